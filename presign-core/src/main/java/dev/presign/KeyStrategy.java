@@ -1,0 +1,83 @@
+package dev.presign;
+
+import dev.presign.internal.keys.OriginalNameKeyStrategy;
+import dev.presign.internal.keys.PrincipalKeyStrategy;
+import dev.presign.internal.keys.UuidKeyStrategy;
+import java.time.Instant;
+
+/**
+ * Decides the object key of an upload. The client never chooses it: a file name only ever contributes
+ * its sanitized extension, or with {@link #originalName}, a sanitized last segment.
+ *
+ * <p>Every key is checked by the issuer before signing, whoever wrote the strategy: at most 1024 UTF-8
+ * bytes, no control or format characters, no backslash, no leading {@code /}, no empty, {@code .} or
+ * {@code ..} segments. A custom strategy that breaks a rule makes {@code issueUpload} fail with
+ * {@link PolicyViolationException.Reason#KEY_INVALID}; nothing is signed.
+ *
+ * <p>Built-ins, given {@code cat.png} on 2026-11-29:
+ * <table>
+ *   <caption>Built-in strategies</caption>
+ *   <tr><td>{@code uuid("uploads/")}</td><td>{@code uploads/8f0c…e1.png}</td></tr>
+ *   <tr><td>{@code datedUuid("uploads/")}</td><td>{@code uploads/2026/11/29/8f0c…e1.png}</td></tr>
+ *   <tr><td>{@code perPrincipal("tenants/", uuid(""))}</td><td>{@code tenants/acme/8f0c…e1.png}</td></tr>
+ *   <tr><td>{@code originalName("files/")}</td><td>{@code files/8f0c…e1/cat.png}</td></tr>
+ * </table>
+ *
+ * <p>A prefix is empty or ends with {@code /}, and is itself a valid key of at most 256 bytes; the
+ * factories throw {@link IllegalArgumentException} otherwise. Built-ins are immutable and thread-safe;
+ * custom strategies must be thread-safe too, since one issuer serves all request threads.
+ */
+@FunctionalInterface
+public interface KeyStrategy {
+
+  /**
+   * Returns the object key for an upload.
+   *
+   * @param request the upload request, already checked against the policy
+   * @param now the issuer's clock reading for this upload, for date-partitioned keys
+   * @return the key, not URL-encoded
+   */
+  String key(UploadRequest request, Instant now);
+
+  /** {@code prefix + random UUID + .ext}, e.g. {@code uploads/8f0c…e1.png}. */
+  static KeyStrategy uuid(String prefix) {
+    return new UuidKeyStrategy(prefix, false);
+  }
+
+  /**
+   * {@code prefix + yyyy/MM/dd/ + random UUID + .ext}, with the date in UTC from the issuer's clock,
+   * e.g. {@code uploads/2026/11/29/8f0c…e1.png}. Date partitions make lifecycle rules and listing by
+   * day cheap.
+   */
+  static KeyStrategy datedUuid(String prefix) {
+    return new UuidKeyStrategy(prefix, true);
+  }
+
+  /**
+   * {@code prefix + principal/ + random UUID + .ext}: a folder per user or tenant, e.g.
+   * {@code tenants/acme/8f0c…e1.png}. The request must carry a principal of 1 to 128 characters from
+   * {@code A-Z a-z 0-9 . _ @ -}, not only dots; otherwise the upload is refused with
+   * {@link PolicyViolationException.Reason#PRINCIPAL_INVALID}.
+   */
+  static KeyStrategy perPrincipal(String prefix) {
+    return new PrincipalKeyStrategy(prefix, uuid(""));
+  }
+
+  /**
+   * {@code prefix + principal/ + inner's key}: like {@link #perPrincipal(String)}, with another
+   * strategy naming the object inside the principal's folder.
+   */
+  static KeyStrategy perPrincipal(String prefix, KeyStrategy inner) {
+    return new PrincipalKeyStrategy(prefix, inner);
+  }
+
+  /**
+   * {@code prefix + random UUID/ + sanitized file name}, e.g. {@code files/8f0c…e1/cat.png}: keeps the
+   * user's name for downloads without ever letting two uploads collide. Sanitizing keeps letters and
+   * digits of any script and {@code - _ .}; everything else, path separators included, becomes
+   * {@code _}.
+   */
+  static KeyStrategy originalName(String prefix) {
+    return new OriginalNameKeyStrategy(prefix);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.presign;
+
+import java.util.Objects;
+
+/**
+ * An upload or download request breaks the {@link PresignPolicy}; no URL was signed.
+ *
+ * <p>{@link #reason()} is for code (map it to an HTTP 400, a form error, a metric); the message states
+ * the rule and the offending value, quoted and escaped, and is safe to show the end user who sent it.
+ *
+ * <pre>{@code
+ * try {
+ *   return issuer.issueUpload(request);
+ * } catch (PolicyViolationException e) {
+ *   return badRequest(e.reason().name(), e.getMessage());
+ * }
+ * }</pre>
+ */
+public final class PolicyViolationException extends PresignException {
+  private static final long serialVersionUID = 1L;
+
+  /** What kind of rule was broken. */
+  public enum Reason {
+    /** The content type is not a valid concrete media type, e.g. {@code image}, {@code image/*} or one with CR/LF. */
+    CONTENT_TYPE_INVALID,
+    /** The content type is valid but not among the policy's allowed types. */
+    CONTENT_TYPE_NOT_ALLOWED,
+    /** The policy requires a declared size and the request has none. */
+    SIZE_MISSING,
+    /** The declared size is above the policy's maximum, or above what one PUT can carry. */
+    TOO_LARGE,
+    /** The declared size is below the policy's minimum. */
+    TOO_SMALL,
+    /** The file name is blank or longer than the library accepts. */
+    FILE_NAME_INVALID,
+    /** The file's extension is missing or not among the policy's allowed extensions. */
+    EXTENSION_NOT_ALLOWED,
+    /** The file's extension does not fit its declared content type. */
+    EXTENSION_MISMATCH,
+    /** A key strategy needs a principal and the request has none, or it is not a safe folder name. */
+    PRINCIPAL_INVALID,
+    /** The object key is not a safe S3 key: too long, control characters, {@code ..} segments and the like. */
+    KEY_INVALID
+  }
+
+  private final Reason reason;
+
+  /**
+   * Creates the exception.
+   *
+   * @param reason the broken rule's kind
+   * @param message the rule and the offending value; must be safe to show an end user
+   */
+  public PolicyViolationException(Reason reason, String message) {
+    super(message);
+    this.reason = Objects.requireNonNull(reason, "reason");
+  }
+
+  /** The kind of rule that was broken. */
+  public Reason reason() {
+    return reason;
+  }
+}

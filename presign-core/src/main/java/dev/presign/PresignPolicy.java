@@ -1,0 +1,335 @@
+package dev.presign;
+
+import dev.presign.PolicyViolationException.Reason;
+import dev.presign.internal.Redact;
+import dev.presign.internal.Require;
+import dev.presign.internal.keys.SafeFileName;
+import dev.presign.internal.policy.ExtensionTable;
+import dev.presign.internal.policy.MediaRange;
+import dev.presign.internal.policy.MediaType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What may be uploaded and for how long URLs live: allowed content types, size limits, TTLs and
+ * optional file-extension rules. Every upload request is checked against it before a URL is signed.
+ *
+ * <pre>{@code
+ * PresignPolicy policy = PresignPolicy.builder()
+ *     .allowContentTypes("image/png", "image/jpeg", "video/*")
+ *     .maxSize(500L * 1024 * 1024)
+ *     .uploadTtl(Duration.ofMinutes(15))
+ *     .downloadTtl(Duration.ofMinutes(5))
+ *     .build();
+ * }</pre>
+ *
+ * <h2>Content types</h2>
+ * Allowed entries are exact ({@code image/png}), a subtype wildcard ({@code image/*}) or {@code *}{@code /*}.
+ * Matching ignores case (folded with {@link Locale#ROOT}, whatever the default locale). A request's
+ * parameters, such as {@code ; charset=utf-8}, are <em>ignored for matching</em> but <em>kept</em>: they
+ * must be well-formed, and the normalized value (lower-case type, subtype and parameter names, {@code "; "}
+ * between parameters) is what gets signed and what the client must send. Allowed entries themselves take
+ * no parameters. Wildcards in a request ({@code image/*}) are not a concrete type and are refused.
+ *
+ * <h2>Defaults</h2>
+ * At least one content type must be allowed; there is no default. Sizes default to 0 through 5 GiB
+ * (the most a single PUT can carry), a declared size is required, uploads live 15 minutes and downloads
+ * 5 minutes, and there are no extension rules.
+ *
+ * <p>Instances are immutable and thread-safe: build one at start-up and share it between all request
+ * threads. Use {@link #toBuilder()} to derive a variant.
+ */
+public final class PresignPolicy {
+  /** The largest object a single PUT can create: 5 GiB. */
+  public static final long MAX_SINGLE_PUT_SIZE = 5L * 1024 * 1024 * 1024;
+  /** The largest object S3 stores: 5 TiB. */
+  public static final long MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
+  /** The longest file name a request may carry, in UTF-16 characters. */
+  public static final int MAX_FILE_NAME_LENGTH = 1024;
+
+  private final List<String> allowedContentTypes;
+  private final List<MediaRange> ranges;
+  private final long minSize;
+  private final long maxSize;
+  private final boolean requireDeclaredSize;
+  private final Duration uploadTtl;
+  private final Duration downloadTtl;
+  private final Set<String> allowedExtensions;
+  private final boolean extensionMustMatchContentType;
+
+  private PresignPolicy(Builder b) {
+    this.ranges = List.copyOf(b.ranges);
+    this.allowedContentTypes = ranges.stream().map(MediaRange::toString).toList();
+    this.minSize = b.minSize;
+    this.maxSize = b.maxSize;
+    this.requireDeclaredSize = b.requireDeclaredSize;
+    this.uploadTtl = b.uploadTtl;
+    this.downloadTtl = b.downloadTtl;
+    this.allowedExtensions = Set.copyOf(b.allowedExtensions);
+    this.extensionMustMatchContentType = b.extensionMustMatchContentType;
+  }
+
+  /** A builder with the defaults described above. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this policy's settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** The allowed content types, normalized to lower case, in the order given. */
+  public List<String> allowedContentTypes() {
+    return allowedContentTypes;
+  }
+
+  /** Smallest allowed size in bytes. */
+  public long minSize() {
+    return minSize;
+  }
+
+  /** Largest allowed size in bytes. */
+  public long maxSize() {
+    return maxSize;
+  }
+
+  /** Whether a request must declare its size. */
+  public boolean requireDeclaredSize() {
+    return requireDeclaredSize;
+  }
+
+  /** How long an upload URL lives, unless the credentials expire first. */
+  public Duration uploadTtl() {
+    return uploadTtl;
+  }
+
+  /** How long a download URL lives, unless the credentials expire first. */
+  public Duration downloadTtl() {
+    return downloadTtl;
+  }
+
+  /** Allowed lower-case file extensions without the dot; empty means any extension, or none. */
+  public Set<String> allowedExtensions() {
+    return allowedExtensions;
+  }
+
+  /** Whether the file's extension must fit its content type ({@code .jpg} for {@code image/jpeg}). */
+  public boolean extensionMustMatchContentType() {
+    return extensionMustMatchContentType;
+  }
+
+  /**
+   * Checks an upload request against this policy, without signing anything.
+   *
+   * @throws PolicyViolationException naming the first rule the request breaks
+   */
+  public void check(UploadRequest request) {
+    checkUpload(request);
+  }
+
+  /** Checks the request and returns its parsed, normalized content type. */
+  MediaType checkUpload(UploadRequest request) {
+    Objects.requireNonNull(request, "request");
+    String fileName = request.fileName();
+    if (fileName.isBlank() || fileName.length() > MAX_FILE_NAME_LENGTH) {
+      throw new PolicyViolationException(Reason.FILE_NAME_INVALID,
+          "file name must be 1 to " + MAX_FILE_NAME_LENGTH + " characters and not blank: " + Redact.quote(fileName));
+    }
+    MediaType type = MediaType.parse(request.contentType()).orElseThrow(() -> new PolicyViolationException(
+        Reason.CONTENT_TYPE_INVALID,
+        "content type must be a concrete media type such as image/png: " + Redact.quote(request.contentType())));
+    if (ranges.stream().noneMatch(range -> range.matches(type))) {
+      throw new PolicyViolationException(Reason.CONTENT_TYPE_NOT_ALLOWED,
+          "content type must be one of " + String.join(", ", allowedContentTypes) + ": "
+              + Redact.quote(type.essence()));
+    }
+    checkSize(request);
+    checkExtension(fileName, type);
+    return type;
+  }
+
+  private void checkSize(UploadRequest request) {
+    if (request.size().isEmpty()) {
+      if (requireDeclaredSize) {
+        throw new PolicyViolationException(Reason.SIZE_MISSING, "the file size must be declared");
+      }
+      return;
+    }
+    long size = request.size().getAsLong();
+    if (size > maxSize) {
+      throw new PolicyViolationException(Reason.TOO_LARGE,
+          "file size must be at most " + maxSize + " bytes: " + size);
+    }
+    if (size < minSize) {
+      throw new PolicyViolationException(Reason.TOO_SMALL,
+          "file size must be at least " + minSize + " bytes: " + size);
+    }
+  }
+
+  private void checkExtension(String fileName, MediaType type) {
+    if (allowedExtensions.isEmpty() && !extensionMustMatchContentType) {
+      return;
+    }
+    String extension = SafeFileName.of(fileName).extension();
+    if (!allowedExtensions.isEmpty() && !allowedExtensions.contains(extension)) {
+      throw new PolicyViolationException(Reason.EXTENSION_NOT_ALLOWED,
+          "file extension must be one of " + String.join(", ", new java.util.TreeSet<>(allowedExtensions))
+              + ": " + Redact.quote(extension.isEmpty() ? "(none)" : extension));
+    }
+    if (extensionMustMatchContentType && !ExtensionTable.fits(extension, type)) {
+      throw new PolicyViolationException(Reason.EXTENSION_MISMATCH,
+          "file extension must fit content type " + type.essence() + ": "
+              + Redact.quote(extension.isEmpty() ? "(none)" : extension));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PresignPolicy[contentTypes=" + allowedContentTypes + ", size=" + minSize + ".." + maxSize
+        + (requireDeclaredSize ? " (declared)" : "") + ", uploadTtl=" + uploadTtl + ", downloadTtl="
+        + downloadTtl + (allowedExtensions.isEmpty() ? "" : ", extensions=" + new java.util.TreeSet<>(allowedExtensions))
+        + (extensionMustMatchContentType ? ", extensionMatchesType" : "") + ']';
+  }
+
+  /**
+   * Builds a {@link PresignPolicy}. Each setter checks its argument at once; {@link #build()} checks
+   * how they fit together. Not thread-safe; the policy it builds is.
+   */
+  public static final class Builder {
+    private List<MediaRange> ranges = List.of();
+    private long minSize;
+    private long maxSize = MAX_SINGLE_PUT_SIZE;
+    private boolean requireDeclaredSize = true;
+    private Duration uploadTtl = Duration.ofMinutes(15);
+    private Duration downloadTtl = Duration.ofMinutes(5);
+    private Set<String> allowedExtensions = Set.of();
+    private boolean extensionMustMatchContentType;
+
+    private Builder() {}
+
+    private Builder(PresignPolicy policy) {
+      this.ranges = policy.ranges;
+      this.minSize = policy.minSize;
+      this.maxSize = policy.maxSize;
+      this.requireDeclaredSize = policy.requireDeclaredSize;
+      this.uploadTtl = policy.uploadTtl;
+      this.downloadTtl = policy.downloadTtl;
+      this.allowedExtensions = policy.allowedExtensions;
+      this.extensionMustMatchContentType = policy.extensionMustMatchContentType;
+    }
+
+    /**
+     * Sets the allowed content types, replacing earlier ones: {@code type/subtype}, {@code type/*} or
+     * {@code *}{@code /*}, without parameters.
+     *
+     * @throws IllegalArgumentException naming the first malformed entry
+     */
+    public Builder allowContentTypes(String... contentTypes) {
+      Objects.requireNonNull(contentTypes, "contentTypes");
+      return allowContentTypes(Arrays.asList(contentTypes));
+    }
+
+    /** Sets the allowed content types, replacing earlier ones; see {@link #allowContentTypes(String...)}. */
+    public Builder allowContentTypes(Collection<String> contentTypes) {
+      Objects.requireNonNull(contentTypes, "contentTypes");
+      List<MediaRange> parsed = new ArrayList<>(contentTypes.size());
+      for (String contentType : contentTypes) {
+        Objects.requireNonNull(contentType, "contentTypes element");
+        MediaRange range = MediaRange.parse(contentType).orElseThrow(() -> new IllegalArgumentException(
+            "allowed content type must be type/subtype, type/* or */* without parameters: "
+                + Redact.quote(contentType)));
+        if (!parsed.contains(range)) {
+          parsed.add(range);
+        }
+      }
+      this.ranges = parsed;
+      return this;
+    }
+
+    /** Sets the smallest allowed size in bytes; default 0. */
+    public Builder minSize(long bytes) {
+      Require.argument(bytes >= 0, "minSize must be >= 0", bytes);
+      this.minSize = bytes;
+      return this;
+    }
+
+    /** Sets the largest allowed size in bytes, at most 5 TiB; default 5 GiB. */
+    public Builder maxSize(long bytes) {
+      Require.argument(bytes >= 0 && bytes <= MAX_OBJECT_SIZE,
+          "maxSize must be between 0 and " + MAX_OBJECT_SIZE + " (5 TiB)", bytes);
+      this.maxSize = bytes;
+      return this;
+    }
+
+    /**
+     * Whether a request must declare its size; default true. Without a declared size, a PUT URL does not
+     * sign Content-Length and S3 will store a body of any size, so leave it on unless uploads are
+     * verified afterwards.
+     */
+    public Builder requireDeclaredSize(boolean required) {
+      this.requireDeclaredSize = required;
+      return this;
+    }
+
+    /** Sets how long upload URLs live: whole seconds from 1 s to 7 days; default 15 minutes. */
+    public Builder uploadTtl(Duration ttl) {
+      this.uploadTtl = Require.presignTtl("uploadTtl", ttl);
+      return this;
+    }
+
+    /** Sets how long download URLs live: whole seconds from 1 s to 7 days; default 5 minutes. */
+    public Builder downloadTtl(Duration ttl) {
+      this.downloadTtl = Require.presignTtl("downloadTtl", ttl);
+      return this;
+    }
+
+    /**
+     * Restricts file names to these extensions, replacing earlier ones; case-insensitive, with or without
+     * the leading dot ({@code "png"}, {@code ".JPG"}). A name without an extension is then refused. No
+     * arguments lifts the restriction.
+     */
+    public Builder allowExtensions(String... extensions) {
+      Objects.requireNonNull(extensions, "extensions");
+      Set<String> normalized = new LinkedHashSet<>();
+      for (String extension : extensions) {
+        Objects.requireNonNull(extension, "extensions element");
+        String bare = (extension.startsWith(".") ? extension.substring(1) : extension).toLowerCase(Locale.ROOT);
+        Require.argument(SafeFileName.isSafeExtension(bare),
+            "allowed extension must be 1 to 16 ASCII letters or digits", Redact.quote(extension));
+        normalized.add(bare);
+      }
+      this.allowedExtensions = normalized;
+      return this;
+    }
+
+    /**
+     * Whether a file's extension must fit its content type, e.g. {@code .jpg} or {@code .jpeg} for
+     * {@code image/jpeg}; default false. Types the library does not know fit no extension, so the check
+     * fails closed for them.
+     */
+    public Builder extensionMustMatchContentType(boolean required) {
+      this.extensionMustMatchContentType = required;
+      return this;
+    }
+
+    /**
+     * Builds the policy.
+     *
+     * @throws IllegalStateException when no content type is allowed or {@code minSize > maxSize}
+     */
+    public PresignPolicy build() {
+      Require.state(!ranges.isEmpty(),
+          "at least one content type must be allowed (use \"*/*\" to allow any)", "none");
+      Require.state(minSize <= maxSize, "minSize must not exceed maxSize", minSize + " > " + maxSize);
+      return new PresignPolicy(this);
+    }
+  }
+}

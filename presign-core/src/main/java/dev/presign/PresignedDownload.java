@@ -1,0 +1,33 @@
+package dev.presign;
+
+import dev.presign.internal.Redact;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An issued download: a {@code GET} of {@code url} returns the object until {@code expiresAt}.
+ *
+ * <p>{@link #toString()} leaves out the query string, which carries the signature.
+ *
+ * @param method the HTTP method, {@code GET}
+ * @param url the pre-signed URL
+ * @param key the object key
+ * @param expiresAt when the URL stops working
+ */
+public record PresignedDownload(String method, URI url, String key, Instant expiresAt) {
+
+  /** Creates the value. */
+  public PresignedDownload {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(expiresAt, "expiresAt");
+  }
+
+  @Override
+  public String toString() {
+    return "PresignedDownload[method=" + method + ", url=" + Redact.uri(url) + ", key=" + key
+        + ", expiresAt=" + expiresAt + ']';
+  }
+}

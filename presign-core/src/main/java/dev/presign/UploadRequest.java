@@ -1,0 +1,54 @@
+package dev.presign;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What a client asks to upload: its file name, its content type, its size when known, and on whose
+ * behalf. The values come from an untrusted client; {@link UploadUrlIssuer#issueUpload} checks them
+ * against the policy before anything is signed.
+ *
+ * <pre>{@code
+ * UploadRequest.of("cat.png", "image/png", 12_345)
+ * UploadRequest.of("cat.png", "image/png", 12_345).withPrincipal("tenant-42")
+ * }</pre>
+ *
+ * @param fileName the client's file name; used for the extension and by name-keeping key strategies
+ * @param contentType the declared media type, e.g. {@code image/png}
+ * @param size the declared size in bytes, or empty when the client does not say
+ * @param principal the user or tenant the upload belongs to, for per-principal keys, or empty
+ */
+public record UploadRequest(String fileName, String contentType, OptionalLong size, Optional<String> principal) {
+
+  /**
+   * Creates a request.
+   *
+   * @throws NullPointerException naming the null parameter
+   * @throws IllegalArgumentException when the size is negative
+   */
+  public UploadRequest {
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(contentType, "contentType");
+    Objects.requireNonNull(size, "size");
+    Objects.requireNonNull(principal, "principal");
+    if (size.isPresent() && size.getAsLong() < 0) {
+      throw new IllegalArgumentException("size must be >= 0: " + size.getAsLong());
+    }
+  }
+
+  /** A request with a declared size in bytes. */
+  public static UploadRequest of(String fileName, String contentType, long size) {
+    return new UploadRequest(fileName, contentType, OptionalLong.of(size), Optional.empty());
+  }
+
+  /** A request whose size the client does not declare. */
+  public static UploadRequest of(String fileName, String contentType) {
+    return new UploadRequest(fileName, contentType, OptionalLong.empty(), Optional.empty());
+  }
+
+  /** This request on behalf of {@code principal}, e.g. a user or tenant id. */
+  public UploadRequest withPrincipal(String principal) {
+    return new UploadRequest(fileName, contentType, size, Optional.of(Objects.requireNonNull(principal, "principal")));
+  }
+}

@@ -1,0 +1,307 @@
+package dev.presign;
+
+import dev.presign.PolicyViolationException.Reason;
+import dev.presign.internal.Redact;
+import dev.presign.internal.Require;
+import dev.presign.internal.keys.ObjectKeys;
+import dev.presign.internal.policy.MediaType;
+import dev.presign.internal.signing.Expiry;
+import dev.presign.internal.signing.S3Addressing;
+import dev.presign.internal.signing.SdkUrlSigner;
+import dev.presign.internal.signing.SigningRequest;
+import dev.presign.internal.signing.UrlSigner;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Issues pre-signed upload and download URLs for one bucket, checked against a {@link PresignPolicy}
+ * and named by a {@link KeyStrategy}.
+ *
+ * <pre>{@code
+ * UploadUrlIssuer issuer = UploadUrlIssuer.builder()
+ *     .bucket("my-bucket")
+ *     .region(Region.EU_WEST_1)
+ *     .credentialsProvider(DefaultCredentialsProvider.builder().build())
+ *     .policy(policy)
+ *     .keyStrategy(KeyStrategy.datedUuid("uploads/"))
+ *     .build();
+ *
+ * PresignedUpload up = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 12_345));
+ * PresignedDownload down = issuer.issueDownload(up.key());
+ * }</pre>
+ *
+ * <p>Signing is local computation: no call goes to S3. Credentials are resolved from the provider for
+ * every URL (providers cache them), and a URL never claims to outlive them: when temporary credentials
+ * expire before the TTL ends, X-Amz-Expires and {@code expiresAt} are cut to the credentials' remaining
+ * life, or with {@link Builder#rejectShortLivedCredentials(boolean)}, issuing fails.
+ *
+ * <p>Instances are immutable and thread-safe: build one at start-up and share it between all request
+ * threads. Use {@link #toBuilder()} to derive a variant.
+ */
+public final class UploadUrlIssuer {
+  private static final Logger LOG = LoggerFactory.getLogger(UploadUrlIssuer.class);
+  // DNS-compatible names (virtual-hosted style); path style also admits the legacy upper case and '_'.
+  private static final Pattern VIRTUAL_HOSTED_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+  private static final Pattern PATH_STYLE_BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]");
+
+  private final String bucket;
+  private final Region region;
+  private final URI endpointOverride;
+  private final boolean pathStyleAccess;
+  private final AwsCredentialsProvider credentialsProvider;
+  private final PresignPolicy policy;
+  private final KeyStrategy keyStrategy;
+  private final Clock clock;
+  private final boolean rejectShortLivedCredentials;
+  private final UrlSigner signer;
+
+  private UploadUrlIssuer(Builder b) {
+    this.bucket = b.bucket;
+    this.region = b.region;
+    this.endpointOverride = b.endpointOverride;
+    this.pathStyleAccess = b.pathStyleAccess;
+    this.credentialsProvider = b.credentialsProvider;
+    this.policy = b.policy;
+    this.keyStrategy = b.keyStrategy;
+    this.clock = b.clock;
+    this.rejectShortLivedCredentials = b.rejectShortLivedCredentials;
+    this.signer = new SdkUrlSigner(region.id(), S3Addressing.of(region, endpointOverride, pathStyleAccess, bucket));
+  }
+
+  /** A builder; bucket, region, credentials provider and policy are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this issuer's settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Checks an upload request against the policy, names its object and signs a PUT URL for it.
+   *
+   * <p>The returned headers carry the normalized Content-Type and, when the size is declared, the
+   * Content-Length; both are signed, so S3 refuses another type or size.
+   *
+   * @throws PolicyViolationException when the request breaks the policy or the key strategy's rules;
+   *     nothing is signed
+   * @throws PresignException when the credentials cannot be resolved or expire too soon
+   */
+  public PresignedUpload issueUpload(UploadRequest request) {
+    MediaType type = policy.checkUpload(request);
+    if (request.size().isPresent() && request.size().getAsLong() > PresignPolicy.MAX_SINGLE_PUT_SIZE) {
+      throw new PolicyViolationException(Reason.TOO_LARGE, "a single PUT can carry at most "
+          + PresignPolicy.MAX_SINGLE_PUT_SIZE + " bytes: " + request.size().getAsLong());
+    }
+    Instant now = clock.instant();
+    String key = keyStrategy.key(request, now);
+    requireSafeKey(key);
+
+    Map<String, String> headers = new LinkedHashMap<>(4);
+    headers.put("Content-Type", type.headerValue());
+    request.size().ifPresent(size -> headers.put("Content-Length", Long.toString(size)));
+
+    Signed signed = sign("PUT", key, headers, policy.uploadTtl(), now);
+    LOG.debug("Issued PUT for key '{}' ({}, {} bytes), expires at {}{}", key, type.essence(),
+        request.size().isPresent() ? request.size().getAsLong() : "undeclared", signed.expiry.expiresAt(),
+        signed.expiry.capped() ? " (cut to the credentials' expiry)" : "");
+    return new PresignedUpload("PUT", signed.uri, headers, key, signed.expiry.expiresAt());
+  }
+
+  /**
+   * Signs a GET URL for an object, living for the policy's download TTL.
+   *
+   * @throws PolicyViolationException when {@code key} is not a safe key
+   * @throws PresignException when the credentials cannot be resolved or expire too soon
+   */
+  public PresignedDownload issueDownload(String key) {
+    Objects.requireNonNull(key, "key");
+    requireSafeKey(key);
+    Instant now = clock.instant();
+    Signed signed = sign("GET", key, Map.of(), policy.downloadTtl(), now);
+    LOG.debug("Issued GET for key '{}', expires at {}", key, signed.expiry.expiresAt());
+    return new PresignedDownload("GET", signed.uri, key, signed.expiry.expiresAt());
+  }
+
+  private record Signed(URI uri, Expiry expiry) {}
+
+  private Signed sign(String method, String key, Map<String, String> headers, Duration ttl, Instant now) {
+    AwsCredentialsIdentity credentials = resolveCredentials();
+    Expiry expiry = Expiry.compute(now, ttl, credentials.expirationTime(), rejectShortLivedCredentials);
+    Map<String, String> signedHeaders = new LinkedHashMap<>(headers.size() * 2);
+    headers.forEach((name, value) -> signedHeaders.put(name.toLowerCase(java.util.Locale.ROOT), value));
+    URI uri = signer.presign(new SigningRequest(method, bucket, key, signedHeaders, Map.of(),
+        expiry.signingTime(), expiry.seconds(), credentials));
+    return new Signed(uri, expiry);
+  }
+
+  private AwsCredentialsIdentity resolveCredentials() {
+    AwsCredentialsIdentity credentials;
+    try {
+      credentials = credentialsProvider.resolveCredentials();
+    } catch (RuntimeException e) {
+      // The provider's own message may name a profile or an endpoint, never a secret; keep it as the cause.
+      throw new PresignException("could not resolve AWS credentials from " + credentialsProvider.getClass().getSimpleName(), e);
+    }
+    if (credentials == null) {
+      throw new PresignException("the credentials provider returned no credentials");
+    }
+    return credentials;
+  }
+
+  private static void requireSafeKey(String key) {
+    String violation = ObjectKeys.violation(key);
+    if (violation != null) {
+      throw new PolicyViolationException(Reason.KEY_INVALID, violation + ": " + Redact.quote(key));
+    }
+  }
+
+  /** The bucket URLs are issued for. */
+  public String bucket() {
+    return bucket;
+  }
+
+  /** The region URLs are signed for. */
+  public Region region() {
+    return region;
+  }
+
+  /** The policy requests are checked against. */
+  public PresignPolicy policy() {
+    return policy;
+  }
+
+  /** The strategy that names uploaded objects. */
+  public KeyStrategy keyStrategy() {
+    return keyStrategy;
+  }
+
+  @Override
+  public String toString() {
+    return "UploadUrlIssuer[bucket=" + bucket + ", region=" + region.id()
+        + (endpointOverride == null ? "" : ", endpoint=" + endpointOverride)
+        + (pathStyleAccess ? ", pathStyle" : "") + ", keyStrategy=" + keyStrategy + ", " + policy + ']';
+  }
+
+  /**
+   * Builds an {@link UploadUrlIssuer}. Setters check their argument at once; {@link #build()} checks
+   * that the required settings are present. Not thread-safe; the issuer it builds is.
+   */
+  public static final class Builder {
+    private String bucket;
+    private Region region;
+    private URI endpointOverride;
+    private boolean pathStyleAccess;
+    private AwsCredentialsProvider credentialsProvider;
+    private PresignPolicy policy;
+    private KeyStrategy keyStrategy = KeyStrategy.uuid("");
+    private Clock clock = Clock.systemUTC();
+    private boolean rejectShortLivedCredentials;
+
+    private Builder() {}
+
+    private Builder(UploadUrlIssuer issuer) {
+      this.bucket = issuer.bucket;
+      this.region = issuer.region;
+      this.endpointOverride = issuer.endpointOverride;
+      this.pathStyleAccess = issuer.pathStyleAccess;
+      this.credentialsProvider = issuer.credentialsProvider;
+      this.policy = issuer.policy;
+      this.keyStrategy = issuer.keyStrategy;
+      this.clock = issuer.clock;
+      this.rejectShortLivedCredentials = issuer.rejectShortLivedCredentials;
+    }
+
+    /** Sets the bucket (required): 3 to 63 of {@code a-z 0-9 . -}, or with path style also {@code A-Z _}. */
+    public Builder bucket(String bucket) {
+      this.bucket = Objects.requireNonNull(bucket, "bucket");
+      return this;
+    }
+
+    /** Sets the region URLs are signed for (required); for most S3-compatible stores any, often us-east-1. */
+    public Builder region(Region region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /**
+     * Sends URLs to another S3-compatible endpoint, e.g. {@code http://127.0.0.1:9000} for MinIO: a plain
+     * {@code http(s)://host[:port]}. Most such stores also want {@link #pathStyleAccess(boolean)}.
+     */
+    public Builder endpointOverride(URI endpoint) {
+      this.endpointOverride = S3Addressing.requireEndpoint(endpoint);
+      return this;
+    }
+
+    /** Puts the bucket in the path ({@code host/bucket/key}) instead of the host name; default false. */
+    public Builder pathStyleAccess(boolean pathStyle) {
+      this.pathStyleAccess = pathStyle;
+      return this;
+    }
+
+    /** Sets where signing credentials come from (required), e.g. {@code DefaultCredentialsProvider}. */
+    public Builder credentialsProvider(AwsCredentialsProvider provider) {
+      this.credentialsProvider = Objects.requireNonNull(provider, "credentialsProvider");
+      return this;
+    }
+
+    /** Sets the policy requests are checked against (required). */
+    public Builder policy(PresignPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Sets how uploaded objects are named; default {@code KeyStrategy.uuid("")}. */
+    public Builder keyStrategy(KeyStrategy keyStrategy) {
+      this.keyStrategy = Objects.requireNonNull(keyStrategy, "keyStrategy");
+      return this;
+    }
+
+    /** Sets the clock for signing times, expiries and dated keys; default {@link Clock#systemUTC()}. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * When true, issuing fails with a {@link PresignException} if the credentials expire before the
+     * policy's TTL ends; when false (the default), the URL's expiry is cut to the credentials' expiry.
+     * Either way a URL never claims to live longer than it can.
+     */
+    public Builder rejectShortLivedCredentials(boolean reject) {
+      this.rejectShortLivedCredentials = reject;
+      return this;
+    }
+
+    /**
+     * Builds the issuer.
+     *
+     * @throws IllegalStateException when a required setting is missing or the bucket name is invalid
+     */
+    public UploadUrlIssuer build() {
+      Require.state(bucket != null, "bucket is required", "null");
+      Require.state(region != null, "region is required", "null");
+      Require.state(credentialsProvider != null, "credentialsProvider is required", "null");
+      Require.state(policy != null, "policy is required", "null");
+      Pattern rule = pathStyleAccess ? PATH_STYLE_BUCKET : VIRTUAL_HOSTED_BUCKET;
+      Require.state(rule.matcher(bucket).matches() && !bucket.contains(".."),
+          pathStyleAccess
+              ? "bucket must be 3 to 255 of A-Z a-z 0-9 . _ - and start and end with a letter or digit"
+              : "bucket must be 3 to 63 of a-z 0-9 . - and start and end with a letter or digit",
+          Redact.quote(bucket));
+      return new UploadUrlIssuer(this);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.presign.internal;
+
+import java.net.URI;
+
+/**
+ * Makes values safe to put in an exception message, a log line or a {@code toString()}: untrusted text
+ * is quoted, escaped and shortened, and signed URIs lose their query string, which carries the
+ * credential scope, the security token and the signature.
+ */
+public final class Redact {
+  private static final int MAX_QUOTED = 80;
+
+  private Redact() {}
+
+  /**
+   * Quotes untrusted text: control, format and line-separator characters become {@code \\uXXXX}, so
+   * a value can neither forge a log line nor reorder what an end user reads; long values are cut.
+   */
+  public static String quote(String text) {
+    if (text == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_QUOTED) + 8).append('"');
+    int shown = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (shown == MAX_QUOTED) {
+        out.append("\u2026 (").append(text.length()).append(" chars)");
+        break;
+      }
+      if (cp == '"' || cp == '\\') {
+        out.append('\\').append((char) cp);
+      } else if (isInvisible(cp)) {
+        out.append(String.format("\\u%04X", cp));
+      } else {
+        out.appendCodePoint(cp);
+      }
+      shown++;
+      i += Character.charCount(cp);
+    }
+    return out.append('"').toString();
+  }
+
+  /** The URI without its query: scheme, authority and path, then {@code ?…} when there was a query. */
+  public static String uri(URI uri) {
+    if (uri == null) {
+      return "null";
+    }
+    String base = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
+    return uri.getRawQuery() == null ? base : base + "?\u2026";
+  }
+
+  private static boolean isInvisible(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.CONTROL
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.SURROGATE
+        || type == Character.UNASSIGNED;
+  }
+}

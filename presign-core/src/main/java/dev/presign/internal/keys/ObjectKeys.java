@@ -1,0 +1,110 @@
+package dev.presign.internal.keys;
+
+/**
+ * The rules every object key must meet before it is signed, whoever produced it: at most 1024 UTF-8
+ * bytes (S3's limit), no control, format or separator characters, no backslash, no leading {@code /},
+ * and no empty, {@code .} or {@code ..} path segments, so no tool that maps keys to paths can be led
+ * out of its folder.
+ */
+public final class ObjectKeys {
+  /** S3's limit on a key, in UTF-8 bytes. */
+  public static final int MAX_KEY_BYTES = 1024;
+  /** Upper bound of a key strategy's prefix, leaving room for what the strategy appends. */
+  public static final int MAX_PREFIX_BYTES = 256;
+
+  private ObjectKeys() {}
+
+  /** Returns which rule {@code key} breaks, or {@code null} when it is a safe key. */
+  public static String violation(String key) {
+    if (key == null || key.isEmpty()) {
+      return "key must not be empty";
+    }
+    if (key.charAt(0) == '/') {
+      return "key must not start with '/'";
+    }
+    int bytes = 0;
+    int segmentStart = 0;
+    for (int i = 0; i < key.length(); ) {
+      int cp = key.codePointAt(i);
+      if (!isAllowed(cp)) {
+        return "key must not contain control, format or separator characters or '\\'";
+      }
+      bytes += utf8Length(cp);
+      if (cp == '/') {
+        String bad = segmentViolation(key, segmentStart, i);
+        if (bad != null) {
+          return bad;
+        }
+        segmentStart = i + 1;
+      }
+      i += Character.charCount(cp);
+    }
+    if (bytes > MAX_KEY_BYTES) {
+      return "key must be at most " + MAX_KEY_BYTES + " UTF-8 bytes";
+    }
+    return segmentViolation(key, segmentStart, key.length());
+  }
+
+  /**
+   * Returns which rule a key prefix breaks, or {@code null}. A prefix is empty or a valid key that ends
+   * in {@code /}, of at most {@value #MAX_PREFIX_BYTES} UTF-8 bytes.
+   */
+  public static String prefixViolation(String prefix) {
+    if (prefix.isEmpty()) {
+      return null;
+    }
+    if (!prefix.endsWith("/")) {
+      return "prefix must be empty or end with '/'";
+    }
+    if (utf8Length(prefix) > MAX_PREFIX_BYTES) {
+      return "prefix must be at most " + MAX_PREFIX_BYTES + " UTF-8 bytes";
+    }
+    String bad = violation(prefix.substring(0, prefix.length() - 1));
+    return bad == null ? null : bad.replace("key must", "prefix must");
+  }
+
+  /** UTF-8 length of a string, without encoding it. */
+  public static int utf8Length(CharSequence s) {
+    int bytes = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = Character.codePointAt(s, i);
+      bytes += utf8Length(cp);
+      i += Character.charCount(cp);
+    }
+    return bytes;
+  }
+
+  static int utf8Length(int cp) {
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+
+  private static String segmentViolation(String key, int start, int end) {
+    int length = end - start;
+    if (length == 0) {
+      return "key must not contain empty path segments";
+    }
+    if ((length == 1 && key.charAt(start) == '.')
+        || (length == 2 && key.charAt(start) == '.' && key.charAt(start + 1) == '.')) {
+      return "key must not contain '.' or '..' path segments";
+    }
+    return null;
+  }
+
+  private static boolean isAllowed(int cp) {
+    if (cp == '\\' || cp == 0xFFFE || cp == 0xFFFF) {
+      return false;
+    }
+    switch (Character.getType(cp)) {
+      case Character.CONTROL:
+      case Character.FORMAT:
+      case Character.SURROGATE:
+      case Character.LINE_SEPARATOR:
+      case Character.PARAGRAPH_SEPARATOR:
+      case Character.PRIVATE_USE:
+      case Character.UNASSIGNED:
+        return false;
+      default:
+        return true;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.presign.internal.policy;
+
+import java.util.Optional;
+
+/**
+ * An allowed content type in a policy: exact ({@code image/png}), a subtype wildcard ({@code image/*})
+ * or anything ({@code *}{@code /*}). Ranges carry no parameters; matching ignores a request's
+ * parameters and case.
+ *
+ * @param type lower-case type, or {@code *}
+ * @param subtype lower-case subtype, or {@code *}
+ */
+public record MediaRange(String type, String subtype) {
+
+  /** Parses a range, or returns empty when it is not {@code type/subtype}, {@code type/*} or {@code *}{@code /*}. */
+  public static Optional<MediaRange> parse(String text) {
+    Syntax.Parsed parsed = Syntax.parse(text == null ? null : text.strip(), MediaType.MAX_LENGTH, false);
+    if (parsed == null) {
+      return Optional.empty();
+    }
+    boolean anyType = parsed.type().equals("*");
+    boolean anySubtype = parsed.subtype().equals("*");
+    if ((anyType && !anySubtype) || (!anySubtype && parsed.subtype().contains("*"))
+        || (!anyType && parsed.type().contains("*"))) {
+      return Optional.empty();
+    }
+    return Optional.of(new MediaRange(parsed.type(), parsed.subtype()));
+  }
+
+  /** Whether {@code mediaType} falls in this range. */
+  public boolean matches(MediaType mediaType) {
+    return (type.equals("*") || type.equals(mediaType.type()))
+        && (subtype.equals("*") || subtype.equals(mediaType.subtype()));
+  }
+
+  /** Whether this range names exactly one type. */
+  public boolean isExact() {
+    return !subtype.equals("*");
+  }
+
+  @Override
+  public String toString() {
+    return type + '/' + subtype;
+  }
+}

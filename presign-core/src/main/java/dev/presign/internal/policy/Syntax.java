@@ -1,0 +1,100 @@
+package dev.presign.internal.policy;
+
+import java.util.Locale;
+
+/** RFC 9110 media-type grammar: {@code type "/" subtype *( OWS ";" OWS parameter )}. */
+final class Syntax {
+  record Parsed(String type, String subtype, String parameters) {}
+
+  private Syntax() {}
+
+  /** Returns the parsed parts, or {@code null} when the text does not follow the grammar. */
+  static Parsed parse(String text, int maxLength, boolean allowParameters) {
+    if (text == null || text.isEmpty() || text.length() > maxLength) {
+      return null;
+    }
+    int end = text.length();
+    int i = skipWhitespace(text, 0);
+    int typeEnd = token(text, i);
+    if (typeEnd == i || typeEnd >= end || text.charAt(typeEnd) != '/') {
+      return null;
+    }
+    int subStart = typeEnd + 1;
+    int subEnd = token(text, subStart);
+    if (subEnd == subStart) {
+      return null;
+    }
+    String type = text.substring(i, typeEnd).toLowerCase(Locale.ROOT);
+    String subtype = text.substring(subStart, subEnd).toLowerCase(Locale.ROOT);
+    StringBuilder params = new StringBuilder();
+    i = skipWhitespace(text, subEnd);
+    while (i < end) {
+      if (!allowParameters || text.charAt(i) != ';') {
+        return null;
+      }
+      i = skipWhitespace(text, i + 1);
+      int nameEnd = token(text, i);
+      if (nameEnd == i || nameEnd >= end || text.charAt(nameEnd) != '=') {
+        return null;
+      }
+      String name = text.substring(i, nameEnd).toLowerCase(Locale.ROOT);
+      int valueStart = nameEnd + 1;
+      int valueEnd = valueStart < end && text.charAt(valueStart) == '"'
+          ? quotedString(text, valueStart)
+          : token(text, valueStart);
+      if (valueEnd <= valueStart) {
+        return null;
+      }
+      params.append("; ").append(name).append('=').append(text, valueStart, valueEnd);
+      i = skipWhitespace(text, valueEnd);
+    }
+    return new Parsed(type, subtype, params.toString());
+  }
+
+  private static int skipWhitespace(String s, int i) {
+    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int token(String s, int i) {
+    while (i < s.length() && isTokenChar(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Returns the index after the closing quote, or -1 when the quoted string is malformed. */
+  private static int quotedString(String s, int start) {
+    int i = start + 1;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        return i + 1;
+      }
+      if (c == '\\') {
+        i++;
+        if (i >= s.length() || !isVisibleOrSpace(s.charAt(i))) {
+          return -1;
+        }
+      } else if (!isVisibleOrSpace(c)) {
+        return -1;
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  private static boolean isVisibleOrSpace(char c) {
+    return c == ' ' || c == '\t' || (c > 0x20 && c < 0x7f);
+  }
+
+  // tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
+  static boolean isTokenChar(char c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      return true;
+    }
+    return "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+  }
+}

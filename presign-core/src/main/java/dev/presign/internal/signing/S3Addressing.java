@@ -1,0 +1,70 @@
+package dev.presign.internal.signing;
+
+import dev.presign.internal.Require;
+import java.net.URI;
+import java.util.Objects;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.PartitionMetadata;
+
+/**
+ * Where a bucket's objects live: scheme, host and port of the endpoint, and whether the bucket goes in
+ * the host name (virtual-hosted style) or in the path (path style).
+ *
+ * @param scheme {@code https} or {@code http}
+ * @param endpointHost the endpoint's host, without the bucket
+ * @param port the port, or -1 for the scheme's default
+ * @param pathStyle whether the bucket is the first path segment
+ */
+public record S3Addressing(String scheme, String endpointHost, int port, boolean pathStyle) {
+
+  /**
+   * Addressing for AWS S3 in a region ({@code https://s3.REGION.amazonaws.com}, with the partition's
+   * DNS suffix), or for a custom endpoint when {@code endpointOverride} is not null.
+   */
+  public static S3Addressing of(Region region, URI endpointOverride, boolean pathStyle, String bucket) {
+    Objects.requireNonNull(region, "region");
+    if (endpointOverride == null) {
+      // Unknown regions fall into the aws partition, whose suffix is amazonaws.com.
+      String suffix = PartitionMetadata.of(region).dnsSuffix();
+      // A dotted bucket name does not match the *.s3 wildcard certificate; the SDK falls back the same way.
+      boolean forcePath = pathStyle || bucket.indexOf('.') >= 0;
+      return new S3Addressing("https", "s3." + region.id() + "." + suffix, -1, forcePath);
+    }
+    return new S3Addressing(endpointOverride.getScheme().toLowerCase(java.util.Locale.ROOT),
+        endpointOverride.getHost(), endpointOverride.getPort(), pathStyle);
+  }
+
+  /** Checks that an endpoint override is a plain {@code http(s)://host[:port]} URI. */
+  public static URI requireEndpoint(URI endpoint) {
+    Objects.requireNonNull(endpoint, "endpointOverride");
+    String scheme = endpoint.getScheme();
+    Require.argument(scheme != null
+            && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+            && endpoint.getHost() != null
+            && endpoint.getRawUserInfo() == null
+            && (endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() || endpoint.getRawPath().equals("/"))
+            && endpoint.getRawQuery() == null
+            && endpoint.getRawFragment() == null,
+        "endpointOverride must be http(s)://host[:port] with no path, query or user info", endpoint);
+    return endpoint;
+  }
+
+  /** The Host header value for a bucket: the host, plus the port when it is not the default. */
+  public String host(String bucket) {
+    String host = pathStyle ? endpointHost : bucket + '.' + endpointHost;
+    return port < 0 || isDefaultPort() ? host : host + ':' + port;
+  }
+
+  /** The canonical, already encoded path for an object. */
+  public String encodedPath(String bucket, String key) {
+    StringBuilder path = new StringBuilder(key.length() + bucket.length() + 8).append('/');
+    if (pathStyle) {
+      path.append(bucket).append('/');
+    }
+    return UriEncoding.appendPath(path, key).toString();
+  }
+
+  private boolean isDefaultPort() {
+    return (port == 443 && scheme.equals("https")) || (port == 80 && scheme.equals("http"));
+  }
+}

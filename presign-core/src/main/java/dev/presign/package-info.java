@@ -1,0 +1,17 @@
+/**
+ * presign: policy-checked, safely named, expiring pre-signed S3 upload and download URLs.
+ *
+ * <p>A backend describes what may be uploaded in a {@link dev.presign.PresignPolicy}, how objects are
+ * named in a {@link dev.presign.KeyStrategy}, and issues URLs with an {@link dev.presign.UploadUrlIssuer}.
+ * The client sends the bytes straight to S3; the backend never sees them.
+ *
+ * <pre>{@code
+ * PresignedUpload up = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 12_345));
+ * // send up.method() to up.url() with up.headers() before up.expiresAt()
+ * }</pre>
+ *
+ * <p>Policies and issuers are immutable and thread-safe. Errors are typed
+ * ({@link dev.presign.PolicyViolationException}, {@link dev.presign.PresignException}) and their
+ * messages never contain a secret, a signature or a signed URL.
+ */
+package dev.presign;

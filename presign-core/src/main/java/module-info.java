@@ -1,0 +1,15 @@
+/**
+ * presign-core: policy-checked, expiring pre-signed S3 upload and download URLs. Exports only
+ * {@code dev.presign}; everything under {@code dev.presign.internal} is implementation.
+ */
+module dev.presign {
+  requires transitive software.amazon.awssdk.auth;
+  requires transitive software.amazon.awssdk.regions;
+  requires transitive software.amazon.awssdk.identity.spi;
+  requires software.amazon.awssdk.http;
+  requires software.amazon.awssdk.http.auth.aws;
+  requires software.amazon.awssdk.http.auth.spi;
+  requires org.slf4j;
+
+  exports dev.presign;
+}

@@ -1,0 +1,185 @@
+package dev.presign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.presign.testing.S3ProxyServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Issued URLs against a real, signature-checking S3 server (S3Proxy in this JVM), used the way a
+ * browser or mobile app would, with {@code java.net.http}. Every refusal asserts S3's status and error
+ * code and that nothing was stored.
+ */
+class UploadAgainstS3ProxyTest {
+  private static final byte[] PNG_BYTES = "\u0089PNG fake image bytes for the round trip".getBytes(StandardCharsets.ISO_8859_1);
+  private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
+
+  private static S3ProxyServer server;
+  private static HttpClient http;
+  private UploadUrlIssuer issuer;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = S3ProxyServer.start();
+    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    server.close();
+  }
+
+  @BeforeEach
+  void setUp() {
+    server.clear();
+    issuer = UploadUrlIssuer.builder()
+        .bucket(S3ProxyServer.BUCKET)
+        .region(Region.US_EAST_1)
+        .endpointOverride(server.endpoint())
+        .pathStyleAccess(true)
+        .credentialsProvider(S3ProxyServer.credentials())
+        .policy(PresignPolicy.builder().allowContentTypes("image/png", "image/jpeg").maxSize(1024 * 1024).build())
+        .keyStrategy(KeyStrategy.datedUuid("uploads/"))
+        .build();
+  }
+
+  @Test
+  void issuedPut_storesBytes_andIssuedGetReturnsThem() throws Exception {
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length));
+
+    HttpResponse<String> put = send(upload, upload.method(), upload.headers().get("Content-Type"), PNG_BYTES);
+
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(server.read(upload.key())).isEqualTo(PNG_BYTES);
+    assertThat(server.contentType(upload.key())).isEqualTo("image/png");
+
+    PresignedDownload download = issuer.issueDownload(upload.key());
+    HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(download.url()).GET().build(), BodyHandlers.ofByteArray());
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(get.body()).isEqualTo(PNG_BYTES);
+    assertThat(get.headers().firstValue("Content-Type")).hasValue("image/png");
+  }
+
+  @Test
+  void issuedPut_withSessionCredentials_carriesTokenAndStores() throws Exception {
+    UploadUrlIssuer temporary = issuer.toBuilder()
+        .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.builder()
+            .accessKeyId(S3ProxyServer.ACCESS_KEY)
+            .secretAccessKey(S3ProxyServer.SECRET_KEY)
+            .sessionToken("session-token-for-test")
+            .expirationTime(Instant.now().plus(Duration.ofHours(1)))
+            .build()))
+        .build();
+    PresignedUpload upload = temporary.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length));
+
+    HttpResponse<String> put = send(upload, "PUT", "image/png", PNG_BYTES);
+
+    assertThat(upload.url().getRawQuery()).contains("X-Amz-Security-Token=session-token-for-test");
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(server.exists(upload.key())).isTrue();
+  }
+
+  @Test
+  void put_withAnotherContentType_isRefused() throws Exception {
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length));
+
+    HttpResponse<String> put = send(upload, "PUT", "text/html", PNG_BYTES);
+
+    assertRefused(put, 403, "SignatureDoesNotMatch");
+  }
+
+  @Test
+  void put_withAnotherContentLength_isRefused() throws Exception {
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length));
+    byte[] longer = new byte[PNG_BYTES.length + 1];
+
+    HttpResponse<String> put = send(upload, "PUT", "image/png", longer);
+
+    assertRefused(put, 403, "SignatureDoesNotMatch");
+  }
+
+  @Test
+  void put_withAnotherMethod_isRefused() throws Exception {
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length));
+
+    HttpResponse<String> post = send(upload, "POST", "image/png", PNG_BYTES);
+
+    assertRefused(post, 403, "SignatureDoesNotMatch");
+  }
+
+  @Test
+  void put_toAnotherKey_isRefused() throws Exception {
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length));
+    URI otherKey = URI.create(upload.url().toString().replace(upload.key(), "uploads/evil.html"));
+
+    HttpResponse<String> put = http.send(HttpRequest.newBuilder(otherKey)
+        .PUT(BodyPublishers.ofByteArray(PNG_BYTES)).header("Content-Type", "image/png").build(), BodyHandlers.ofString());
+
+    assertRefused(put, 403, "SignatureDoesNotMatch");
+    assertThat(server.exists("uploads/evil.html")).isFalse();
+  }
+
+  @Test
+  void put_withTamperedSignature_isRefused() throws Exception {
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length));
+    Matcher signature = Pattern.compile("X-Amz-Signature=([0-9a-f]{64})").matcher(upload.url().toString());
+    assertThat(signature.find()).isTrue();
+    String original = signature.group(1);
+    String flipped = (original.charAt(0) == '0' ? '1' : '0') + original.substring(1);
+    URI tampered = URI.create(upload.url().toString().replace(original, flipped));
+
+    HttpResponse<String> put = http.send(HttpRequest.newBuilder(tampered)
+        .PUT(BodyPublishers.ofByteArray(PNG_BYTES)).header("Content-Type", "image/png").build(), BodyHandlers.ofString());
+
+    assertRefused(put, 403, "SignatureDoesNotMatch");
+  }
+
+  @Test
+  void put_afterExpiry_isRefusedByTheServersClock() throws Exception {
+    UploadUrlIssuer shortLived = issuer.toBuilder()
+        .policy(issuer.policy().toBuilder().uploadTtl(Duration.ofSeconds(1)).build())
+        .build();
+    PresignedUpload upload = shortLived.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length));
+
+    // Wait past expiresAt by the server's clock (the same wall clock), plus a margin.
+    Thread.sleep(Math.max(0, Duration.between(Instant.now(), upload.expiresAt()).toMillis()) + 1_500);
+    HttpResponse<String> put = send(upload, "PUT", "image/png", PNG_BYTES);
+
+    assertRefused(put, 403, "AccessDenied");
+    assertThat(put.body()).contains("expired");
+  }
+
+  private static HttpResponse<String> send(PresignedUpload upload, String method, String contentType, byte[] body)
+      throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(upload.url())
+        .method(method, BodyPublishers.ofByteArray(body))
+        .header("Content-Type", contentType)
+        .build();
+    return http.send(request, BodyHandlers.ofString());
+  }
+
+  private static void assertRefused(HttpResponse<String> response, int status, String errorCode) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    Matcher code = ERROR_CODE.matcher(response.body());
+    assertThat(code.find()).as("S3 error body: %s", response.body()).isTrue();
+    assertThat(code.group(1)).isEqualTo(errorCode);
+    assertThat(server.keys()).as("nothing may be stored").isEmpty();
+  }
+}
