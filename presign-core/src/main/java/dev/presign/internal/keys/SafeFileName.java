@@ -127,8 +127,8 @@ public record SafeFileName(String base, String extension) {
       bytes += size;
       i += Character.charCount(cp);
     }
-    // A mark cut from its base letter would render on whatever follows; end on a whole character.
-    while (i > 0 && isMark(s.codePointBefore(i))) {
+    // Never cut between a letter and its combining marks: back off to the start of that cluster.
+    while (i > 0 && i < s.length() && isMark(s.codePointAt(i))) {
       i -= Character.charCount(s.codePointBefore(i));
     }
     return trim(s.substring(0, i), "._-");

@@ -14,7 +14,7 @@ public record MediaRange(String type, String subtype) {
 
   /** Parses a range, or returns empty when it is not {@code type/subtype}, {@code type/*} or {@code *}{@code /*}. */
   public static Optional<MediaRange> parse(String text) {
-    Syntax.Parsed parsed = Syntax.parse(text == null ? null : text.strip(), MediaType.MAX_LENGTH, false);
+    Syntax.Parsed parsed = Syntax.parse(text, MediaType.MAX_LENGTH, false);
     if (parsed == null) {
       return Optional.empty();
     }

@@ -1,0 +1,67 @@
+package dev.presign.internal.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ObjectKeysTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a", "uploads/cat.png", "uploads/2026/11/29/x.y.z", "a/b..c/d", "..a", "a..", "猫/写真.png",
+      "with space/and+plus", "emoji-\uD83D\uDE00.png", "...", "a/.../b"})
+  void violation_safeKey_isNull(String key) {
+    assertThat(ObjectKeys.violation(key)).isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "''                    | must not be empty",
+      "/abs                  | must not start with '/'",
+      "a//b                  | empty path segments",
+      "a/                    | empty path segments",
+      "./a                   | '.' or '..'",
+      "a/./b                 | '.' or '..'",
+      "a/..                  | '.' or '..'",
+      "../a                  | '.' or '..'",
+      "..                    | '.' or '..'",
+      "a\\b                  | control, format",
+  })
+  void violation_unsafeKey_namesTheRule(String key, String rule) {
+    assertThat(ObjectKeys.violation(key)).contains(rule);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a\u0000b", "a\rb", "a\nb", "a\tb", "a\u007fb", "a\u0085b", "a\u202eb", "a\u200db",
+      "a\u2028b", "a\uFEFFb", "a\uD800b", "a\uDC00", "a\uFFFF", "a\uE000b"})
+  void violation_invisibleCharacters_areRefused(String key) {
+    assertThat(ObjectKeys.violation(key)).contains("control, format");
+  }
+
+  @org.junit.jupiter.api.Test
+  void violation_overlongKey_isRefusedByUtf8Bytes() {
+    assertThat(ObjectKeys.violation("a".repeat(1024))).isNull();
+    assertThat(ObjectKeys.violation("a".repeat(1025))).contains("at most 1024 UTF-8 bytes");
+    // 342 three-byte characters: 1026 bytes though only 342 chars.
+    assertThat(ObjectKeys.violation("猫".repeat(342))).contains("at most 1024 UTF-8 bytes");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "uploads     | must be empty or end with '/'",
+      "/uploads/   | must not start with '/'",
+      "a//         | empty path segments",
+      "../         | '.' or '..'",
+      "a/../       | '.' or '..'",
+  })
+  void prefixViolation_badPrefix_namesTheRule(String prefix, String rule) {
+    assertThat(ObjectKeys.prefixViolation(prefix)).contains(rule).startsWith("prefix");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "uploads/", "a/b/c/", "tenants/photos/"})
+  void prefixViolation_goodPrefix_isNull(String prefix) {
+    assertThat(ObjectKeys.prefixViolation(prefix)).isNull();
+  }
+}
