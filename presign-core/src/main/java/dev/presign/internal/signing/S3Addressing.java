@@ -45,8 +45,18 @@ public record S3Addressing(String scheme, String endpointHost, int port, boolean
             && (endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() || endpoint.getRawPath().equals("/"))
             && endpoint.getRawQuery() == null
             && endpoint.getRawFragment() == null,
-        "endpointOverride must be http(s)://host[:port] with no path, query or user info", endpoint);
+        "endpointOverride must be http(s)://host[:port] with no path, query or user info", withoutSecrets(endpoint));
     return endpoint;
+  }
+
+  // User info may hold a password, and a query a signature: show neither.
+  private static String withoutSecrets(URI endpoint) {
+    String text = endpoint.toString();
+    if (endpoint.getRawUserInfo() != null) {
+      text = text.replace(endpoint.getRawUserInfo() + "@", "***@");
+    }
+    int query = text.indexOf('?');
+    return query < 0 ? text : text.substring(0, query) + "?\u2026";
   }
 
   /** The Host header value for a bucket: the host, plus the port when it is not the default. */
