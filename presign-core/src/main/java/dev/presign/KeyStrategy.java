@@ -39,7 +39,13 @@ public interface KeyStrategy {
    */
   String key(UploadRequest request, Instant now);
 
-  /** {@code prefix + random UUID + .ext}, e.g. {@code uploads/8f0c…e1.png}. */
+  /**
+   * {@code prefix + random UUID + .ext}, e.g. {@code uploads/8f0c…e1.png}.
+   *
+   * @param prefix empty, or a valid key ending in {@code /}
+   * @return the strategy
+   * @throws IllegalArgumentException when the prefix is not valid
+   */
   static KeyStrategy uuid(String prefix) {
     return new UuidKeyStrategy(prefix, false);
   }
@@ -48,6 +54,10 @@ public interface KeyStrategy {
    * {@code prefix + yyyy/MM/dd/ + random UUID + .ext}, with the date in UTC from the issuer's clock,
    * e.g. {@code uploads/2026/11/29/8f0c…e1.png}. Date partitions make lifecycle rules and listing by
    * day cheap.
+   *
+   * @param prefix empty, or a valid key ending in {@code /}
+   * @return the strategy
+   * @throws IllegalArgumentException when the prefix is not valid
    */
   static KeyStrategy datedUuid(String prefix) {
     return new UuidKeyStrategy(prefix, true);
@@ -58,6 +68,10 @@ public interface KeyStrategy {
    * {@code tenants/acme/8f0c…e1.png}. The request must carry a principal of 1 to 128 characters from
    * {@code A-Z a-z 0-9 . _ @ -}, not only dots; otherwise the upload is refused with
    * {@link PolicyViolationException.Reason#PRINCIPAL_INVALID}.
+   *
+   * @param prefix empty, or a valid key ending in {@code /}
+   * @return the strategy
+   * @throws IllegalArgumentException when the prefix is not valid
    */
   static KeyStrategy perPrincipal(String prefix) {
     return new PrincipalKeyStrategy(prefix, uuid(""));
@@ -66,6 +80,11 @@ public interface KeyStrategy {
   /**
    * {@code prefix + principal/ + inner's key}: like {@link #perPrincipal(String)}, with another
    * strategy naming the object inside the principal's folder.
+   *
+   * @param prefix empty, or a valid key ending in {@code /}
+   * @param inner names the object inside the principal's folder
+   * @return the strategy
+   * @throws IllegalArgumentException when the prefix is not valid
    */
   static KeyStrategy perPrincipal(String prefix, KeyStrategy inner) {
     return new PrincipalKeyStrategy(prefix, inner);
@@ -76,6 +95,10 @@ public interface KeyStrategy {
    * user's name for downloads without ever letting two uploads collide. Sanitizing keeps letters and
    * digits of any script and {@code - _ .}; everything else, path separators included, becomes
    * {@code _}.
+   *
+   * @param prefix empty, or a valid key ending in {@code /}
+   * @return the strategy
+   * @throws IllegalArgumentException when the prefix is not valid
    */
   static KeyStrategy originalName(String prefix) {
     return new OriginalNameKeyStrategy(prefix);

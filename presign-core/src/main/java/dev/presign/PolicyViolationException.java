@@ -56,7 +56,7 @@ public final class PolicyViolationException extends PresignException {
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** The kind of rule that was broken. */
+  /** {@return the kind of rule that was broken} */
   public Reason reason() {
     return reason;
   }

@@ -10,12 +10,21 @@ package dev.presign;
 public class PresignException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception with a message that must be free of secrets. */
+  /**
+   * Creates an exception.
+   *
+   * @param message what went wrong; must be free of secrets
+   */
   public PresignException(String message) {
     super(message);
   }
 
-  /** Creates an exception with a message that must be free of secrets, and its cause. */
+  /**
+   * Creates an exception with its cause.
+   *
+   * @param message what went wrong; must be free of secrets
+   * @param cause the underlying failure
+   */
   public PresignException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -76,52 +76,52 @@ public final class PresignPolicy {
     this.extensionMustMatchContentType = b.extensionMustMatchContentType;
   }
 
-  /** A builder with the defaults described above. */
+  /** {@return a builder with the defaults described above} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts from this policy's settings. */
+  /** {@return a builder that starts from this policy's settings} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** The allowed content types, normalized to lower case, in the order given. */
+  /** {@return the allowed content types, normalized to lower case, in the order given} */
   public List<String> allowedContentTypes() {
     return allowedContentTypes;
   }
 
-  /** Smallest allowed size in bytes. */
+  /** {@return the smallest allowed size in bytes} */
   public long minSize() {
     return minSize;
   }
 
-  /** Largest allowed size in bytes. */
+  /** {@return the largest allowed size in bytes} */
   public long maxSize() {
     return maxSize;
   }
 
-  /** Whether a request must declare its size. */
+  /** {@return whether a request must declare its size} */
   public boolean requireDeclaredSize() {
     return requireDeclaredSize;
   }
 
-  /** How long an upload URL lives, unless the credentials expire first. */
+  /** {@return how long an upload URL lives, unless the credentials expire first} */
   public Duration uploadTtl() {
     return uploadTtl;
   }
 
-  /** How long a download URL lives, unless the credentials expire first. */
+  /** {@return how long a download URL lives, unless the credentials expire first} */
   public Duration downloadTtl() {
     return downloadTtl;
   }
 
-  /** Allowed lower-case file extensions without the dot; empty means any extension, or none. */
+  /** {@return the allowed lower-case file extensions without the dot; empty means any extension, or none} */
   public Set<String> allowedExtensions() {
     return allowedExtensions;
   }
 
-  /** Whether the file's extension must fit its content type ({@code .jpg} for {@code image/jpeg}). */
+  /** {@return whether the file's extension must fit its content type ({@code .jpg} for {@code image/jpeg})} */
   public boolean extensionMustMatchContentType() {
     return extensionMustMatchContentType;
   }
@@ -129,6 +129,7 @@ public final class PresignPolicy {
   /**
    * Checks an upload request against this policy, without signing anything.
    *
+   * @param request the request to check
    * @throws PolicyViolationException naming the first rule the request breaks
    */
   public void check(UploadRequest request) {
@@ -230,6 +231,8 @@ public final class PresignPolicy {
      * Sets the allowed content types, replacing earlier ones: {@code type/subtype}, {@code type/*} or
      * {@code *}{@code /*}, without parameters.
      *
+     * @param contentTypes the allowed types
+     * @return this builder
      * @throws IllegalArgumentException naming the first malformed entry
      */
     public Builder allowContentTypes(String... contentTypes) {
@@ -237,7 +240,12 @@ public final class PresignPolicy {
       return allowContentTypes(Arrays.asList(contentTypes));
     }
 
-    /** Sets the allowed content types, replacing earlier ones; see {@link #allowContentTypes(String...)}. */
+    /**
+     * Sets the allowed content types, replacing earlier ones; see {@link #allowContentTypes(String...)}.
+     *
+     * @param contentTypes the allowed types
+     * @return this builder
+     */
     public Builder allowContentTypes(Collection<String> contentTypes) {
       Objects.requireNonNull(contentTypes, "contentTypes");
       List<MediaRange> parsed = new ArrayList<>(contentTypes.size());
@@ -254,14 +262,24 @@ public final class PresignPolicy {
       return this;
     }
 
-    /** Sets the smallest allowed size in bytes; default 0. */
+    /**
+     * Sets the smallest allowed size; default 0.
+     *
+     * @param bytes the minimum in bytes, at least 0
+     * @return this builder
+     */
     public Builder minSize(long bytes) {
       Require.argument(bytes >= 0, "minSize must be >= 0", bytes);
       this.minSize = bytes;
       return this;
     }
 
-    /** Sets the largest allowed size in bytes, at most 5 TiB; default 5 GiB. */
+    /**
+     * Sets the largest allowed size; default 5 GiB.
+     *
+     * @param bytes the maximum in bytes, 0 to 5 TiB
+     * @return this builder
+     */
     public Builder maxSize(long bytes) {
       Require.argument(bytes >= 0 && bytes <= MAX_OBJECT_SIZE,
           "maxSize must be between 0 and " + MAX_OBJECT_SIZE + " (5 TiB)", bytes);
@@ -273,19 +291,32 @@ public final class PresignPolicy {
      * Whether a request must declare its size; default true. Without a declared size, a PUT URL does not
      * sign Content-Length and S3 will store a body of any size, so leave it on unless uploads are
      * verified afterwards.
+     *
+     * @param required whether the size must be declared
+     * @return this builder
      */
     public Builder requireDeclaredSize(boolean required) {
       this.requireDeclaredSize = required;
       return this;
     }
 
-    /** Sets how long upload URLs live: whole seconds from 1 s to 7 days; default 15 minutes. */
+    /**
+     * Sets how long upload URLs live; default 15 minutes.
+     *
+     * @param ttl whole seconds from 1 s to 7 days
+     * @return this builder
+     */
     public Builder uploadTtl(Duration ttl) {
       this.uploadTtl = Require.presignTtl("uploadTtl", ttl);
       return this;
     }
 
-    /** Sets how long download URLs live: whole seconds from 1 s to 7 days; default 5 minutes. */
+    /**
+     * Sets how long download URLs live; default 5 minutes.
+     *
+     * @param ttl whole seconds from 1 s to 7 days
+     * @return this builder
+     */
     public Builder downloadTtl(Duration ttl) {
       this.downloadTtl = Require.presignTtl("downloadTtl", ttl);
       return this;
@@ -295,6 +326,9 @@ public final class PresignPolicy {
      * Restricts file names to these extensions, replacing earlier ones; case-insensitive, with or without
      * the leading dot ({@code "png"}, {@code ".JPG"}). A name without an extension is then refused. No
      * arguments lifts the restriction.
+     *
+     * @param extensions the allowed extensions
+     * @return this builder
      */
     public Builder allowExtensions(String... extensions) {
       Objects.requireNonNull(extensions, "extensions");
@@ -314,6 +348,9 @@ public final class PresignPolicy {
      * Whether a file's extension must fit its content type, e.g. {@code .jpg} or {@code .jpeg} for
      * {@code image/jpeg}; default false. Types the library does not know fit no extension, so the check
      * fails closed for them.
+     *
+     * @param required whether the extension must fit
+     * @return this builder
      */
     public Builder extensionMustMatchContentType(boolean required) {
       this.extensionMustMatchContentType = required;
@@ -323,6 +360,7 @@ public final class PresignPolicy {
     /**
      * Builds the policy.
      *
+     * @return the immutable policy
      * @throws IllegalStateException when no content type is allowed or {@code minSize > maxSize}
      */
     public PresignPolicy build() {

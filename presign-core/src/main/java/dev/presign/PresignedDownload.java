@@ -17,7 +17,14 @@ import java.util.Objects;
  */
 public record PresignedDownload(String method, URI url, String key, Instant expiresAt) {
 
-  /** Creates the value. */
+  /**
+   * Creates the value.
+   *
+   * @param method the HTTP method
+   * @param url the pre-signed URL
+   * @param key the object key
+   * @param expiresAt when the URL stops working
+   */
   public PresignedDownload {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(url, "url");

@@ -35,7 +35,15 @@ import java.util.Objects;
  */
 public record PresignedUpload(String method, URI url, Map<String, String> headers, String key, Instant expiresAt) {
 
-  /** Creates the value; the headers are copied. */
+  /**
+   * Creates the value; the headers are copied.
+   *
+   * @param method the HTTP method
+   * @param url the pre-signed URL
+   * @param headers the headers the client must send
+   * @param key the object key
+   * @param expiresAt when the URL stops working
+   */
   public PresignedUpload {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(url, "url");

@@ -24,6 +24,10 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
   /**
    * Creates a request.
    *
+   * @param fileName the client's file name
+   * @param contentType the declared media type
+   * @param size the declared size in bytes, or empty
+   * @param principal the user or tenant, or empty
    * @throws NullPointerException naming the null parameter
    * @throws IllegalArgumentException when the size is negative
    */
@@ -37,17 +41,35 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
     }
   }
 
-  /** A request with a declared size in bytes. */
+  /**
+   * A request with a declared size.
+   *
+   * @param fileName the client's file name
+   * @param contentType the declared media type
+   * @param size the declared size in bytes
+   * @return the request
+   */
   public static UploadRequest of(String fileName, String contentType, long size) {
     return new UploadRequest(fileName, contentType, OptionalLong.of(size), Optional.empty());
   }
 
-  /** A request whose size the client does not declare. */
+  /**
+   * A request whose size the client does not declare.
+   *
+   * @param fileName the client's file name
+   * @param contentType the declared media type
+   * @return the request
+   */
   public static UploadRequest of(String fileName, String contentType) {
     return new UploadRequest(fileName, contentType, OptionalLong.empty(), Optional.empty());
   }
 
-  /** This request on behalf of {@code principal}, e.g. a user or tenant id. */
+  /**
+   * This request on behalf of a principal.
+   *
+   * @param principal a user or tenant id
+   * @return a copy of this request with the principal
+   */
   public UploadRequest withPrincipal(String principal) {
     return new UploadRequest(fileName, contentType, size, Optional.of(Objects.requireNonNull(principal, "principal")));
   }

@@ -79,12 +79,12 @@ public final class UploadUrlIssuer {
     this.signer = new SdkUrlSigner(region.id(), S3Addressing.of(region, endpointOverride, pathStyleAccess, bucket));
   }
 
-  /** A builder; bucket, region, credentials provider and policy are required. */
+  /** {@return a builder; bucket, region, credentials provider and policy are required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts from this issuer's settings. */
+  /** {@return a builder that starts from this issuer's settings} */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -95,6 +95,8 @@ public final class UploadUrlIssuer {
    * <p>The returned headers carry the normalized Content-Type and, when the size is declared, the
    * Content-Length; both are signed, so S3 refuses another type or size.
    *
+   * @param request what the client wants to upload
+   * @return the URL, headers, key and expiry to hand to the client
    * @throws PolicyViolationException when the request breaks the policy or the key strategy's rules;
    *     nothing is signed
    * @throws PresignException when the credentials cannot be resolved or expire too soon
@@ -123,6 +125,8 @@ public final class UploadUrlIssuer {
   /**
    * Signs a GET URL for an object, living for the policy's download TTL.
    *
+   * @param key the object key
+   * @return the URL, key and expiry
    * @throws PolicyViolationException when {@code key} is not a safe key
    * @throws PresignException when the credentials cannot be resolved or expire too soon
    */
@@ -168,22 +172,22 @@ public final class UploadUrlIssuer {
     }
   }
 
-  /** The bucket URLs are issued for. */
+  /** {@return the bucket URLs are issued for} */
   public String bucket() {
     return bucket;
   }
 
-  /** The region URLs are signed for. */
+  /** {@return the region URLs are signed for} */
   public Region region() {
     return region;
   }
 
-  /** The policy requests are checked against. */
+  /** {@return the policy requests are checked against} */
   public PresignPolicy policy() {
     return policy;
   }
 
-  /** The strategy that names uploaded objects. */
+  /** {@return the strategy that names uploaded objects} */
   public KeyStrategy keyStrategy() {
     return keyStrategy;
   }
@@ -224,13 +228,23 @@ public final class UploadUrlIssuer {
       this.rejectShortLivedCredentials = issuer.rejectShortLivedCredentials;
     }
 
-    /** Sets the bucket (required): 3 to 63 of {@code a-z 0-9 . -}, or with path style also {@code A-Z _}. */
+    /**
+     * Sets the bucket (required).
+     *
+     * @param bucket 3 to 63 of {@code a-z 0-9 . -}, or with path style up to 255 and also {@code A-Z _}
+     * @return this builder
+     */
     public Builder bucket(String bucket) {
       this.bucket = Objects.requireNonNull(bucket, "bucket");
       return this;
     }
 
-    /** Sets the region URLs are signed for (required); for most S3-compatible stores any, often us-east-1. */
+    /**
+     * Sets the region URLs are signed for (required).
+     *
+     * @param region the bucket's region; for most S3-compatible stores any, often us-east-1
+     * @return this builder
+     */
     public Builder region(Region region) {
       this.region = Objects.requireNonNull(region, "region");
       return this;
@@ -239,37 +253,66 @@ public final class UploadUrlIssuer {
     /**
      * Sends URLs to another S3-compatible endpoint, e.g. {@code http://127.0.0.1:9000} for MinIO: a plain
      * {@code http(s)://host[:port]}. Most such stores also want {@link #pathStyleAccess(boolean)}.
+     *
+     * @param endpoint the store's endpoint
+     * @return this builder
+     * @throws IllegalArgumentException when it has a path, query, user info or another scheme
      */
     public Builder endpointOverride(URI endpoint) {
       this.endpointOverride = S3Addressing.requireEndpoint(endpoint);
       return this;
     }
 
-    /** Puts the bucket in the path ({@code host/bucket/key}) instead of the host name; default false. */
+    /**
+     * Puts the bucket in the path ({@code host/bucket/key}) instead of the host name; default false.
+     *
+     * @param pathStyle whether to use path-style addressing
+     * @return this builder
+     */
     public Builder pathStyleAccess(boolean pathStyle) {
       this.pathStyleAccess = pathStyle;
       return this;
     }
 
-    /** Sets where signing credentials come from (required), e.g. {@code DefaultCredentialsProvider}. */
+    /**
+     * Sets where signing credentials come from (required).
+     *
+     * @param provider e.g. {@code DefaultCredentialsProvider}; asked once per URL
+     * @return this builder
+     */
     public Builder credentialsProvider(AwsCredentialsProvider provider) {
       this.credentialsProvider = Objects.requireNonNull(provider, "credentialsProvider");
       return this;
     }
 
-    /** Sets the policy requests are checked against (required). */
+    /**
+     * Sets the policy requests are checked against (required).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
     public Builder policy(PresignPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Sets how uploaded objects are named; default {@code KeyStrategy.uuid("")}. */
+    /**
+     * Sets how uploaded objects are named; default {@code KeyStrategy.uuid("")}.
+     *
+     * @param keyStrategy the strategy; must be thread-safe
+     * @return this builder
+     */
     public Builder keyStrategy(KeyStrategy keyStrategy) {
       this.keyStrategy = Objects.requireNonNull(keyStrategy, "keyStrategy");
       return this;
     }
 
-    /** Sets the clock for signing times, expiries and dated keys; default {@link Clock#systemUTC()}. */
+    /**
+     * Sets the clock for signing times, expiries and dated keys; default {@link Clock#systemUTC()}.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -279,6 +322,9 @@ public final class UploadUrlIssuer {
      * When true, issuing fails with a {@link PresignException} if the credentials expire before the
      * policy's TTL ends; when false (the default), the URL's expiry is cut to the credentials' expiry.
      * Either way a URL never claims to live longer than it can.
+     *
+     * @param reject whether to fail instead of shortening
+     * @return this builder
      */
     public Builder rejectShortLivedCredentials(boolean reject) {
       this.rejectShortLivedCredentials = reject;
@@ -288,6 +334,7 @@ public final class UploadUrlIssuer {
     /**
      * Builds the issuer.
      *
+     * @return the immutable issuer
      * @throws IllegalStateException when a required setting is missing or the bucket name is invalid
      */
     public UploadUrlIssuer build() {

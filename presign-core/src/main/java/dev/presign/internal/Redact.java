@@ -15,6 +15,9 @@ public final class Redact {
   /**
    * Quotes untrusted text: control, format and line-separator characters become {@code \\uXXXX}, so
    * a value can neither forge a log line nor reorder what an end user reads; long values are cut.
+   *
+   * @param text untrusted text, or null
+   * @return the quoted text
    */
   public static String quote(String text) {
     if (text == null) {
@@ -41,7 +44,12 @@ public final class Redact {
     return out.append('"').toString();
   }
 
-  /** The URI without its query: scheme, authority and path, then {@code ?…} when there was a query. */
+  /**
+   * Describes a URI without its query.
+   *
+   * @param uri a URI, or null
+   * @return scheme, authority and path, then {@code ?…} when there was a query
+   */
   public static String uri(URI uri) {
     if (uri == null) {
       return "null";

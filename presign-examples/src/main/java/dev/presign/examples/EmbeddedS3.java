@@ -1,0 +1,73 @@
+package dev.presign.examples;
+
+import java.net.URI;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * An S3-compatible store inside this JVM (S3Proxy, in memory) that checks SigV4 signatures, signed
+ * headers and expiry like S3 does, so the examples need no AWS account.
+ */
+public final class EmbeddedS3 implements AutoCloseable {
+  /** The bucket the examples upload to. */
+  public static final String BUCKET = "presign-demo";
+  private static final String ACCESS_KEY = "AKIAPRESIGNDEMOKEY01";
+  private static final String SECRET_KEY = "presignDemoSecretKey/0123456789abcdefABCD";
+
+  private final S3Proxy proxy;
+  private final BlobStore blobStore;
+
+  private EmbeddedS3(S3Proxy proxy, BlobStore blobStore) {
+    this.proxy = proxy;
+    this.blobStore = blobStore;
+  }
+
+  /** Starts the store on a free loopback port, with {@link #BUCKET} created. */
+  public static EmbeddedS3 start() throws Exception {
+    BlobStore blobStore = new TransientNio2BlobStore();
+    blobStore.createContainer(BUCKET);
+    S3Proxy proxy = S3Proxy.builder()
+        .blobStore(blobStore)
+        .endpoint(URI.create("http://127.0.0.1:0"))
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+        .build();
+    proxy.start();
+    for (int waited = 0; !"STARTED".equals(proxy.getState()); waited += 10) {
+      if (waited > 30_000) {
+        throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
+      }
+      Thread.sleep(10);
+    }
+    return new EmbeddedS3(proxy, blobStore);
+  }
+
+  /** The endpoint, {@code http://127.0.0.1:PORT}; use it with path-style access. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + proxy.getPort());
+  }
+
+  /** Credentials the store accepts. */
+  public StaticCredentialsProvider credentials() {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+  }
+
+  /** Whether an object exists, asked of the store directly. */
+  public boolean exists(String key) {
+    return blobStore.blobExists(BUCKET, key);
+  }
+
+  @Override
+  public void close() {
+    try {
+      proxy.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("S3Proxy did not stop", e);
+    } finally {
+      blobStore.close();
+    }
+  }
+}
