@@ -7,7 +7,7 @@ import dev.presign.internal.keys.ObjectKeys;
 import dev.presign.internal.policy.MediaType;
 import dev.presign.internal.signing.Expiry;
 import dev.presign.internal.signing.S3Addressing;
-import dev.presign.internal.signing.SdkUrlSigner;
+import dev.presign.internal.signing.SigV4Signer;
 import dev.presign.internal.signing.SigningRequest;
 import dev.presign.internal.signing.UrlSigner;
 import java.net.URI;
@@ -76,7 +76,7 @@ public final class UploadUrlIssuer {
     this.keyStrategy = b.keyStrategy;
     this.clock = b.clock;
     this.rejectShortLivedCredentials = b.rejectShortLivedCredentials;
-    this.signer = new SdkUrlSigner(region.id(), S3Addressing.of(region, endpointOverride, pathStyleAccess, bucket));
+    this.signer = new SigV4Signer(region.id(), S3Addressing.of(region, endpointOverride, pathStyleAccess, bucket));
   }
 
   /** {@return a builder; bucket, region, credentials provider and policy are required} */

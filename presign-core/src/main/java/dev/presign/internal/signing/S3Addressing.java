@@ -65,15 +65,6 @@ public record S3Addressing(String scheme, String endpointHost, int port, boolean
     return port < 0 || isDefaultPort() ? host : host + ':' + port;
   }
 
-  /** The canonical, already encoded path for an object. */
-  public String encodedPath(String bucket, String key) {
-    StringBuilder path = new StringBuilder(key.length() + bucket.length() + 8).append('/');
-    if (pathStyle) {
-      path.append(bucket).append('/');
-    }
-    return UriEncoding.appendPath(path, key).toString();
-  }
-
   private boolean isDefaultPort() {
     return (port == 443 && scheme.equals("https")) || (port == 80 && scheme.equals("http"));
   }

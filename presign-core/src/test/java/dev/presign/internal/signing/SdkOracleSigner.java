@@ -1,6 +1,8 @@
 package dev.presign.internal.signing;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -12,17 +14,18 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /**
- * Signs through the AWS SDK's own SigV4 signer ({@link AwsV4HttpSigner}), configured the way S3 wants
- * query-string signing: no double encoding, no path normalization, UNSIGNED-PAYLOAD.
+ * The oracle for differential tests: signs through the AWS SDK's own SigV4 signer
+ * ({@link AwsV4HttpSigner}), configured the way S3 wants query-string signing (no double encoding, no
+ * path normalization, UNSIGNED-PAYLOAD). It encodes the path on its own, independently of presign.
  */
-public final class SdkUrlSigner implements UrlSigner {
+public final class SdkOracleSigner implements UrlSigner {
   private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
   private final String regionName;
   private final S3Addressing addressing;
 
   /** A signer for one region and addressing. */
-  public SdkUrlSigner(String regionName, S3Addressing addressing) {
+  public SdkOracleSigner(String regionName, S3Addressing addressing) {
     this.regionName = regionName;
     this.addressing = addressing;
   }
@@ -33,7 +36,7 @@ public final class SdkUrlSigner implements UrlSigner {
         .method(SdkHttpMethod.fromValue(request.method()))
         .protocol(addressing.scheme())
         .host(addressing.pathStyle() ? addressing.endpointHost() : request.bucket() + '.' + addressing.endpointHost())
-        .encodedPath(addressing.encodedPath(request.bucket(), request.key()));
+        .encodedPath("/" + (addressing.pathStyle() ? request.bucket() + "/" : "") + encodePath(request.key()));
     if (addressing.port() >= 0) {
       http.port(addressing.port());
     }
@@ -56,5 +59,14 @@ public final class SdkUrlSigner implements UrlSigner {
         .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
         .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
     return signed.request().getUri();
+  }
+
+  /** RFC 3986 encoding from the JDK's form encoder, corrected to SigV4's rules, keeping '/'. */
+  static String encodePath(String key) {
+    return URLEncoder.encode(key, StandardCharsets.UTF_8)
+        .replace("+", "%20")
+        .replace("*", "%2A")
+        .replace("%7E", "~")
+        .replace("%2F", "/");
   }
 }

@@ -1,0 +1,183 @@
+package dev.presign.internal.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer for the canonical request, the string to sign and the URL. Reused per thread,
+ * so steady-state signing allocates nothing here. Not thread-safe.
+ */
+final class ByteSink {
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+  byte[] bytes;
+  int length;
+
+  ByteSink(int capacity) {
+    bytes = new byte[capacity];
+  }
+
+  void reset() {
+    length = 0;
+  }
+
+  private void ensure(int more) {
+    if (length + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+    }
+  }
+
+  ByteSink append(char c) {
+    ensure(1);
+    bytes[length++] = (byte) c;
+    return this;
+  }
+
+  ByteSink append(byte[] source) {
+    return append(source, 0, source.length);
+  }
+
+  ByteSink append(byte[] source, int from, int to) {
+    int n = to - from;
+    ensure(n);
+    System.arraycopy(source, from, bytes, length, n);
+    length += n;
+    return this;
+  }
+
+  /** Appends text known to be ASCII (names, hosts, numbers); anything wider is written as UTF-8. */
+  ByteSink ascii(String s) {
+    int n = s.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return utf8(s.substring(i));
+      }
+      bytes[length++] = (byte) c;
+    }
+    return this;
+  }
+
+  /** Appends ASCII text folded to lower case (header names). */
+  ByteSink asciiLowerCase(String s) {
+    int n = s.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      bytes[length++] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    return this;
+  }
+
+  ByteSink utf8(String s) {
+    return append(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Appends a header value as SigV4 canonicalizes it: leading and trailing spaces trimmed, runs of
+   * spaces collapsed to one, UTF-8.
+   */
+  ByteSink headerValue(String value) {
+    int start = 0;
+    int end = value.length();
+    while (start < end && value.charAt(start) == ' ') {
+      start++;
+    }
+    while (end > start && value.charAt(end - 1) == ' ') {
+      end--;
+    }
+    ensure(end - start);
+    for (int i = start; i < end; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        // Rare: non-ASCII metadata. Canonicalize the rest through a String.
+        return utf8(value.substring(i, end).replaceAll(" {2,}", " "));
+      }
+      if (c == ' ' && bytes[length - 1] == ' ') {
+        continue;
+      }
+      bytes[length++] = (byte) c;
+    }
+    return this;
+  }
+
+  ByteSink decimal(long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("negative: " + value);
+    }
+    int digits = 1;
+    for (long v = value / 10; v > 0; v /= 10) {
+      digits++;
+    }
+    ensure(digits);
+    for (int i = length + digits - 1; i >= length; i--) {
+      bytes[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    length += digits;
+    return this;
+  }
+
+  ByteSink twoDigits(int value) {
+    ensure(2);
+    bytes[length++] = (byte) ('0' + value / 10);
+    bytes[length++] = (byte) ('0' + value % 10);
+    return this;
+  }
+
+  ByteSink hex(byte[] source, int count) {
+    ensure(count * 2);
+    for (int i = 0; i < count; i++) {
+      int b = source[i] & 0xff;
+      bytes[length++] = HEX[b >>> 4];
+      bytes[length++] = HEX[b & 0xf];
+    }
+    return this;
+  }
+
+  /**
+   * Appends SigV4's URI encoding of {@code s}: unreserved {@code A-Z a-z 0-9 - _ . ~} as is, every other
+   * UTF-8 byte as {@code %XX}; {@code /} is kept when {@code keepSlash}.
+   */
+  ByteSink uriEncode(String s, boolean keepSlash) {
+    int n = s.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (isUnreserved(c) || (c == '/' && keepSlash)) {
+        ensure(1);
+        bytes[length++] = (byte) c;
+      } else if (c < 0x80) {
+        percent(c);
+      } else {
+        int end = i + 1;
+        while (end < n && s.charAt(end) >= 0x80) {
+          end++;
+        }
+        for (byte b : s.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+          percent(b & 0xff);
+        }
+        i = end - 1;
+      }
+    }
+    return this;
+  }
+
+  private void percent(int b) {
+    ensure(3);
+    bytes[length++] = '%';
+    bytes[length++] = HEX_UPPER[b >>> 4];
+    bytes[length++] = HEX_UPPER[b & 0xf];
+  }
+
+  static boolean isUnreserved(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+        || c == '-' || c == '_' || c == '.' || c == '~';
+  }
+
+  String toLatin1String() {
+    return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.presign.internal.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.LocalDate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+
+/**
+ * A SigV4 signing key for one set of credentials, one UTC day, one region and service, with the pieces of the
+ * canonical request that depend only on those: the encoded credential and token parameters and the
+ * credential scope. Deriving it costs four HMACs, so the signer keeps the last one and derives again
+ * only when the day or the credentials change. Immutable.
+ */
+final class SigningKey {
+  private static final String HMAC = "HmacSHA256";
+
+  private final String accessKeyId;
+  private final String secretAccessKey;
+  private final String sessionToken;
+  final long epochDay;
+  /** {@code yyyyMMdd}. */
+  final byte[] date;
+  /** {@code yyyyMMdd/region/s3/aws4_request}. */
+  final byte[] scope;
+  /** {@code X-Amz-Credential=} and the encoded {@code accessKeyId/scope}. */
+  final byte[] credentialParameter;
+  /** {@code X-Amz-Security-Token=} and the encoded token, or null without a session token. */
+  final byte[] tokenParameter;
+  final SecretKeySpec key;
+
+  private SigningKey(AwsCredentialsIdentity credentials, String sessionToken, long epochDay, String region,
+      String service) {
+    this.accessKeyId = credentials.accessKeyId();
+    this.secretAccessKey = credentials.secretAccessKey();
+    this.sessionToken = sessionToken;
+    this.epochDay = epochDay;
+    LocalDate day = LocalDate.ofEpochDay(epochDay);
+    String date = String.format("%04d%02d%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+    String scope = date + '/' + region + '/' + service + "/aws4_request";
+    this.date = date.getBytes(StandardCharsets.US_ASCII);
+    this.scope = scope.getBytes(StandardCharsets.UTF_8);
+    ByteSink credential = new ByteSink(128);
+    credential.ascii("X-Amz-Credential=").uriEncode(accessKeyId + '/' + scope, false);
+    this.credentialParameter = java.util.Arrays.copyOf(credential.bytes, credential.length);
+    if (sessionToken == null) {
+      this.tokenParameter = null;
+    } else {
+      ByteSink token = new ByteSink(sessionToken.length() + 32);
+      token.ascii("X-Amz-Security-Token=").uriEncode(sessionToken, false);
+      this.tokenParameter = java.util.Arrays.copyOf(token.bytes, token.length);
+    }
+    this.key = new SecretKeySpec(derive(secretAccessKey, date, region, service), HMAC);
+  }
+
+  /** This key if it fits the credentials and day, otherwise a newly derived one. */
+  static SigningKey reuseOrDerive(SigningKey cached, AwsCredentialsIdentity credentials, long epochDay,
+      String region, String service) {
+    String token = credentials instanceof AwsSessionCredentialsIdentity session ? session.sessionToken() : null;
+    if (cached != null && cached.fits(credentials, token, epochDay)) {
+      return cached;
+    }
+    return new SigningKey(credentials, token, epochDay, region, service);
+  }
+
+  private boolean fits(AwsCredentialsIdentity credentials, String token, long day) {
+    return epochDay == day
+        && same(accessKeyId, credentials.accessKeyId())
+        && same(secretAccessKey, credentials.secretAccessKey())
+        && same(sessionToken, token);
+  }
+
+  private static boolean same(String a, String b) {
+    return a == b || (a != null && a.equals(b));
+  }
+
+  private static byte[] derive(String secret, String date, String region, String service) {
+    try {
+      Mac mac = Mac.getInstance(HMAC);
+      byte[] key = ("AWS4" + secret).getBytes(StandardCharsets.UTF_8);
+      for (String part : new String[] {date, region, service, "aws4_request"}) {
+        mac.init(new SecretKeySpec(key, HMAC));
+        key = mac.doFinal(part.getBytes(StandardCharsets.UTF_8));
+      }
+      return key;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    // Never the secret or the derived key.
+    return "SigningKey[" + accessKeyId + ", " + new String(scope, StandardCharsets.UTF_8) + ']';
+  }
+}
