@@ -9,6 +9,10 @@ import java.time.Instant;
  * Decides the object key of an upload. The client never chooses it: a file name only ever contributes
  * its sanitized extension, or with {@link #originalName}, a sanitized last segment.
  *
+ * <p>The extension is the file name's only when it fits the declared content type: {@code evil.html}
+ * declared as {@code image/png} lands as {@code .png}, because CDNs and file servers go by extension. A
+ * type the library does not know keeps a name's extension only if no known type claims it.
+ *
  * <p>Every key is checked by the issuer before signing, whoever wrote the strategy: at most 1024 UTF-8
  * bytes, no control or format characters, no backslash, no leading {@code /}, no empty, {@code .} or
  * {@code ..} segments. A custom strategy that breaks a rule makes {@code issueUpload} fail with
@@ -93,8 +97,8 @@ public interface KeyStrategy {
   /**
    * {@code prefix + random UUID/ + sanitized file name}, e.g. {@code files/8f0c…e1/cat.png}: keeps the
    * user's name for downloads without ever letting two uploads collide. Sanitizing keeps letters and
-   * digits of any script and {@code - _ .}; everything else, path separators included, becomes
-   * {@code _}.
+   * digits of any script, {@code -} and {@code _}, and the dot before the extension; everything else,
+   * path separators and inner dots included, becomes {@code _}.
    *
    * @param prefix empty, or a valid key ending in {@code /}
    * @return the strategy

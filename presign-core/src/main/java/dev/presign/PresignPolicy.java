@@ -38,6 +38,9 @@ import java.util.Set;
  * between parameters) is what gets signed and what the client must send. Allowed entries themselves take
  * no parameters. Wildcards in a request ({@code image/*}) are not a concrete type and are refused.
  *
+ * <p>Wildcards are wide: {@code image/*} admits {@code image/svg+xml}, which can carry script, and
+ * parameters are not restricted. List exact types where stored files are later served to browsers.
+ *
  * <h2>Defaults</h2>
  * At least one content type must be allowed; there is no default. Sizes default to 0 through 5 GiB
  * (the most a single PUT can carry), a declared size is required, uploads live 15 minutes and downloads
@@ -335,10 +338,10 @@ public final class PresignPolicy {
       Set<String> normalized = new LinkedHashSet<>();
       for (String extension : extensions) {
         Objects.requireNonNull(extension, "extensions element");
-        String bare = (extension.startsWith(".") ? extension.substring(1) : extension).toLowerCase(Locale.ROOT);
-        Require.argument(SafeFileName.isSafeExtension(bare),
+        String bare = extension.startsWith(".") ? extension.substring(1) : extension;
+        Require.argument(SafeFileName.isAsciiAlphanumeric(bare),
             "allowed extension must be 1 to 16 ASCII letters or digits", Redact.quote(extension));
-        normalized.add(bare);
+        normalized.add(bare.toLowerCase(Locale.ROOT));
       }
       this.allowedExtensions = normalized;
       return this;

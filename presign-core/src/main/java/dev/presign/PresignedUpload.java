@@ -50,6 +50,10 @@ public record PresignedUpload(String method, URI url, Map<String, String> header
     Objects.requireNonNull(headers, "headers");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(expiresAt, "expiresAt");
+    headers.forEach((name, value) -> {
+      Objects.requireNonNull(name, "header name");
+      Objects.requireNonNull(value, "header value");
+    });
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 

@@ -51,8 +51,11 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class UploadUrlIssuer {
   private static final Logger LOG = LoggerFactory.getLogger(UploadUrlIssuer.class);
-  // DNS-compatible names (virtual-hosted style); path style also admits the legacy upper case and '_'.
-  private static final Pattern VIRTUAL_HOSTED_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+  // S3's naming rules: DNS-compatible, not an IP address, no ".-"/"-." or "..", no reserved prefixes
+  // or suffixes. Path style also admits the legacy upper case and '_'.
+  private static final Pattern VIRTUAL_HOSTED_BUCKET = Pattern.compile(
+      "(?!\\d{1,3}(\\.\\d{1,3}){3}$)(?!xn--|sthree-)(?!.*(\\.-|-\\.|\\.\\.))(?!.*(-s3alias|--ol-s3)$)"
+          + "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final Pattern PATH_STYLE_BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]");
 
   private final String bucket;
@@ -124,6 +127,9 @@ public final class UploadUrlIssuer {
 
   /**
    * Signs a GET URL for an object, living for the policy's download TTL.
+   *
+   * <p>Any safe key in the bucket can be signed: deciding whether the caller may read it (is it theirs,
+   * their tenant's?) is the backend's job, before this call.
    *
    * @param key the object key
    * @return the URL, key and expiry
@@ -346,8 +352,14 @@ public final class UploadUrlIssuer {
       Require.state(rule.matcher(bucket).matches() && !bucket.contains(".."),
           pathStyleAccess
               ? "bucket must be 3 to 255 of A-Z a-z 0-9 . _ - and start and end with a letter or digit"
-              : "bucket must be 3 to 63 of a-z 0-9 . - and start and end with a letter or digit",
+              : "bucket must be 3 to 63 of a-z 0-9 . - , start and end with a letter or digit, and follow "
+                  + "S3's naming rules (not an IP address, no '..' '.-' '-.', no xn-- prefix)",
           Redact.quote(bucket));
+      Require.state(!region.isGlobalRegion(), "region must be a real region, not a global pseudo-region", region.id());
+      Require.state(pathStyleAccess || endpointOverride == null
+              || !S3Addressing.of(region, endpointOverride, false, bucket).hostIsAddressOrLocalhost(),
+          "an endpoint given as an IP address or localhost needs pathStyleAccess(true)",
+          endpointOverride == null ? "" : endpointOverride.getHost());
       return new UploadUrlIssuer(this);
     }
   }

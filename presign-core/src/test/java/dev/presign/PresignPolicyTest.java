@@ -197,7 +197,7 @@ class PresignPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", ".", "p.ng", "pñg", "toolongextension17"})
+  @ValueSource(strings = {"", ".", "p.ng", "pñg", "toolongextension17", "\u212Ag", "\u0130co"})
   void builder_badExtension_isRefused(String extension) {
     assertThatThrownBy(() -> PresignPolicy.builder().allowExtensions(extension))
         .isInstanceOf(IllegalArgumentException.class)

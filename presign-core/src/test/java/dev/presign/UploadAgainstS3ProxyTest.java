@@ -97,6 +97,50 @@ class UploadAgainstS3ProxyTest {
   }
 
   @Test
+  void issuedPut_hostileNameAndNonAsciiKey_roundTripsUnderItsPrincipal() throws Exception {
+    UploadUrlIssuer named = issuer.toBuilder()
+        .keyStrategy(KeyStrategy.perPrincipal("tenants/", KeyStrategy.originalName("files/")))
+        .build();
+    UploadRequest request = UploadRequest.of("../../Résumé 猫 (1) +&=#?.PNG", "Image/PNG;Charset=UTF-8", PNG_BYTES.length)
+        .withPrincipal("alice@example.com");
+
+    PresignedUpload upload = named.issueUpload(request);
+    HttpResponse<String> put = send(upload, "PUT", upload.headers().get("Content-Type"), PNG_BYTES);
+
+    assertThat(upload.key()).matches("tenants/alice@example\\.com/files/[0-9a-f-]{36}/Résumé_猫_1\\.png");
+    assertThat(upload.headers()).containsEntry("Content-Type", "image/png; charset=UTF-8");
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(server.keys()).containsExactly(upload.key());
+    HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(named.issueDownload(upload.key()).url()).build(),
+        BodyHandlers.ofByteArray());
+    assertThat(get.statusCode()).isEqualTo(200);
+    assertThat(get.body()).isEqualTo(PNG_BYTES);
+  }
+
+  @Test
+  void issuedPut_withoutDeclaredSizeWhenOptional_acceptsTheBody() throws Exception {
+    UploadUrlIssuer unsized = issuer.toBuilder()
+        .policy(issuer.policy().toBuilder().requireDeclaredSize(false).build())
+        .build();
+    PresignedUpload upload = unsized.issueUpload(UploadRequest.of("cat.png", "image/png"));
+
+    HttpResponse<String> put = send(upload, "PUT", "image/png", PNG_BYTES);
+
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(server.read(upload.key())).isEqualTo(PNG_BYTES);
+  }
+
+  @Test
+  void put_withoutContentTypeHeader_isRefused() throws Exception {
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length));
+
+    HttpResponse<String> put = http.send(HttpRequest.newBuilder(upload.url())
+        .PUT(BodyPublishers.ofByteArray(PNG_BYTES)).build(), BodyHandlers.ofString());
+
+    assertRefused(put, 403, "SignatureDoesNotMatch");
+  }
+
+  @Test
   void put_withAnotherContentType_isRefused() throws Exception {
     PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length));
 

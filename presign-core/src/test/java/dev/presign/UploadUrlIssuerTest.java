@@ -293,11 +293,13 @@ class UploadUrlIssuerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ab", "My-Bucket", "bucket_", "-bucket", "bucket-", "a..b", "b\u0000ucket", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+  @ValueSource(strings = {"ab", "My-Bucket", "bucket_", "-bucket", "bucket-", "a..b", "b\u0000ucket", "192.168.1.1",
+      "a.-b", "a-.b", "xn--abc", "sthree-abc", "abc-s3alias", "abc--ol-s3", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
   void builder_invalidBucket_isRefused(String bucket) {
     assertThatThrownBy(() -> issuer.toBuilder().bucket(bucket).build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("bucket must be 3 to 63 of a-z 0-9 . -");
+        .hasMessageStartingWith("bucket must be 3 to 63 of a-z 0-9 . -")
+        .hasMessageEndingWith(": \"" + bucket.replace("\u0000", "\\u0000") + "\"");
   }
 
   @ParameterizedTest
@@ -320,10 +322,66 @@ class UploadUrlIssuerTest {
 
   @Test
   void toBuilder_keepsEverySetting() {
-    UploadUrlIssuer copy = issuer.toBuilder().build();
+    // Every setting away from its default, so a forgotten copy shows.
+    UploadUrlIssuer full = UploadUrlIssuer.builder()
+        .bucket("Other_Bucket")
+        .region(Region.AP_SOUTHEAST_2)
+        .endpointOverride(URI.create("http://127.0.0.1:9000"))
+        .pathStyleAccess(true)
+        .credentialsProvider(StaticCredentialsProvider.create(session(NOW.plus(Duration.ofMinutes(5)))))
+        .policy(policy)
+        .keyStrategy(KeyStrategy.originalName("x/"))
+        .clock(CLOCK)
+        .rejectShortLivedCredentials(true)
+        .build();
 
-    assertThat(copy).usingRecursiveComparison().ignoringFields("signer").isEqualTo(issuer);
-    assertThat(copy.issueDownload("k").url()).isEqualTo(issuer.issueDownload("k").url());
+    UploadUrlIssuer copy = full.toBuilder().build();
+
+    assertThat(copy).usingRecursiveComparison().ignoringFields("signer").isEqualTo(full);
+    assertThat(copy.toString()).isEqualTo(full.toString());
+    assertThatThrownBy(() -> copy.issueUpload(UploadRequest.of("a.png", "image/png", 1)))
+        .isInstanceOf(PresignException.class).hasMessageContaining("before the requested");
+    assertThat(copy.toBuilder().rejectShortLivedCredentials(false).build().issueDownload("k").url().getRawPath())
+        .isEqualTo("/Other_Bucket/k");
+  }
+
+  @Test
+  void builder_endpointWithRegistryBasedAuthority_neverShowsItsPassword() {
+    assertThatThrownBy(() -> UploadUrlIssuer.builder().endpointOverride(URI.create("http://admin:s3cr3t@my_minio:9000")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t", "admin").contains("***@my_minio:9000"));
+  }
+
+  @Test
+  void builder_globalPseudoRegion_isRefused() {
+    assertThatThrownBy(() -> issuer.toBuilder().region(Region.AWS_GLOBAL).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("region must be a real region, not a global pseudo-region: aws-global");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.0.0.1:9000", "http://localhost:9000", "http://[::1]:9000"})
+  void builder_addressEndpointWithoutPathStyle_isRefused(String endpoint) {
+    assertThatThrownBy(() -> issuer.toBuilder().endpointOverride(URI.create(endpoint)).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("an endpoint given as an IP address or localhost needs pathStyleAccess(true)");
+  }
+
+  @Test
+  void toString_ofResultWithUserInfo_showsHostOnly() {
+    PresignedUpload upload = new PresignedUpload("PUT", URI.create("https://user:pw@host.example:8443/k?X-Amz-Signature=abc"),
+        Map.of(), "k", NOW);
+
+    assertThat(upload.toString()).contains("https://host.example:8443/k?\u2026").doesNotContain("pw", "user", "abc");
+  }
+
+  @Test
+  void presignedUpload_nullHeaderValue_isRefused() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", null);
+
+    assertThatThrownBy(() -> new PresignedUpload("PUT", URI.create("https://h/k"), headers, "k", NOW))
+        .isInstanceOf(NullPointerException.class).hasMessage("header value");
   }
 
   private static AwsSessionCredentials session(Instant expiry) {

@@ -54,7 +54,9 @@ public final class Redact {
     if (uri == null) {
       return "null";
     }
-    String base = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
+    // Host and port only: user info could hold a password.
+    String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+    String base = uri.getScheme() + "://" + uri.getHost() + port + (uri.getRawPath() == null ? "" : uri.getRawPath());
     return uri.getRawQuery() == null ? base : base + "?\u2026";
   }
 

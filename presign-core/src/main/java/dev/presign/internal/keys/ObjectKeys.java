@@ -2,9 +2,9 @@ package dev.presign.internal.keys;
 
 /**
  * The rules every object key must meet before it is signed, whoever produced it: at most 1024 UTF-8
- * bytes (S3's limit), no control, format or separator characters, no backslash, no leading {@code /},
- * and no empty, {@code .} or {@code ..} path segments, so no tool that maps keys to paths can be led
- * out of its folder.
+ * bytes (S3's limit), no control, format, line or paragraph separator characters, no backslash, no
+ * leading {@code /}, no empty, {@code .} or {@code ..} path segments, and no segment of only spaces
+ * and dots, so no tool that maps keys to paths can be led out of its folder.
  */
 public final class ObjectKeys {
   /** S3's limit on a key, in UTF-8 bytes. */
@@ -27,7 +27,7 @@ public final class ObjectKeys {
     for (int i = 0; i < key.length(); ) {
       int cp = key.codePointAt(i);
       if (!isAllowed(cp)) {
-        return "key must not contain control, format or separator characters or '\\'";
+        return "key must not contain control, format, line or paragraph separator characters or '\\'";
       }
       bytes += utf8Length(cp);
       if (cp == '/') {
@@ -52,6 +52,9 @@ public final class ObjectKeys {
   public static String prefixViolation(String prefix) {
     if (prefix.isEmpty()) {
       return null;
+    }
+    if (prefix.charAt(0) == '/') {
+      return "prefix must not start with '/'";
     }
     if (!prefix.endsWith("/")) {
       return "prefix must be empty or end with '/'";
@@ -87,7 +90,14 @@ public final class ObjectKeys {
         || (length == 2 && key.charAt(start) == '.' && key.charAt(start + 1) == '.')) {
       return "key must not contain '.' or '..' path segments";
     }
-    return null;
+    // A segment of spaces and dots ("...", " ", ". .") looks empty or like '..' to people and some tools.
+    for (int i = start; i < end; i++) {
+      char c = key.charAt(i);
+      if (c != '.' && !Character.isSpaceChar(c)) {
+        return null;
+      }
+    }
+    return "key must not contain path segments of only spaces and dots";
   }
 
   private static boolean isAllowed(int cp) {

@@ -18,7 +18,7 @@ public record OriginalNameKeyStrategy(String prefix) implements KeyStrategy {
 
   @Override
   public String key(UploadRequest request, Instant now) {
-    return prefix + UUID.randomUUID() + '/' + SafeFileName.of(request.fileName()).fileName();
+    return prefix + UUID.randomUUID() + '/' + KeyExtensions.safeName(request).fileName();
   }
 
   @Override

@@ -11,14 +11,14 @@ import java.util.Locale;
  * <p>Only the part after the last {@code /} or {@code \} counts, so {@code ../../etc/passwd} is just
  * {@code passwd}. Letters, digits and combining marks of any script are kept (after NFC), as are
  * {@code -} and {@code _}; every other character — controls, NUL, CR/LF, right-to-left overrides,
- * {@code %}, spaces, emoji — becomes {@code _}, and so do dots when the name has no safe extension, so
- * the name never shows an extension that was not checked. Nothing is percent-decoded, so {@code %2e%2e} stays
+ * {@code %}, spaces, emoji — becomes {@code _}, and so does every dot but the one before the
+ * extension, so the name never shows an extension that was not checked. Nothing is percent-decoded, so {@code %2e%2e} stays
  * inert text. The base is cut to {@value #MAX_BASE_BYTES} UTF-8 bytes; a name with no usable base
  * becomes {@code file}.
  *
  * @param base the sanitized name without extension, never empty
  * @param extension lower-case ASCII letters and digits, 1 to {@value #MAX_EXTENSION_LENGTH} of them,
- *     or empty when the name had no safe extension
+ *     or empty when the name had no such extension
  */
 public record SafeFileName(String base, String extension) {
   /** Upper bound of the base in UTF-8 bytes; with the extension the name stays under 255 bytes. */
@@ -33,28 +33,34 @@ public record SafeFileName(String base, String extension) {
     String extension = "";
     String base = name;
     if (dot >= 0) {
-      String candidate = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-      if (isSafeExtension(candidate)) {
-        extension = candidate;
+      // ASCII first, then fold: folding first would turn the Kelvin sign into a 'k'.
+      String candidate = name.substring(dot + 1);
+      if (isAsciiAlphanumeric(candidate)) {
+        extension = candidate.toLowerCase(Locale.ROOT);
         base = name.substring(0, dot);
       }
     }
-    String safeBase = truncateUtf8(cleanBase(base, !extension.isEmpty()), MAX_BASE_BYTES);
+    String safeBase = truncateUtf8(cleanBase(base), MAX_BASE_BYTES);
     return new SafeFileName(safeBase.isEmpty() ? "file" : safeBase, extension);
   }
 
-  /** Whether an extension is 1 to 16 lower-case ASCII letters or digits. */
-  public static boolean isSafeExtension(String extension) {
+  /** Whether an extension is 1 to 16 ASCII letters (either case) or digits. */
+  public static boolean isAsciiAlphanumeric(String extension) {
     if (extension.isEmpty() || extension.length() > MAX_EXTENSION_LENGTH) {
       return false;
     }
     for (int i = 0; i < extension.length(); i++) {
       char c = extension.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** This name with another extension, or none for an empty one. */
+  public SafeFileName withExtension(String newExtension) {
+    return new SafeFileName(base, newExtension);
   }
 
   /** {@code base.extension}, or just the base when there is no extension. */
@@ -72,22 +78,20 @@ public record SafeFileName(String base, String extension) {
     return name.substring(cut + 1);
   }
 
-  private static String cleanBase(String base, boolean keepDots) {
+  private static String cleanBase(String base) {
     StringBuilder out = new StringBuilder(base.length());
     for (int i = 0; i < base.length(); ) {
       int cp = base.codePointAt(i);
       i += Character.charCount(cp);
-      // Without a validated extension, a dot left in the base would pose as one ("report.exe~").
-      if (isKept(cp) && (keepDots || cp != '.')) {
+      // A dot left in the base would pose as an extension: "report.exe~", or "shell.php.jpg" for
+      // servers that honour every extension.
+      if (isKept(cp) && cp != '.') {
         out.appendCodePoint(cp);
       } else if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
         out.append('_');
       }
     }
-    // Dots inside the base stay meaningful (archive.tar), but runs collapse and the ends are trimmed,
-    // so the result is never ".", "..", a hidden name or a name ending in a dot.
-    String collapsed = out.toString().replaceAll("\\.{2,}", ".");
-    return trim(collapsed, "._-");
+    return trim(out.toString(), "_-");
   }
 
   private static boolean isKept(int cp) {
@@ -131,7 +135,7 @@ public record SafeFileName(String base, String extension) {
     while (i > 0 && i < s.length() && isMark(s.codePointAt(i))) {
       i -= Character.charCount(s.codePointBefore(i));
     }
-    return trim(s.substring(0, i), "._-");
+    return trim(s.substring(0, i), "_-");
   }
 
   private static boolean isMark(int cp) {

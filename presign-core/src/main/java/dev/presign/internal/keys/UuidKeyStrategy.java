@@ -25,7 +25,7 @@ public record UuidKeyStrategy(String prefix, boolean dated) implements KeyStrate
       appendDate(key, LocalDate.ofInstant(now, ZoneOffset.UTC));
     }
     return key.append(UUID.randomUUID())
-        .append(SafeFileName.of(request.fileName()).dotExtension())
+        .append(KeyExtensions.safeName(request).dotExtension())
         .toString();
   }
 

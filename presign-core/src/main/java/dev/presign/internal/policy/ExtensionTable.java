@@ -57,7 +57,44 @@ public final class ExtensionTable {
       Map.entry("text/html", Set.of("html", "htm")),
       Map.entry("text/xml", Set.of("xml")));
 
+  // The first extension listed for a type, used when a file name's own extension does not fit.
+  private static final Map<String, String> PREFERRED = Map.ofEntries(
+      Map.entry("image/jpeg", "jpg"),
+      Map.entry("image/tiff", "tif"),
+      Map.entry("video/mp4", "mp4"),
+      Map.entry("video/quicktime", "mov"),
+      Map.entry("video/mpeg", "mpg"),
+      Map.entry("audio/mp4", "m4a"),
+      Map.entry("audio/ogg", "ogg"),
+      Map.entry("audio/webm", "weba"),
+      Map.entry("application/gzip", "gz"),
+      Map.entry("text/plain", "txt"),
+      Map.entry("text/markdown", "md"),
+      Map.entry("text/html", "html"));
+
+  private static final Set<String> KNOWN = EXTENSIONS.values().stream()
+      .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private ExtensionTable() {}
+
+  /**
+   * The extension an object of this type should carry, or empty when the table does not know the type.
+   * Types with one extension use it; the others use their most common one ({@code jpg}, {@code mov}).
+   */
+  public static String preferred(MediaType type) {
+    String essence = type.essence();
+    String preferred = PREFERRED.get(essence);
+    if (preferred != null) {
+      return preferred;
+    }
+    Set<String> known = EXTENSIONS.get(essence);
+    return known == null || known.size() != 1 ? "" : known.iterator().next();
+  }
+
+  /** Whether any known type claims this extension. */
+  public static boolean isKnown(String extension) {
+    return KNOWN.contains(extension);
+  }
 
   /** Whether a lower-case extension fits the type's essence, e.g. {@code jpg} and {@code image/jpeg}. */
   public static boolean fits(String extension, MediaType type) {

@@ -33,11 +33,6 @@ public record MediaRange(String type, String subtype) {
         && (subtype.equals("*") || subtype.equals(mediaType.subtype()));
   }
 
-  /** Whether this range names exactly one type. */
-  public boolean isExact() {
-    return !subtype.equals("*");
-  }
-
   @Override
   public String toString() {
     return type + '/' + subtype;

@@ -37,7 +37,7 @@ public record MediaType(String type, String subtype, String parameters) {
    */
   public static Optional<MediaType> parse(String text) {
     Syntax.Parsed parsed = Syntax.parse(text, MAX_LENGTH, true);
-    if (parsed == null || parsed.type().equals("*") || parsed.subtype().equals("*")) {
+    if (parsed == null || parsed.type().indexOf('*') >= 0 || parsed.subtype().indexOf('*') >= 0) {
       return Optional.empty();
     }
     return Optional.of(new MediaType(parsed.type(), parsed.subtype(), parsed.parameters()));

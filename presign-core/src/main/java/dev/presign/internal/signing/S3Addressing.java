@@ -49,14 +49,22 @@ public record S3Addressing(String scheme, String endpointHost, int port, boolean
     return endpoint;
   }
 
-  // User info may hold a password, and a query a signature: show neither.
+  // User info may hold a password, and a query a signature: show neither. A registry-based authority
+  // (say, a host with '_') has no parsed user info, so cut at the last '@' of the raw authority.
   private static String withoutSecrets(URI endpoint) {
-    String text = endpoint.toString();
-    if (endpoint.getRawUserInfo() != null) {
-      text = text.replace(endpoint.getRawUserInfo() + "@", "***@");
+    String authority = endpoint.getRawAuthority();
+    if (authority != null && authority.lastIndexOf('@') >= 0) {
+      authority = "***@" + authority.substring(authority.lastIndexOf('@') + 1);
     }
-    int query = text.indexOf('?');
-    return query < 0 ? text : text.substring(0, query) + "?\u2026";
+    return endpoint.getScheme() + "://" + (authority == null ? "" : authority)
+        + (endpoint.getRawPath() == null ? "" : endpoint.getRawPath())
+        + (endpoint.getRawQuery() == null ? "" : "?\u2026");
+  }
+
+  /** Whether the endpoint's host is an IP address or localhost, which cannot carry a bucket name. */
+  public boolean hostIsAddressOrLocalhost() {
+    String host = endpointHost;
+    return host.equalsIgnoreCase("localhost") || host.startsWith("[") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
   }
 
   /** The Host header value for a bucket: the host, plus the port when it is not the default. */

@@ -10,7 +10,7 @@ class ObjectKeysTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"a", "uploads/cat.png", "uploads/2026/11/29/x.y.z", "a/b..c/d", "..a", "a..", "猫/写真.png",
-      "with space/and+plus", "emoji-\uD83D\uDE00.png", "...", "a/.../b"})
+      "with space/and+plus", "emoji-\uD83D\uDE00.png", "a. b/c", ".hidden"})
   void violation_safeKey_isNull(String key) {
     assertThat(ObjectKeys.violation(key)).isNull();
   }
@@ -33,6 +33,12 @@ class ObjectKeysTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"...", "a/.../b", "a/ /b", "a/ . /b", "\u3000/x", "a/\u00a0"})
+  void violation_segmentOfOnlySpacesAndDots_isRefused(String key) {
+    assertThat(ObjectKeys.violation(key)).contains("only spaces and dots");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"a\u0000b", "a\rb", "a\nb", "a\tb", "a\u007fb", "a\u0085b", "a\u202eb", "a\u200db",
       "a\u2028b", "a\uFEFFb", "a\uD800b", "a\uDC00", "a\uFFFF", "a\uE000b"})
   void violation_invisibleCharacters_areRefused(String key) {
@@ -51,6 +57,7 @@ class ObjectKeysTest {
   @CsvSource(delimiter = '|', value = {
       "uploads     | must be empty or end with '/'",
       "/uploads/   | must not start with '/'",
+      "/           | must not start with '/'",
       "a//         | empty path segments",
       "../         | '.' or '..'",
       "a/../       | '.' or '..'",

@@ -17,7 +17,7 @@ class SafeFileNameTest {
       "../../etc/passwd         | passwd",
       "..\\..\\windows\\win.ini | win.ini",
       "%2e%2e%2fetc%2fpasswd    | 2e_2e_2fetc_2fpasswd",
-      "archive.tar.gz           | archive.tar.gz",
+      "archive.tar.gz           | archive_tar.gz",
       "....                     | file",
       "'   '                    | file",
       "' . . . '                | file",
@@ -26,15 +26,21 @@ class SafeFileNameTest {
       "résumé.pdf               | résumé.pdf",
       "猫の写真.jpeg             | 猫の写真.jpeg",
       "report.exe~              | report_exe",
-      "evil.php.png             | evil.php.png",
+      "shell.php.jpg            | shell_php.jpg",
       "a\u0000b.png             | a_b.png",
       "photo\u202egnp.exe       | photo_gnp.exe",
       "\uD83D\uDE00\uD83D\uDE00.gif | file.gif",
-      "x.PnG\u0000.txt          | x.PnG.txt",
+      "x.PnG\u0000.txt          | x_PnG.txt",
       "name.tooooooooooooooolong | name_tooooooooooooooolong",
   })
   void of_hostileName_isReducedToSafeName(String raw, String expected) {
     assertThat(SafeFileName.of(raw).fileName()).isEqualTo(expected);
+  }
+
+  @Test
+  void of_kelvinSign_isCanonicallyAnAsciiK() {
+    // NFC maps U+212A to 'K', so this is the ASCII extension "kg", not a folded look-alike.
+    assertThat(SafeFileName.of("x.\u212Ag").extension()).isEqualTo("kg");
   }
 
   @Test

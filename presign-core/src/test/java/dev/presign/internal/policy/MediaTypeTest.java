@@ -45,7 +45,7 @@ class MediaTypeTest {
       "", " ", "image", "image/", "/png", "image/png/x", "image /png", "image/ png", "image/*", "*/*", "*/png",
       "image/png;", "image/png; charset", "image/png; charset=", "image/png; =x", "text/plain; charset=\"utf-8",
       "image/png\r\nX-Evil: 1", "image/png\n", "image/png\u0000", "image/p\u00f1g", "image/png; a=\u00e9",
-      "image/png, text/html", "image/png text/html",
+      "image/png, text/html", "image/png text/html", "image/p*ng", "*x/png", "ima*/png",
   })
   void parse_malformedType_isEmpty(String raw) {
     assertThat(MediaType.parse(raw)).isEmpty();
