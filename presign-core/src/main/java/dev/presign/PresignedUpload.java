@@ -1,10 +1,9 @@
 package dev.presign;
 
+import dev.presign.internal.HeaderMap;
 import dev.presign.internal.Redact;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,11 +49,7 @@ public record PresignedUpload(String method, URI url, Map<String, String> header
     Objects.requireNonNull(headers, "headers");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(expiresAt, "expiresAt");
-    headers.forEach((name, value) -> {
-      Objects.requireNonNull(name, "header name");
-      Objects.requireNonNull(value, "header value");
-    });
-    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    headers = HeaderMap.copyOf(headers);
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.presign;
 
 import dev.presign.PolicyViolationException.Reason;
+import dev.presign.internal.HeaderMap;
 import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
 import dev.presign.internal.keys.ObjectKeys;
 import dev.presign.internal.policy.MediaType;
+import dev.presign.internal.signing.BucketNames;
 import dev.presign.internal.signing.Expiry;
 import dev.presign.internal.signing.S3Addressing;
 import dev.presign.internal.signing.SigV4Signer;
@@ -12,12 +14,8 @@ import dev.presign.internal.signing.SigningRequest;
 import dev.presign.internal.signing.UrlSigner;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -51,12 +49,6 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class UploadUrlIssuer {
   private static final Logger LOG = LoggerFactory.getLogger(UploadUrlIssuer.class);
-  // S3's naming rules: DNS-compatible, not an IP address, no ".-"/"-." or "..", no reserved prefixes
-  // or suffixes. Path style also admits the legacy upper case and '_'.
-  private static final Pattern VIRTUAL_HOSTED_BUCKET = Pattern.compile(
-      "(?!\\d{1,3}(\\.\\d{1,3}){3}$)(?!xn--|sthree-)(?!.*(\\.-|-\\.|\\.\\.))(?!.*(-s3alias|--ol-s3)$)"
-          + "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-  private static final Pattern PATH_STYLE_BUCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,253}[A-Za-z0-9]");
 
   private final String bucket;
   private final Region region;
@@ -114,15 +106,20 @@ public final class UploadUrlIssuer {
     String key = keyStrategy.key(request, now);
     requireSafeKey(key);
 
-    Map<String, String> headers = new LinkedHashMap<>(4);
-    headers.put("Content-Type", type.headerValue());
-    request.size().ifPresent(size -> headers.put("Content-Length", Long.toString(size)));
+    HeaderMap headers = request.size().isPresent()
+        ? HeaderMap.of("Content-Type", type.headerValue(), "Content-Length", Long.toString(request.size().getAsLong()))
+        : HeaderMap.of("Content-Type", type.headerValue());
 
-    Signed signed = sign("PUT", key, headers, policy.uploadTtl(), now);
-    LOG.debug("Issued PUT for key '{}' ({}, {} bytes), expires at {}{}", key, type.essence(),
-        request.size().isPresent() ? request.size().getAsLong() : "undeclared", signed.expiry.expiresAt(),
-        signed.expiry.capped() ? " (cut to the credentials' expiry)" : "");
-    return new PresignedUpload("PUT", signed.uri, headers, key, signed.expiry.expiresAt());
+    AwsCredentialsIdentity credentials = resolveCredentials();
+    Expiry expiry = Expiry.compute(now, policy.uploadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
+    URI url = sign("PUT", key, headers, expiry, credentials);
+    Instant expiresAt = expiry.expiresAt();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Issued PUT for key '{}' ({}, {} bytes), expires at {}{}", key, type.essence(),
+          request.size().isPresent() ? request.size().getAsLong() : "undeclared", expiresAt,
+          expiry.capped() ? " (shortened: the signing keys expire first)" : "");
+    }
+    return new PresignedUpload("PUT", url, headers, key, expiresAt);
   }
 
   /**
@@ -140,21 +137,19 @@ public final class UploadUrlIssuer {
     Objects.requireNonNull(key, "key");
     requireSafeKey(key);
     Instant now = clock.instant();
-    Signed signed = sign("GET", key, Map.of(), policy.downloadTtl(), now);
-    LOG.debug("Issued GET for key '{}', expires at {}", key, signed.expiry.expiresAt());
-    return new PresignedDownload("GET", signed.uri, key, signed.expiry.expiresAt());
+    AwsCredentialsIdentity credentials = resolveCredentials();
+    Expiry expiry = Expiry.compute(now, policy.downloadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
+    URI url = sign("GET", key, HeaderMap.of(), expiry, credentials);
+    Instant expiresAt = expiry.expiresAt();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Issued GET for key '{}', expires at {}", key, expiresAt);
+    }
+    return new PresignedDownload("GET", url, key, expiresAt);
   }
 
-  private record Signed(URI uri, Expiry expiry) {}
-
-  private Signed sign(String method, String key, Map<String, String> headers, Duration ttl, Instant now) {
-    AwsCredentialsIdentity credentials = resolveCredentials();
-    Expiry expiry = Expiry.compute(now, ttl, credentials.expirationTime(), rejectShortLivedCredentials);
-    Map<String, String> signedHeaders = new LinkedHashMap<>(headers.size() * 2);
-    headers.forEach((name, value) -> signedHeaders.put(name.toLowerCase(java.util.Locale.ROOT), value));
-    URI uri = signer.presign(new SigningRequest(method, bucket, key, signedHeaders, Map.of(),
+  private URI sign(String method, String key, HeaderMap headers, Expiry expiry, AwsCredentialsIdentity credentials) {
+    return signer.presign(new SigningRequest(method, bucket, key, headers, HeaderMap.of(),
         expiry.signingTime(), expiry.seconds(), credentials));
-    return new Signed(uri, expiry);
   }
 
   private AwsCredentialsIdentity resolveCredentials() {
@@ -348,13 +343,8 @@ public final class UploadUrlIssuer {
       Require.state(region != null, "region is required", "null");
       Require.state(credentialsProvider != null, "credentialsProvider is required", "null");
       Require.state(policy != null, "policy is required", "null");
-      Pattern rule = pathStyleAccess ? PATH_STYLE_BUCKET : VIRTUAL_HOSTED_BUCKET;
-      Require.state(rule.matcher(bucket).matches() && !bucket.contains(".."),
-          pathStyleAccess
-              ? "bucket must be 3 to 255 of A-Z a-z 0-9 . _ - and start and end with a letter or digit"
-              : "bucket must be 3 to 63 of a-z 0-9 . - , start and end with a letter or digit, and follow "
-                  + "S3's naming rules (not an IP address, no '..' '.-' '-.', no xn-- prefix)",
-          Redact.quote(bucket));
+      String bucketViolation = BucketNames.violation(bucket, pathStyleAccess);
+      Require.state(bucketViolation == null, String.valueOf(bucketViolation), Redact.quote(bucket));
       Require.state(!region.isGlobalRegion(), "region must be a real region, not a global pseudo-region", region.id());
       Require.state(pathStyleAccess || endpointOverride == null
               || !S3Addressing.of(region, endpointOverride, false, bucket).hostIsAddressOrLocalhost(),

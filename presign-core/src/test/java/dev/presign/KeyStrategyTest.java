@@ -114,6 +114,19 @@ class KeyStrategyTest {
   }
 
   @Test
+  void uuid_isRandomVersion4AndNeverRepeats() {
+    KeyStrategy strategy = KeyStrategy.uuid("");
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < 20_000; i++) {
+      String id = strategy.key(UploadRequest.of("a", "application/x-none", 1), NOW);
+      java.util.UUID uuid = java.util.UUID.fromString(id);
+      assertThat(uuid.version()).isEqualTo(4);
+      assertThat(uuid.variant()).isEqualTo(2);
+      assertThat(seen.add(id)).as(id).isTrue();
+    }
+  }
+
+  @Test
   void uuid_isDifferentEveryTime() {
     KeyStrategy strategy = KeyStrategy.uuid("");
     UploadRequest request = UploadRequest.of("a.png", "image/png", 1);

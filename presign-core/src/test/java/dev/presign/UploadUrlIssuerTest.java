@@ -298,7 +298,7 @@ class UploadUrlIssuerTest {
   void builder_invalidBucket_isRefused(String bucket) {
     assertThatThrownBy(() -> issuer.toBuilder().bucket(bucket).build())
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("bucket must be 3 to 63 of a-z 0-9 . -")
+        .hasMessageStartingWith("bucket must ")
         .hasMessageEndingWith(": \"" + bucket.replace("\u0000", "\\u0000") + "\"");
   }
 

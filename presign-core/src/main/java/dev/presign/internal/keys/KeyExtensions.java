@@ -21,7 +21,7 @@ final class KeyExtensions {
 
   static SafeFileName safeName(UploadRequest request) {
     SafeFileName name = SafeFileName.of(request.fileName());
-    MediaType type = MediaType.parse(request.contentType()).orElse(null);
+    MediaType type = MediaType.parseOrNull(request.contentType());
     String extension = name.extension();
     if (type == null) {
       return ExtensionTable.isKnown(extension) ? name.withExtension("") : name;

@@ -3,7 +3,6 @@ package dev.presign.internal.keys;
 import dev.presign.KeyStrategy;
 import dev.presign.UploadRequest;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * {@code prefix + uuid/ + sanitized-file-name}: the user's own name, made safe, in a folder of its
@@ -18,7 +17,7 @@ public record OriginalNameKeyStrategy(String prefix) implements KeyStrategy {
 
   @Override
   public String key(UploadRequest request, Instant now) {
-    return prefix + UUID.randomUUID() + '/' + KeyExtensions.safeName(request).fileName();
+    return prefix + RandomUuids.next() + '/' + KeyExtensions.safeName(request).fileName();
   }
 
   @Override

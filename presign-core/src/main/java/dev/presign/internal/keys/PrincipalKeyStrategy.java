@@ -6,7 +6,6 @@ import dev.presign.UploadRequest;
 import dev.presign.internal.Redact;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * {@code prefix + principal/ + inner key}: every principal (user or tenant) gets a folder of its own.
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  * @param inner the strategy that names the object inside the principal's folder
  */
 public record PrincipalKeyStrategy(String prefix, KeyStrategy inner) implements KeyStrategy {
-  /** Letters, digits, {@code - _ . @}; 1 to 128 characters; not made of dots only. */
-  private static final Pattern SAFE_PRINCIPAL = Pattern.compile("(?!\\.+$)[A-Za-z0-9._@-]{1,128}");
 
   public PrincipalKeyStrategy {
     prefix = KeyPrefixes.require(prefix);
@@ -28,15 +25,34 @@ public record PrincipalKeyStrategy(String prefix, KeyStrategy inner) implements 
 
   @Override
   public String key(UploadRequest request, Instant now) {
-    String principal = request.principal().orElseThrow(() -> new PolicyViolationException(
-        PolicyViolationException.Reason.PRINCIPAL_INVALID,
-        "a principal is required to name this upload"));
-    if (!SAFE_PRINCIPAL.matcher(principal).matches()) {
+    if (request.principal().isEmpty()) {
+      throw new PolicyViolationException(PolicyViolationException.Reason.PRINCIPAL_INVALID,
+          "a principal is required to name this upload");
+    }
+    String principal = request.principal().get();
+    if (!isSafe(principal)) {
       throw new PolicyViolationException(PolicyViolationException.Reason.PRINCIPAL_INVALID,
           "principal must be 1 to 128 of A-Z a-z 0-9 . _ @ - and not only dots: "
               + Redact.quote(principal));
     }
     return prefix + principal + '/' + inner.key(request, now);
+  }
+
+  /** Letters, digits, {@code - _ . @}; 1 to 128 characters; not made of dots only. */
+  private static boolean isSafe(String principal) {
+    if (principal.isEmpty() || principal.length() > 128) {
+      return false;
+    }
+    boolean onlyDots = true;
+    for (int i = 0; i < principal.length(); i++) {
+      char c = principal.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '_' || c == '@' || c == '-')) {
+        return false;
+      }
+      onlyDots &= c == '.';
+    }
+    return !onlyDots;
   }
 
   @Override

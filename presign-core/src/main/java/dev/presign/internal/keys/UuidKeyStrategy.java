@@ -5,7 +5,6 @@ import dev.presign.UploadRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * {@code prefix + uuid + .ext}, or with {@code dated}, {@code prefix + yyyy/MM/dd/ + uuid + .ext} in UTC.
@@ -24,7 +23,7 @@ public record UuidKeyStrategy(String prefix, boolean dated) implements KeyStrate
     if (dated) {
       appendDate(key, LocalDate.ofInstant(now, ZoneOffset.UTC));
     }
-    return key.append(UUID.randomUUID())
+    return key.append(RandomUuids.next())
         .append(KeyExtensions.safeName(request).dotExtension())
         .toString();
   }

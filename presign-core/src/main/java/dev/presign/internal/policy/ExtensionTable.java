@@ -72,8 +72,15 @@ public final class ExtensionTable {
       Map.entry("text/markdown", "md"),
       Map.entry("text/html", "html"));
 
-  private static final Set<String> KNOWN = EXTENSIONS.values().stream()
-      .flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  private static final Set<String> KNOWN;
+
+  static {
+    java.util.HashSet<String> known = new java.util.HashSet<>();
+    for (Set<String> extensions : EXTENSIONS.values()) {
+      known.addAll(extensions);
+    }
+    KNOWN = Set.copyOf(known);
+  }
 
   private ExtensionTable() {}
 

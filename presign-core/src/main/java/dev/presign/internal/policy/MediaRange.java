@@ -18,19 +18,21 @@ public record MediaRange(String type, String subtype) {
     if (parsed == null) {
       return Optional.empty();
     }
-    boolean anyType = parsed.type().equals("*");
-    boolean anySubtype = parsed.subtype().equals("*");
-    if ((anyType && !anySubtype) || (!anySubtype && parsed.subtype().contains("*"))
-        || (!anyType && parsed.type().contains("*"))) {
+    String type = parsed.type();
+    String subtype = parsed.subtype();
+    boolean anyType = type.equals("*");
+    boolean anySubtype = subtype.equals("*");
+    if ((anyType && !anySubtype) || (!anySubtype && subtype.contains("*"))
+        || (!anyType && type.contains("*"))) {
       return Optional.empty();
     }
-    return Optional.of(new MediaRange(parsed.type(), parsed.subtype()));
+    return Optional.of(new MediaRange(type, subtype));
   }
 
   /** Whether {@code mediaType} falls in this range. */
   public boolean matches(MediaType mediaType) {
-    return (type.equals("*") || type.equals(mediaType.type()))
-        && (subtype.equals("*") || subtype.equals(mediaType.subtype()));
+    return (type.equals("*") || mediaType.hasType(type))
+        && (subtype.equals("*") || mediaType.hasSubtype(subtype));
   }
 
   @Override

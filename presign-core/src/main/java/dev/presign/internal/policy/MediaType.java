@@ -10,36 +10,84 @@ import java.util.Optional;
  * <p>Type, subtype and parameter names are case-insensitive (RFC 9110) and are folded to lower case
  * with {@link Locale#ROOT}, so a Turkish default locale cannot turn {@code IMAGE/GIF} into a dotless
  * {@code ımage/gıf}. Parameter values are kept as written. {@link #headerValue()} is the normalized text
- * that gets signed and that the client must send.
- *
- * @param type lower-case top-level type, e.g. {@code image}
- * @param subtype lower-case subtype, e.g. {@code png}
- * @param parameters normalized parameters, each written {@code ; name=value}, or empty
+ * that gets signed and that the client must send. Immutable.
  */
-public record MediaType(String type, String subtype, String parameters) {
+public final class MediaType {
   /** Longer values are refused: no real media type comes near it, and it bounds the signed header. */
   public static final int MAX_LENGTH = 255;
 
-  /** {@code type/subtype} without parameters: what policies match against. */
-  public String essence() {
-    return type + '/' + subtype;
-  }
+  private final String essence;
+  private final int slash;
+  private final String headerValue;
 
-  /** The normalized Content-Type header value. */
-  public String headerValue() {
-    return essence() + parameters;
+  private MediaType(String essence, int slash, String headerValue) {
+    this.essence = essence;
+    this.slash = slash;
+    this.headerValue = headerValue;
   }
 
   /**
    * Parses a concrete media type. Wildcards are not concrete and are refused.
    *
+   * @param text the declared type
    * @return the parsed type, or empty when {@code text} is not a valid concrete media type
    */
   public static Optional<MediaType> parse(String text) {
-    Syntax.Parsed parsed = Syntax.parse(text, MAX_LENGTH, true);
-    if (parsed == null || parsed.type().indexOf('*') >= 0 || parsed.subtype().indexOf('*') >= 0) {
-      return Optional.empty();
+    return Optional.ofNullable(parseOrNull(text));
+  }
+
+  /**
+   * Like {@link #parse(String)}, without the Optional, for the issuing hot path.
+   *
+   * @param text the declared type
+   * @return the parsed type, or null when {@code text} is not a valid concrete media type
+   */
+  public static MediaType parseOrNull(String text) {
+    int slash = Syntax.simpleSlash(text, MAX_LENGTH);
+    if (slash > 0) {
+      return text.indexOf('*') >= 0 ? null : new MediaType(text, slash, text);
     }
-    return Optional.of(new MediaType(parsed.type(), parsed.subtype(), parsed.parameters()));
+    Syntax.Parsed parsed = Syntax.parse(text, MAX_LENGTH, true);
+    if (parsed == null || parsed.essence().indexOf('*') >= 0) {
+      return null;
+    }
+    String essence = parsed.essence();
+    return new MediaType(essence, parsed.slash(),
+        parsed.parameters().isEmpty() ? essence : essence + parsed.parameters());
+  }
+
+  /** {@return the lower-case top-level type, e.g. {@code image}} */
+  public String type() {
+    return essence.substring(0, slash);
+  }
+
+  /** {@return the lower-case subtype, e.g. {@code png}} */
+  public String subtype() {
+    return essence.substring(slash + 1);
+  }
+
+  /** {@return {@code type/subtype} without parameters: what policies match against} */
+  public String essence() {
+    return essence;
+  }
+
+  /** {@return the normalized Content-Type header value} */
+  public String headerValue() {
+    return headerValue;
+  }
+
+  /** Whether the top-level type is {@code type}, without allocating. */
+  boolean hasType(String type) {
+    return slash == type.length() && essence.startsWith(type);
+  }
+
+  /** Whether the subtype is {@code subtype}, without allocating. */
+  boolean hasSubtype(String subtype) {
+    return essence.length() - slash - 1 == subtype.length() && essence.endsWith(subtype);
+  }
+
+  @Override
+  public String toString() {
+    return headerValue;
   }
 }

@@ -4,7 +4,19 @@ import java.util.Locale;
 
 /** RFC 9110 media-type grammar: {@code type "/" subtype *( OWS ";" OWS parameter )}. */
 final class Syntax {
-  record Parsed(String type, String subtype, String parameters) {}
+  /**
+   * The parsed parts: {@code essence} is {@code type/subtype} in lower case, {@code slash} its '/' index,
+   * {@code parameters} the normalized parameters ({@code "; name=value"} each) or empty.
+   */
+  record Parsed(String essence, int slash, String parameters) {
+    String type() {
+      return essence.substring(0, slash);
+    }
+
+    String subtype() {
+      return essence.substring(slash + 1);
+    }
+  }
 
   private Syntax() {}
 
@@ -24,10 +36,16 @@ final class Syntax {
     if (subEnd == subStart) {
       return null;
     }
-    String type = text.substring(i, typeEnd).toLowerCase(Locale.ROOT);
-    String subtype = text.substring(subStart, subEnd).toLowerCase(Locale.ROOT);
-    StringBuilder params = new StringBuilder();
+    // The common request, "image/png" as is, parses without allocating anything but the result.
+    String essence = i == 0 && subEnd == end && isLowerCase(text, 0, end)
+        ? text
+        : text.substring(i, subEnd).toLowerCase(Locale.ROOT);
+    int slash = typeEnd - i;
     i = skipWhitespace(text, subEnd);
+    if (i == end) {
+      return new Parsed(essence, slash, "");
+    }
+    StringBuilder params = new StringBuilder();
     while (i < end) {
       if (!allowParameters || text.charAt(i) != ';') {
         return null;
@@ -48,7 +66,37 @@ final class Syntax {
       params.append("; ").append(name).append('=').append(text, valueStart, valueEnd);
       i = skipWhitespace(text, valueEnd);
     }
-    return new Parsed(type, subtype, params.toString());
+    return new Parsed(essence, slash, params.toString());
+  }
+
+  /**
+   * The '/' index when {@code text} is already a normalized {@code type/subtype} (lower-case tokens, no
+   * whitespace or parameters), else -1: the common request, recognized without building anything.
+   */
+  static int simpleSlash(String text, int maxLength) {
+    if (text == null || text.length() > maxLength) {
+      return -1;
+    }
+    int slash = -1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '/' && slash < 0) {
+        slash = i;
+      } else if (!isTokenChar(c) || (c >= 'A' && c <= 'Z')) {
+        return -1;
+      }
+    }
+    return slash > 0 && slash < text.length() - 1 ? slash : -1;
+  }
+
+  private static boolean isLowerCase(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int skipWhitespace(String s, int i) {

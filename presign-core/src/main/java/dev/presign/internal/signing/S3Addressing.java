@@ -4,7 +4,6 @@ import dev.presign.internal.Require;
 import java.net.URI;
 import java.util.Objects;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.PartitionMetadata;
 
 /**
  * Where a bucket's objects live: scheme, host and port of the endpoint, and whether the bucket goes in
@@ -24,14 +23,40 @@ public record S3Addressing(String scheme, String endpointHost, int port, boolean
   public static S3Addressing of(Region region, URI endpointOverride, boolean pathStyle, String bucket) {
     Objects.requireNonNull(region, "region");
     if (endpointOverride == null) {
-      // Unknown regions fall into the aws partition, whose suffix is amazonaws.com.
-      String suffix = PartitionMetadata.of(region).dnsSuffix();
+      String suffix = dnsSuffix(region.id());
       // A dotted bucket name does not match the *.s3 wildcard certificate; the SDK falls back the same way.
       boolean forcePath = pathStyle || bucket.indexOf('.') >= 0;
       return new S3Addressing("https", "s3." + region.id() + "." + suffix, -1, forcePath);
     }
     return new S3Addressing(endpointOverride.getScheme().toLowerCase(java.util.Locale.ROOT),
         endpointOverride.getHost(), endpointOverride.getPort(), pathStyle);
+  }
+
+  /**
+   * The DNS suffix of the partition a region belongs to. A table of prefixes rather than the SDK's
+   * PartitionMetadata, which loads the metadata of every AWS service (hundreds of classes, about
+   * 100 ms at cold start); a test checks it against the SDK for every region the SDK knows.
+   */
+  public static String dnsSuffix(String regionId) {
+    if (regionId.startsWith("cn-")) {
+      return "amazonaws.com.cn";
+    }
+    if (regionId.startsWith("us-isob-")) {
+      return "sc2s.sgov.gov";
+    }
+    if (regionId.startsWith("us-isof-")) {
+      return "csp.hci.ic.gov";
+    }
+    if (regionId.startsWith("us-iso-")) {
+      return "c2s.ic.gov";
+    }
+    if (regionId.startsWith("eu-isoe-")) {
+      return "cloud.adc-e.uk";
+    }
+    if (regionId.startsWith("eusc-")) {
+      return "amazonaws.eu";
+    }
+    return "amazonaws.com";
   }
 
   /** Checks that an endpoint override is a plain {@code http(s)://host[:port]} URI. */
@@ -64,7 +89,7 @@ public record S3Addressing(String scheme, String endpointHost, int port, boolean
   /** Whether the endpoint's host is an IP address or localhost, which cannot carry a bucket name. */
   public boolean hostIsAddressOrLocalhost() {
     String host = endpointHost;
-    return host.equalsIgnoreCase("localhost") || host.startsWith("[") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    return host.equalsIgnoreCase("localhost") || host.startsWith("[") || BucketNames.isIpv4(host);
   }
 
   /** The Host header value for a bucket: the host, plus the port when it is not the default. */

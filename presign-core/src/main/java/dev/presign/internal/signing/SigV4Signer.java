@@ -1,5 +1,6 @@
 package dev.presign.internal.signing;
 
+import dev.presign.internal.HeaderMap;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -24,7 +25,20 @@ public final class SigV4Signer implements UrlSigner {
   private static final byte[] ALGORITHM_PARAMETER = bytes("X-Amz-Algorithm=AWS4-HMAC-SHA256");
   private static final byte[] STRING_TO_SIGN_PREFIX = bytes("AWS4-HMAC-SHA256\n");
   private static final byte[] SIGNATURE_PARAMETER = bytes("&X-Amz-Signature=");
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  // An anonymous class, not a method reference: no lambda bootstrap on the way to the first URL.
+  private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>() {
+    @Override
+    protected Scratch initialValue() {
+      return new Scratch();
+    }
+  };
+  private static final java.util.Comparator<String[]> BY_NAME_THEN_VALUE = new java.util.Comparator<>() {
+    @Override
+    public int compare(String[] a, String[] b) {
+      int byName = a[0].compareTo(b[0]);
+      return byName != 0 ? byName : a[1].compareTo(b[1]);
+    }
+  };
 
   private final String region;
   private final String service;
@@ -55,7 +69,10 @@ public final class SigV4Signer implements UrlSigner {
     long epochSecond = request.signingTime().getEpochSecond();
     SigningKey key = SigningKey.reuseOrDerive(lastKey, request.credentials(), Math.floorDiv(epochSecond, 86_400),
         region, service);
-    lastKey = key;
+    if (key != lastKey) {
+      // Written only on change: a volatile store on every call would bounce the cache line between cores.
+      lastKey = key;
+    }
     Host host = hostFor(request.bucket());
     return URI.create(SCRATCH.get().sign(this, request, key, host, epochSecond));
   }
@@ -171,10 +188,7 @@ public final class SigV4Signer implements UrlSigner {
           }
           extra.add(new String[] {encode(parameter.getKey()), encode(parameter.getValue())});
         }
-        extra.sort((a, b) -> {
-          int byName = a[0].compareTo(b[0]);
-          return byName != 0 ? byName : a[1].compareTo(b[1]);
-        });
+        extra.sort(BY_NAME_THEN_VALUE);
       }
       // The X-Amz-* parameters go in their fixed order, which is canonical (byte) order; extra ones
       // (encoded, so ASCII, so String order is byte order) are merged in where they sort.
@@ -261,8 +275,14 @@ public final class SigV4Signer implements UrlSigner {
       }
       headerCount = 0;
       insertHeader("host", host);
-      for (Map.Entry<String, String> header : headers.entrySet()) {
-        insertHeader(header.getKey(), header.getValue());
+      if (headers instanceof HeaderMap indexed) {
+        for (int i = 0; i < indexed.size(); i++) {
+          insertHeader(indexed.name(i), indexed.value(i));
+        }
+      } else {
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+          insertHeader(header.getKey(), header.getValue());
+        }
       }
     }
 

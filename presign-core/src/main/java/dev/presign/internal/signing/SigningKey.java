@@ -38,7 +38,11 @@ final class SigningKey {
     this.sessionToken = sessionToken;
     this.epochDay = epochDay;
     LocalDate day = LocalDate.ofEpochDay(epochDay);
-    String date = String.format("%04d%02d%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+    // Digits by hand: String.format would load the locale machinery on the way to the first URL.
+    String date = new StringBuilder(8).append(day.getYear())
+        .append((char) ('0' + day.getMonthValue() / 10)).append((char) ('0' + day.getMonthValue() % 10))
+        .append((char) ('0' + day.getDayOfMonth() / 10)).append((char) ('0' + day.getDayOfMonth() % 10))
+        .toString();
     String scope = date + '/' + region + '/' + service + "/aws4_request";
     this.date = date.getBytes(StandardCharsets.US_ASCII);
     this.scope = scope.getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,169 @@
+package dev.presign.benchmarks;
+
+import dev.presign.KeyStrategy;
+import dev.presign.PresignedDownload;
+import dev.presign.PresignedUpload;
+import dev.presign.UploadUrlIssuer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner.AuthLocation;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignRequest;
+
+/**
+ * Time and allocation per presigned URL: presign against the AWS SDK's {@code S3Presigner} and its
+ * lower-level {@code AwsV4HttpSigner}, on the same PUT (type and length signed) and GET, plus the
+ * crypto floor every SigV4 signer pays. Each contender's request object is built once in setup.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class PresignBenchmark {
+  private UploadUrlIssuer issuer;
+  private UploadUrlIssuer datedUuidIssuer;
+  private S3Presigner s3Presigner;
+  private PutObjectPresignRequest sdkPut;
+  private GetObjectPresignRequest sdkGet;
+  private AwsV4HttpSigner v4Signer;
+  private AwsCredentialsIdentity credentials;
+  private SdkHttpRequest v4Put;
+  private SdkHttpRequest v4Get;
+  private MessageDigest sha256;
+  private Mac hmac;
+  private byte[] canonicalRequest;
+  private byte[] stringToSign;
+  private String putUrl;
+
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    issuer = Fixtures.issuerWithFixedKey();
+    datedUuidIssuer = Fixtures.issuer(KeyStrategy.datedUuid("uploads/"));
+    s3Presigner = S3Presigner.builder().region(Fixtures.REGION).credentialsProvider(Fixtures.CREDENTIALS).build();
+    sdkPut = PutObjectPresignRequest.builder()
+        .signatureDuration(Fixtures.UPLOAD_TTL)
+        .putObjectRequest(r -> r.bucket(Fixtures.BUCKET).key(Fixtures.KEY)
+            .contentType(Fixtures.CONTENT_TYPE).contentLength(Fixtures.CONTENT_LENGTH))
+        .build();
+    sdkGet = GetObjectPresignRequest.builder()
+        .signatureDuration(Fixtures.DOWNLOAD_TTL)
+        .getObjectRequest(r -> r.bucket(Fixtures.BUCKET).key(Fixtures.KEY))
+        .build();
+    v4Signer = AwsV4HttpSigner.create();
+    credentials = Fixtures.CREDENTIALS.resolveCredentials();
+    SdkHttpRequest.Builder put = SdkHttpRequest.builder().method(SdkHttpMethod.PUT).protocol("https")
+        .host(Fixtures.BUCKET + ".s3." + Fixtures.REGION.id() + ".amazonaws.com").encodedPath("/" + Fixtures.KEY);
+    v4Put = put.putHeader("Content-Type", Fixtures.CONTENT_TYPE)
+        .putHeader("Content-Length", Long.toString(Fixtures.CONTENT_LENGTH)).build();
+    v4Get = put.method(SdkHttpMethod.GET).clearHeaders().build();
+
+    sha256 = MessageDigest.getInstance("SHA-256");
+    hmac = Mac.getInstance("HmacSHA256");
+    hmac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
+    // The same sizes as presign's canonical request and string to sign for this PUT.
+    String canonical = "PUT\n/" + Fixtures.KEY + "\nX-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential="
+        + "AKIAIOSFODNN7EXAMPLE%2F20261129%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20261129T102030Z"
+        + "&X-Amz-Expires=900&X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost\ncontent-length:12345\n"
+        + "content-type:image/png\nhost:my-bucket.s3.eu-west-1.amazonaws.com\n\ncontent-length;content-type;host\n"
+        + "UNSIGNED-PAYLOAD";
+    canonicalRequest = canonical.getBytes(StandardCharsets.UTF_8);
+    stringToSign = ("AWS4-HMAC-SHA256\n20261129T102030Z\n20261129/eu-west-1/s3/aws4_request\n" + "a".repeat(64))
+        .getBytes(StandardCharsets.UTF_8);
+    putUrl = issuer.issueUpload(Fixtures.UPLOAD).url().toString();
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    s3Presigner.close();
+  }
+
+  @Benchmark
+  public PresignedUpload put_presign() {
+    return issuer.issueUpload(Fixtures.UPLOAD);
+  }
+
+  @Benchmark
+  public PresignedDownload get_presign() {
+    return issuer.issueDownload(Fixtures.KEY);
+  }
+
+  /** The full path a backend takes: policy check, a fresh dated UUID key, signing. */
+  @Benchmark
+  public PresignedUpload putWithDatedUuidKey_presign() {
+    return datedUuidIssuer.issueUpload(Fixtures.UPLOAD);
+  }
+
+  @Benchmark
+  public PresignedPutObjectRequest put_sdkS3Presigner() {
+    return s3Presigner.presignPutObject(sdkPut);
+  }
+
+  @Benchmark
+  public PresignedGetObjectRequest get_sdkS3Presigner() {
+    return s3Presigner.presignGetObject(sdkGet);
+  }
+
+  @Benchmark
+  public SignedRequest put_sdkAwsV4HttpSigner() {
+    return sign(v4Put, Fixtures.UPLOAD_TTL.getSeconds());
+  }
+
+  @Benchmark
+  public SignedRequest get_sdkAwsV4HttpSigner() {
+    return sign(v4Get, Fixtures.DOWNLOAD_TTL.getSeconds());
+  }
+
+  /** One SHA-256 of the canonical request and one HMAC-SHA256 of the string to sign: no signer does less. */
+  @Benchmark
+  public byte[] cryptoFloor(Blackhole blackhole) {
+    blackhole.consume(sha256.digest(canonicalRequest));
+    return hmac.doFinal(stringToSign);
+  }
+
+  /**
+   * Parsing the finished PUT URL into a {@link URI}, the type every presign result returns: a floor
+   * under presign's time and allocation that no signing work can remove.
+   */
+  @Benchmark
+  public URI uriOfTheSameUrl() {
+    return URI.create(putUrl);
+  }
+
+  private SignedRequest sign(SdkHttpRequest request, long seconds) {
+    return v4Signer.sign(r -> r.identity(credentials).request(request)
+        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+        .putProperty(AwsV4HttpSigner.REGION_NAME, Fixtures.REGION.id())
+        .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AuthLocation.QUERY_STRING)
+        .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, java.time.Duration.ofSeconds(seconds))
+        .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+        .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+        .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
+  }
+}
