@@ -7,6 +7,7 @@ import dev.presign.internal.keys.SafeFileName;
 import dev.presign.internal.policy.ExtensionTable;
 import dev.presign.internal.policy.MediaRange;
 import dev.presign.internal.policy.MediaType;
+import dev.presign.internal.post.ContentTypeCondition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,12 +146,56 @@ public final class PresignPolicy {
 
   /** Checks the request and returns its parsed, normalized content type. */
   MediaType checkUpload(UploadRequest request) {
+    checkFileName(request);
+    MediaType type = checkContentType(request);
+    checkSize(request, requireDeclaredSize);
+    checkExtension(request.fileName(), type);
+    return type;
+  }
+
+  /**
+   * Checks a request for a POST form, whose size S3 enforces from the policy's range, so a size need not
+   * be declared; the type may be a wildcard ({@code image/*}) that an allowed entry covers.
+   */
+  ContentTypeCondition checkPost(UploadRequest request) {
+    checkFileName(request);
+    MediaRange range = request.contentType().indexOf('*') >= 0 ? MediaRange.parse(request.contentType()).orElse(null) : null;
+    if (range == null) {
+      MediaType type = checkContentType(request);
+      checkSize(request, false);
+      checkExtension(request.fileName(), type);
+      return new ContentTypeCondition(type.headerValue(), false);
+    }
+    if (range.type().equals("*") || !isCovered(range)) {
+      throw new PolicyViolationException(Reason.CONTENT_TYPE_NOT_ALLOWED,
+          "content type must be one of " + String.join(", ", allowedContentTypes) + ": "
+              + Redact.quote(request.contentType()));
+    }
+    checkSize(request, false);
+    checkExtension(request.fileName(), null);
+    return new ContentTypeCondition(range.type() + '/', true);
+  }
+
+  // A wildcard request "image/*" is covered by "image/*" or "*/*", never by exact entries.
+  private boolean isCovered(MediaRange requested) {
+    for (MediaRange range : ranges) {
+      if (range.type().equals("*") || (range.type().equals(requested.type()) && range.subtype().equals("*"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void checkFileName(UploadRequest request) {
     Objects.requireNonNull(request, "request");
     String fileName = request.fileName();
     if (fileName.isBlank() || fileName.length() > MAX_FILE_NAME_LENGTH) {
       throw new PolicyViolationException(Reason.FILE_NAME_INVALID,
           "file name must be 1 to " + MAX_FILE_NAME_LENGTH + " characters and not blank: " + Redact.quote(fileName));
     }
+  }
+
+  private MediaType checkContentType(UploadRequest request) {
     // Plain ifs rather than lambdas on this path: each first lambda costs a bootstrap at cold start.
     MediaType type = MediaType.parseOrNull(request.contentType());
     if (type == null) {
@@ -162,8 +207,6 @@ public final class PresignPolicy {
           "content type must be one of " + String.join(", ", allowedContentTypes) + ": "
               + Redact.quote(type.essence()));
     }
-    checkSize(request);
-    checkExtension(fileName, type);
     return type;
   }
 
@@ -176,9 +219,9 @@ public final class PresignPolicy {
     return false;
   }
 
-  private void checkSize(UploadRequest request) {
+  private void checkSize(UploadRequest request, boolean sizeRequired) {
     if (request.size().isEmpty()) {
-      if (requireDeclaredSize) {
+      if (sizeRequired) {
         throw new PolicyViolationException(Reason.SIZE_MISSING, "the file size must be declared");
       }
       return;
@@ -194,6 +237,7 @@ public final class PresignPolicy {
     }
   }
 
+  /** Checks the extension rules; {@code type} is null for a wildcard, which no extension can be shown to fit. */
   private void checkExtension(String fileName, MediaType type) {
     if (allowedExtensions.isEmpty() && !extensionMustMatchContentType) {
       return;
@@ -204,9 +248,9 @@ public final class PresignPolicy {
           "file extension must be one of " + String.join(", ", new java.util.TreeSet<>(allowedExtensions))
               + ": " + Redact.quote(extension.isEmpty() ? "(none)" : extension));
     }
-    if (extensionMustMatchContentType && !ExtensionTable.fits(extension, type)) {
+    if (extensionMustMatchContentType && (type == null || !ExtensionTable.fits(extension, type))) {
       throw new PolicyViolationException(Reason.EXTENSION_MISMATCH,
-          "file extension must fit content type " + type.essence() + ": "
+          "file extension must fit content type " + (type == null ? "(a wildcard fits none)" : type.essence()) + ": "
               + Redact.quote(extension.isEmpty() ? "(none)" : extension));
     }
   }

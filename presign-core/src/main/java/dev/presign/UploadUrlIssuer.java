@@ -11,8 +11,13 @@ import dev.presign.internal.signing.Expiry;
 import dev.presign.internal.signing.S3Addressing;
 import dev.presign.internal.signing.SigV4Signer;
 import dev.presign.internal.signing.SigningRequest;
-import dev.presign.internal.signing.UrlSigner;
+import dev.presign.internal.post.ContentTypeCondition;
+import dev.presign.internal.post.PostPolicyJson;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -20,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -59,7 +65,7 @@ public final class UploadUrlIssuer {
   private final KeyStrategy keyStrategy;
   private final Clock clock;
   private final boolean rejectShortLivedCredentials;
-  private final UrlSigner signer;
+  private final SigV4Signer signer;
 
   private UploadUrlIssuer(Builder b) {
     this.bucket = b.bucket;
@@ -123,6 +129,76 @@ public final class UploadUrlIssuer {
   }
 
   /**
+   * Checks an upload request against the policy, names its object and signs a browser form (a presigned
+   * POST) for it. S3 itself enforces what the policy document states: the key, the content type (exact,
+   * or a prefix for a wildcard request such as {@code image/*} that an allowed entry covers), the size
+   * ({@code content-length-range}: exactly the declared size, or the policy's range up to 5 GiB when
+   * none is declared) and the expiry.
+   *
+   * <pre>{@code
+   * PresignedPost post = issuer.issuePost(UploadRequest.of("cat.png", "image/*"));
+   * // render a form: action = post.url(), one hidden input per post.fields() entry, then the file
+   * }</pre>
+   *
+   * @param request what the client wants to upload; the size is optional
+   * @return the form's action, fields, key and expiry
+   * @throws PolicyViolationException when the request breaks the policy; nothing is signed
+   * @throws PresignException when the credentials cannot be resolved or expire too soon
+   */
+  public PresignedPost issuePost(UploadRequest request) {
+    ContentTypeCondition type = policy.checkPost(request);
+    long min = request.size().isPresent() ? request.size().getAsLong() : policy.minSize();
+    long max = request.size().isPresent() ? min : Math.min(policy.maxSize(), PresignPolicy.MAX_SINGLE_PUT_SIZE);
+    if (min > PresignPolicy.MAX_SINGLE_PUT_SIZE) {
+      throw new PolicyViolationException(Reason.TOO_LARGE, "a POST upload can carry at most "
+          + PresignPolicy.MAX_SINGLE_PUT_SIZE + " bytes: " + min);
+    }
+    Instant now = clock.instant();
+    String key = keyStrategy.key(request, now);
+    requireSafeKey(key);
+    AwsCredentialsIdentity credentials = resolveCredentials();
+    Expiry expiry = Expiry.compute(now, policy.uploadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
+    SigV4Signer.PostScope scope = signer.postScope(credentials, expiry.signingEpochSecond());
+    String token = credentials instanceof AwsSessionCredentialsIdentity session ? session.sessionToken() : null;
+
+    PostPolicyJson document = new PostPolicyJson(expiry.expiresAt())
+        .exact("bucket", bucket)
+        .eq("key", key);
+    if (type.prefix()) {
+      document.startsWith("Content-Type", type.value());
+    } else {
+      document.eq("Content-Type", type.value());
+    }
+    document.contentLengthRange(min, max)
+        .exact("x-amz-algorithm", "AWS4-HMAC-SHA256")
+        .exact("x-amz-credential", scope.credential())
+        .exact("x-amz-date", scope.amzDate());
+    if (token != null) {
+      document.exact("x-amz-security-token", token);
+    }
+    String policyBase64 = Base64.getEncoder().encodeToString(document.toJson().getBytes(StandardCharsets.UTF_8));
+
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("key", key);
+    if (!type.prefix()) {
+      fields.put("Content-Type", type.value());
+    }
+    fields.put("policy", policyBase64);
+    fields.put("x-amz-algorithm", "AWS4-HMAC-SHA256");
+    fields.put("x-amz-credential", scope.credential());
+    fields.put("x-amz-date", scope.amzDate());
+    if (token != null) {
+      fields.put("x-amz-security-token", token);
+    }
+    fields.put("x-amz-signature", signer.signPost(policyBase64, credentials, expiry.signingEpochSecond()));
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Issued POST form for key '{}' ({}, {}..{} bytes), expires at {}", key, type.value(), min, max,
+          expiry.expiresAt());
+    }
+    return new PresignedPost(signer.postUrl(bucket), fields, key, expiry.expiresAt());
+  }
+
+  /**
    * Signs a GET URL for an object, living for the policy's download TTL.
    *
    * <p>Any safe key in the bucket can be signed: deciding whether the caller may read it (is it theirs,
@@ -149,7 +225,7 @@ public final class UploadUrlIssuer {
 
   private URI sign(String method, String key, HeaderMap headers, Expiry expiry, AwsCredentialsIdentity credentials) {
     return signer.presign(new SigningRequest(method, bucket, key, headers, HeaderMap.of(),
-        expiry.signingTime(), expiry.seconds(), credentials));
+        expiry.signingEpochSecond(), expiry.seconds(), credentials));
   }
 
   private AwsCredentialsIdentity resolveCredentials() {

@@ -24,6 +24,12 @@ final class KeyExtensions {
     MediaType type = MediaType.parseOrNull(request.contentType());
     String extension = name.extension();
     if (type == null) {
+      // A POST may name a range such as image/*: keep an extension that fits some type in it.
+      String contentType = request.contentType();
+      int wildcard = contentType.indexOf("/*");
+      if (wildcard > 0 && ExtensionTable.fitsFamily(extension, contentType.substring(0, wildcard).trim().toLowerCase(java.util.Locale.ROOT))) {
+        return name;
+      }
       return ExtensionTable.isKnown(extension) ? name.withExtension("") : name;
     }
     if (!extension.isEmpty() && ExtensionTable.fits(extension, type)) {

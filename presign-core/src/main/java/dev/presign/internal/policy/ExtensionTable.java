@@ -98,6 +98,17 @@ public final class ExtensionTable {
     return known == null || known.size() != 1 ? "" : known.iterator().next();
   }
 
+  /** Whether an extension fits some known type under a top-level type, e.g. {@code png} under {@code image}. */
+  public static boolean fitsFamily(String extension, String topLevelType) {
+    String prefix = topLevelType + '/';
+    for (Map.Entry<String, Set<String>> entry : EXTENSIONS.entrySet()) {
+      if (entry.getKey().startsWith(prefix) && entry.getValue().contains(extension)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether any known type claims this extension. */
   public static boolean isKnown(String extension) {
     return KNOWN.contains(extension);

@@ -3,22 +3,27 @@ package dev.presign.internal.signing;
 import dev.presign.PresignException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * The real life of a URL: the requested TTL, cut short when the signing credentials expire first.
  * A SigV4 URL is dead once its credentials are (aws-sdk-java-v2#2379), so claiming more would lie.
  *
- * @param signingTime the X-Amz-Date, truncated to whole seconds as SigV4 writes it
+ * @param signingEpochSecond the X-Amz-Date in seconds since the epoch: the clock reading truncated to
+ *     whole seconds, as SigV4 writes it
  * @param seconds the X-Amz-Expires value
  * @param capped whether the credentials' expiry shortened the requested TTL
  */
-public record Expiry(Instant signingTime, long seconds, boolean capped) {
+public record Expiry(long signingEpochSecond, long seconds, boolean capped) {
+
+  /** {@return the X-Amz-Date as an instant} */
+  public Instant signingTime() {
+    return Instant.ofEpochSecond(signingEpochSecond);
+  }
 
   /** The instant the URL stops working: {@code signingTime + seconds}. */
   public Instant expiresAt() {
-    return signingTime.plusSeconds(seconds);
+    return Instant.ofEpochSecond(signingEpochSecond + seconds);
   }
 
   /**
@@ -33,11 +38,12 @@ public record Expiry(Instant signingTime, long seconds, boolean capped) {
    */
   public static Expiry compute(Instant now, Duration ttl, Optional<Instant> credentialsExpiry,
       boolean rejectCapped) {
-    Instant signingTime = now.truncatedTo(ChronoUnit.SECONDS);
+    long signingSecond = now.getEpochSecond();
     long seconds = ttl.getSeconds();
     if (credentialsExpiry.isEmpty()) {
-      return new Expiry(signingTime, seconds, false);
+      return new Expiry(signingSecond, seconds, false);
     }
+    Instant signingTime = Instant.ofEpochSecond(signingSecond);
     Instant credentialsEnd = credentialsExpiry.get();
     // Whole seconds the credentials still cover after X-Amz-Date; getSeconds() floors.
     long remaining = Duration.between(signingTime, credentialsEnd).getSeconds();
@@ -46,12 +52,12 @@ public record Expiry(Instant signingTime, long seconds, boolean capped) {
           + ", too soon to sign a URL at " + now);
     }
     if (remaining >= seconds) {
-      return new Expiry(signingTime, seconds, false);
+      return new Expiry(signingSecond, seconds, false);
     }
     if (rejectCapped) {
       throw new PresignException("the signing credentials expire at " + credentialsEnd
           + ", before the requested " + ttl + " from " + signingTime + " ends");
     }
-    return new Expiry(signingTime, remaining, true);
+    return new Expiry(signingSecond, remaining, true);
   }
 }

@@ -2,6 +2,7 @@ package dev.presign.internal.signing;
 
 import dev.presign.internal.HeaderMap;
 import java.net.URI;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -66,15 +67,67 @@ public final class SigV4Signer implements UrlSigner {
 
   @Override
   public URI presign(SigningRequest request) {
-    long epochSecond = request.signingTime().getEpochSecond();
-    SigningKey key = SigningKey.reuseOrDerive(lastKey, request.credentials(), Math.floorDiv(epochSecond, 86_400),
-        region, service);
+    long epochSecond = request.signingEpochSecond();
+    SigningKey key = keyFor(request.credentials(), epochSecond);
+    Host host = hostFor(request.bucket());
+    return URI.create(SCRATCH.get().sign(this, request, key, host, epochSecond));
+  }
+
+  /**
+   * What a POST policy must state about its signature before it is signed.
+   *
+   * @param credential the x-amz-credential value
+   * @param amzDate the x-amz-date value, {@code yyyyMMdd'T'HHmmss'Z'}
+   */
+  public record PostScope(String credential, String amzDate) {}
+
+  /**
+   * The credential and date a POST policy signed at {@code epochSecond} must carry.
+   *
+   * @param credentials the signing credentials
+   * @param epochSecond the signing time in seconds since the epoch
+   * @return the scope to write into the policy and the form
+   */
+  public PostScope postScope(AwsCredentialsIdentity credentials, long epochSecond) {
+    SigningKey key = keyFor(credentials, epochSecond);
+    ByteSink date = new ByteSink(16);
+    Scratch.writeAmzDate(date, key, epochSecond);
+    return new PostScope(key.credential(), date.toLatin1String());
+  }
+
+  /**
+   * Signs a POST form: the string to sign is the base64 policy itself (SigV4 for browser uploads).
+   *
+   * @param base64Policy the policy document, UTF-8, base64
+   * @param credentials the signing credentials
+   * @param epochSecond the signing time {@link #postScope} was asked for
+   * @return the lower-case hex x-amz-signature
+   */
+  public String signPost(String base64Policy, AwsCredentialsIdentity credentials, long epochSecond) {
+    SigningKey key = keyFor(credentials, epochSecond);
+    return SCRATCH.get().hmacHex(key, base64Policy.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * The URL a POST form is sent to: the bucket's root, {@code scheme://bucket.host/} or
+   * {@code scheme://host/bucket}.
+   *
+   * @param bucket the bucket
+   * @return the form action
+   */
+  public URI postUrl(String bucket) {
+    Host host = hostFor(bucket);
+    return URI.create(new String(schemeAndSeparator, java.nio.charset.StandardCharsets.US_ASCII) + host.header
+        + (addressing.pathStyle() ? "/" + bucket : "/"));
+  }
+
+  private SigningKey keyFor(AwsCredentialsIdentity credentials, long epochSecond) {
+    SigningKey key = SigningKey.reuseOrDerive(lastKey, credentials, Math.floorDiv(epochSecond, 86_400), region, service);
     if (key != lastKey) {
       // Written only on change: a volatile store on every call would bounce the cache line between cores.
       lastKey = key;
     }
-    Host host = hostFor(request.bucket());
-    return URI.create(SCRATCH.get().sign(this, request, key, host, epochSecond));
+    return key;
   }
 
   private Host hostFor(String bucket) {
@@ -246,7 +299,23 @@ public final class SigV4Signer implements UrlSigner {
       return sink.toLatin1String();
     }
 
-    private static void writeAmzDate(ByteSink sink, SigningKey key, long epochSecond) {
+    String hmacHex(SigningKey key, byte[] message) {
+      try {
+        if (hmacKey != key) {
+          hmac.init(key.key);
+          hmacKey = key;
+        }
+        hmac.update(message);
+        hmac.doFinal(digest, 0);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("signing failed", e);
+      }
+      ByteSink hex = new ByteSink(64);
+      hex.hex(digest, 32);
+      return hex.toLatin1String();
+    }
+
+    static void writeAmzDate(ByteSink sink, SigningKey key, long epochSecond) {
       int secondOfDay = (int) Math.floorMod(epochSecond, 86_400L);
       sink.append(key.date).append('T')
           .twoDigits(secondOfDay / 3600).twoDigits(secondOfDay / 60 % 60).twoDigits(secondOfDay % 60)

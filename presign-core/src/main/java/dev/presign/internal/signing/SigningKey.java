@@ -94,6 +94,11 @@ final class SigningKey {
     }
   }
 
+  /** {@return the X-Amz-Credential value, {@code accessKeyId/yyyyMMdd/region/service/aws4_request}} */
+  String credential() {
+    return accessKeyId + '/' + new String(scope, StandardCharsets.UTF_8);
+  }
+
   @Override
   public String toString() {
     // Never the secret or the derived key.

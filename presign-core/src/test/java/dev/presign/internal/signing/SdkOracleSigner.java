@@ -46,7 +46,7 @@ public final class SdkOracleSigner implements UrlSigner {
     for (Map.Entry<String, String> parameter : request.queryParameters().entrySet()) {
       http.putRawQueryParameter(parameter.getKey(), parameter.getValue());
     }
-    Clock signingClock = Clock.fixed(request.signingTime(), ZoneOffset.UTC);
+    Clock signingClock = Clock.fixed(java.time.Instant.ofEpochSecond(request.signingEpochSecond()), ZoneOffset.UTC);
     SignedRequest signed = SIGNER.sign(r -> r
         .identity(request.credentials())
         .request(http.build())

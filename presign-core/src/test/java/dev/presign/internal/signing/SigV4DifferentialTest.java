@@ -92,7 +92,7 @@ class SigV4DifferentialTest {
           ? AwsBasicCredentials.create("AKIAONE", "secret-one")
           : AwsSessionCredentials.create("ASIATWO", "secret-two-" + (i / 8), "token-" + i);
       SigningRequest request = new SigningRequest("PUT", "bucket-1", "k/" + i, Map.of("content-type", "image/png"),
-          Map.of(), start.plusSeconds(i / 2), 60, credentials);
+          Map.of(), start.plusSeconds(i / 2).getEpochSecond(), 60, credentials);
 
       assertThat(difference(ours.presign(request), sdk.presign(request))).as("request %d", i).isNull();
     }
@@ -152,7 +152,8 @@ class SigV4DifferentialTest {
       case 1 -> Duration.ofDays(7).getSeconds();
       default -> random.nextLong(1, Duration.ofDays(7).getSeconds() + 1);
     };
-    return new SigningRequest(method, bucket, key(random), headers, query, signingTime, expires, credentials(random));
+    return new SigningRequest(method, bucket, key(random), headers, query, signingTime.getEpochSecond(), expires,
+        credentials(random));
   }
 
   private static String key(SplittableRandom random) {

@@ -155,7 +155,7 @@ class Sigv4TestSuiteTest {
           ? AwsBasicCredentials.create(fields.get("accessKeyId"), fields.get("secretAccessKey"))
           : AwsSessionCredentials.create(fields.get("accessKeyId"), fields.get("secretAccessKey"), token);
       return new SigningRequest(fields.get("method"), fields.get("bucket"), fields.get("key"), headers, query,
-          Instant.parse(fields.get("timestamp")), Long.parseLong(fields.get("expires")), credentials);
+          Instant.parse(fields.get("timestamp")).getEpochSecond(), Long.parseLong(fields.get("expires")), credentials);
     }
 
     private static List<String> readLines(String resource) {

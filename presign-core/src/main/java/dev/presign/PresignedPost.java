@@ -1,0 +1,60 @@
+package dev.presign;
+
+import dev.presign.internal.HeaderMap;
+import dev.presign.internal.Redact;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An issued browser-form upload: send a {@code multipart/form-data} POST to {@code url} with every
+ * field of {@code fields}, in this order, and the file last in a field named {@code file}, before
+ * {@code expiresAt}.
+ *
+ * <p>Unlike a PUT URL, the policy lets S3 itself enforce a size range, so the client need not know the
+ * exact size in advance. S3 refuses a body outside the range ({@code EntityTooLarge},
+ * {@code EntityTooSmall}), another key or content type, an edited policy and a late upload.
+ *
+ * <pre>{@code
+ * <form action="${post.url}" method="post" enctype="multipart/form-data">
+ *   <!-- one hidden input per entry of post.fields, in order -->
+ *   <input type="file" name="file">
+ * </form>
+ * }</pre>
+ *
+ * <p>When the request named a wildcard type such as {@code image/*}, {@code fields} has no
+ * {@code Content-Type}: the form must add one whose value starts with {@code image/}.
+ *
+ * <p>{@link #toString()} shows the field names but not the policy, credential, token or signature.
+ *
+ * @param url the form's action
+ * @param fields the form fields, in order: key, Content-Type, policy, x-amz-algorithm, x-amz-credential,
+ *     x-amz-date, x-amz-security-token when the credentials have one, x-amz-signature
+ * @param key the object key the upload will land under
+ * @param expiresAt when S3 stops accepting the form
+ */
+public record PresignedPost(URI url, Map<String, String> fields, String key, Instant expiresAt) {
+
+  /**
+   * Creates the value; the fields are copied.
+   *
+   * @param url the form's action
+   * @param fields the form fields, in order
+   * @param key the object key
+   * @param expiresAt when S3 stops accepting the form
+   */
+  public PresignedPost {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(fields, "fields");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(expiresAt, "expiresAt");
+    fields = HeaderMap.copyOf(fields);
+  }
+
+  @Override
+  public String toString() {
+    return "PresignedPost[url=" + Redact.uri(url) + ", fields=" + fields.keySet() + ", key=" + key
+        + ", expiresAt=" + expiresAt + ']';
+  }
+}
