@@ -7,6 +7,9 @@ module dev.presign {
   requires transitive software.amazon.awssdk.regions;
   requires transitive software.amazon.awssdk.identity.spi;
   requires software.amazon.awssdk.http;
+  requires transitive software.amazon.awssdk.services.s3;
+  requires software.amazon.awssdk.core;
+  requires software.amazon.awssdk.awscore;
   requires software.amazon.awssdk.http.auth.aws;
   requires software.amazon.awssdk.http.auth.spi;
   requires org.slf4j;

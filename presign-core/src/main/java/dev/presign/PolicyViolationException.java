@@ -40,7 +40,11 @@ public final class PolicyViolationException extends PresignException {
     /** A key strategy needs a principal and the request has none, or it is not a safe folder name. */
     PRINCIPAL_INVALID,
     /** The object key is not a safe S3 key: too long, control characters, {@code ..} segments and the like. */
-    KEY_INVALID
+    KEY_INVALID,
+    /** A multipart session token is malformed, was edited, was made with another key, or expired. */
+    SESSION_INVALID,
+    /** The parts named to complete a multipart upload are missing, repeated, out of order or the wrong size. */
+    PARTS_INVALID
   }
 
   private final Reason reason;

@@ -11,11 +11,14 @@ import dev.presign.internal.signing.Expiry;
 import dev.presign.internal.signing.S3Addressing;
 import dev.presign.internal.signing.SigV4Signer;
 import dev.presign.internal.signing.SigningRequest;
+import dev.presign.internal.multipart.SessionToken;
 import dev.presign.internal.post.ContentTypeCondition;
 import dev.presign.internal.post.PostPolicyJson;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.time.Clock;
@@ -242,7 +245,53 @@ public final class UploadUrlIssuer {
     return credentials;
   }
 
-  private static void requireSafeKey(String key) {
+  /**
+   * Signs the PUT URLs of parts {@code from} to {@code to} of a multipart session, each with its exact
+   * Content-Length, its part number and upload id signed in, living for the upload TTL but never past the
+   * session. Credentials are resolved once for the whole batch.
+   */
+  List<PresignedPart> signParts(SessionToken session, int from, int to, Instant now) {
+    AwsCredentialsIdentity credentials = resolveCredentials();
+    Expiry expiry = Expiry.compute(now, policy.uploadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
+    // A part URL must not outlive its session: that would be a way around the token's expiry.
+    long seconds = Math.min(expiry.seconds(), session.expiresAt().getEpochSecond() - expiry.signingEpochSecond());
+    if (seconds < 1) {
+      throw new PolicyViolationException(Reason.SESSION_INVALID, "the session expired at " + session.expiresAt());
+    }
+    Instant expiresAt = Instant.ofEpochSecond(expiry.signingEpochSecond() + seconds);
+    List<PresignedPart> parts = new ArrayList<>(to - from + 1);
+    for (int partNumber = from; partNumber <= to; partNumber++) {
+      long size = session.plan().sizeOf(partNumber);
+      URI url = signer.presign(new SigningRequest("PUT", bucket, session.key(),
+          HeaderMap.of("Content-Length", Long.toString(size)),
+          HeaderMap.of("partNumber", Integer.toString(partNumber), "uploadId", session.uploadId()),
+          expiry.signingEpochSecond(), seconds, credentials));
+      parts.add(new PresignedPart(partNumber, url, size, expiresAt));
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Issued {} part PUTs ({}..{}) for key '{}', expire at {}", parts.size(), from, to, session.key(),
+          expiresAt);
+    }
+    return parts;
+  }
+
+  URI endpointOverride() {
+    return endpointOverride;
+  }
+
+  boolean pathStyleAccess() {
+    return pathStyleAccess;
+  }
+
+  AwsCredentialsProvider credentialsProvider() {
+    return credentialsProvider;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  static void requireSafeKey(String key) {
     String violation = ObjectKeys.violation(key);
     if (violation != null) {
       throw new PolicyViolationException(Reason.KEY_INVALID, violation + ": " + Redact.quote(key));

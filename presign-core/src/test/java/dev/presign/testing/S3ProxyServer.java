@@ -79,15 +79,22 @@ public final class S3ProxyServer implements AutoCloseable {
     return blobStore.blobMetadata(BUCKET, key).contentType();
   }
 
-  /** Every key in the bucket. */
+  /** Every object key in the bucket, leaving out the stubs S3Proxy keeps for uploads in progress. */
   public List<String> keys() {
-    return blobStore.list(BUCKET).contents().stream().map(S3Object::key).toList();
+    return blobStore.list(BUCKET).contents().stream().map(S3Object::key)
+        .filter(key -> !key.startsWith(".s3proxy-mpu-stub-")).toList();
+  }
+
+  /** Multipart uploads in progress, as the store lists them. */
+  public List<String> multipartUploads() {
+    return blobStore.listMultipartUploads(BUCKET).stream()
+        .map(software.amazon.awssdk.services.s3.model.MultipartUpload::uploadId).toList();
   }
 
   /** Removes every object, so each test starts from an empty bucket. */
   public void clear() {
-    for (String key : keys()) {
-      blobStore.removeBlob(BUCKET, key);
+    for (S3Object object : blobStore.list(BUCKET).contents()) {
+      blobStore.removeBlob(BUCKET, object.key());
     }
   }
 

@@ -1,0 +1,366 @@
+package dev.presign;
+
+import dev.presign.PolicyViolationException.Reason;
+import dev.presign.internal.Redact;
+import dev.presign.internal.Require;
+import dev.presign.internal.multipart.PartPlan;
+import dev.presign.internal.multipart.SessionToken;
+import dev.presign.internal.policy.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Resumable uploads of up to 5 TiB in parts, driven by a backend across several calls from its client:
+ * start, pre-sign part URLs, list what arrived, complete or abort.
+ *
+ * <pre>{@code
+ * MultipartUploads multipart = MultipartUploads.builder()
+ *     .issuer(issuer)
+ *     .sessionKey(secretFromYourVault)     // 32+ random bytes, the same on every backend instance
+ *     .build();
+ *
+ * MultipartSession session = multipart.start(UploadRequest.of("film.mp4", "video/mp4", 50L << 30));
+ * List<PresignedPart> urls = multipart.presignParts(session.token(), 1, session.partCount());
+ * // the client PUTs each part and keeps each ETag ...
+ * multipart.complete(session.token(), List.of(UploadedPart.of(1, etag1), UploadedPart.of(2, etag2)));
+ * }</pre>
+ *
+ * <p>Sessions are stateless on the backend: S3 holds the upload, the client holds a token authenticated
+ * with the session key, binding the upload id, key, declared size, content type, part plan and expiry.
+ * Any backend instance with the same key and issuer settings can continue a session; an edited or
+ * expired token, or one made with another key, is refused before any call to S3.
+ *
+ * <p>Start, list, complete and abort call S3 through an {@link S3Client}, built from the issuer's
+ * settings unless one is given; part URLs are signed locally. Thread-safe; {@link #close()} closes the
+ * client it built.
+ */
+public final class MultipartUploads implements AutoCloseable {
+  /** The smallest session key, in bytes. */
+  public static final int MIN_SESSION_KEY_BYTES = 32;
+
+  private final UploadUrlIssuer issuer;
+  private final byte[] sessionKey;
+  private final long partSize;
+  private final Duration sessionTtl;
+  private final S3Client s3;
+  private final boolean ownsClient;
+
+  private MultipartUploads(Builder b) {
+    this.issuer = b.issuer;
+    this.sessionKey = b.sessionKey.clone();
+    this.partSize = b.partSize;
+    this.sessionTtl = b.sessionTtl;
+    this.ownsClient = b.s3Client == null;
+    this.s3 = b.s3Client != null ? b.s3Client : clientFor(b.issuer);
+  }
+
+  /** {@return a builder; the issuer and the session key are required} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Checks a request against the issuer's policy, plans its parts and starts the upload in S3.
+   *
+   * @param request the upload; its size is required, up to the policy's maximum and 5 TiB
+   * @return the session, with the token the client hands back
+   * @throws PolicyViolationException when the request breaks the policy
+   * @throws PresignException when S3 refuses to start the upload, with S3's error code in the message
+   */
+  public MultipartSession start(UploadRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (request.size().isEmpty()) {
+      throw new PolicyViolationException(Reason.SIZE_MISSING, "the file size must be declared for a multipart upload");
+    }
+    MediaType type = issuer.policy().checkUpload(request);
+    PartPlan plan = PartPlan.of(request.size().getAsLong(), partSize);
+    Instant now = issuer.clock().instant();
+    String key = issuer.keyStrategy().key(request, now);
+    UploadUrlIssuer.requireSafeKey(key);
+    CreateMultipartUploadResponse created = call("CreateMultipartUpload", () -> s3.createMultipartUpload(
+        r -> r.bucket(issuer.bucket()).key(key).contentType(type.headerValue())));
+    Instant expiresAt = now.plus(sessionTtl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    SessionToken session = new SessionToken(created.uploadId(), key, type.headerValue(), plan, expiresAt);
+    return new MultipartSession(key, created.uploadId(), plan.totalSize(), plan.partSize(), plan.partCount(),
+        expiresAt, session.encode(sessionKey));
+  }
+
+  /**
+   * Signs the PUT URLs of parts {@code fromPart} to {@code toPart}, each with its exact size signed.
+   *
+   * @param token the session token
+   * @param fromPart the first part, from 1
+   * @param toPart the last part, up to the session's part count
+   * @return the URLs, in part order
+   * @throws PolicyViolationException when the token is invalid or expired, or the range is outside the plan
+   */
+  public List<PresignedPart> presignParts(String token, int fromPart, int toPart) {
+    SessionToken session = verify(token);
+    if (fromPart < 1 || toPart > session.plan().partCount() || fromPart > toPart) {
+      throw new PolicyViolationException(Reason.PARTS_INVALID, "parts must be a range within 1.."
+          + session.plan().partCount() + ": " + fromPart + ".." + toPart);
+    }
+    return issuer.signParts(session, fromPart, toPart, issuer.clock().instant());
+  }
+
+  /**
+   * Signs the PUT URL of every part.
+   *
+   * @param token the session token
+   * @return the URLs, in part order
+   * @throws PolicyViolationException when the token is invalid or expired
+   */
+  public List<PresignedPart> presignAllParts(String token) {
+    SessionToken session = verify(token);
+    return issuer.signParts(session, 1, session.plan().partCount(), issuer.clock().instant());
+  }
+
+  /**
+   * Lists the parts S3 holds for the session, so a client that lost its state can resume.
+   *
+   * @param token the session token
+   * @return the uploaded parts, in part order, with their ETags and sizes
+   * @throws PolicyViolationException when the token is invalid or expired
+   * @throws PresignException when S3 refuses, e.g. {@code NoSuchUpload} after an abort
+   */
+  public List<UploadedPart> listParts(String token) {
+    SessionToken session = verify(token);
+    return listedParts(session);
+  }
+
+  /**
+   * Completes the upload after checking that the client names every part of the plan once, in order,
+   * and that S3 holds each with the planned size and the same ETag.
+   *
+   * @param token the session token
+   * @param parts every part, in order, with the ETag its PUT returned
+   * @return the ETag of the assembled object
+   * @throws PolicyViolationException when the token is invalid, or a part is missing, repeated, out of
+   *     order, of the wrong size or has another ETag
+   * @throws PresignException when S3 refuses
+   */
+  public String complete(String token, List<UploadedPart> parts) {
+    SessionToken session = verify(token);
+    Objects.requireNonNull(parts, "parts");
+    int count = session.plan().partCount();
+    if (parts.size() != count) {
+      throw new PolicyViolationException(Reason.PARTS_INVALID,
+          "every part must be named once: expected " + count + ", got " + parts.size());
+    }
+    for (int i = 0; i < count; i++) {
+      UploadedPart part = Objects.requireNonNull(parts.get(i), "parts element");
+      if (part.partNumber() != i + 1) {
+        throw new PolicyViolationException(Reason.PARTS_INVALID,
+            "parts must be numbered 1.." + count + " in order: found " + part.partNumber() + " at position " + (i + 1));
+      }
+    }
+    List<UploadedPart> stored = listedParts(session);
+    if (stored.size() != count) {
+      throw new PolicyViolationException(Reason.PARTS_INVALID,
+          "S3 holds " + stored.size() + " of " + count + " parts");
+    }
+    List<CompletedPart> completed = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      UploadedPart named = parts.get(i);
+      UploadedPart held = stored.get(i);
+      long planned = session.plan().sizeOf(i + 1);
+      if (held.partNumber() != i + 1 || held.size() != planned) {
+        throw new PolicyViolationException(Reason.PARTS_INVALID,
+            "part " + (i + 1) + " must be " + planned + " bytes: " + held.size());
+      }
+      if (!unquoted(held.etag()).equals(unquoted(named.etag()))) {
+        throw new PolicyViolationException(Reason.PARTS_INVALID,
+            "part " + (i + 1) + " has another ETag in S3: " + Redact.quote(named.etag()));
+      }
+      completed.add(CompletedPart.builder().partNumber(i + 1).eTag(held.etag()).build());
+    }
+    return call("CompleteMultipartUpload", () -> s3.completeMultipartUpload(r -> r.bucket(issuer.bucket())
+        .key(session.key()).uploadId(session.uploadId()).multipartUpload(m -> m.parts(completed)))).eTag();
+  }
+
+  /**
+   * Aborts the upload; S3 deletes the parts it holds.
+   *
+   * @param token the session token
+   * @throws PolicyViolationException when the token is invalid or expired
+   * @throws PresignException when S3 refuses
+   */
+  public void abort(String token) {
+    SessionToken session = verify(token);
+    call("AbortMultipartUpload", () -> s3.abortMultipartUpload(r -> r.bucket(issuer.bucket())
+        .key(session.key()).uploadId(session.uploadId())));
+  }
+
+  /** Closes the S3 client this instance built; one given to the builder stays open. */
+  @Override
+  public void close() {
+    if (ownsClient) {
+      s3.close();
+    }
+  }
+
+  private SessionToken verify(String token) {
+    Objects.requireNonNull(token, "token");
+    try {
+      return SessionToken.decode(token, sessionKey, issuer.clock().instant());
+    } catch (SessionToken.InvalidTokenException e) {
+      throw new PolicyViolationException(Reason.SESSION_INVALID, e.getMessage());
+    }
+  }
+
+  private List<UploadedPart> listedParts(SessionToken session) {
+    List<UploadedPart> parts = new ArrayList<>();
+    Integer marker = null;
+    while (true) {
+      Integer from = marker;
+      ListPartsResponse page = call("ListParts", () -> s3.listParts(r -> r.bucket(issuer.bucket())
+          .key(session.key()).uploadId(session.uploadId()).partNumberMarker(from)));
+      for (Part part : page.parts()) {
+        parts.add(new UploadedPart(part.partNumber(), part.eTag(), part.size()));
+      }
+      if (!Boolean.TRUE.equals(page.isTruncated())) {
+        return parts;
+      }
+      marker = page.nextPartNumberMarker();
+    }
+  }
+
+  private static String unquoted(String etag) {
+    return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
+  }
+
+  private interface S3Call<T> {
+    T run();
+  }
+
+  private static <T> T call(String operation, S3Call<T> call) {
+    try {
+      return call.run();
+    } catch (S3Exception e) {
+      String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+      throw new PresignException("S3 refused " + operation + ": " + code + " (HTTP " + e.statusCode() + ")", e);
+    }
+  }
+
+  private static S3Client clientFor(UploadUrlIssuer issuer) {
+    S3ClientBuilder builder = S3Client.builder()
+        .region(issuer.region())
+        .credentialsProvider(issuer.credentialsProvider())
+        .forcePathStyle(issuer.pathStyleAccess())
+        // Part URLs carry no checksums; an SDK default CRC32 on CreateMultipartUpload would make S3
+        // expect one with every part.
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    if (issuer.endpointOverride() != null) {
+      builder.endpointOverride(issuer.endpointOverride());
+    }
+    return builder.build();
+  }
+
+  @Override
+  public String toString() {
+    return "MultipartUploads[bucket=" + issuer.bucket() + ", partSize=" + partSize + ", sessionTtl=" + sessionTtl + ']';
+  }
+
+  /** Builds {@link MultipartUploads}. Not thread-safe; what it builds is. */
+  public static final class Builder {
+    private UploadUrlIssuer issuer;
+    private byte[] sessionKey;
+    private long partSize = 16L * 1024 * 1024;
+    private Duration sessionTtl = Duration.ofHours(24);
+    private S3Client s3Client;
+
+    private Builder() {}
+
+    /**
+     * Sets the issuer whose bucket, policy, key strategy, credentials and clock the uploads use (required).
+     *
+     * @param issuer the issuer
+     * @return this builder
+     */
+    public Builder issuer(UploadUrlIssuer issuer) {
+      this.issuer = Objects.requireNonNull(issuer, "issuer");
+      return this;
+    }
+
+    /**
+     * Sets the key that authenticates session tokens (required): at least 32 random bytes, the same on
+     * every backend instance that serves the sessions, kept secret like a password. It is copied.
+     *
+     * @param key the session key
+     * @return this builder
+     */
+    public Builder sessionKey(byte[] key) {
+      Objects.requireNonNull(key, "sessionKey");
+      Require.argument(key.length >= MIN_SESSION_KEY_BYTES, "sessionKey must be at least 32 bytes",
+          key.length + " bytes");
+      this.sessionKey = key.clone();
+      return this;
+    }
+
+    /**
+     * Sets the preferred part size, 5 MiB to 5 GiB; default 16 MiB. Larger uploads get larger parts, so
+     * that none needs more than 10,000.
+     *
+     * @param bytes the part size
+     * @return this builder
+     */
+    public Builder partSize(long bytes) {
+      Require.argument(bytes >= PartPlan.MIN_PART_SIZE && bytes <= PartPlan.MAX_PART_SIZE,
+          "partSize must be between 5 MiB and 5 GiB", bytes);
+      this.partSize = bytes;
+      return this;
+    }
+
+    /**
+     * Sets how long a session token is honoured, 1 minute to 7 days; default 24 hours. Part URLs never
+     * outlive it.
+     *
+     * @param ttl whole seconds
+     * @return this builder
+     */
+    public Builder sessionTtl(Duration ttl) {
+      Objects.requireNonNull(ttl, "sessionTtl");
+      Require.argument(ttl.compareTo(Duration.ofMinutes(1)) >= 0 && ttl.compareTo(Duration.ofDays(7)) <= 0
+          && ttl.getNano() == 0, "sessionTtl must be whole seconds between 1m and 7d", ttl);
+      this.sessionTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Uses this S3 client instead of building one from the issuer's settings; {@link #close()} leaves it
+     * open.
+     *
+     * @param client the client
+     * @return this builder
+     */
+    public Builder s3Client(S3Client client) {
+      this.s3Client = Objects.requireNonNull(client, "s3Client");
+      return this;
+    }
+
+    /**
+     * Builds the service.
+     *
+     * @return the service
+     * @throws IllegalStateException when the issuer or the session key is missing
+     */
+    public MultipartUploads build() {
+      Require.state(issuer != null, "issuer is required", "null");
+      Require.state(sessionKey != null, "sessionKey is required", "null");
+      return new MultipartUploads(this);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.presign.internal.multipart;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A multipart session carried by the client instead of the server: the upload id, key, content type,
+ * part plan and expiry, authenticated with HMAC-SHA256 under a key only the backends hold. Any backend
+ * instance with that key can continue the session; a client that edits any byte is refused.
+ *
+ * <p>Format: {@code base64url(payload) "." base64url(hmac(payload))}, where the payload is versioned and
+ * length-prefixed, so no field can bleed into the next. The token is signed, not encrypted: it reveals
+ * the key and upload id to the client, which knows them anyway.
+ *
+ * @param uploadId S3's multipart upload id
+ * @param key the object key
+ * @param contentType the normalized content type
+ * @param plan the part plan
+ * @param expiresAt when the session stops being honoured
+ */
+public record SessionToken(String uploadId, String key, String contentType, PartPlan plan, Instant expiresAt) {
+  private static final int VERSION = 1;
+  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+  /** Why a token was refused. */
+  public static final class InvalidTokenException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    InvalidTokenException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Encodes and authenticates this session.
+   *
+   * @param secret the server-held key
+   * @return the token to hand to the client
+   */
+  public String encode(byte[] secret) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(VERSION);
+      out.writeUTF(uploadId);
+      out.writeUTF(key);
+      out.writeUTF(contentType);
+      out.writeLong(plan.totalSize());
+      out.writeLong(plan.partSize());
+      out.writeInt(plan.partCount());
+      out.writeLong(expiresAt.getEpochSecond());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] payload = bytes.toByteArray();
+    return ENCODER.encodeToString(payload) + '.' + ENCODER.encodeToString(hmac(secret, payload));
+  }
+
+  /**
+   * Verifies and decodes a token.
+   *
+   * @param token what the client sent
+   * @param secret the server-held key
+   * @param now the current time
+   * @return the session
+   * @throws InvalidTokenException when the token is malformed, was not made with this key, or expired
+   */
+  public static SessionToken decode(String token, byte[] secret, Instant now) throws InvalidTokenException {
+    int dot = token == null ? -1 : token.indexOf('.');
+    if (dot <= 0 || token.length() > 4096) {
+      throw new InvalidTokenException("the session token is malformed");
+    }
+    byte[] payload;
+    byte[] mac;
+    try {
+      payload = DECODER.decode(token.substring(0, dot));
+      mac = DECODER.decode(token.substring(dot + 1));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTokenException("the session token is malformed");
+    }
+    // Constant time: a timing difference must not tell a forger how many bytes were right.
+    if (!MessageDigest.isEqual(mac, hmac(secret, payload))) {
+      throw new InvalidTokenException("the session token is not authentic");
+    }
+    SessionToken session;
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+      if (in.readByte() != VERSION) {
+        throw new InvalidTokenException("the session token has an unknown version");
+      }
+      String uploadId = in.readUTF();
+      String key = in.readUTF();
+      String contentType = in.readUTF();
+      PartPlan plan = new PartPlan(in.readLong(), in.readLong(), in.readInt());
+      session = new SessionToken(uploadId, key, contentType, plan, Instant.ofEpochSecond(in.readLong()));
+      if (in.available() != 0) {
+        throw new InvalidTokenException("the session token is malformed");
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InvalidTokenException("the session token is malformed");
+    }
+    if (!now.isBefore(session.expiresAt)) {
+      throw new InvalidTokenException("the session expired at " + session.expiresAt);
+    }
+    return session;
+  }
+
+  private static byte[] hmac(byte[] secret, byte[] payload) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      return mac.doFinal(payload);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SessionToken[key=" + key + ", parts=" + plan.partCount() + ", expiresAt=" + expiresAt + ']';
+  }
+}

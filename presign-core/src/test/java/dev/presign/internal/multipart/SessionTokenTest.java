@@ -1,0 +1,70 @@
+package dev.presign.internal.multipart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SessionTokenTest {
+  private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+  private static final SessionToken SESSION = new SessionToken("upload-1", "uploads/film.mp4", "video/mp4",
+      PartPlan.of(100L * 1024 * 1024, 16L * 1024 * 1024), NOW.plusSeconds(3600));
+
+  @Test
+  void decode_ownToken_returnsTheSession() throws Exception {
+    assertThat(SessionToken.decode(SESSION.encode(KEY), KEY, NOW)).isEqualTo(SESSION);
+  }
+
+  @Test
+  void decode_everySingleByteEdit_isRefused() {
+    String token = SESSION.encode(KEY);
+    byte[] payload = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
+    String mac = token.substring(token.indexOf('.'));
+    for (int i = 0; i < payload.length; i++) {
+      byte[] edited = payload.clone();
+      edited[i] ^= 1;
+      String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(edited) + mac;
+      assertThatThrownBy(() -> SessionToken.decode(forged, KEY, NOW))
+          .as("byte %d", i)
+          .isInstanceOf(SessionToken.InvalidTokenException.class)
+          .hasMessage("the session token is not authentic");
+    }
+  }
+
+  @Test
+  void decode_largerSizeForgedWithoutTheKey_isRefused() {
+    SessionToken bigger = new SessionToken("upload-1", "uploads/film.mp4", "video/mp4",
+        PartPlan.of(1000L * 1024 * 1024, 16L * 1024 * 1024), NOW.plusSeconds(3600));
+    byte[] otherKey = "another-key-another-key-another-k".getBytes(StandardCharsets.US_ASCII);
+
+    assertThatThrownBy(() -> SessionToken.decode(bigger.encode(otherKey), KEY, NOW))
+        .isInstanceOf(SessionToken.InvalidTokenException.class);
+  }
+
+  @Test
+  void decode_expired_isRefused() {
+    String token = SESSION.encode(KEY);
+
+    assertThatThrownBy(() -> SessionToken.decode(token, KEY, NOW.plusSeconds(3600)))
+        .isInstanceOf(SessionToken.InvalidTokenException.class)
+        .hasMessage("the session expired at 2026-11-29T13:00:00Z");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", ".", "abc", "abc.", ".abc", "!!!.!!!", "a.b.c"})
+  void decode_malformed_isRefused(String token) {
+    assertThatThrownBy(() -> SessionToken.decode(token, KEY, NOW))
+        .isInstanceOf(SessionToken.InvalidTokenException.class);
+  }
+
+  @Test
+  void toString_leavesOutUploadIdAndToken() {
+    assertThat(SESSION.toString()).doesNotContain("upload-1").contains("uploads/film.mp4");
+  }
+}
