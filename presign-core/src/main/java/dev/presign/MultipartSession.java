@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param token the tamper-proof session token for the client
  */
 public record MultipartSession(String key, String uploadId, long totalSize, long partSize, int partCount,
-    Instant expiresAt, String token) {
+    Instant expiresAt, String token) implements IssuedUpload {
 
   /**
    * Creates the value.
@@ -48,6 +48,12 @@ public record MultipartSession(String key, String uploadId, long totalSize, long
       throw new IllegalArgumentException("partNumber must be between 1 and " + partCount + ": " + partNumber);
     }
     return partNumber < partCount ? partSize : totalSize - partSize * (partCount - 1);
+  }
+
+  /** {@return {@link IssuedUpload.Mechanism#MULTIPART}} */
+  @Override
+  public Mechanism mechanism() {
+    return Mechanism.MULTIPART;
   }
 
   @Override

@@ -54,6 +54,7 @@ public final class MultipartUploads implements AutoCloseable {
   private final byte[] sessionKey;
   private final long partSize;
   private final Duration sessionTtl;
+  private final long multipartThreshold;
   private final S3Client s3;
   private final boolean ownsClient;
 
@@ -62,6 +63,7 @@ public final class MultipartUploads implements AutoCloseable {
     this.sessionKey = b.sessionKey.clone();
     this.partSize = b.partSize;
     this.sessionTtl = b.sessionTtl;
+    this.multipartThreshold = b.multipartThreshold;
     this.ownsClient = b.s3Client == null;
     this.s3 = b.s3Client != null ? b.s3Client : clientFor(b.issuer);
   }
@@ -69,6 +71,24 @@ public final class MultipartUploads implements AutoCloseable {
   /** {@return a builder; the issuer and the session key are required} */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Picks the upload mechanism for a request and issues it: a PUT when the size is known and at most
+   * the multipart threshold, a POST form when the size is not known (S3 then enforces the policy's size
+   * range), and a multipart upload above the threshold.
+   *
+   * @param request the upload
+   * @return the PUT, POST or multipart session; {@link IssuedUpload#mechanism()} says which
+   * @throws PolicyViolationException when the request breaks the policy
+   * @throws PresignException when signing fails or S3 refuses to start a multipart upload
+   */
+  public IssuedUpload issue(UploadRequest request) {
+    Objects.requireNonNull(request, "request");
+    if (request.size().isEmpty()) {
+      return issuer.issuePost(request);
+    }
+    return request.size().getAsLong() <= multipartThreshold ? issuer.issueUpload(request) : start(request);
   }
 
   /**
@@ -280,6 +300,7 @@ public final class MultipartUploads implements AutoCloseable {
     private byte[] sessionKey;
     private long partSize = 16L * 1024 * 1024;
     private Duration sessionTtl = Duration.ofHours(24);
+    private long multipartThreshold = 100L * 1024 * 1024;
     private S3Client s3Client;
 
     private Builder() {}
@@ -336,6 +357,20 @@ public final class MultipartUploads implements AutoCloseable {
       Require.argument(ttl.compareTo(Duration.ofMinutes(1)) >= 0 && ttl.compareTo(Duration.ofDays(7)) <= 0
           && ttl.getNano() == 0, "sessionTtl must be whole seconds between 1m and 7d", ttl);
       this.sessionTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Sets the size above which {@link #issue(UploadRequest)} picks a multipart upload over one PUT,
+     * 5 MiB to 5 GiB; default 100 MiB, where S3's guidance starts to recommend parts.
+     *
+     * @param bytes the threshold
+     * @return this builder
+     */
+    public Builder multipartThreshold(long bytes) {
+      Require.argument(bytes >= PartPlan.MIN_PART_SIZE && bytes <= PresignPolicy.MAX_SINGLE_PUT_SIZE,
+          "multipartThreshold must be between 5 MiB and 5 GiB", bytes);
+      this.multipartThreshold = bytes;
       return this;
     }
 

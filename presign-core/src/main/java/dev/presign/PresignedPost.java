@@ -34,7 +34,8 @@ import java.util.Objects;
  * @param key the object key the upload will land under
  * @param expiresAt when S3 stops accepting the form
  */
-public record PresignedPost(URI url, Map<String, String> fields, String key, Instant expiresAt) {
+public record PresignedPost(URI url, Map<String, String> fields, String key, Instant expiresAt)
+    implements IssuedUpload {
 
   /**
    * Creates the value; the fields are copied.
@@ -50,6 +51,12 @@ public record PresignedPost(URI url, Map<String, String> fields, String key, Ins
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(expiresAt, "expiresAt");
     fields = HeaderMap.copyOf(fields);
+  }
+
+  /** {@return {@link IssuedUpload.Mechanism#POST}} */
+  @Override
+  public Mechanism mechanism() {
+    return Mechanism.POST;
   }
 
   @Override

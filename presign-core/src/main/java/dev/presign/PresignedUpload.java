@@ -32,7 +32,8 @@ import java.util.Objects;
  * @param expiresAt when the URL stops working; earlier than the policy's TTL when the signing
  *     credentials expire first
  */
-public record PresignedUpload(String method, URI url, Map<String, String> headers, String key, Instant expiresAt) {
+public record PresignedUpload(String method, URI url, Map<String, String> headers, String key, Instant expiresAt)
+    implements IssuedUpload {
 
   /**
    * Creates the value; the headers are copied.
@@ -50,6 +51,12 @@ public record PresignedUpload(String method, URI url, Map<String, String> header
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(expiresAt, "expiresAt");
     headers = HeaderMap.copyOf(headers);
+  }
+
+  /** {@return {@link IssuedUpload.Mechanism#PUT}} */
+  @Override
+  public Mechanism mechanism() {
+    return Mechanism.PUT;
   }
 
   @Override

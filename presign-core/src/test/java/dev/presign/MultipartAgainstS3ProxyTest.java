@@ -264,6 +264,24 @@ class MultipartAgainstS3ProxyTest {
   }
 
   @Test
+  void issue_picksTheMechanismBySize() {
+    MultipartUploads chooser = MultipartUploads.builder().issuer(issuer).sessionKey(SESSION_KEY).s3Client(s3)
+        .multipartThreshold(10L * MIB).build();
+
+    IssuedUpload small = chooser.issue(UploadRequest.of("clip.mp4", "video/mp4", 10L * MIB));
+    IssuedUpload unknown = chooser.issue(UploadRequest.of("clip.mp4", "video/mp4"));
+    IssuedUpload large = chooser.issue(UploadRequest.of("film.mp4", "video/mp4", 10L * MIB + 1));
+
+    assertThat(small).isInstanceOf(PresignedUpload.class);
+    assertThat(small.mechanism()).isEqualTo(IssuedUpload.Mechanism.PUT);
+    assertThat(unknown).isInstanceOf(PresignedPost.class);
+    assertThat(unknown.mechanism()).isEqualTo(IssuedUpload.Mechanism.POST);
+    assertThat(large).isInstanceOf(MultipartSession.class);
+    assertThat(large.mechanism()).isEqualTo(IssuedUpload.Mechanism.MULTIPART);
+    assertThat(server.multipartUploads()).contains(((MultipartSession) large).uploadId());
+  }
+
+  @Test
   void start_breakingThePolicy_neverReachesS3() {
     int callsBefore = s3Calls.get();
 
