@@ -1,5 +1,7 @@
 package dev.presign;
 
+import static dev.presign.internal.S3Calls.call;
+
 import dev.presign.PolicyViolationException.Reason;
 import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
@@ -19,7 +21,6 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.Part;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Resumable uploads of up to 5 TiB in parts, driven by a backend across several calls from its client:
@@ -259,19 +260,6 @@ public final class MultipartUploads implements AutoCloseable {
 
   private static String unquoted(String etag) {
     return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
-  }
-
-  private interface S3Call<T> {
-    T run();
-  }
-
-  private static <T> T call(String operation, S3Call<T> call) {
-    try {
-      return call.run();
-    } catch (S3Exception e) {
-      String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-      throw new PresignException("S3 refused " + operation + ": " + code + " (HTTP " + e.statusCode() + ")", e);
-    }
   }
 
   private static S3Client clientFor(UploadUrlIssuer issuer) {

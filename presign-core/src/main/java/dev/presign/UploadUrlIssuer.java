@@ -260,10 +260,12 @@ public final class UploadUrlIssuer {
     }
     Instant expiresAt = Instant.ofEpochSecond(expiry.signingEpochSecond() + seconds);
     List<PresignedPart> parts = new ArrayList<>(to - from + 1);
+    // Every part but the last has the same size: one header map serves them all.
+    HeaderMap fullPart = HeaderMap.of("Content-Length", Long.toString(session.plan().partSize()));
     for (int partNumber = from; partNumber <= to; partNumber++) {
       long size = session.plan().sizeOf(partNumber);
       URI url = signer.presign(new SigningRequest("PUT", bucket, session.key(),
-          HeaderMap.of("Content-Length", Long.toString(size)),
+          size == session.plan().partSize() ? fullPart : HeaderMap.of("Content-Length", Long.toString(size)),
           HeaderMap.of("partNumber", Integer.toString(partNumber), "uploadId", session.uploadId()),
           expiry.signingEpochSecond(), seconds, credentials));
       parts.add(new PresignedPart(partNumber, url, size, expiresAt));

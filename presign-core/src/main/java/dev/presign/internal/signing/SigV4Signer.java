@@ -5,8 +5,6 @@ import java.net.URI;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 
@@ -31,13 +29,6 @@ public final class SigV4Signer implements UrlSigner {
     @Override
     protected Scratch initialValue() {
       return new Scratch();
-    }
-  };
-  private static final java.util.Comparator<String[]> BY_NAME_THEN_VALUE = new java.util.Comparator<>() {
-    @Override
-    public int compare(String[] a, String[] b) {
-      int byName = a[0].compareTo(b[0]);
-      return byName != 0 ? byName : a[1].compareTo(b[1]);
     }
   };
 
@@ -164,6 +155,9 @@ public final class SigV4Signer implements UrlSigner {
     private final ByteSink stringToSign = new ByteSink(160);
     private final ByteSink url = new ByteSink(1024);
     private final byte[] digest = new byte[32];
+    private String[] extraNames = new String[4];
+    private String[] extraValues = new String[4];
+    private int extraCount;
     private String[] headerNames = new String[8];
     private String[] headerValues = new String[8];
     private int headerCount;
@@ -231,21 +225,10 @@ public final class SigV4Signer implements UrlSigner {
     }
 
     private void writeQuery(ByteSink c, SigningRequest request, SigningKey key, long epochSecond) {
-      List<String[]> extra = null;
-      if (!request.queryParameters().isEmpty()) {
-        extra = new ArrayList<>(request.queryParameters().size());
-        for (Map.Entry<String, String> parameter : request.queryParameters().entrySet()) {
-          if (parameter.getKey().regionMatches(true, 0, "X-Amz-", 0, 6)) {
-            throw new IllegalArgumentException(
-                "query parameter must not be an X-Amz-* parameter: " + parameter.getKey());
-          }
-          extra.add(new String[] {encode(parameter.getKey()), encode(parameter.getValue())});
-        }
-        extra.sort(BY_NAME_THEN_VALUE);
-      }
-      // The X-Amz-* parameters go in their fixed order, which is canonical (byte) order; extra ones
-      // (encoded, so ASCII, so String order is byte order) are merged in where they sort.
-      Query q = new Query(c, extra);
+      sortExtraParameters(request.queryParameters());
+      // The X-Amz-* parameters go in their fixed order, which is canonical (byte) order; extra ones are
+      // merged in where their encoded names sort (ASCII, so String order is byte order).
+      Query q = new Query(c, this);
       q.extraBefore("X-Amz-Algorithm");
       q.separator().append(ALGORITHM_PARAMETER);
       q.extraBefore("X-Amz-Credential");
@@ -265,17 +248,67 @@ public final class SigV4Signer implements UrlSigner {
       q.extraBefore(null);
     }
 
+    /**
+     * Collects the extra query parameters, sorted by encoded name, into the scratch arrays. Names are
+     * unique (a Map), so the value never decides the order. Values are encoded later, straight into the
+     * canonical request; names are encoded here only when they need it, which S3's never do.
+     */
+    private void sortExtraParameters(Map<String, String> parameters) {
+      extraCount = 0;
+      if (parameters.isEmpty()) {
+        return;
+      }
+      if (extraNames.length < parameters.size()) {
+        extraNames = new String[parameters.size() * 2];
+        extraValues = new String[parameters.size() * 2];
+      }
+      if (parameters instanceof HeaderMap indexed) {
+        for (int i = 0; i < indexed.size(); i++) {
+          insertExtra(indexed.name(i), indexed.value(i));
+        }
+      } else {
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+          insertExtra(parameter.getKey(), parameter.getValue());
+        }
+      }
+    }
+
+    private void insertExtra(String name, String value) {
+      if (name.regionMatches(true, 0, "X-Amz-", 0, 6)) {
+        throw new IllegalArgumentException("query parameter must not be an X-Amz-* parameter: " + name);
+      }
+      String encoded = isUnreserved(name) ? name : encode(name);
+      int i = extraCount;
+      while (i > 0 && extraNames[i - 1].compareTo(encoded) > 0) {
+        extraNames[i] = extraNames[i - 1];
+        extraValues[i] = extraValues[i - 1];
+        i--;
+      }
+      extraNames[i] = encoded;
+      extraValues[i] = value;
+      extraCount++;
+    }
+
+    private static boolean isUnreserved(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        if (!ByteSink.isUnreserved(s.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /** Writes query parameters into the canonical request, with '&' between them. */
     private static final class Query {
       private final ByteSink sink;
       private final int start;
-      private final List<String[]> extra;
+      private final Scratch scratch;
       private int next;
 
-      Query(ByteSink sink, List<String[]> extra) {
+      Query(ByteSink sink, Scratch scratch) {
         this.sink = sink;
         this.start = sink.length;
-        this.extra = extra;
+        this.scratch = scratch;
       }
 
       ByteSink separator() {
@@ -284,11 +317,8 @@ public final class SigV4Signer implements UrlSigner {
 
       /** Writes the extra parameters that sort before {@code name}, or all that are left for null. */
       void extraBefore(String name) {
-        if (extra == null) {
-          return;
-        }
-        for (; next < extra.size() && (name == null || extra.get(next)[0].compareTo(name) < 0); next++) {
-          separator().ascii(extra.get(next)[0]).append('=').ascii(extra.get(next)[1]);
+        for (; next < scratch.extraCount && (name == null || scratch.extraNames[next].compareTo(name) < 0); next++) {
+          separator().ascii(scratch.extraNames[next]).append('=').uriEncode(scratch.extraValues[next], false);
         }
       }
     }

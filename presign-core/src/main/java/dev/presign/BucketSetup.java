@@ -1,0 +1,216 @@
+package dev.presign;
+
+import dev.presign.internal.Redact;
+import dev.presign.internal.Require;
+import dev.presign.internal.S3Calls;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationResponse;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * One-time bucket settings that direct browser uploads need: CORS rules that let a web page PUT, POST
+ * and GET with the headers presign signs and read the {@code ETag} of each part (without it a browser
+ * cannot complete a multipart upload, uppy#1762), and a lifecycle rule that deletes abandoned multipart
+ * uploads so their parts do not cost storage forever.
+ *
+ * <pre>{@code
+ * try (S3Client s3 = S3Client.create()) {
+ *   BucketSetup.applyCors(s3, "my-bucket", List.of("https://app.example.com"));
+ *   BucketSetup.applyAbortIncompleteMultipartUploads(s3, "my-bucket", 7);
+ * }
+ * }</pre>
+ *
+ * <p>Run it from a deployment step, not per request: both calls replace a bucket-wide setting. Stateless
+ * and thread-safe.
+ */
+public final class BucketSetup {
+  /** The id of the lifecycle rule presign adds, so a second run replaces it instead of adding another. */
+  public static final String ABORT_RULE_ID = "presign-abort-incomplete-multipart-uploads";
+
+  private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT");
+  // Headers presign signs or may sign: type, size (set by the browser itself), checksums, metadata.
+  private static final List<String> HEADERS = List.of("content-type", "content-md5", "x-amz-checksum-*",
+      "x-amz-meta-*", "x-amz-content-sha256", "x-amz-date", "x-amz-security-token");
+  private static final List<String> EXPOSED = List.of("ETag", "x-amz-version-id");
+
+  private BucketSetup() {}
+
+  /**
+   * The CORS rule for pages served from these origins.
+   *
+   * @param origins each {@code scheme://host[:port]} without a path, or {@code *} for any (rarely wise)
+   * @return one rule allowing GET, HEAD, POST and PUT with presign's headers, exposing ETag
+   * @throws IllegalArgumentException when an origin is not of that form
+   */
+  public static CORSRule corsRule(List<String> origins) {
+    Objects.requireNonNull(origins, "origins");
+    Require.argument(!origins.isEmpty(), "origins must name at least one origin", origins);
+    List<String> normalized = new ArrayList<>(origins.size());
+    for (String origin : origins) {
+      normalized.add(requireOrigin(origin));
+    }
+    return CORSRule.builder()
+        .id("presign-browser-uploads")
+        .allowedOrigins(normalized)
+        .allowedMethods(METHODS)
+        .allowedHeaders(HEADERS)
+        .exposeHeaders(EXPOSED)
+        .maxAgeSeconds(3000)
+        .build();
+  }
+
+  /**
+   * Sets the bucket's CORS configuration to {@link #corsRule(List)}, replacing what was there.
+   *
+   * @param s3 a client allowed {@code s3:PutBucketCORS}
+   * @param bucket the bucket
+   * @param origins the pages' origins
+   * @throws PresignException when S3 refuses, with its error code
+   */
+  public static void applyCors(S3Client s3, String bucket, List<String> origins) {
+    CORSRule rule = corsRule(origins);
+    S3Calls.call("PutBucketCors", () -> s3.putBucketCors(r -> r.bucket(bucket).corsConfiguration(c -> c.corsRules(rule))));
+  }
+
+  /**
+   * Checks that some CORS rule of the bucket lets these origins upload as presign needs.
+   *
+   * @param s3 a client allowed {@code s3:GetBucketCORS}
+   * @param bucket the bucket
+   * @param origins the pages' origins
+   * @return what is missing, one line each; empty when the rules suffice
+   */
+  public static List<String> checkCors(S3Client s3, String bucket, List<String> origins) {
+    CORSRule wanted = corsRule(origins);
+    List<CORSRule> rules;
+    try {
+      rules = s3.getBucketCors(r -> r.bucket(bucket)).corsRules();
+    } catch (S3Exception e) {
+      if ("NoSuchCORSConfiguration".equals(S3Calls.errorCode(e))) {
+        return List.of("the bucket has no CORS configuration");
+      }
+      throw S3Calls.failure("GetBucketCors", e);
+    }
+    return missing(rules, wanted);
+  }
+
+  /** What {@code wanted} needs that no single rule in {@code rules} grants; package-private for tests. */
+  static List<String> missing(List<CORSRule> rules, CORSRule wanted) {
+    List<String> best = null;
+    for (CORSRule rule : rules) {
+      List<String> gaps = new ArrayList<>();
+      for (String origin : wanted.allowedOrigins()) {
+        if (!rule.allowedOrigins().contains(origin) && !rule.allowedOrigins().contains("*")) {
+          gaps.add("origin " + origin + " is not allowed");
+        }
+      }
+      Set<String> methods = upper(rule.allowedMethods());
+      for (String method : wanted.allowedMethods()) {
+        if (!methods.contains(method)) {
+          gaps.add("method " + method + " is not allowed");
+        }
+      }
+      Set<String> headers = lower(rule.allowedHeaders());
+      if (!headers.contains("*") && !headers.contains("content-type")) {
+        gaps.add("header Content-Type is not allowed");
+      }
+      if (!lower(rule.exposeHeaders()).contains("etag")) {
+        gaps.add("header ETag is not exposed, so browsers cannot complete multipart uploads");
+      }
+      if (best == null || gaps.size() < best.size()) {
+        best = gaps;
+      }
+    }
+    return best == null ? List.of("the bucket has no CORS rules") : List.copyOf(best);
+  }
+
+  /**
+   * The lifecycle rule that aborts multipart uploads left incomplete for {@code days} days.
+   *
+   * @param days 1 to 3650
+   * @return the rule, for the whole bucket
+   */
+  public static LifecycleRule abortIncompleteMultipartUploadsRule(int days) {
+    Require.argument(days >= 1 && days <= 3650, "days must be between 1 and 3650", days);
+    return LifecycleRule.builder()
+        .id(ABORT_RULE_ID)
+        .status("Enabled")
+        .filter(f -> f.prefix(""))
+        .abortIncompleteMultipartUpload(a -> a.daysAfterInitiation(days))
+        .build();
+  }
+
+  /**
+   * Adds (or replaces) {@link #abortIncompleteMultipartUploadsRule(int)} in the bucket's lifecycle
+   * configuration, keeping every other rule: S3 replaces the whole configuration on each write.
+   *
+   * @param s3 a client allowed {@code s3:GetLifecycleConfiguration} and {@code s3:PutLifecycleConfiguration}
+   * @param bucket the bucket
+   * @param days after how many days an incomplete upload is aborted
+   * @throws PresignException when S3 refuses, with its error code
+   */
+  public static void applyAbortIncompleteMultipartUploads(S3Client s3, String bucket, int days) {
+    LifecycleRule ours = abortIncompleteMultipartUploadsRule(days);
+    List<LifecycleRule> rules = new ArrayList<>();
+    try {
+      GetBucketLifecycleConfigurationResponse current = s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket));
+      for (LifecycleRule rule : current.rules()) {
+        if (!ABORT_RULE_ID.equals(rule.id())) {
+          rules.add(rule);
+        }
+      }
+    } catch (S3Exception e) {
+      if (!"NoSuchLifecycleConfiguration".equals(S3Calls.errorCode(e))) {
+        throw S3Calls.failure("GetBucketLifecycleConfiguration", e);
+      }
+    }
+    rules.add(ours);
+    S3Calls.call("PutBucketLifecycleConfiguration",
+        () -> s3.putBucketLifecycleConfiguration(r -> r.bucket(bucket).lifecycleConfiguration(c -> c.rules(rules))));
+  }
+
+  private static String requireOrigin(String origin) {
+    Objects.requireNonNull(origin, "origins element");
+    if (origin.equals("*")) {
+      return origin;
+    }
+    URI uri;
+    try {
+      uri = URI.create(origin);
+    } catch (IllegalArgumentException e) {
+      uri = null;
+    }
+    boolean valid = uri != null && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawQuery() == null
+        && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+        && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
+    Require.argument(valid, "origin must be scheme://host[:port] with no path, or *", Redact.quote(origin));
+    return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
+        + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+  }
+
+  private static Set<String> upper(List<String> values) {
+    Set<String> set = new TreeSet<>();
+    for (String value : values) {
+      set.add(value.toUpperCase(Locale.ROOT));
+    }
+    return set;
+  }
+
+  private static Set<String> lower(List<String> values) {
+    Set<String> set = new TreeSet<>();
+    for (String value : values) {
+      set.add(value.toLowerCase(Locale.ROOT));
+    }
+    return set;
+  }
+
+}

@@ -1,0 +1,127 @@
+package dev.presign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.presign.testing.S3ProxyServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CORSRule;
+import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationResponse;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationRequest;
+import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+class BucketSetupTest {
+
+  @Test
+  void corsRule_allowsWhatBrowserUploadsNeedAndExposesEtag() {
+    CORSRule rule = BucketSetup.corsRule(List.of("https://App.Example.com", "http://localhost:8080"));
+
+    assertThat(rule.allowedOrigins()).containsExactly("https://app.example.com", "http://localhost:8080");
+    assertThat(rule.allowedMethods()).contains("PUT", "POST", "GET");
+    assertThat(rule.allowedHeaders()).contains("content-type", "x-amz-checksum-*");
+    assertThat(rule.exposeHeaders()).contains("ETag");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "app.example.com", "https://app.example.com/path", "ftp://x", "https://u:p@x",
+      "https://x?q=1", "javascript:alert(1)"})
+  void corsRule_badOrigin_isRefused(String origin) {
+    assertThatThrownBy(() -> BucketSetup.corsRule(List.of(origin)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("origin must be scheme://host[:port] with no path, or *");
+  }
+
+  @Test
+  void missing_ruleWithoutEtagOrMethod_namesTheGaps() {
+    CORSRule wanted = BucketSetup.corsRule(List.of("https://app.example.com"));
+    CORSRule partial = CORSRule.builder().allowedOrigins("https://app.example.com")
+        .allowedMethods("GET", "PUT").allowedHeaders("*").build();
+
+    assertThat(BucketSetup.missing(List.of(partial), wanted))
+        .contains("method POST is not allowed", "method HEAD is not allowed",
+            "header ETag is not exposed, so browsers cannot complete multipart uploads");
+    assertThat(BucketSetup.missing(List.of(partial, wanted), wanted)).isEmpty();
+    assertThat(BucketSetup.missing(List.of(), wanted)).containsExactly("the bucket has no CORS rules");
+  }
+
+  @Test
+  void applyAbortIncompleteMultipartUploads_keepsOtherRulesAndReplacesItsOwn() {
+    LifecycleRule theirs = LifecycleRule.builder().id("expire-logs").status("Enabled")
+        .filter(f -> f.prefix("logs/")).expiration(e -> e.days(30)).build();
+    LifecycleFake s3 = new LifecycleFake(List.of(theirs, BucketSetup.abortIncompleteMultipartUploadsRule(30)));
+
+    BucketSetup.applyAbortIncompleteMultipartUploads(s3, "b-1", 7);
+
+    assertThat(s3.written).hasSize(2);
+    assertThat(s3.written.get(0)).isEqualTo(theirs);
+    assertThat(s3.written.get(1).id()).isEqualTo(BucketSetup.ABORT_RULE_ID);
+    assertThat(s3.written.get(1).abortIncompleteMultipartUpload().daysAfterInitiation()).isEqualTo(7);
+  }
+
+  @Test
+  void applyAbortIncompleteMultipartUploads_withoutAnyConfiguration_writesItsRuleAlone() {
+    LifecycleFake s3 = new LifecycleFake(null);
+
+    BucketSetup.applyAbortIncompleteMultipartUploads(s3, "b-1", 3);
+
+    assertThat(s3.written).extracting(LifecycleRule::id).containsExactly(BucketSetup.ABORT_RULE_ID);
+  }
+
+  @Test
+  void applyCors_onAStoreWithoutTheApi_surfacesS3sErrorCode() throws Exception {
+    try (S3ProxyServer server = S3ProxyServer.start();
+        S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint())
+            .forcePathStyle(true).credentialsProvider(S3ProxyServer.credentials()).build()) {
+      // S3Proxy implements no bucket CORS API; what matters here is that S3's refusal reaches the caller.
+      assertThatThrownBy(() -> BucketSetup.applyCors(s3, S3ProxyServer.BUCKET, List.of("https://app.example.com")))
+          .isInstanceOf(PresignException.class)
+          .hasMessageStartingWith("S3 refused PutBucketCors: ")
+          .hasMessageContaining("(HTTP ");
+    }
+  }
+
+  /** Holds a lifecycle configuration in memory: the merge is presign's logic, not S3's. */
+  private static final class LifecycleFake implements S3Client {
+    private final List<LifecycleRule> existing;
+    private List<LifecycleRule> written = new ArrayList<>();
+
+    LifecycleFake(List<LifecycleRule> existing) {
+      this.existing = existing;
+    }
+
+    @Override
+    public GetBucketLifecycleConfigurationResponse getBucketLifecycleConfiguration(
+        GetBucketLifecycleConfigurationRequest request) {
+      if (existing == null) {
+        throw (S3Exception) S3Exception.builder().statusCode(404)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode("NoSuchLifecycleConfiguration").build()).build();
+      }
+      return GetBucketLifecycleConfigurationResponse.builder().rules(existing).build();
+    }
+
+    @Override
+    public PutBucketLifecycleConfigurationResponse putBucketLifecycleConfiguration(
+        PutBucketLifecycleConfigurationRequest request) {
+      written = request.lifecycleConfiguration().rules();
+      return PutBucketLifecycleConfigurationResponse.builder().build();
+    }
+
+    @Override
+    public String serviceName() {
+      return "s3";
+    }
+
+    @Override
+    public void close() {}
+  }
+}
