@@ -161,8 +161,11 @@ public final class BucketSetup {
   public static void applyAbortIncompleteMultipartUploads(S3Client s3, String bucket, int days) {
     LifecycleRule ours = abortIncompleteMultipartUploadsRule(days);
     List<LifecycleRule> rules = new ArrayList<>();
+    // Written back as read: a put without it would reset the bucket's minimum transition size.
+    String minimumSize = null;
     try {
       GetBucketLifecycleConfigurationResponse current = s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket));
+      minimumSize = current.transitionDefaultMinimumObjectSizeAsString();
       for (LifecycleRule rule : current.rules()) {
         if (!ABORT_RULE_ID.equals(rule.id())) {
           rules.add(rule);
@@ -174,8 +177,13 @@ public final class BucketSetup {
       }
     }
     rules.add(ours);
-    S3Calls.call("PutBucketLifecycleConfiguration",
-        () -> s3.putBucketLifecycleConfiguration(r -> r.bucket(bucket).lifecycleConfiguration(c -> c.rules(rules))));
+    String keepMinimumSize = minimumSize;
+    S3Calls.call("PutBucketLifecycleConfiguration", () -> s3.putBucketLifecycleConfiguration(r -> {
+      r.bucket(bucket).lifecycleConfiguration(c -> c.rules(rules));
+      if (keepMinimumSize != null) {
+        r.transitionDefaultMinimumObjectSize(keepMinimumSize);
+      }
+    }));
   }
 
   private static String requireOrigin(String origin) {
@@ -193,8 +201,11 @@ public final class BucketSetup {
         && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
         && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
     Require.argument(valid, "origin must be scheme://host[:port] with no path, or *", Redact.quote(origin));
-    return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT)
-        + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    // A browser's Origin header never carries the scheme's default port, so a rule with it would not match.
+    boolean defaultPort = uri.getPort() < 0 || (uri.getPort() == 443 && scheme.equals("https"))
+        || (uri.getPort() == 80 && scheme.equals("http"));
+    return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + uri.getPort());
   }
 
   private static Set<String> upper(List<String> values) {

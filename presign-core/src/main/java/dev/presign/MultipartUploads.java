@@ -77,7 +77,8 @@ public final class MultipartUploads implements AutoCloseable {
   /**
    * Picks the upload mechanism for a request and issues it: a PUT when the size is known and at most
    * the multipart threshold, a POST form when the size is not known (S3 then enforces the policy's size
-   * range), and a multipart upload above the threshold.
+   * range), and a multipart upload above the threshold. A request without a size gets a POST form even
+   * when the policy requires a declared size for PUT URLs: there S3 enforces the range itself.
    *
    * @param request the upload
    * @return the PUT, POST or multipart session; {@link IssuedUpload#mechanism()} says which
@@ -113,7 +114,8 @@ public final class MultipartUploads implements AutoCloseable {
     CreateMultipartUploadResponse created = call("CreateMultipartUpload", () -> s3.createMultipartUpload(
         r -> r.bucket(issuer.bucket()).key(key).contentType(type.headerValue())));
     Instant expiresAt = now.plus(sessionTtl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    SessionToken session = new SessionToken(created.uploadId(), key, type.headerValue(), plan, expiresAt);
+    SessionToken session = new SessionToken(issuer.bucket(), created.uploadId(), key, type.headerValue(), plan,
+        expiresAt);
     return new MultipartSession(key, created.uploadId(), plan.totalSize(), plan.partSize(), plan.partCount(),
         expiresAt, session.encode(sessionKey));
   }
@@ -235,7 +237,7 @@ public final class MultipartUploads implements AutoCloseable {
   private SessionToken verify(String token) {
     Objects.requireNonNull(token, "token");
     try {
-      return SessionToken.decode(token, sessionKey, issuer.clock().instant());
+      return SessionToken.decode(token, sessionKey, issuer.clock().instant(), issuer.bucket());
     } catch (SessionToken.InvalidTokenException e) {
       throw new PolicyViolationException(Reason.SESSION_INVALID, e.getMessage());
     }
@@ -249,12 +251,16 @@ public final class MultipartUploads implements AutoCloseable {
       ListPartsResponse page = call("ListParts", () -> s3.listParts(r -> r.bucket(issuer.bucket())
           .key(session.key()).uploadId(session.uploadId()).partNumberMarker(from)));
       for (Part part : page.parts()) {
-        parts.add(new UploadedPart(part.partNumber(), part.eTag(), part.size()));
+        parts.add(new UploadedPart(part.partNumber(), part.eTag() == null ? "" : part.eTag(),
+            part.size() == null ? -1 : part.size()));
       }
-      if (!Boolean.TRUE.equals(page.isTruncated())) {
+      Integer next = page.nextPartNumberMarker();
+      // Some S3-compatible stores say "truncated" without a marker that advances: stop rather than loop.
+      if (!Boolean.TRUE.equals(page.isTruncated()) || next == null || (from != null && next <= from)
+          || parts.size() > PartPlan.MAX_PARTS) {
         return parts;
       }
-      marker = page.nextPartNumberMarker();
+      marker = next;
     }
   }
 
@@ -364,7 +370,9 @@ public final class MultipartUploads implements AutoCloseable {
 
     /**
      * Uses this S3 client instead of building one from the issuer's settings; {@link #close()} leaves it
-     * open.
+     * open. Build it with {@code requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)}:
+     * with the SDK's default, S3 may expect a checksum with every part, and pre-signed part URLs carry
+     * none (aws-sdk-java-v2#6518).
      *
      * @param client the client
      * @return this builder

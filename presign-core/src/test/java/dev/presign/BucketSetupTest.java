@@ -24,9 +24,11 @@ class BucketSetupTest {
 
   @Test
   void corsRule_allowsWhatBrowserUploadsNeedAndExposesEtag() {
-    CORSRule rule = BucketSetup.corsRule(List.of("https://App.Example.com", "http://localhost:8080"));
+    CORSRule rule = BucketSetup.corsRule(List.of("https://App.Example.com", "http://localhost:8080",
+        "https://cdn.example.com:443"));
 
-    assertThat(rule.allowedOrigins()).containsExactly("https://app.example.com", "http://localhost:8080");
+    assertThat(rule.allowedOrigins())
+        .containsExactly("https://app.example.com", "http://localhost:8080", "https://cdn.example.com");
     assertThat(rule.allowedMethods()).contains("PUT", "POST", "GET");
     assertThat(rule.allowedHeaders()).contains("content-type", "x-amz-checksum-*");
     assertThat(rule.exposeHeaders()).contains("ETag");
@@ -66,6 +68,7 @@ class BucketSetupTest {
     assertThat(s3.written.get(0)).isEqualTo(theirs);
     assertThat(s3.written.get(1).id()).isEqualTo(BucketSetup.ABORT_RULE_ID);
     assertThat(s3.written.get(1).abortIncompleteMultipartUpload().daysAfterInitiation()).isEqualTo(7);
+    assertThat(s3.writtenMinimumSize).isEqualTo("varies_by_storage_class");
   }
 
   @Test
@@ -75,6 +78,7 @@ class BucketSetupTest {
     BucketSetup.applyAbortIncompleteMultipartUploads(s3, "b-1", 3);
 
     assertThat(s3.written).extracting(LifecycleRule::id).containsExactly(BucketSetup.ABORT_RULE_ID);
+    assertThat(s3.writtenMinimumSize).isNull();
   }
 
   @Test
@@ -94,6 +98,7 @@ class BucketSetupTest {
   private static final class LifecycleFake implements S3Client {
     private final List<LifecycleRule> existing;
     private List<LifecycleRule> written = new ArrayList<>();
+    private String writtenMinimumSize;
 
     LifecycleFake(List<LifecycleRule> existing) {
       this.existing = existing;
@@ -106,13 +111,15 @@ class BucketSetupTest {
         throw (S3Exception) S3Exception.builder().statusCode(404)
             .awsErrorDetails(AwsErrorDetails.builder().errorCode("NoSuchLifecycleConfiguration").build()).build();
       }
-      return GetBucketLifecycleConfigurationResponse.builder().rules(existing).build();
+      return GetBucketLifecycleConfigurationResponse.builder().rules(existing)
+          .transitionDefaultMinimumObjectSize("varies_by_storage_class").build();
     }
 
     @Override
     public PutBucketLifecycleConfigurationResponse putBucketLifecycleConfiguration(
         PutBucketLifecycleConfigurationRequest request) {
       written = request.lifecycleConfiguration().rules();
+      writtenMinimumSize = request.transitionDefaultMinimumObjectSizeAsString();
       return PutBucketLifecycleConfigurationResponse.builder().build();
     }
 

@@ -119,6 +119,19 @@ class IssuePostTest {
   }
 
   @Test
+  void issuePost_keyWithFilenameSubstitution_isRefused() {
+    // S3 would replace ${filename} with a name the uploader picks: the key would no longer be ours.
+    UploadUrlIssuer careless = issuer.toBuilder().keyStrategy((request, now) -> "forms/${filename}").build();
+
+    assertThatThrownBy(() -> careless.issuePost(UploadRequest.of("a.png", "image/png")))
+        .isInstanceOf(PolicyViolationException.class)
+        .hasMessageStartingWith("key must not contain '${'")
+        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.KEY_INVALID);
+    assertThatThrownBy(() -> KeyStrategy.uuid("${filename}/"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void toString_showsFieldNamesButNoSecrets() {
     PresignedPost post = issuer.issuePost(UploadRequest.of("a.png", "image/png"));
 

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -125,12 +127,16 @@ class PostAgainstS3ProxyTest {
     assertThat(server.exists("forms/evil.html")).isFalse();
   }
 
-  @Test
-  void post_keyOutsideThePrefix_isRefused() throws Exception {
+  @ParameterizedTest
+  @CsvSource({"x-amz-meta-owner, mallory", "acl, public-read", "success_action_redirect, https://evil.example/",
+      "x-amz-storage-class, GLACIER"})
+  void post_withAFieldThePolicyDoesNotList_isRefused(String field, String value) throws Exception {
     PresignedPost post = issuer.issuePost(UploadRequest.of("cat.png", "image/png"));
+    Map<String, String> widened = new LinkedHashMap<>();
+    widened.put(field, value);
+    widened.putAll(post.fields());
 
-    HttpResponse<String> response = send(post, withField(post.fields(), "key", "elsewhere/cat.png"), "image/png",
-        new byte[MIN]);
+    HttpResponse<String> response = send(post, widened, "image/png", new byte[MIN]);
 
     assertRefused(response, 403, "AccessDenied");
   }

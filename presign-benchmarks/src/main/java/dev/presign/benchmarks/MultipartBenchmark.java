@@ -41,7 +41,7 @@ public class MultipartBenchmark {
     multipart = MultipartUploads.builder().issuer(Fixtures.issuerWithFixedKey()).sessionKey(sessionKey).build();
     // The session as start() would make it, without the CreateMultipartUpload round trip.
     PartPlan plan = PartPlan.of(10_000L * 16 * 1024 * 1024, 16L * 1024 * 1024);
-    token = new SessionToken("2~aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789-example-upload-id", Fixtures.KEY, "video/mp4",
+    token = new SessionToken(Fixtures.BUCKET, "2~aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789-example-upload-id", Fixtures.KEY, "video/mp4",
         plan, Instant.now().plusSeconds(86_400)).encode(sessionKey);
   }
 

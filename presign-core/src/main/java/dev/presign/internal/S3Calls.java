@@ -2,6 +2,7 @@ package dev.presign.internal;
 
 import dev.presign.PresignException;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** Calls to S3 whose refusals become {@link PresignException}s that name the operation and S3's error code. */
@@ -22,6 +23,10 @@ public final class S3Calls {
       return call.get();
     } catch (S3Exception e) {
       throw failure(operation, e);
+    } catch (SdkClientException e) {
+      // Network or client-side failure: no S3 error code to report. The SDK's message can name the
+      // endpoint; keep it as the cause only.
+      throw new PresignException("could not reach S3 for " + operation + ": " + e.getClass().getSimpleName(), e);
     }
   }
 

@@ -3,8 +3,9 @@ package dev.presign.internal.keys;
 /**
  * The rules every object key must meet before it is signed, whoever produced it: at most 1024 UTF-8
  * bytes (S3's limit), no control, format, line or paragraph separator characters, no backslash, no
- * leading {@code /}, no empty, {@code .} or {@code ..} path segments, and no segment of only spaces
- * and dots, so no tool that maps keys to paths can be led out of its folder.
+ * leading {@code /}, no empty, {@code .} or {@code ..} path segments, no segment of only spaces
+ * and dots, so no tool that maps keys to paths can be led out of its folder, and no {@code $}{@code {},
+ * which S3 would expand in a POST form's key to a name the uploader picks.
  */
 public final class ObjectKeys {
   /** S3's limit on a key, in UTF-8 bytes. */
@@ -21,6 +22,10 @@ public final class ObjectKeys {
     }
     if (key.charAt(0) == '/') {
       return "key must not start with '/'";
+    }
+    // S3 replaces ${filename} in a POST form's key with the uploader's file name: never let one through.
+    if (key.contains("${")) {
+      return "key must not contain '${'";
     }
     int bytes = 0;
     int segmentStart = 0;

@@ -22,14 +22,18 @@ import javax.crypto.spec.SecretKeySpec;
  * length-prefixed, so no field can bleed into the next. The token is signed, not encrypted: it reveals
  * the key and upload id to the client, which knows them anyway.
  *
+ * @param bucket the bucket the upload is in
  * @param uploadId S3's multipart upload id
  * @param key the object key
  * @param contentType the normalized content type
  * @param plan the part plan
  * @param expiresAt when the session stops being honoured
  */
-public record SessionToken(String uploadId, String key, String contentType, PartPlan plan, Instant expiresAt) {
+public record SessionToken(String bucket, String uploadId, String key, String contentType, PartPlan plan,
+    Instant expiresAt) {
   private static final int VERSION = 1;
+  // Names what the MAC is for, so a session key reused for some other HMAC can never vouch for a token.
+  private static final String PURPOSE = "presign multipart session";
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -51,7 +55,9 @@ public record SessionToken(String uploadId, String key, String contentType, Part
   public String encode(byte[] secret) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeUTF(PURPOSE);
       out.writeByte(VERSION);
+      out.writeUTF(bucket);
       out.writeUTF(uploadId);
       out.writeUTF(key);
       out.writeUTF(contentType);
@@ -72,10 +78,13 @@ public record SessionToken(String uploadId, String key, String contentType, Part
    * @param token what the client sent
    * @param secret the server-held key
    * @param now the current time
+   * @param bucket the bucket the caller serves
    * @return the session
-   * @throws InvalidTokenException when the token is malformed, was not made with this key, or expired
+   * @throws InvalidTokenException when the token is malformed, was not made with this key, is for another
+   *     bucket, or expired
    */
-  public static SessionToken decode(String token, byte[] secret, Instant now) throws InvalidTokenException {
+  public static SessionToken decode(String token, byte[] secret, Instant now, String bucket)
+      throws InvalidTokenException {
     int dot = token == null ? -1 : token.indexOf('.');
     if (dot <= 0 || token.length() > 4096) {
       throw new InvalidTokenException("the session token is malformed");
@@ -94,19 +103,23 @@ public record SessionToken(String uploadId, String key, String contentType, Part
     }
     SessionToken session;
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-      if (in.readByte() != VERSION) {
+      if (!PURPOSE.equals(in.readUTF()) || in.readByte() != VERSION) {
         throw new InvalidTokenException("the session token has an unknown version");
       }
+      String tokenBucket = in.readUTF();
       String uploadId = in.readUTF();
       String key = in.readUTF();
       String contentType = in.readUTF();
       PartPlan plan = new PartPlan(in.readLong(), in.readLong(), in.readInt());
-      session = new SessionToken(uploadId, key, contentType, plan, Instant.ofEpochSecond(in.readLong()));
+      session = new SessionToken(tokenBucket, uploadId, key, contentType, plan, Instant.ofEpochSecond(in.readLong()));
       if (in.available() != 0) {
         throw new InvalidTokenException("the session token is malformed");
       }
     } catch (IOException | IllegalArgumentException e) {
       throw new InvalidTokenException("the session token is malformed");
+    }
+    if (!session.bucket.equals(bucket)) {
+      throw new InvalidTokenException("the session token is for another bucket");
     }
     if (!now.isBefore(session.expiresAt)) {
       throw new InvalidTokenException("the session expired at " + session.expiresAt);

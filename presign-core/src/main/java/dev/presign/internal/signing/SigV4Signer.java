@@ -250,7 +250,7 @@ public final class SigV4Signer implements UrlSigner {
 
     /**
      * Collects the extra query parameters, sorted by encoded name, into the scratch arrays. Names are
-     * unique (a Map), so the value never decides the order. Values are encoded later, straight into the
+     * checked to be unique, so the value never decides the order. Values are encoded later, straight into the
      * canonical request; names are encoded here only when they need it, which S3's never do.
      */
     private void sortExtraParameters(Map<String, String> parameters) {
@@ -279,6 +279,11 @@ public final class SigV4Signer implements UrlSigner {
       }
       String encoded = isUnreserved(name) ? name : encode(name);
       int i = extraCount;
+      for (int j = 0; j < extraCount; j++) {
+        if (extraNames[j].equals(encoded)) {
+          throw new IllegalArgumentException("query parameter appears twice: " + name);
+        }
+      }
       while (i > 0 && extraNames[i - 1].compareTo(encoded) > 0) {
         extraNames[i] = extraNames[i - 1];
         extraValues[i] = extraValues[i - 1];

@@ -27,6 +27,8 @@ class ObjectKeysTest {
       "../a                  | '.' or '..'",
       "..                    | '.' or '..'",
       "a\\b                  | control, format",
+      "uploads/${filename}   | '${'",
+      "a${b                  | '${'",
   })
   void violation_unsafeKey_namesTheRule(String key, String rule) {
     assertThat(ObjectKeys.violation(key)).contains(rule);

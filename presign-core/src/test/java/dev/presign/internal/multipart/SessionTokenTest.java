@@ -13,12 +13,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SessionTokenTest {
   private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
-  private static final SessionToken SESSION = new SessionToken("upload-1", "uploads/film.mp4", "video/mp4",
+  private static final SessionToken SESSION = new SessionToken("bucket-1", "upload-1", "uploads/film.mp4", "video/mp4",
       PartPlan.of(100L * 1024 * 1024, 16L * 1024 * 1024), NOW.plusSeconds(3600));
 
   @Test
   void decode_ownToken_returnsTheSession() throws Exception {
-    assertThat(SessionToken.decode(SESSION.encode(KEY), KEY, NOW)).isEqualTo(SESSION);
+    assertThat(SessionToken.decode(SESSION.encode(KEY), KEY, NOW, "bucket-1")).isEqualTo(SESSION);
   }
 
   @Test
@@ -30,7 +30,7 @@ class SessionTokenTest {
       byte[] edited = payload.clone();
       edited[i] ^= 1;
       String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(edited) + mac;
-      assertThatThrownBy(() -> SessionToken.decode(forged, KEY, NOW))
+      assertThatThrownBy(() -> SessionToken.decode(forged, KEY, NOW, "bucket-1"))
           .as("byte %d", i)
           .isInstanceOf(SessionToken.InvalidTokenException.class)
           .hasMessage("the session token is not authentic");
@@ -39,19 +39,45 @@ class SessionTokenTest {
 
   @Test
   void decode_largerSizeForgedWithoutTheKey_isRefused() {
-    SessionToken bigger = new SessionToken("upload-1", "uploads/film.mp4", "video/mp4",
+    SessionToken bigger = new SessionToken("bucket-1", "upload-1", "uploads/film.mp4", "video/mp4",
         PartPlan.of(1000L * 1024 * 1024, 16L * 1024 * 1024), NOW.plusSeconds(3600));
     byte[] otherKey = "another-key-another-key-another-k".getBytes(StandardCharsets.US_ASCII);
 
-    assertThatThrownBy(() -> SessionToken.decode(bigger.encode(otherKey), KEY, NOW))
+    assertThatThrownBy(() -> SessionToken.decode(bigger.encode(otherKey), KEY, NOW, "bucket-1"))
         .isInstanceOf(SessionToken.InvalidTokenException.class);
+  }
+
+  @Test
+  void decode_tokenForAnotherBucket_isRefused() {
+    String token = SESSION.encode(KEY);
+
+    assertThatThrownBy(() -> SessionToken.decode(token, KEY, NOW, "bucket-2"))
+        .isInstanceOf(SessionToken.InvalidTokenException.class)
+        .hasMessage("the session token is for another bucket");
+  }
+
+  @Test
+  void decode_editedMac_isRefused() {
+    String token = SESSION.encode(KEY);
+    char last = token.charAt(token.length() - 2);
+    String forged = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+
+    assertThatThrownBy(() -> SessionToken.decode(forged, KEY, NOW, "bucket-1"))
+        .isInstanceOf(SessionToken.InvalidTokenException.class);
+  }
+
+  @Test
+  void decode_overlongToken_isRefused() {
+    assertThatThrownBy(() -> SessionToken.decode("a".repeat(5000) + ".b", KEY, NOW, "bucket-1"))
+        .isInstanceOf(SessionToken.InvalidTokenException.class)
+        .hasMessage("the session token is malformed");
   }
 
   @Test
   void decode_expired_isRefused() {
     String token = SESSION.encode(KEY);
 
-    assertThatThrownBy(() -> SessionToken.decode(token, KEY, NOW.plusSeconds(3600)))
+    assertThatThrownBy(() -> SessionToken.decode(token, KEY, NOW.plusSeconds(3600), "bucket-1"))
         .isInstanceOf(SessionToken.InvalidTokenException.class)
         .hasMessage("the session expired at 2026-11-29T13:00:00Z");
   }
@@ -59,7 +85,7 @@ class SessionTokenTest {
   @ParameterizedTest
   @ValueSource(strings = {"", ".", "abc", "abc.", ".abc", "!!!.!!!", "a.b.c"})
   void decode_malformed_isRefused(String token) {
-    assertThatThrownBy(() -> SessionToken.decode(token, KEY, NOW))
+    assertThatThrownBy(() -> SessionToken.decode(token, KEY, NOW, "bucket-1"))
         .isInstanceOf(SessionToken.InvalidTokenException.class);
   }
 
