@@ -68,12 +68,7 @@ class MultipartAgainstS3ProxyTest {
   @BeforeEach
   void setUp() {
     server.clear();
-    issuer = UploadUrlIssuer.builder()
-        .bucket(S3ProxyServer.BUCKET)
-        .region(Region.US_EAST_1)
-        .endpointOverride(server.endpoint())
-        .pathStyleAccess(true)
-        .credentialsProvider(S3ProxyServer.credentials())
+    issuer = server.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("video/*").maxSize(PresignPolicy.MAX_OBJECT_SIZE).build())
         .keyStrategy(KeyStrategy.datedUuid("videos/"))
         .build();

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Presigned POST forms against S3Proxy with signature checks on, sent as {@code multipart/form-data}
@@ -54,12 +53,7 @@ class PostAgainstS3ProxyTest {
   @BeforeEach
   void setUp() {
     server.clear();
-    issuer = UploadUrlIssuer.builder()
-        .bucket(S3ProxyServer.BUCKET)
-        .region(Region.US_EAST_1)
-        .endpointOverride(server.endpoint())
-        .pathStyleAccess(true)
-        .credentialsProvider(S3ProxyServer.credentials())
+    issuer = server.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("image/*").minSize(MIN).maxSize(MAX).build())
         .keyStrategy(KeyStrategy.uuid("forms/"))
         .build();

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Issued URLs against a real, signature-checking S3 server (S3Proxy in this JVM), used the way a
@@ -49,12 +48,7 @@ class UploadAgainstS3ProxyTest {
   @BeforeEach
   void setUp() {
     server.clear();
-    issuer = UploadUrlIssuer.builder()
-        .bucket(S3ProxyServer.BUCKET)
-        .region(Region.US_EAST_1)
-        .endpointOverride(server.endpoint())
-        .pathStyleAccess(true)
-        .credentialsProvider(S3ProxyServer.credentials())
+    issuer = server.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("image/png", "image/jpeg").maxSize(1024 * 1024).build())
         .keyStrategy(KeyStrategy.datedUuid("uploads/"))
         .build();

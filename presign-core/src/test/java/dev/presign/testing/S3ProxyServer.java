@@ -55,6 +55,19 @@ public final class S3ProxyServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + proxy.getPort());
   }
 
+  /**
+   * An issuer builder aimed at this server: its bucket, path-style addressing, accepted credentials;
+   * the caller adds the policy and whatever else the test needs.
+   */
+  public dev.presign.UploadUrlIssuer.Builder issuerBuilder() {
+    return dev.presign.UploadUrlIssuer.builder()
+        .bucket(BUCKET)
+        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .endpointOverride(endpoint())
+        .pathStyleAccess(true)
+        .credentialsProvider(credentials());
+  }
+
   /** Credentials the server accepts. */
   public static StaticCredentialsProvider credentials() {
     return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));

@@ -42,22 +42,22 @@ public final class PostPolicyJson {
 
   /** Adds {@code ["eq","$field","value"]}: the form field must equal the value exactly. */
   public PostPolicyJson eq(String field, String value) {
-    separator();
-    json.append("[\"eq\",");
-    appendString(json, "$" + field);
-    json.append(',');
-    appendString(json, value);
-    json.append(']');
-    return this;
+    return operator("eq", field, value);
   }
 
   /** Adds {@code ["starts-with","$field","prefix"]}. */
   public PostPolicyJson startsWith(String field, String prefix) {
+    return operator("starts-with", field, prefix);
+  }
+
+  private PostPolicyJson operator(String operator, String field, String value) {
     separator();
-    json.append("[\"starts-with\",");
+    json.append('[');
+    appendString(json, operator);
+    json.append(',');
     appendString(json, "$" + field);
     json.append(',');
-    appendString(json, prefix);
+    appendString(json, value);
     json.append(']');
     return this;
   }
