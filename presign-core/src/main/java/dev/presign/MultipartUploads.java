@@ -122,6 +122,8 @@ public final class MultipartUploads implements AutoCloseable {
 
   /**
    * Signs the PUT URLs of parts {@code fromPart} to {@code toPart}, each with its exact size signed.
+   * Batches of 1,024 parts or more are signed in parallel on the common
+   * {@link java.util.concurrent.ForkJoinPool}.
    *
    * @param token the session token
    * @param fromPart the first part, from 1
@@ -139,7 +141,8 @@ public final class MultipartUploads implements AutoCloseable {
   }
 
   /**
-   * Signs the PUT URL of every part.
+   * Signs the PUT URL of every part. Batches of 1,024 parts or more are signed in parallel on the common
+   * {@link java.util.concurrent.ForkJoinPool}.
    *
    * @param token the session token
    * @return the URLs, in part order

@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.time.Clock;
@@ -58,6 +60,8 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class UploadUrlIssuer {
   private static final Logger LOG = LoggerFactory.getLogger(UploadUrlIssuer.class);
+  // From this many part URLs in one call, signing runs in parallel on the common ForkJoinPool.
+  private static final int PARALLEL_PARTS = 1024;
 
   private final String bucket;
   private final Region region;
@@ -259,16 +263,26 @@ public final class UploadUrlIssuer {
       throw new PolicyViolationException(Reason.SESSION_INVALID, "the session expired at " + session.expiresAt());
     }
     Instant expiresAt = Instant.ofEpochSecond(expiry.signingEpochSecond() + seconds);
-    List<PresignedPart> parts = new ArrayList<>(to - from + 1);
     // Every part but the last has the same size: one header map serves them all.
     HeaderMap fullPart = HeaderMap.of("Content-Length", Long.toString(session.plan().partSize()));
-    for (int partNumber = from; partNumber <= to; partNumber++) {
+    IntFunction<PresignedPart> signPart = partNumber -> {
       long size = session.plan().sizeOf(partNumber);
       URI url = signer.presign(new SigningRequest("PUT", bucket, session.key(),
           size == session.plan().partSize() ? fullPart : HeaderMap.of("Content-Length", Long.toString(size)),
           HeaderMap.of("partNumber", Integer.toString(partNumber), "uploadId", session.uploadId()),
           expiry.signingEpochSecond(), seconds, credentials));
-      parts.add(new PresignedPart(partNumber, url, size, expiresAt));
+      return new PresignedPart(partNumber, url, size, expiresAt);
+    };
+    List<PresignedPart> parts;
+    if (to - from + 1 >= PARALLEL_PARTS) {
+      // Thousands of URLs at once (a 50 GB video): spread them over the cores on the common pool, as
+      // Caffeine does its own bulk work. The signer keeps its buffers per thread, so nothing is shared.
+      parts = IntStream.rangeClosed(from, to).parallel().mapToObj(signPart).toList();
+    } else {
+      parts = new ArrayList<>(to - from + 1);
+      for (int partNumber = from; partNumber <= to; partNumber++) {
+        parts.add(signPart.apply(partNumber));
+      }
     }
     if (LOG.isDebugEnabled()) {
       LOG.debug("Issued {} part PUTs ({}..{}) for key '{}', expire at {}", parts.size(), from, to, session.key(),

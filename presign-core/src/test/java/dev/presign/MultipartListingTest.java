@@ -39,12 +39,31 @@ class MultipartListingTest {
     assertThat(parts).extracting(UploadedPart::partNumber).startsWith(1, 2);
   }
 
+  @Test
+  void presignAllParts_tenThousandParts_signedInParallelComeBackInOrder() {
+    PagedFake s3 = new PagedFake(false);
+    MultipartUploads uploads = multipart(s3);
+    MultipartSession session = uploads.start(UploadRequest.of("film.mp4", "video/mp4", 10_000L * 5 * 1024 * 1024 - 7));
+
+    List<PresignedPart> parts = uploads.presignAllParts(session.token());
+
+    assertThat(session.partCount()).isEqualTo(10_000);
+    assertThat(parts).hasSize(10_000);
+    for (int i = 0; i < parts.size(); i++) {
+      PresignedPart part = parts.get(i);
+      assertThat(part.partNumber()).isEqualTo(i + 1);
+      assertThat(part.url().getRawQuery()).contains("partNumber=" + (i + 1) + "&uploadId=u-1");
+      assertThat(part.size()).isEqualTo(session.sizeOf(i + 1));
+    }
+    assertThat(parts.stream().map(p -> p.url().getRawQuery()).distinct().count()).isEqualTo(10_000);
+  }
+
   private static MultipartUploads multipart(S3Client s3) {
     UploadUrlIssuer issuer = UploadUrlIssuer.builder().bucket("b-1").region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAEXAMPLE", "secret")))
         .policy(PresignPolicy.builder().allowContentTypes("video/*").maxSize(PresignPolicy.MAX_OBJECT_SIZE).build())
         .build();
-    return MultipartUploads.builder().issuer(issuer).s3Client(s3)
+    return MultipartUploads.builder().issuer(issuer).s3Client(s3).partSize(5L * 1024 * 1024)
         .sessionKey("listing-test-session-key-0123456789abc".getBytes(StandardCharsets.US_ASCII)).build();
   }
 
