@@ -44,7 +44,9 @@ public final class PolicyViolationException extends PresignException {
     /** A multipart session token is malformed, was edited, was made with another key, or expired. */
     SESSION_INVALID,
     /** The parts named to complete a multipart upload are missing, repeated, out of order or the wrong size. */
-    PARTS_INVALID
+    PARTS_INVALID,
+    /** A header value asked for, such as a download's Cache-Control, is malformed. */
+    HEADER_INVALID
   }
 
   private final Reason reason;

@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An issued download: a {@code GET} of {@code url} returns the object until {@code expiresAt}.
+ * An issued download: a {@code GET} of {@code url} returns the object (a {@code HEAD}, its headers)
+ * until {@code expiresAt}.
  *
  * <p>{@link #toString()} leaves out the query string, which carries the signature.
  *
- * @param method the HTTP method, {@code GET}
+ * @param method the HTTP method, {@code GET} or {@code HEAD}
  * @param url the pre-signed URL
  * @param key the object key
  * @param expiresAt when the URL stops working

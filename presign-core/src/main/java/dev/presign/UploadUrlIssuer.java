@@ -11,6 +11,7 @@ import dev.presign.internal.signing.Expiry;
 import dev.presign.internal.signing.S3Addressing;
 import dev.presign.internal.signing.SigV4Signer;
 import dev.presign.internal.signing.SigningRequest;
+import dev.presign.internal.download.ResponseOverrides;
 import dev.presign.internal.multipart.SessionToken;
 import dev.presign.internal.post.ContentTypeCondition;
 import dev.presign.internal.post.PostPolicyJson;
@@ -218,16 +219,53 @@ public final class UploadUrlIssuer {
    */
   public PresignedDownload issueDownload(String key) {
     Objects.requireNonNull(key, "key");
+    return signDownload("GET", key, HeaderMap.of());
+  }
+
+  /**
+   * Signs a GET URL that makes S3 send the headers asked for: Content-Disposition with a name in any
+   * script, Content-Type, Cache-Control, and a version. Content a browser could run script from is
+   * served as an attachment of type {@code application/octet-stream} unless the request allows it.
+   *
+   * <pre>{@code
+   * issuer.issueDownload(DownloadRequest.of(key).attachment("Résumé 2026.pdf"));
+   * }</pre>
+   *
+   * @param request the key and the response headers
+   * @return the URL, key and expiry
+   * @throws PolicyViolationException when the key is not safe or a header value is malformed
+   * @throws PresignException when the credentials cannot be resolved or expire too soon
+   */
+  public PresignedDownload issueDownload(DownloadRequest request) {
+    Objects.requireNonNull(request, "request");
+    return signDownload("GET", request.key(), ResponseOverrides.of(request));
+  }
+
+  /**
+   * Signs a HEAD URL: the object's headers (size, type, ETag) without its body.
+   *
+   * @param key the object key
+   * @return the URL, key and expiry; {@code method()} is {@code HEAD}
+   * @throws PolicyViolationException when {@code key} is not a safe key
+   * @throws PresignException when the credentials cannot be resolved or expire too soon
+   */
+  public PresignedDownload issueHead(String key) {
+    Objects.requireNonNull(key, "key");
+    return signDownload("HEAD", key, HeaderMap.of());
+  }
+
+  private PresignedDownload signDownload(String method, String key, java.util.Map<String, String> query) {
     requireSafeKey(key);
     Instant now = clock.instant();
     AwsCredentialsIdentity credentials = resolveCredentials();
     Expiry expiry = Expiry.compute(now, policy.downloadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
-    URI url = sign("GET", key, HeaderMap.of(), expiry, credentials);
+    URI url = signer.presign(new SigningRequest(method, bucket, key, HeaderMap.of(), query,
+        expiry.signingEpochSecond(), expiry.seconds(), credentials));
     Instant expiresAt = expiry.expiresAt();
     if (LOG.isDebugEnabled()) {
-      LOG.debug("Issued GET for key '{}', expires at {}", key, expiresAt);
+      LOG.debug("Issued {} for key '{}', expires at {}", method, key, expiresAt);
     }
-    return new PresignedDownload("GET", url, key, expiresAt);
+    return new PresignedDownload(method, url, key, expiresAt);
   }
 
   private URI sign(String method, String key, HeaderMap headers, Expiry expiry, AwsCredentialsIdentity credentials) {

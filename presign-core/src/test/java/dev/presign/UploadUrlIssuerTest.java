@@ -317,7 +317,7 @@ class UploadUrlIssuerTest {
     assertThatThrownBy(() -> UploadUrlIssuer.builder().clock(null)).hasMessage("clock");
     assertThatThrownBy(() -> UploadUrlIssuer.builder().keyStrategy(null)).hasMessage("keyStrategy");
     assertThatThrownBy(() -> issuer.issueUpload(null)).isInstanceOf(NullPointerException.class).hasMessage("request");
-    assertThatThrownBy(() -> issuer.issueDownload(null)).isInstanceOf(NullPointerException.class).hasMessage("key");
+    assertThatThrownBy(() -> issuer.issueDownload((String) null)).isInstanceOf(NullPointerException.class).hasMessage("key");
   }
 
   @Test

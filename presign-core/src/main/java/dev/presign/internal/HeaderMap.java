@@ -38,6 +38,22 @@ public final class HeaderMap extends AbstractMap<String, String> {
     return new HeaderMap(new String[] {name1, value1, name2, value2});
   }
 
+  /**
+   * A map of alternating names and values, in this order.
+   *
+   * @param namesAndValues name, value, name, value, ...
+   * @return the map
+   */
+  public static HeaderMap ofEntries(String... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("names and values must pair up: " + namesAndValues.length);
+    }
+    for (String entry : namesAndValues) {
+      Objects.requireNonNull(entry, "header name or value");
+    }
+    return namesAndValues.length == 0 ? EMPTY : new HeaderMap(namesAndValues.clone());
+  }
+
   /** {@code headers} itself when it is a HeaderMap, otherwise an ordered copy; nulls are refused. */
   public static HeaderMap copyOf(Map<String, String> headers) {
     if (headers instanceof HeaderMap map) {

@@ -73,13 +73,35 @@ public final class ExtensionTable {
       Map.entry("text/html", "html"));
 
   private static final Set<String> KNOWN;
+  // Extension to type: the alphabetically first type that claims it, but for the few where that reads
+  // wrong (an .mp4 is a video before it is audio).
+  private static final Map<String, String> TYPE_OF;
 
   static {
     java.util.HashSet<String> known = new java.util.HashSet<>();
-    for (Set<String> extensions : EXTENSIONS.values()) {
-      known.addAll(extensions);
+    java.util.TreeMap<String, String> typeOf = new java.util.TreeMap<>();
+    for (Map.Entry<String, Set<String>> entry : new java.util.TreeMap<>(EXTENSIONS).entrySet()) {
+      known.addAll(entry.getValue());
+      for (String extension : entry.getValue()) {
+        typeOf.putIfAbsent(extension, entry.getKey());
+      }
     }
+    typeOf.put("mp4", "video/mp4");
+    typeOf.put("webm", "video/webm");
+    typeOf.put("ico", "image/x-icon");
+    typeOf.put("wav", "audio/wav");
     KNOWN = Set.copyOf(known);
+    TYPE_OF = Map.copyOf(typeOf);
+  }
+
+  /**
+   * The media type a file extension implies, e.g. {@code image/png} for {@code png}.
+   *
+   * @param extension a lower-case extension without the dot
+   * @return the type, or null when the table does not know the extension
+   */
+  public static String typeOf(String extension) {
+    return TYPE_OF.get(extension);
   }
 
   private ExtensionTable() {}

@@ -1,0 +1,136 @@
+package dev.presign;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a download URL should make S3 send: the object, and optionally the headers a browser acts on —
+ * Content-Disposition (save or show, under which name), Content-Type and Cache-Control — and a version.
+ * S3 applies them through {@code response-*} query parameters that are signed into the URL.
+ *
+ * <pre>{@code
+ * issuer.issueDownload(DownloadRequest.of(key).attachment("Résumé 2026.pdf"));
+ * issuer.issueDownload(DownloadRequest.of(key).inline("cat.png").withCacheControl("private, max-age=300"));
+ * }</pre>
+ *
+ * <p>Unless {@link #allowingActiveContent()} is used, content a browser could run script from (HTML,
+ * SVG, XML, JavaScript) is never served inline: such a download is forced to {@code attachment} with
+ * type {@code application/octet-stream}. An inline download without an explicit type gets the type its
+ * file name implies, or is forced to an attachment too when that type is unknown or active.
+ *
+ * @param key the object key
+ * @param disposition whether the browser should save ({@code ATTACHMENT}) or show ({@code INLINE}) it
+ * @param fileName the name for the Content-Disposition header, any script
+ * @param contentType the Content-Type S3 should send instead of the stored one
+ * @param cacheControl the Cache-Control S3 should send
+ * @param versionId the object version to serve
+ * @param allowActiveContent whether active content may be served as asked
+ */
+public record DownloadRequest(String key, Optional<Disposition> disposition, Optional<String> fileName,
+    Optional<String> contentType, Optional<String> cacheControl, Optional<String> versionId,
+    boolean allowActiveContent) {
+
+  /** How a browser should treat the response. */
+  public enum Disposition {
+    /** Show it in the page or tab. */
+    INLINE,
+    /** Save it as a file. */
+    ATTACHMENT
+  }
+
+  /**
+   * Creates the value.
+   *
+   * @param key the object key
+   * @param disposition save or show, if set
+   * @param fileName the file name, if set
+   * @param contentType the Content-Type override, if set
+   * @param cacheControl the Cache-Control override, if set
+   * @param versionId the version, if set
+   * @param allowActiveContent whether active content may be served as asked
+   */
+  public DownloadRequest {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(disposition, "disposition");
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(contentType, "contentType");
+    Objects.requireNonNull(cacheControl, "cacheControl");
+    Objects.requireNonNull(versionId, "versionId");
+  }
+
+  /**
+   * A plain download of an object, served with its stored headers.
+   *
+   * @param key the object key
+   * @return the request
+   */
+  public static DownloadRequest of(String key) {
+    return new DownloadRequest(key, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), false);
+  }
+
+  /**
+   * Saved as a file under {@code fileName}.
+   *
+   * @param fileName the name, any script; path parts and invisible characters are dropped
+   * @return a copy of this request
+   */
+  public DownloadRequest attachment(String fileName) {
+    return new DownloadRequest(key, Optional.of(Disposition.ATTACHMENT), Optional.of(fileName), contentType,
+        cacheControl, versionId, allowActiveContent);
+  }
+
+  /**
+   * Shown in the browser, named {@code fileName} if the user saves it.
+   *
+   * @param fileName the name, any script
+   * @return a copy of this request
+   */
+  public DownloadRequest inline(String fileName) {
+    return new DownloadRequest(key, Optional.of(Disposition.INLINE), Optional.of(fileName), contentType,
+        cacheControl, versionId, allowActiveContent);
+  }
+
+  /**
+   * Served with this Content-Type instead of the stored one.
+   *
+   * @param type a concrete media type
+   * @return a copy of this request
+   */
+  public DownloadRequest withContentType(String type) {
+    return new DownloadRequest(key, disposition, fileName, Optional.of(type), cacheControl, versionId,
+        allowActiveContent);
+  }
+
+  /**
+   * Served with this Cache-Control header.
+   *
+   * @param value e.g. {@code private, max-age=300}; printable ASCII
+   * @return a copy of this request
+   */
+  public DownloadRequest withCacheControl(String value) {
+    return new DownloadRequest(key, disposition, fileName, contentType, Optional.of(value), versionId,
+        allowActiveContent);
+  }
+
+  /**
+   * This version of the object.
+   *
+   * @param id the version id
+   * @return a copy of this request
+   */
+  public DownloadRequest withVersionId(String id) {
+    return new DownloadRequest(key, disposition, fileName, contentType, cacheControl, Optional.of(id),
+        allowActiveContent);
+  }
+
+  /**
+   * Serves active content (HTML, SVG, XML, JavaScript) as asked. Only for content you trust or serve
+   * from a separate, cookie-less origin.
+   *
+   * @return a copy of this request
+   */
+  public DownloadRequest allowingActiveContent() {
+    return new DownloadRequest(key, disposition, fileName, contentType, cacheControl, versionId, true);
+  }
+}

@@ -1,0 +1,70 @@
+package dev.presign.internal.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ContentDispositionTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "report.pdf           | attachment; filename=\"report.pdf\"",
+      "my report (1).pdf    | attachment; filename=\"my report (1).pdf\"",
+      "Résumé.pdf           | attachment; filename=\"R_sum_.pdf\"; filename*=UTF-8''R%C3%A9sum%C3%A9.pdf",
+      "猫の写真.jpeg         | attachment; filename=\"____.jpeg\"; filename*=UTF-8''%E7%8C%AB%E3%81%AE%E5%86%99%E7%9C%9F.jpeg",
+      "`a\"b.txt`           | attachment; filename=\"a_b.txt\"; filename*=UTF-8''a%22b.txt",
+      "back\\slash.txt       | attachment; filename=\"slash.txt\"",
+      "../../etc/passwd     | attachment; filename=\"passwd\"",
+      "100%.txt             | attachment; filename=\"100_.txt\"; filename*=UTF-8''100%25.txt",
+      "evil\u202Etxt.exe    | attachment; filename=\"eviltxt.exe\"",
+      "`   `                | attachment; filename=\"download\"",
+      "..                   | attachment; filename=\"download\"",
+  })
+  void of_hostileAndNonLatinNames_exactHeader(String name, String header) {
+    assertThat(ContentDisposition.of(true, name)).isEqualTo(header);
+  }
+
+  @Test
+  void of_lineBreaksAndNul_neverReachTheHeader() {
+    String header = ContentDisposition.of(false, "a\r\nSet-Cookie: x=1\u0000.png");
+
+    assertThat(header).isEqualTo("inline; filename=\"aSet-Cookie: x=1.png\"").doesNotContain("\r", "\n", "\u0000");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Résumé 2026.pdf", "猫の写真.jpeg", "emoji \uD83D\uDE00.png", "quote\"and\\slash.txt",
+      "Ελληνικά.doc", "עברית.pdf", "naïve café.txt", "100% done.txt", "a;b=c,d.txt"})
+  void of_nameParsesBackToItself(String name) {
+    String header = ContentDisposition.of(true, name);
+
+    assertThat(parseFileName(header)).isEqualTo(ContentDisposition.clean(name));
+  }
+
+  /** What a browser does: filename* when present (RFC 6266 section 4.3), else the quoted filename. */
+  static String parseFileName(String header) {
+    Matcher extended = Pattern.compile("filename\\*=UTF-8''([^;]+)").matcher(header);
+    if (extended.find()) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      String encoded = extended.group(1);
+      for (int i = 0; i < encoded.length(); i++) {
+        char c = encoded.charAt(i);
+        if (c == '%') {
+          bytes.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
+          i += 2;
+        } else {
+          bytes.write(c);
+        }
+      }
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
+    Matcher quoted = Pattern.compile("filename=\"([^\"]*)\"").matcher(header);
+    return quoted.find() ? quoted.group(1) : null;
+  }
+}

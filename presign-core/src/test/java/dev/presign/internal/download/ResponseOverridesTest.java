@@ -1,0 +1,83 @@
+package dev.presign.internal.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.presign.DownloadRequest;
+import dev.presign.PolicyViolationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ResponseOverridesTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"text/html", "TEXT/HTML; charset=utf-8", "image/svg+xml", "application/xhtml+xml",
+      "text/xml", "application/xml", "application/javascript", "text/javascript", "application/rss+xml"})
+  void of_activeContentInline_isForcedToANeutralAttachment(String type) {
+    DownloadRequest request = DownloadRequest.of("k").inline("page.html").withContentType(type);
+
+    assertThat(ResponseOverrides.of(request))
+        .containsEntry("response-content-disposition", "attachment; filename=\"page.html\"")
+        .containsEntry("response-content-type", "application/octet-stream");
+  }
+
+  @Test
+  void of_activeContentAllowed_isServedAsAsked() {
+    DownloadRequest request = DownloadRequest.of("k").inline("page.html").withContentType("text/html")
+        .allowingActiveContent();
+
+    assertThat(ResponseOverrides.of(request))
+        .containsEntry("response-content-disposition", "inline; filename=\"page.html\"")
+        .containsEntry("response-content-type", "text/html");
+  }
+
+  @Test
+  void of_inlineWithoutType_pinsTheTypeTheNameImplies() {
+    assertThat(ResponseOverrides.of(DownloadRequest.of("k").inline("cat.PNG")))
+        .containsEntry("response-content-disposition", "inline; filename=\"cat.PNG\"")
+        .containsEntry("response-content-type", "image/png");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"page.html", "drawing.svg", "noextension", "data.xyz"})
+  void of_inlineWithoutTypeAndActiveOrUnknownName_becomesAttachment(String name) {
+    assertThat(ResponseOverrides.of(DownloadRequest.of("k").inline(name)))
+        .containsEntry("response-content-type", "application/octet-stream")
+        .hasEntrySatisfying("response-content-disposition", value -> assertThat(value).startsWith("attachment;"));
+  }
+
+  @Test
+  void of_everyOverride_inAStableOrder() {
+    DownloadRequest request = DownloadRequest.of("k").attachment("a.pdf").withContentType("application/pdf")
+        .withCacheControl("private, max-age=60").withVersionId("v1");
+
+    assertThat(ResponseOverrides.of(request)).containsExactly(
+        java.util.Map.entry("response-content-disposition", "attachment; filename=\"a.pdf\""),
+        java.util.Map.entry("response-content-type", "application/pdf"),
+        java.util.Map.entry("response-cache-control", "private, max-age=60"),
+        java.util.Map.entry("versionId", "v1"));
+  }
+
+  @Test
+  void of_plainDownload_hasNoOverrides() {
+    assertThat(ResponseOverrides.of(DownloadRequest.of("k"))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "no-cache\r\nSet-Cookie: a=b", "max-age=1\u0000", "é"})
+  void of_badCacheControl_isRefused(String value) {
+    assertThatThrownBy(() -> ResponseOverrides.of(DownloadRequest.of("k").withCacheControl(value)))
+        .isInstanceOf(PolicyViolationException.class)
+        .hasMessageStartingWith("cache control must be 1 to 256 printable ASCII characters")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\r", "\n"));
+  }
+
+  @Test
+  void of_badContentType_isRefused() {
+    assertThatThrownBy(() -> ResponseOverrides.of(DownloadRequest.of("k").withContentType("text/html\r\nX: 1")))
+        .isInstanceOf(PolicyViolationException.class)
+        .extracting(e -> ((PolicyViolationException) e).reason())
+        .isEqualTo(PolicyViolationException.Reason.CONTENT_TYPE_INVALID);
+  }
+}
