@@ -62,7 +62,7 @@ class DownloadAgainstS3ProxyTest {
     String header = get.headers().firstValue("Content-Disposition").orElseThrow();
     assertThat(header).isEqualTo(
         "attachment; filename=\"R_sum_ _ 2026.pdf\"; filename*=UTF-8''R%C3%A9sum%C3%A9%20%E7%8C%AB%202026.pdf");
-    assertThat(dev.presign.internal.download.ContentDispositionTest.parseFileName(header)).isEqualTo(name);
+    assertThat(dev.presign.testing.BrowserHeaders.fileName(header)).isEqualTo(name);
     assertThat(get.headers().firstValue("Cache-Control")).hasValue("private, max-age=60");
   }
 

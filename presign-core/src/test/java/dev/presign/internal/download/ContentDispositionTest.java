@@ -2,10 +2,6 @@ package dev.presign.internal.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,27 +40,6 @@ class ContentDispositionTest {
   void of_nameParsesBackToItself(String name) {
     String header = ContentDisposition.of(true, name);
 
-    assertThat(parseFileName(header)).isEqualTo(ContentDisposition.clean(name));
-  }
-
-  /** What a browser does: filename* when present (RFC 6266 section 4.3), else the quoted filename. */
-  static String parseFileName(String header) {
-    Matcher extended = Pattern.compile("filename\\*=UTF-8''([^;]+)").matcher(header);
-    if (extended.find()) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      String encoded = extended.group(1);
-      for (int i = 0; i < encoded.length(); i++) {
-        char c = encoded.charAt(i);
-        if (c == '%') {
-          bytes.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
-          i += 2;
-        } else {
-          bytes.write(c);
-        }
-      }
-      return bytes.toString(StandardCharsets.UTF_8);
-    }
-    Matcher quoted = Pattern.compile("filename=\"([^\"]*)\"").matcher(header);
-    return quoted.find() ? quoted.group(1) : null;
+    assertThat(dev.presign.testing.BrowserHeaders.fileName(header)).isEqualTo(ContentDisposition.clean(name));
   }
 }
