@@ -18,8 +18,10 @@ import java.util.OptionalLong;
  * @param contentType the declared media type, e.g. {@code image/png}
  * @param size the declared size in bytes, or empty when the client does not say
  * @param principal the user or tenant the upload belongs to, for per-principal keys, or empty
+ * @param checksum the checksum of the bytes, signed into a PUT URL so S3 refuses other bytes, or empty
  */
-public record UploadRequest(String fileName, String contentType, OptionalLong size, Optional<String> principal) {
+public record UploadRequest(String fileName, String contentType, OptionalLong size, Optional<String> principal,
+    Optional<Checksum> checksum) {
 
   /**
    * Creates a request.
@@ -28,6 +30,7 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
    * @param contentType the declared media type
    * @param size the declared size in bytes, or empty
    * @param principal the user or tenant, or empty
+   * @param checksum the checksum of the bytes, or empty
    * @throws NullPointerException naming the null parameter
    * @throws IllegalArgumentException when the size is negative
    */
@@ -36,6 +39,7 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
     Objects.requireNonNull(contentType, "contentType");
     Objects.requireNonNull(size, "size");
     Objects.requireNonNull(principal, "principal");
+    Objects.requireNonNull(checksum, "checksum");
     if (size.isPresent() && size.getAsLong() < 0) {
       throw new IllegalArgumentException("size must be >= 0: " + size.getAsLong());
     }
@@ -50,7 +54,7 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
    * @return the request
    */
   public static UploadRequest of(String fileName, String contentType, long size) {
-    return new UploadRequest(fileName, contentType, OptionalLong.of(size), Optional.empty());
+    return new UploadRequest(fileName, contentType, OptionalLong.of(size), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -61,7 +65,7 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
    * @return the request
    */
   public static UploadRequest of(String fileName, String contentType) {
-    return new UploadRequest(fileName, contentType, OptionalLong.empty(), Optional.empty());
+    return new UploadRequest(fileName, contentType, OptionalLong.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -71,6 +75,18 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
    * @return a copy of this request with the principal
    */
   public UploadRequest withPrincipal(String principal) {
-    return new UploadRequest(fileName, contentType, size, Optional.of(Objects.requireNonNull(principal, "principal")));
+    return new UploadRequest(fileName, contentType, size, Optional.of(Objects.requireNonNull(principal, "principal")),
+        checksum);
+  }
+
+  /**
+   * This request with a checksum of its bytes: a PUT URL then signs it as a header the client must send,
+   * and S3 refuses other bytes.
+   *
+   * @param checksum e.g. {@code Checksum.sha256(base64)}
+   * @return a copy of this request with the checksum
+   */
+  public UploadRequest withChecksum(Checksum checksum) {
+    return new UploadRequest(fileName, contentType, size, principal, Optional.of(Objects.requireNonNull(checksum, "checksum")));
   }
 }

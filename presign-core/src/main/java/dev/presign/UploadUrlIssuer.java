@@ -123,6 +123,13 @@ public final class UploadUrlIssuer {
     HeaderMap headers = request.size().isPresent()
         ? HeaderMap.of("Content-Type", type.headerValue(), "Content-Length", Long.toString(request.size().getAsLong()))
         : HeaderMap.of("Content-Type", type.headerValue());
+    if (request.checksum().isPresent()) {
+      Checksum checksum = request.checksum().get();
+      headers = request.size().isPresent()
+          ? HeaderMap.ofEntries("Content-Type", type.headerValue(), "Content-Length",
+              Long.toString(request.size().getAsLong()), checksum.algorithm().header(), checksum.base64())
+          : HeaderMap.ofEntries("Content-Type", type.headerValue(), checksum.algorithm().header(), checksum.base64());
+    }
 
     AwsCredentialsIdentity credentials = resolveCredentials();
     Expiry expiry = Expiry.compute(now, policy.uploadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -132,6 +134,56 @@ class UploadAgainstS3ProxyTest {
         .PUT(BodyPublishers.ofByteArray(PNG_BYTES)).build(), BodyHandlers.ofString());
 
     assertRefused(put, 403, "SignatureDoesNotMatch");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Checksum.Algorithm.class)
+  void issuedPut_withChecksum_storesTheRightBytes(Checksum.Algorithm algorithm) throws Exception {
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length)
+        .withChecksum(checksum(algorithm, PNG_BYTES)));
+
+    HttpResponse<String> put = http.send(withHeaders(upload, PNG_BYTES), BodyHandlers.ofString());
+
+    assertThat(upload.headers()).containsKey(algorithm.header());
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(server.read(upload.key())).isEqualTo(PNG_BYTES);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Checksum.Algorithm.class)
+  void put_otherBytesThanTheChecksum_isRefused(Checksum.Algorithm algorithm) throws Exception {
+    byte[] other = PNG_BYTES.clone();
+    other[0] ^= 1;
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length)
+        .withChecksum(checksum(algorithm, PNG_BYTES)));
+
+    HttpResponse<String> put = http.send(withHeaders(upload, other), BodyHandlers.ofString());
+
+    assertRefused(put, 400, "BadDigest");
+  }
+
+  private static HttpRequest withHeaders(PresignedUpload upload, byte[] body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(upload.url()).PUT(BodyPublishers.ofByteArray(body));
+    upload.headers().forEach((name, value) -> {
+      if (!name.equals("Content-Length")) {
+        request.header(name, value);
+      }
+    });
+    return request.build();
+  }
+
+  private static Checksum checksum(Checksum.Algorithm algorithm, byte[] bytes) throws Exception {
+    java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+    switch (algorithm) {
+      case SHA256:
+        return Checksum.sha256(base64.encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+      case MD5:
+        return Checksum.md5(base64.encodeToString(java.security.MessageDigest.getInstance("MD5").digest(bytes)));
+      default:
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        return Checksum.crc32c(base64.encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array()));
+    }
   }
 
   @Test
