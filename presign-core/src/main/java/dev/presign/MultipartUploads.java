@@ -271,7 +271,7 @@ public final class MultipartUploads implements AutoCloseable {
     return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
   }
 
-  private static S3Client clientFor(UploadUrlIssuer issuer) {
+  static S3Client clientFor(UploadUrlIssuer issuer) {
     S3ClientBuilder builder = S3Client.builder()
         .region(issuer.region())
         .credentialsProvider(issuer.credentialsProvider())

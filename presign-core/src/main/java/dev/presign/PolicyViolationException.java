@@ -46,7 +46,9 @@ public final class PolicyViolationException extends PresignException {
     /** The parts named to complete a multipart upload are missing, repeated, out of order or the wrong size. */
     PARTS_INVALID,
     /** A header value asked for, such as a download's Cache-Control, is malformed. */
-    HEADER_INVALID
+    HEADER_INVALID,
+    /** An upload ticket is malformed, was edited, was made with another key, or expired. */
+    TICKET_INVALID
   }
 
   private final Reason reason;

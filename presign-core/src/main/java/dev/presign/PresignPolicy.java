@@ -210,6 +210,10 @@ public final class PresignPolicy {
     return type;
   }
 
+  boolean allows(MediaType type) {
+    return isAllowed(type);
+  }
+
   private boolean isAllowed(MediaType type) {
     for (MediaRange range : ranges) {
       if (range.matches(type)) {

@@ -68,8 +68,7 @@ public record SessionToken(String bucket, String uploadId, String key, String co
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] payload = bytes.toByteArray();
-    return ENCODER.encodeToString(payload) + '.' + ENCODER.encodeToString(hmac(secret, payload));
+    return seal(bytes.toByteArray(), secret);
   }
 
   /**
@@ -85,22 +84,7 @@ public record SessionToken(String bucket, String uploadId, String key, String co
    */
   public static SessionToken decode(String token, byte[] secret, Instant now, String bucket)
       throws InvalidTokenException {
-    int dot = token == null ? -1 : token.indexOf('.');
-    if (dot <= 0 || token.length() > 4096) {
-      throw new InvalidTokenException("the session token is malformed");
-    }
-    byte[] payload;
-    byte[] mac;
-    try {
-      payload = DECODER.decode(token.substring(0, dot));
-      mac = DECODER.decode(token.substring(dot + 1));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidTokenException("the session token is malformed");
-    }
-    // Constant time: a timing difference must not tell a forger how many bytes were right.
-    if (!MessageDigest.isEqual(mac, hmac(secret, payload))) {
-      throw new InvalidTokenException("the session token is not authentic");
-    }
+    byte[] payload = open(token, secret, "session token");
     SessionToken session;
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
       if (!PURPOSE.equals(in.readUTF()) || in.readByte() != VERSION) {
@@ -125,6 +109,56 @@ public record SessionToken(String bucket, String uploadId, String key, String co
       throw new InvalidTokenException("the session expired at " + session.expiresAt);
     }
     return session;
+  }
+
+  /**
+   * {@code base64url(payload) "." base64url(hmac(payload))}: the envelope of every presign token.
+   *
+   * @param payload the token's content
+   * @param secret the server-held key
+   * @return the token
+   */
+  public static String seal(byte[] payload, byte[] secret) {
+    return ENCODER.encodeToString(payload) + '.' + ENCODER.encodeToString(hmac(secret, payload));
+  }
+
+  /**
+   * Checks a token's MAC and returns its payload.
+   *
+   * @param token what the client sent
+   * @param secret the server-held key
+   * @param what the token's name for messages, e.g. {@code ticket}
+   * @return the authenticated payload
+   * @throws InvalidTokenException when the token is malformed or its MAC does not match
+   */
+  public static byte[] open(String token, byte[] secret, String what) throws InvalidTokenException {
+    int dot = token == null ? -1 : token.indexOf('.');
+    if (dot <= 0 || token.length() > 4096) {
+      throw new InvalidTokenException("the " + what + " is malformed");
+    }
+    byte[] payload;
+    byte[] mac;
+    try {
+      payload = DECODER.decode(token.substring(0, dot));
+      mac = DECODER.decode(token.substring(dot + 1));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTokenException("the " + what + " is malformed");
+    }
+    // Constant time: a timing difference must not tell a forger how many bytes were right.
+    if (!MessageDigest.isEqual(mac, hmac(secret, payload))) {
+      throw new InvalidTokenException("the " + what + " is not authentic");
+    }
+    return payload;
+  }
+
+  /**
+   * An exception for a refused token.
+   *
+   * @param message why, safe to show
+   * @return the exception
+   */
+  public static InvalidTokenException invalid(String message) {
+    return new InvalidTokenException(message);
   }
 
   private static byte[] hmac(byte[] secret, byte[] payload) {

@@ -1,0 +1,422 @@
+package dev.presign;
+
+import static dev.presign.internal.S3Calls.call;
+
+import dev.presign.PolicyViolationException.Reason;
+import dev.presign.Verification.Action;
+import dev.presign.Verification.Check;
+import dev.presign.Verification.Outcome;
+import dev.presign.Verification.Problem;
+import dev.presign.internal.Redact;
+import dev.presign.internal.Require;
+import dev.presign.internal.keys.ObjectKeys;
+import dev.presign.internal.multipart.SessionToken;
+import dev.presign.internal.policy.MediaType;
+import dev.presign.internal.verify.MagicNumbers;
+import dev.presign.internal.verify.UploadTicket;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.zip.CRC32C;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Checks what actually landed after a client says it has uploaded: size, type and checksum against the
+ * policy and against what was issued, and optionally the first bytes against the declared type. A
+ * failed object is quarantined (the default), deleted or kept, as configured.
+ *
+ * <pre>{@code
+ * UploadVerifier verifier = UploadVerifier.builder().issuer(issuer).ticketKey(secretBytes).build();
+ * PresignedUpload upload = issuer.issueUpload(request);
+ * String ticket = verifier.ticket(upload);          // hand it to the client with the URL
+ * // ... the client uploads, then sends the ticket back
+ * Verification result = verifier.verify(ticket);    // HEAD (+ a ranged GET), then act on failures
+ * }</pre>
+ *
+ * <p>A ticket is a compact, tamper-proof record of what was issued (key, declared size, type and
+ * checksum), authenticated with a server-held key, so verifying needs no database row on any backend
+ * instance; an edited ticket is refused before any call to S3. A bad or missing object is a result,
+ * never an exception; failures to reach S3 are {@link PresignException}s naming S3's error code.
+ * Thread-safe; {@link #close()} closes the S3 client this instance built.
+ */
+public final class UploadVerifier implements AutoCloseable {
+  private final UploadUrlIssuer issuer;
+  private final byte[] ticketKey;
+  private final Duration ticketTtl;
+  private final Action failureAction;
+  private final String quarantinePrefix;
+  private final boolean checkContent;
+  private final S3Client s3;
+  private final boolean ownsClient;
+
+  private UploadVerifier(Builder b) {
+    this.issuer = b.issuer;
+    this.ticketKey = b.ticketKey.clone();
+    this.ticketTtl = b.ticketTtl;
+    this.failureAction = b.failureAction;
+    this.quarantinePrefix = b.quarantinePrefix;
+    this.checkContent = b.checkContent;
+    this.ownsClient = b.s3Client == null;
+    this.s3 = b.s3Client != null ? b.s3Client : MultipartUploads.clientFor(b.issuer);
+  }
+
+  /** {@return a builder; the issuer and the ticket key are required} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A ticket for an issued upload, binding its key and what its signed headers declare: size, type and
+   * checksum. It is honoured until the upload URL expires plus the ticket TTL.
+   *
+   * @param upload an upload this issuer issued
+   * @return the ticket to hand to the client with the URL
+   */
+  public String ticket(PresignedUpload upload) {
+    Objects.requireNonNull(upload, "upload");
+    String size = upload.headers().get("Content-Length");
+    String algorithm = "";
+    String checksum = "";
+    for (Checksum.Algorithm candidate : Checksum.Algorithm.values()) {
+      String value = upload.headers().get(candidate.header());
+      if (value != null) {
+        algorithm = candidate.name();
+        checksum = value;
+      }
+    }
+    return new UploadTicket(issuer.bucket(), upload.key(), size == null ? -1 : Long.parseLong(size),
+        upload.headers().getOrDefault("Content-Type", ""), algorithm, checksum,
+        upload.expiresAt().plus(ticketTtl)).encode(ticketKey);
+  }
+
+  /**
+   * Verifies an upload from the ticket the client handed back.
+   *
+   * @param ticket the ticket from {@link #ticket(PresignedUpload)}
+   * @return the result
+   * @throws PolicyViolationException when the ticket is malformed, edited, for another bucket or expired;
+   *     nothing is asked of S3 then
+   * @throws PresignException when S3 cannot be asked
+   */
+  public Verification verify(String ticket) {
+    UploadTicket decoded;
+    try {
+      decoded = UploadTicket.decode(Objects.requireNonNull(ticket, "ticket"), ticketKey, issuer.clock().instant(),
+          issuer.bucket());
+    } catch (SessionToken.InvalidTokenException e) {
+      throw new PolicyViolationException(Reason.TICKET_INVALID, e.getMessage());
+    }
+    Checksum checksum = decoded.checksumAlgorithm().isEmpty() ? null
+        : new Checksum(Checksum.Algorithm.valueOf(decoded.checksumAlgorithm()), decoded.checksum());
+    MediaType type = decoded.contentType().isEmpty() ? null : MediaType.parseOrNull(decoded.contentType());
+    return verify(decoded.key(), decoded.size(), type, checksum);
+  }
+
+  /**
+   * Verifies an upload this backend still holds the {@link PresignedUpload} of.
+   *
+   * @param upload the issued upload
+   * @return the result
+   * @throws PresignException when S3 cannot be asked
+   */
+  public Verification verify(PresignedUpload upload) {
+    Objects.requireNonNull(upload, "upload");
+    return verify(ticket(upload));
+  }
+
+  /**
+   * Verifies an object against an explicit expectation: the request's type, size (when declared) and
+   * checksum (when bound). The file name is not used.
+   *
+   * @param key the object key
+   * @param expected what should be there
+   * @return the result
+   * @throws PolicyViolationException when the key is not safe or the expected type is malformed
+   * @throws PresignException when S3 cannot be asked
+   */
+  public Verification verify(String key, UploadRequest expected) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(expected, "expected");
+    UploadUrlIssuer.requireSafeKey(key);
+    MediaType type = MediaType.parseOrNull(expected.contentType());
+    if (type == null) {
+      throw new PolicyViolationException(Reason.CONTENT_TYPE_INVALID,
+          "content type must be a concrete media type such as image/png: " + Redact.quote(expected.contentType()));
+    }
+    return verify(key, expected.size().orElse(-1), type, expected.checksum().orElse(null));
+  }
+
+  private Verification verify(String key, long declaredSize, MediaType declaredType, Checksum checksum) {
+    HeadObjectResponse head;
+    try {
+      head = s3.headObject(r -> r.bucket(issuer.bucket()).key(key).checksumMode(ChecksumMode.ENABLED));
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return new Verification(key, Outcome.MISSING, List.of(), OptionalLong.empty(), Optional.empty(), Action.KEPT,
+            Optional.empty());
+      }
+      throw dev.presign.internal.S3Calls.failure("HeadObject", e);
+    }
+    List<Problem> problems = new ArrayList<>();
+    long size = head.contentLength() == null ? -1 : head.contentLength();
+    PresignPolicy policy = issuer.policy();
+    if (size < policy.minSize() || size > policy.maxSize()) {
+      problems.add(new Problem(Check.SIZE, "size must be between " + policy.minSize() + " and " + policy.maxSize()
+          + " bytes: " + size));
+    } else if (declaredSize >= 0 && size != declaredSize) {
+      problems.add(new Problem(Check.SIZE, "size must be the declared " + declaredSize + " bytes: " + size));
+    }
+    MediaType stored = head.contentType() == null ? null : MediaType.parseOrNull(head.contentType());
+    if (stored == null || !policy.allows(stored)) {
+      problems.add(new Problem(Check.CONTENT_TYPE, "content type must be one of "
+          + String.join(", ", policy.allowedContentTypes()) + ": " + Redact.quote(String.valueOf(head.contentType()))));
+    } else if (declaredType != null && !stored.essence().equals(declaredType.essence())) {
+      problems.add(new Problem(Check.CONTENT_TYPE, "content type must be the declared " + declaredType.essence() + ": "
+          + Redact.quote(stored.essence())));
+    }
+    if (checksum != null && !checksumMatches(key, head, checksum)) {
+      problems.add(new Problem(Check.CHECKSUM, checksum.algorithm() + " checksum does not match the one issued"));
+    }
+    MediaType judged = declaredType != null ? declaredType : stored;
+    if (checkContent && judged != null) {
+      checkFirstBytes(key, judged, size).ifPresent(problems::add);
+    }
+    if (problems.isEmpty()) {
+      return new Verification(key, Outcome.PASSED, problems, OptionalLong.of(size),
+          Optional.ofNullable(head.contentType()), Action.KEPT, Optional.empty());
+    }
+    return act(key, problems, size, head.contentType());
+  }
+
+  private Verification act(String key, List<Problem> problems, long size, String contentType) {
+    Optional<String> moved = Optional.empty();
+    if (failureAction == Action.QUARANTINED) {
+      String target = quarantinePrefix + key;
+      call("CopyObject", () -> s3.copyObject(r -> r.sourceBucket(issuer.bucket()).sourceKey(key)
+          .destinationBucket(issuer.bucket()).destinationKey(target)));
+      moved = Optional.of(target);
+    }
+    if (failureAction != Action.KEPT) {
+      call("DeleteObject", () -> s3.deleteObject(r -> r.bucket(issuer.bucket()).key(key)));
+    }
+    return new Verification(key, Outcome.FAILED, problems, OptionalLong.of(size), Optional.ofNullable(contentType),
+        failureAction, moved);
+  }
+
+  private boolean checksumMatches(String key, HeadObjectResponse head, Checksum checksum) {
+    String reported = switch (checksum.algorithm()) {
+      case SHA256 -> head.checksumSHA256();
+      case CRC32C -> head.checksumCRC32C();
+      case MD5 -> md5FromEtag(head.eTag());
+    };
+    if (reported != null) {
+      return reported.equals(checksum.base64());
+    }
+    // The store reports no checksum (or a multipart ETag): read the object and compute it.
+    return computeChecksum(key, checksum.algorithm()).equals(checksum.base64());
+  }
+
+  // A single-part upload's ETag is the hex MD5 of its bytes; a multipart one ends in "-N" and is not.
+  private static String md5FromEtag(String etag) {
+    if (etag == null) {
+      return null;
+    }
+    String hex = etag.replace("\"", "").toLowerCase(Locale.ROOT);
+    if (hex.length() != 32 || !hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      return null;
+    }
+    return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
+  }
+
+  private String computeChecksum(String key, Checksum.Algorithm algorithm) {
+    try (ResponseInputStream<GetObjectResponse> in = call("GetObject",
+        () -> s3.getObject(r -> r.bucket(issuer.bucket()).key(key)))) {
+      byte[] buffer = new byte[64 * 1024];
+      if (algorithm == Checksum.Algorithm.CRC32C) {
+        CRC32C crc = new CRC32C();
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          crc.update(buffer, 0, n);
+        }
+        return Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+      }
+      MessageDigest digest = MessageDigest.getInstance(algorithm == Checksum.Algorithm.MD5 ? "MD5" : "SHA-256");
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+      return Base64.getEncoder().encodeToString(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + key + " to compute its checksum failed", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Optional<Problem> checkFirstBytes(String key, MediaType type, long size) {
+    if (size == 0) {
+      return Optional.empty();
+    }
+    long last = Math.min(size, MagicNumbers.PREFIX_BYTES) - 1;
+    ResponseBytes<GetObjectResponse> head = call("GetObject",
+        () -> s3.getObjectAsBytes(r -> r.bucket(issuer.bucket()).key(key).range("bytes=0-" + last)));
+    MagicNumbers.Verdict verdict = MagicNumbers.check(type, head.asByteArray(), size > last + 1);
+    return verdict == MagicNumbers.Verdict.MISMATCH
+        ? Optional.of(new Problem(Check.CONTENT, "the first bytes do not look like " + type.essence()))
+        : Optional.empty();
+  }
+
+  /** Closes the S3 client this instance built; one given to the builder stays open. */
+  @Override
+  public void close() {
+    if (ownsClient) {
+      s3.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "UploadVerifier[bucket=" + issuer.bucket() + ", onFailure=" + failureAction
+        + (failureAction == Action.QUARANTINED ? " under " + quarantinePrefix : "") + ", checkContent=" + checkContent + ']';
+  }
+
+  /** Builds an {@link UploadVerifier}. Not thread-safe; what it builds is. */
+  public static final class Builder {
+    private UploadUrlIssuer issuer;
+    private byte[] ticketKey;
+    private Duration ticketTtl = Duration.ofHours(24);
+    private Action failureAction = Action.QUARANTINED;
+    private String quarantinePrefix = "quarantine/";
+    private boolean checkContent = true;
+    private S3Client s3Client;
+
+    private Builder() {}
+
+    /**
+     * Sets the issuer whose bucket, policy, credentials and clock verification uses (required).
+     *
+     * @param issuer the issuer
+     * @return this builder
+     */
+    public Builder issuer(UploadUrlIssuer issuer) {
+      this.issuer = Objects.requireNonNull(issuer, "issuer");
+      return this;
+    }
+
+    /**
+     * Sets the key that authenticates tickets (required): at least 32 secret random bytes, the same on
+     * every backend instance. It is copied.
+     *
+     * @param key the ticket key
+     * @return this builder
+     */
+    public Builder ticketKey(byte[] key) {
+      Objects.requireNonNull(key, "ticketKey");
+      Require.argument(key.length >= MultipartUploads.MIN_SESSION_KEY_BYTES, "ticketKey must be at least 32 bytes",
+          key.length + " bytes");
+      this.ticketKey = key.clone();
+      return this;
+    }
+
+    /**
+     * Sets how long after its upload URL expires a ticket is still honoured; default 24 hours.
+     *
+     * @param ttl 1 minute to 7 days, whole seconds
+     * @return this builder
+     */
+    public Builder ticketTtl(Duration ttl) {
+      Objects.requireNonNull(ttl, "ticketTtl");
+      Require.argument(ttl.compareTo(Duration.ofMinutes(1)) >= 0 && ttl.compareTo(Duration.ofDays(7)) <= 0
+          && ttl.getNano() == 0, "ticketTtl must be whole seconds between 1m and 7d", ttl);
+      this.ticketTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Moves failed objects under {@code prefix} (the default, under {@code quarantine/}), keeping them
+     * for inspection; nothing remains under the original key.
+     *
+     * @param prefix a valid key prefix ending in {@code /}
+     * @return this builder
+     */
+    public Builder quarantineFailed(String prefix) {
+      Objects.requireNonNull(prefix, "prefix");
+      String violation = ObjectKeys.prefixViolation(prefix);
+      Require.argument(violation == null && !prefix.isEmpty(), violation == null ? "prefix must not be empty" : violation,
+          Redact.quote(prefix));
+      this.failureAction = Action.QUARANTINED;
+      this.quarantinePrefix = prefix;
+      return this;
+    }
+
+    /**
+     * Deletes failed objects.
+     *
+     * @return this builder
+     */
+    public Builder deleteFailed() {
+      this.failureAction = Action.DELETED;
+      return this;
+    }
+
+    /**
+     * Leaves failed objects where they are; the result still says what failed.
+     *
+     * @return this builder
+     */
+    public Builder keepFailed() {
+      this.failureAction = Action.KEPT;
+      return this;
+    }
+
+    /**
+     * Whether to read the first 512 bytes and check them against the declared type; default true.
+     *
+     * @param check whether to check content
+     * @return this builder
+     */
+    public Builder checkContent(boolean check) {
+      this.checkContent = check;
+      return this;
+    }
+
+    /**
+     * Uses this S3 client instead of building one from the issuer's settings; {@link #close()} leaves it open.
+     *
+     * @param client the client
+     * @return this builder
+     */
+    public Builder s3Client(S3Client client) {
+      this.s3Client = Objects.requireNonNull(client, "s3Client");
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @return the verifier
+     * @throws IllegalStateException when the issuer or the ticket key is missing
+     */
+    public UploadVerifier build() {
+      Require.state(issuer != null, "issuer is required", "null");
+      Require.state(ticketKey != null, "ticketKey is required", "null");
+      return new UploadVerifier(this);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.presign;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What {@link UploadVerifier} found for an upload: whether the object is there and is what was issued,
+ * every check that failed, and what was done with a failed object.
+ *
+ * @param key the object key that was checked
+ * @param outcome passed, failed or missing
+ * @param problems every failed check, in the order checked; empty when the upload passed
+ * @param size the stored size, when the object exists
+ * @param contentType the stored Content-Type, when the object exists
+ * @param action what happened to a failed object
+ * @param quarantineKey where a quarantined object now is
+ */
+public record Verification(String key, Outcome outcome, List<Problem> problems, OptionalLong size,
+    Optional<String> contentType, Action action, Optional<String> quarantineKey) {
+
+  /** The overall result. */
+  public enum Outcome {
+    /** The object exists and every check passed. */
+    PASSED,
+    /** The object exists and at least one check failed. */
+    FAILED,
+    /** No object is stored under the key. */
+    MISSING
+  }
+
+  /** What was done with the object. */
+  public enum Action {
+    /** Left where it is: it passed, is missing, or the verifier keeps failed objects. */
+    KEPT,
+    /** Deleted because it failed. */
+    DELETED,
+    /** Moved under the quarantine prefix because it failed; nothing remains under the original key. */
+    QUARANTINED
+  }
+
+  /** Which check failed. */
+  public enum Check {
+    /** The size is outside the policy's limits or differs from the declared size. */
+    SIZE,
+    /** The stored type is not allowed, or differs from the declared type. */
+    CONTENT_TYPE,
+    /** The bytes do not match the checksum bound at issue time. */
+    CHECKSUM,
+    /** The first bytes do not look like the declared type (magic numbers, UTF-8 for text). */
+    CONTENT
+  }
+
+  /**
+   * One failed check.
+   *
+   * @param check which check
+   * @param detail what was expected and what was found, safe to show
+   */
+  public record Problem(Check check, String detail) {
+    /**
+     * Creates the value.
+     *
+     * @param check which check
+     * @param detail what was expected and found
+     */
+    public Problem {
+      Objects.requireNonNull(check, "check");
+      Objects.requireNonNull(detail, "detail");
+    }
+  }
+
+  /**
+   * Creates the value; the problems are copied.
+   *
+   * @param key the key
+   * @param outcome the outcome
+   * @param problems the failed checks
+   * @param size the stored size
+   * @param contentType the stored type
+   * @param action what was done
+   * @param quarantineKey where a quarantined object is
+   */
+  public Verification {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(outcome, "outcome");
+    problems = List.copyOf(problems);
+    Objects.requireNonNull(size, "size");
+    Objects.requireNonNull(contentType, "contentType");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(quarantineKey, "quarantineKey");
+  }
+
+  /** {@return whether the upload passed every check} */
+  public boolean passed() {
+    return outcome == Outcome.PASSED;
+  }
+}
