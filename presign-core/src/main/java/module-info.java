@@ -13,6 +13,7 @@ module dev.presign {
   requires software.amazon.awssdk.http.auth.aws;
   requires software.amazon.awssdk.http.auth.spi;
   requires org.slf4j;
+  requires transitive java.net.http;
 
   exports dev.presign;
 }

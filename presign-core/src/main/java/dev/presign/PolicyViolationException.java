@@ -48,7 +48,9 @@ public final class PolicyViolationException extends PresignException {
     /** A header value asked for, such as a download's Cache-Control, is malformed. */
     HEADER_INVALID,
     /** An upload ticket is malformed, was edited, was made with another key, or expired. */
-    TICKET_INVALID
+    TICKET_INVALID,
+    /** The checksum algorithm asked for is one the store (per the issuer's profile) does not accept. */
+    CHECKSUM_UNSUPPORTED
   }
 
   private final Reason reason;

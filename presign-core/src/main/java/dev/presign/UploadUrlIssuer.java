@@ -73,6 +73,7 @@ public final class UploadUrlIssuer {
   private final KeyStrategy keyStrategy;
   private final Clock clock;
   private final boolean rejectShortLivedCredentials;
+  private final StoreProfile profile;
   private final SigV4Signer signer;
 
   private UploadUrlIssuer(Builder b) {
@@ -85,6 +86,7 @@ public final class UploadUrlIssuer {
     this.keyStrategy = b.keyStrategy;
     this.clock = b.clock;
     this.rejectShortLivedCredentials = b.rejectShortLivedCredentials;
+    this.profile = b.profile;
     this.signer = new SigV4Signer(region.id(), S3Addressing.of(region, endpointOverride, pathStyleAccess, bucket));
   }
 
@@ -112,6 +114,11 @@ public final class UploadUrlIssuer {
    */
   public PresignedUpload issueUpload(UploadRequest request) {
     MediaType type = policy.checkUpload(request);
+    if (request.checksum().isPresent() && profile != null
+        && !profile.checksums().contains(request.checksum().get().algorithm())) {
+      throw new PolicyViolationException(Reason.CHECKSUM_UNSUPPORTED, "checksum must be one of "
+          + profile.checksums() + " on " + profile + ": " + request.checksum().get().algorithm());
+    }
     if (request.size().isPresent() && request.size().getAsLong() > PresignPolicy.MAX_SINGLE_PUT_SIZE) {
       throw new PolicyViolationException(Reason.TOO_LARGE, "a single PUT can carry at most "
           + PresignPolicy.MAX_SINGLE_PUT_SIZE + " bytes: " + request.size().getAsLong());
@@ -161,6 +168,9 @@ public final class UploadUrlIssuer {
    * @throws PresignException when the credentials cannot be resolved or expire too soon
    */
   public PresignedPost issuePost(UploadRequest request) {
+    if (profile != null && !profile.supportsPost()) {
+      throw new PresignException(profile + " does not accept presigned POST forms; use a PUT or a multipart upload");
+    }
     ContentTypeCondition type = policy.checkPost(request);
     long min = request.size().isPresent() ? request.size().getAsLong() : policy.minSize();
     long max = request.size().isPresent() ? min : Math.min(policy.maxSize(), PresignPolicy.MAX_SINGLE_PUT_SIZE);
@@ -336,6 +346,15 @@ public final class UploadUrlIssuer {
     return parts;
   }
 
+  /** Signs any method for any safe key with these headers, outside the policy: for {@link SelfTest}. */
+  URI signRaw(String method, String key, HeaderMap headers) {
+    requireSafeKey(key);
+    AwsCredentialsIdentity credentials = resolveCredentials();
+    Expiry expiry = Expiry.compute(clock.instant(), java.time.Duration.ofMinutes(5), credentials.expirationTime(), false);
+    return signer.presign(new SigningRequest(method, bucket, key, headers, HeaderMap.of(),
+        expiry.signingEpochSecond(), expiry.seconds(), credentials));
+  }
+
   URI endpointOverride() {
     return endpointOverride;
   }
@@ -379,9 +398,15 @@ public final class UploadUrlIssuer {
     return keyStrategy;
   }
 
+  /** {@return the store profile, if one was set} */
+  public java.util.Optional<StoreProfile> profile() {
+    return java.util.Optional.ofNullable(profile);
+  }
+
   @Override
   public String toString() {
     return "UploadUrlIssuer[bucket=" + bucket + ", region=" + region.id()
+        + (profile == null ? "" : ", profile=" + profile)
         + (endpointOverride == null ? "" : ", endpoint=" + endpointOverride)
         + (pathStyleAccess ? ", pathStyle" : "") + ", keyStrategy=" + keyStrategy + ", " + policy + ']';
   }
@@ -400,6 +425,7 @@ public final class UploadUrlIssuer {
     private KeyStrategy keyStrategy = KeyStrategy.uuid("");
     private Clock clock = Clock.systemUTC();
     private boolean rejectShortLivedCredentials;
+    private StoreProfile profile;
 
     private Builder() {}
 
@@ -413,6 +439,29 @@ public final class UploadUrlIssuer {
       this.keyStrategy = issuer.keyStrategy;
       this.clock = issuer.clock;
       this.rejectShortLivedCredentials = issuer.rejectShortLivedCredentials;
+      this.profile = issuer.profile;
+    }
+
+    /**
+     * Applies a store's settings: its endpoint, its addressing style, and its region unless one is set.
+     * The issuer then also refuses what the store cannot take (POST forms, some checksums).
+     *
+     * @param profile the store
+     * @param endpoint its endpoint, e.g. {@code http://127.0.0.1:9000}; null for AWS S3
+     * @return this builder
+     */
+    public Builder profile(StoreProfile profile, URI endpoint) {
+      this.profile = Objects.requireNonNull(profile, "profile");
+      if (profile == StoreProfile.AWS_S3) {
+        Require.argument(endpoint == null, "AWS_S3 takes no endpoint", endpoint);
+      } else {
+        endpointOverride(Objects.requireNonNull(endpoint, "endpoint"));
+      }
+      this.pathStyleAccess = profile.pathStyle();
+      if (this.region == null && profile.defaultRegion(endpoint) != null) {
+        this.region = Region.of(profile.defaultRegion(endpoint));
+      }
+      return this;
     }
 
     /**

@@ -1,0 +1,141 @@
+package dev.presign;
+
+import dev.presign.internal.HeaderMap;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks an issuer's settings against the real store: a tiny PUT, GET and DELETE through pre-signed URLs,
+ * as a client would send them, with a report of what worked. Run it at start-up or from a health check to
+ * catch wrong credentials, a wrong region or endpoint, or a bucket policy that forbids writes, before a
+ * user's upload does.
+ *
+ * <pre>{@code
+ * SelfTest.Report report = SelfTest.run(issuer);
+ * if (!report.passed()) log.error("storage is not usable: {}", report);
+ * }</pre>
+ *
+ * <p>It writes one small object under {@code presign-self-test/} (outside the policy and key strategy)
+ * and deletes it again. Messages carry S3's error codes, never the signed URLs.
+ */
+public final class SelfTest {
+  private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
+
+  private SelfTest() {}
+
+  /**
+   * One step of the round trip.
+   *
+   * @param name PUT, GET or DELETE
+   * @param passed whether it did what it should
+   * @param detail the HTTP status and S3's error code, or what went wrong
+   */
+  public record Step(String name, boolean passed, String detail) {
+    /**
+     * Creates the value.
+     *
+     * @param name the step
+     * @param passed whether it passed
+     * @param detail what happened
+     */
+    public Step {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(detail, "detail");
+    }
+  }
+
+  /**
+   * What the round trip found.
+   *
+   * @param key the object key the test used
+   * @param steps every step in order; a step after a failed PUT is not tried
+   */
+  public record Report(String key, List<Step> steps) {
+    /**
+     * Creates the value; the steps are copied.
+     *
+     * @param key the key used
+     * @param steps the steps
+     */
+    public Report {
+      Objects.requireNonNull(key, "key");
+      steps = List.copyOf(steps);
+    }
+
+    /** {@return whether PUT, GET and DELETE all worked} */
+    public boolean passed() {
+      return steps.size() == 3 && steps.stream().allMatch(Step::passed);
+    }
+  }
+
+  /**
+   * Runs the round trip with a new HTTP client.
+   *
+   * @param issuer the issuer to check
+   * @return the report
+   */
+  public static Report run(UploadUrlIssuer issuer) {
+    return run(issuer, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+  }
+
+  /**
+   * Runs the round trip with the given HTTP client.
+   *
+   * @param issuer the issuer to check
+   * @param http the client to send the requests with
+   * @return the report
+   */
+  public static Report run(UploadUrlIssuer issuer, HttpClient http) {
+    Objects.requireNonNull(issuer, "issuer");
+    Objects.requireNonNull(http, "http");
+    String key = "presign-self-test/" + UUID.randomUUID() + ".txt";
+    byte[] body = ("presign self-test " + key).getBytes(StandardCharsets.UTF_8);
+    List<Step> steps = new ArrayList<>(3);
+
+    URI put = issuer.signRaw("PUT", key, HeaderMap.of("Content-Type", "text/plain", "Content-Length",
+        Integer.toString(body.length)));
+    Step putStep = step("PUT", http, HttpRequest.newBuilder(put).header("Content-Type", "text/plain")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), null);
+    steps.add(putStep);
+    if (!putStep.passed()) {
+      return new Report(key, steps);
+    }
+    URI get = issuer.signRaw("GET", key, HeaderMap.of());
+    steps.add(step("GET", http, HttpRequest.newBuilder(get).GET().build(), body));
+    URI delete = issuer.signRaw("DELETE", key, HeaderMap.of());
+    steps.add(step("DELETE", http, HttpRequest.newBuilder(delete).DELETE().build(), null));
+    return new Report(key, steps);
+  }
+
+  private static Step step(String name, HttpClient http, HttpRequest request, byte[] expectedBody) {
+    try {
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      int status = response.statusCode();
+      if (status / 100 != 2) {
+        Matcher code = ERROR_CODE.matcher(new String(response.body(), StandardCharsets.UTF_8));
+        return new Step(name, false, "HTTP " + status + (code.find() ? " " + code.group(1) : ""));
+      }
+      if (expectedBody != null && !Arrays.equals(expectedBody, response.body())) {
+        return new Step(name, false, "HTTP " + status + " but other bytes came back");
+      }
+      return new Step(name, true, "HTTP " + status);
+    } catch (IOException e) {
+      return new Step(name, false, "could not reach the store: " + e.getClass().getSimpleName());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Step(name, false, "interrupted");
+    }
+  }
+}
