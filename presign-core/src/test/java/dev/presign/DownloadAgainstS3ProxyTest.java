@@ -2,42 +2,25 @@ package dev.presign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.presign.testing.AgainstS3Proxy;
 import dev.presign.testing.S3ProxyServer;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Download URLs with response overrides and HEAD, against S3Proxy with signature checks on. */
-class DownloadAgainstS3ProxyTest {
+class DownloadAgainstS3ProxyTest extends AgainstS3Proxy {
   private static final byte[] PDF = "%PDF-1.7 pretend".getBytes(StandardCharsets.US_ASCII);
 
-  private static S3ProxyServer server;
-  private static HttpClient http;
   private UploadUrlIssuer issuer;
   private String key;
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = S3ProxyServer.start();
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
   @BeforeEach
   void upload() throws Exception {
-    server.clear();
     issuer = server.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("application/pdf", "text/html").build())
         .keyStrategy(KeyStrategy.uuid("docs/"))

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.presign.PolicyViolationException.Reason;
+import dev.presign.testing.AgainstS3Proxy;
 import dev.presign.testing.S3ProxyServer;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -24,7 +24,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,13 +38,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Multipart uploads through pre-signed part URLs against S3Proxy with signature checks on: parts sent
  * with {@code java.net.http}, completion, resume, abort, and refusal of edited tokens before any S3 call.
  */
-class MultipartAgainstS3ProxyTest {
+class MultipartAgainstS3ProxyTest extends AgainstS3Proxy {
   private static final int MIB = 1024 * 1024;
   private static final byte[] SESSION_KEY = "multipart-session-key-for-tests-0123456789".getBytes(StandardCharsets.US_ASCII);
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
 
-  private static S3ProxyServer server;
-  private static HttpClient http;
   private static byte[] file;
   private final AtomicInteger s3Calls = new AtomicInteger();
   private S3Client s3;
@@ -53,21 +50,13 @@ class MultipartAgainstS3ProxyTest {
   private MultipartUploads multipart;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = S3ProxyServer.start();
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  static void prepare() throws Exception {
     file = new byte[3 * 5 * MIB + 12_345];
     new Random(7).nextBytes(file);
   }
 
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
   @BeforeEach
   void setUp() {
-    server.clear();
     issuer = server.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("video/*").maxSize(PresignPolicy.MAX_OBJECT_SIZE).build())
         .keyStrategy(KeyStrategy.datedUuid("videos/"))

@@ -2,10 +2,10 @@ package dev.presign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.presign.testing.AgainstS3Proxy;
 import dev.presign.testing.S3ProxyServer;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,29 +28,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  * with {@code java.net.http} the way a browser form would. Every refusal asserts S3's status and error
  * code and that nothing was stored.
  */
-class PostAgainstS3ProxyTest {
+class PostAgainstS3ProxyTest extends AgainstS3Proxy {
   private static final int MIN = 10;
   private static final int MAX = 1000;
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
 
-  private static S3ProxyServer server;
-  private static HttpClient http;
   private UploadUrlIssuer issuer;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = S3ProxyServer.start();
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
 
   @BeforeEach
   void setUp() {
-    server.clear();
     issuer = server.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("image/*").minSize(MIN).maxSize(MAX).build())
         .keyStrategy(KeyStrategy.uuid("forms/"))

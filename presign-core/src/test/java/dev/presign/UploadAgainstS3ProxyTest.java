@@ -2,9 +2,9 @@ package dev.presign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.presign.testing.AgainstS3Proxy;
 import dev.presign.testing.S3ProxyServer;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,28 +26,14 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * browser or mobile app would, with {@code java.net.http}. Every refusal asserts S3's status and error
  * code and that nothing was stored.
  */
-class UploadAgainstS3ProxyTest {
+class UploadAgainstS3ProxyTest extends AgainstS3Proxy {
   private static final byte[] PNG_BYTES = "\u0089PNG fake image bytes for the round trip".getBytes(StandardCharsets.ISO_8859_1);
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
 
-  private static S3ProxyServer server;
-  private static HttpClient http;
   private UploadUrlIssuer issuer;
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = S3ProxyServer.start();
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
 
   @BeforeEach
   void setUp() {
-    server.clear();
     issuer = server.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("image/png", "image/jpeg").maxSize(1024 * 1024).build())
         .keyStrategy(KeyStrategy.datedUuid("uploads/"))

@@ -6,21 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.presign.Verification.Action;
 import dev.presign.Verification.Check;
 import dev.presign.Verification.Outcome;
+import dev.presign.testing.AgainstS3Proxy;
 import dev.presign.testing.S3ProxyServer;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -30,32 +27,18 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Verification of what actually landed, against S3Proxy with signature checks on. */
-class VerifyAgainstS3ProxyTest {
+class VerifyAgainstS3ProxyTest extends AgainstS3Proxy {
   private static final byte[] KEY = "upload-ticket-key-for-tests-0123456789ab".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PNG = HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489");
   private static final byte[] HTML = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
 
-  private static S3ProxyServer server;
-  private static HttpClient http;
   private final AtomicInteger s3Calls = new AtomicInteger();
   private S3Client s3;
   private UploadUrlIssuer issuer;
   private UploadVerifier verifier;
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = S3ProxyServer.start();
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
   @BeforeEach
   void setUp() {
-    server.clear();
     issuer = server.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("image/png", "image/jpeg").maxSize(1000).build())
         .keyStrategy(KeyStrategy.uuid("images/"))
