@@ -13,10 +13,12 @@ import java.util.Optional;
  * issuer.issueDownload(DownloadRequest.of(key).inline("cat.png").withCacheControl("private, max-age=300"));
  * }</pre>
  *
- * <p>Unless {@link #allowingActiveContent()} is used, content a browser could run script from (HTML,
- * SVG, XML, JavaScript) is never served inline: such a download is forced to {@code attachment} with
- * type {@code application/octet-stream}. An inline download without an explicit type gets the type its
- * file name implies, or is forced to an attachment too when that type is unknown or active.
+ * <p>Unless {@link #allowingActiveContent()} is used, a type a browser could run script from (HTML, SVG,
+ * XML, JavaScript) is always sent as an {@code attachment} of type {@code application/octet-stream}, and
+ * {@code inline} is honoured only for types safe to render: images (not SVG), audio, video, PDF, plain
+ * text. An inline download without an explicit type gets the type its file name implies, or becomes an
+ * attachment. Without a disposition or type, S3 sends the stored headers, as a plain GET does: keep
+ * active types out of the policy where stored files are served to browsers.
  *
  * @param key the object key
  * @param disposition whether the browser should save ({@code ATTACHMENT}) or show ({@code INLINE}) it
@@ -76,6 +78,7 @@ public record DownloadRequest(String key, Optional<Disposition> disposition, Opt
    * @return a copy of this request
    */
   public DownloadRequest attachment(String fileName) {
+    Objects.requireNonNull(fileName, "fileName");
     return new DownloadRequest(key, Optional.of(Disposition.ATTACHMENT), Optional.of(fileName), contentType,
         cacheControl, versionId, allowActiveContent);
   }
@@ -87,6 +90,7 @@ public record DownloadRequest(String key, Optional<Disposition> disposition, Opt
    * @return a copy of this request
    */
   public DownloadRequest inline(String fileName) {
+    Objects.requireNonNull(fileName, "fileName");
     return new DownloadRequest(key, Optional.of(Disposition.INLINE), Optional.of(fileName), contentType,
         cacheControl, versionId, allowActiveContent);
   }
@@ -98,6 +102,7 @@ public record DownloadRequest(String key, Optional<Disposition> disposition, Opt
    * @return a copy of this request
    */
   public DownloadRequest withContentType(String type) {
+    Objects.requireNonNull(type, "type");
     return new DownloadRequest(key, disposition, fileName, Optional.of(type), cacheControl, versionId,
         allowActiveContent);
   }
@@ -109,6 +114,7 @@ public record DownloadRequest(String key, Optional<Disposition> disposition, Opt
    * @return a copy of this request
    */
   public DownloadRequest withCacheControl(String value) {
+    Objects.requireNonNull(value, "value");
     return new DownloadRequest(key, disposition, fileName, contentType, Optional.of(value), versionId,
         allowActiveContent);
   }
@@ -120,6 +126,7 @@ public record DownloadRequest(String key, Optional<Disposition> disposition, Opt
    * @return a copy of this request
    */
   public DownloadRequest withVersionId(String id) {
+    Objects.requireNonNull(id, "id");
     return new DownloadRequest(key, disposition, fileName, contentType, cacheControl, Optional.of(id),
         allowActiveContent);
   }

@@ -106,6 +106,10 @@ public final class MultipartUploads implements AutoCloseable {
     if (request.size().isEmpty()) {
       throw new PolicyViolationException(Reason.SIZE_MISSING, "the file size must be declared for a multipart upload");
     }
+    if (request.checksum().isPresent()) {
+      throw new PolicyViolationException(Reason.CHECKSUM_UNSUPPORTED,
+          "a multipart upload cannot bind a whole-object checksum; use a PUT: " + request.checksum().get().algorithm());
+    }
     MediaType type = issuer.policy().checkUpload(request);
     PartPlan plan = PartPlan.of(request.size().getAsLong(), partSize);
     Instant now = issuer.clock().instant();

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class SelfTest {
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   private SelfTest() {}
 
@@ -121,7 +122,9 @@ public final class SelfTest {
 
   private static Step step(String name, HttpClient http, HttpRequest request, byte[] expectedBody) {
     try {
-      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      // A store that accepts the connection but never answers must not hang a health check.
+      HttpRequest bounded = HttpRequest.newBuilder(request, (header, value) -> true).timeout(TIMEOUT).build();
+      HttpResponse<byte[]> response = http.send(bounded, HttpResponse.BodyHandlers.ofByteArray());
       int status = response.statusCode();
       if (status / 100 != 2) {
         Matcher code = ERROR_CODE.matcher(new String(response.body(), StandardCharsets.UTF_8));

@@ -26,8 +26,8 @@ public enum StoreProfile {
   MINIO(true, "us-east-1", true, EnumSet.allOf(Checksum.Algorithm.class)),
   /** Ceph RADOS Gateway: path style, region us-east-1 unless set, POST; Content-MD5 only. */
   CEPH_RGW(true, "us-east-1", true, EnumSet.of(Checksum.Algorithm.MD5)),
-  /** Cloudflare R2: path style, region "auto", no POST forms; Content-MD5 only. */
-  CLOUDFLARE_R2(true, "auto", false, EnumSet.of(Checksum.Algorithm.MD5)),
+  /** Cloudflare R2: path style, region "auto", no POST forms; Content-MD5, SHA-256 and CRC32C. */
+  CLOUDFLARE_R2(true, "auto", false, EnumSet.allOf(Checksum.Algorithm.class)),
   /** Backblaze B2: path style, region from the endpoint ({@code s3.REGION.backblazeb2.com}), no POST; Content-MD5 only. */
   BACKBLAZE_B2(true, null, false, EnumSet.of(Checksum.Algorithm.MD5));
 
@@ -66,7 +66,7 @@ public enum StoreProfile {
    */
   public String defaultRegion(URI endpoint) {
     if (this == BACKBLAZE_B2 && endpoint != null && endpoint.getHost() != null) {
-      String host = endpoint.getHost();
+      String host = endpoint.getHost().toLowerCase(java.util.Locale.ROOT);
       if (host.startsWith("s3.") && host.endsWith(".backblazeb2.com")) {
         return host.substring(3, host.length() - ".backblazeb2.com".length());
       }

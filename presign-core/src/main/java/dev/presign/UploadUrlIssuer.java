@@ -117,7 +117,7 @@ public final class UploadUrlIssuer {
     if (request.checksum().isPresent() && profile != null
         && !profile.checksums().contains(request.checksum().get().algorithm())) {
       throw new PolicyViolationException(Reason.CHECKSUM_UNSUPPORTED, "checksum must be one of "
-          + profile.checksums() + " on " + profile + ": " + request.checksum().get().algorithm());
+          + new java.util.TreeSet<>(profile.checksums()) + " on " + profile + ": " + request.checksum().get().algorithm());
     }
     if (request.size().isPresent() && request.size().getAsLong() > PresignPolicy.MAX_SINGLE_PUT_SIZE) {
       throw new PolicyViolationException(Reason.TOO_LARGE, "a single PUT can carry at most "
@@ -170,6 +170,10 @@ public final class UploadUrlIssuer {
   public PresignedPost issuePost(UploadRequest request) {
     if (profile != null && !profile.supportsPost()) {
       throw new PresignException(profile + " does not accept presigned POST forms; use a PUT or a multipart upload");
+    }
+    if (request.checksum().isPresent()) {
+      throw new PolicyViolationException(Reason.CHECKSUM_UNSUPPORTED,
+          "a POST form cannot bind a checksum; use a PUT: " + request.checksum().get().algorithm());
     }
     ContentTypeCondition type = policy.checkPost(request);
     long min = request.size().isPresent() ? request.size().getAsLong() : policy.minSize();
@@ -453,7 +457,7 @@ public final class UploadUrlIssuer {
     public Builder profile(StoreProfile profile, URI endpoint) {
       this.profile = Objects.requireNonNull(profile, "profile");
       if (profile == StoreProfile.AWS_S3) {
-        Require.argument(endpoint == null, "AWS_S3 takes no endpoint", endpoint);
+        Require.argument(endpoint == null, "AWS_S3 takes no endpoint", endpoint == null ? "" : Redact.uri(endpoint));
       } else {
         endpointOverride(Objects.requireNonNull(endpoint, "endpoint"));
       }

@@ -55,9 +55,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * checksum), authenticated with a server-held key, so verifying needs no database row on any backend
  * instance; an edited ticket is refused before any call to S3. A bad or missing object is a result,
  * never an exception; failures to reach S3 are {@link PresignException}s naming S3's error code.
+ *
+ * <p>A result is final only once the upload URL has expired: until then the client may PUT again. Verify
+ * after {@code expiresAt}, or read the object with {@code If-Match: } {@link Verification#etag()}.
  * Thread-safe; {@link #close()} closes the S3 client this instance built.
  */
 public final class UploadVerifier implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UploadVerifier.class);
   private final UploadUrlIssuer issuer;
   private final byte[] ticketKey;
   private final Duration ticketTtl;
@@ -165,15 +169,10 @@ public final class UploadVerifier implements AutoCloseable {
   }
 
   private Verification verify(String key, long declaredSize, MediaType declaredType, Checksum checksum) {
-    HeadObjectResponse head;
-    try {
-      head = s3.headObject(r -> r.bucket(issuer.bucket()).key(key).checksumMode(ChecksumMode.ENABLED));
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return new Verification(key, Outcome.MISSING, List.of(), OptionalLong.empty(), Optional.empty(), Action.KEPT,
-            Optional.empty());
-      }
-      throw dev.presign.internal.S3Calls.failure("HeadObject", e);
+    HeadObjectResponse head = headOrNull(key);
+    if (head == null) {
+      return new Verification(key, Outcome.MISSING, List.of(), OptionalLong.empty(), Optional.empty(), Action.KEPT,
+          Optional.empty(), Optional.empty(), Optional.empty());
     }
     List<Problem> problems = new ArrayList<>();
     long size = head.contentLength() == null ? -1 : head.contentLength();
@@ -192,46 +191,80 @@ public final class UploadVerifier implements AutoCloseable {
       problems.add(new Problem(Check.CONTENT_TYPE, "content type must be the declared " + declaredType.essence() + ": "
           + Redact.quote(stored.essence())));
     }
-    if (checksum != null && !checksumMatches(key, head, checksum)) {
+    // Every later read names the ETag HEAD saw: an object replaced meanwhile fails the read, not the check.
+    String etag = head.eTag();
+    if (checksum != null && !checksumMatches(key, head, checksum, etag)) {
       problems.add(new Problem(Check.CHECKSUM, checksum.algorithm() + " checksum does not match the one issued"));
     }
     MediaType judged = declaredType != null ? declaredType : stored;
     if (checkContent && judged != null) {
-      checkFirstBytes(key, judged, size).ifPresent(problems::add);
+      checkFirstBytes(key, judged, size, etag).ifPresent(problems::add);
     }
+    Optional<String> version = Optional.ofNullable(head.versionId());
     if (problems.isEmpty()) {
       return new Verification(key, Outcome.PASSED, problems, OptionalLong.of(size),
-          Optional.ofNullable(head.contentType()), Action.KEPT, Optional.empty());
+          Optional.ofNullable(head.contentType()), Action.KEPT, Optional.empty(), Optional.ofNullable(etag), version);
     }
-    return act(key, problems, size, head.contentType());
+    return act(key, problems, head, size);
   }
 
-  private Verification act(String key, List<Problem> problems, long size, String contentType) {
+  /** HEAD with the stored checksums, or null when no object is there (HEAD has no body, so: 404). */
+  private HeadObjectResponse headOrNull(String key) {
+    return call("HeadObject", () -> {
+      try {
+        return s3.headObject(r -> r.bucket(issuer.bucket()).key(key).checksumMode(ChecksumMode.ENABLED));
+      } catch (S3Exception e) {
+        if (e.statusCode() == 404) {
+          return null;
+        }
+        throw e;
+      }
+    });
+  }
+
+  private Verification act(String key, List<Problem> problems, HeadObjectResponse head, long size) {
+    Action action = failureAction;
     Optional<String> moved = Optional.empty();
     if (failureAction == Action.QUARANTINED) {
       String target = quarantinePrefix + key;
-      call("CopyObject", () -> s3.copyObject(r -> r.sourceBucket(issuer.bucket()).sourceKey(key)
-          .destinationBucket(issuer.bucket()).destinationKey(target)));
-      moved = Optional.of(target);
+      try {
+        call("CopyObject", () -> s3.copyObject(r -> r.sourceBucket(issuer.bucket()).sourceKey(key)
+            .sourceVersionId(head.versionId()).copySourceIfMatch(head.eTag())
+            .destinationBucket(issuer.bucket()).destinationKey(target)));
+        moved = Optional.of(target);
+      } catch (PresignException e) {
+        // A failed object must not stay live because it could not be moved: delete it instead.
+        LOG.warn("Could not quarantine '{}' ({}); deleting it", key, e.getMessage());
+        action = Action.DELETED;
+      }
     }
-    if (failureAction != Action.KEPT) {
-      call("DeleteObject", () -> s3.deleteObject(r -> r.bucket(issuer.bucket()).key(key)));
+    if (action != Action.KEPT) {
+      // In a versioned bucket, delete the very version that failed, not just add a delete marker.
+      call("DeleteObject", () -> s3.deleteObject(r -> r.bucket(issuer.bucket()).key(key).versionId(head.versionId())));
     }
-    return new Verification(key, Outcome.FAILED, problems, OptionalLong.of(size), Optional.ofNullable(contentType),
-        failureAction, moved);
+    return new Verification(key, Outcome.FAILED, problems, OptionalLong.of(size), Optional.ofNullable(head.contentType()),
+        action, moved, Optional.ofNullable(head.eTag()), Optional.ofNullable(head.versionId()));
   }
 
-  private boolean checksumMatches(String key, HeadObjectResponse head, Checksum checksum) {
+  private boolean checksumMatches(String key, HeadObjectResponse head, Checksum checksum, String etag) {
     String reported = switch (checksum.algorithm()) {
-      case SHA256 -> head.checksumSHA256();
-      case CRC32C -> head.checksumCRC32C();
+      case SHA256 -> full(head.checksumSHA256());
+      case CRC32C -> full(head.checksumCRC32C());
       case MD5 -> md5FromEtag(head.eTag());
     };
-    if (reported != null) {
-      return reported.equals(checksum.base64());
+    if (reported != null && reported.equals(checksum.base64())) {
+      return true;
     }
-    // The store reports no checksum (or a multipart ETag): read the object and compute it.
-    return computeChecksum(key, checksum.algorithm()).equals(checksum.base64());
+    if (reported != null && checksum.algorithm() != Checksum.Algorithm.MD5) {
+      return false;
+    }
+    // Not reported, or an ETag that differs (encrypted objects' ETags are no MD5): compute from the bytes.
+    return computeChecksum(key, checksum.algorithm(), etag).equals(checksum.base64());
+  }
+
+  // A composite checksum of a multipart object ("...-N") is not the checksum of the bytes.
+  private static String full(String checksum) {
+    return checksum == null || checksum.contains("-") ? null : checksum;
   }
 
   // A single-part upload's ETag is the hex MD5 of its bytes; a multipart one ends in "-N" and is not.
@@ -246,9 +279,9 @@ public final class UploadVerifier implements AutoCloseable {
     return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
   }
 
-  private String computeChecksum(String key, Checksum.Algorithm algorithm) {
+  private String computeChecksum(String key, Checksum.Algorithm algorithm, String etag) {
     try (ResponseInputStream<GetObjectResponse> in = call("GetObject",
-        () -> s3.getObject(r -> r.bucket(issuer.bucket()).key(key)))) {
+        () -> s3.getObject(r -> r.bucket(issuer.bucket()).key(key).ifMatch(etag)))) {
       byte[] buffer = new byte[64 * 1024];
       if (algorithm == Checksum.Algorithm.CRC32C) {
         CRC32C crc = new CRC32C();
@@ -263,20 +296,21 @@ public final class UploadVerifier implements AutoCloseable {
       }
       return Base64.getEncoder().encodeToString(digest.digest());
     } catch (IOException e) {
-      throw new UncheckedIOException("reading " + key + " to compute its checksum failed", e);
+      throw new PresignException("reading the object to compute its checksum failed: " + e.getClass().getSimpleName(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private Optional<Problem> checkFirstBytes(String key, MediaType type, long size) {
-    if (size == 0) {
-      return Optional.empty();
-    }
+  private Optional<Problem> checkFirstBytes(String key, MediaType type, long size, String etag) {
+    byte[] head = new byte[0];
     long last = Math.min(size, MagicNumbers.PREFIX_BYTES) - 1;
-    ResponseBytes<GetObjectResponse> head = call("GetObject",
-        () -> s3.getObjectAsBytes(r -> r.bucket(issuer.bucket()).key(key).range("bytes=0-" + last)));
-    MagicNumbers.Verdict verdict = MagicNumbers.check(type, head.asByteArray(), size > last + 1);
+    if (size > 0) {
+      ResponseBytes<GetObjectResponse> bytes = call("GetObject",
+          () -> s3.getObjectAsBytes(r -> r.bucket(issuer.bucket()).key(key).range("bytes=0-" + last).ifMatch(etag)));
+      head = bytes.asByteArray();
+    }
+    MagicNumbers.Verdict verdict = MagicNumbers.check(type, head, size > last + 1);
     return verdict == MagicNumbers.Verdict.MISMATCH
         ? Optional.of(new Problem(Check.CONTENT, "the first bytes do not look like " + type.essence()))
         : Optional.empty();

@@ -16,9 +16,12 @@ import java.util.OptionalLong;
  * @param contentType the stored Content-Type, when the object exists
  * @param action what happened to a failed object
  * @param quarantineKey where a quarantined object now is
+ * @param etag the ETag of the object that was checked: pass it as {@code If-Match} to read exactly it
+ * @param versionId the version that was checked, in a versioned bucket
  */
 public record Verification(String key, Outcome outcome, List<Problem> problems, OptionalLong size,
-    Optional<String> contentType, Action action, Optional<String> quarantineKey) {
+    Optional<String> contentType, Action action, Optional<String> quarantineKey, Optional<String> etag,
+    Optional<String> versionId) {
 
   /** The overall result. */
   public enum Outcome {
@@ -81,6 +84,8 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
    * @param contentType the stored type
    * @param action what was done
    * @param quarantineKey where a quarantined object is
+   * @param etag the checked object's ETag
+   * @param versionId the checked version
    */
   public Verification {
     Objects.requireNonNull(key, "key");
@@ -90,6 +95,14 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
     Objects.requireNonNull(contentType, "contentType");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(quarantineKey, "quarantineKey");
+    Objects.requireNonNull(etag, "etag");
+    Objects.requireNonNull(versionId, "versionId");
+    if ((outcome == Outcome.PASSED) != problems.isEmpty() && outcome != Outcome.MISSING) {
+      throw new IllegalArgumentException("problems must be empty exactly when the outcome is PASSED: " + outcome);
+    }
+    if (quarantineKey.isPresent() != (action == Action.QUARANTINED)) {
+      throw new IllegalArgumentException("quarantineKey must be set exactly when the action is QUARANTINED: " + action);
+    }
   }
 
   /** {@return whether the upload passed every check} */

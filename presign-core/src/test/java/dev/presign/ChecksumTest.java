@@ -19,6 +19,7 @@ class ChecksumTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "AAAA", "not base64!", "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCg==",
+      "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg", "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgh=",
       "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=\r\nX: 1"})
   void sha256_wrongLengthOrMalformed_isRefused(String base64) {
     assertThatThrownBy(() -> Checksum.sha256(base64))

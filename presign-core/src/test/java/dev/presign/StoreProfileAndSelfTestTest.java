@@ -105,6 +105,21 @@ class StoreProfileAndSelfTestTest {
   }
 
   @Test
+  void selfTest_againstNothingListening_reportsItCouldNotReachTheStore() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    UploadUrlIssuer nowhere = UploadUrlIssuer.builder().profile(StoreProfile.MINIO, URI.create("http://127.0.0.1:" + port))
+        .bucket(S3ProxyServer.BUCKET).credentialsProvider(S3ProxyServer.credentials()).policy(POLICY).build();
+
+    SelfTest.Report report = SelfTest.run(nowhere);
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.steps().get(0).detail()).startsWith("could not reach the store: ");
+  }
+
+  @Test
   void selfTest_withAMissingBucket_reportsNoSuchBucket() {
     UploadUrlIssuer missing = UploadUrlIssuer.builder().profile(StoreProfile.MINIO, server.endpoint())
         .bucket("no-such-bucket").credentialsProvider(S3ProxyServer.credentials()).policy(POLICY)

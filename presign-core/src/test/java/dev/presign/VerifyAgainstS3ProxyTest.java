@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -144,6 +145,55 @@ class VerifyAgainstS3ProxyTest extends AgainstS3Proxy {
         .isInstanceOf(PolicyViolationException.class)
         .extracting(e -> ((PolicyViolationException) e).reason())
         .isEqualTo(PolicyViolationException.Reason.TICKET_INVALID);
+    assertThat(s3Calls.get()).isEqualTo(before);
+  }
+
+  @Test
+  void verify_md5BoundUpload_passesThroughTheEtag() throws Exception {
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length)
+        .withChecksum(Checksum.md5(Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(PNG)))));
+    put(upload, PNG);
+
+    Verification result = verifier.verify(verifier.ticket(upload));
+
+    assertThat(result.outcome()).isEqualTo(Outcome.PASSED);
+    assertThat(result.etag()).isPresent();
+  }
+
+  @Test
+  void verify_expectationWithAnotherChecksum_failsOnChecksum() throws Exception {
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    put(upload, PNG);
+    UploadVerifier keeping = UploadVerifier.builder().issuer(issuer).ticketKey(KEY).s3Client(s3).keepFailed().build();
+    byte[] other = PNG.clone();
+    other[0] ^= 1;
+
+    Verification result = keeping.verify(upload.key(), UploadRequest.of("cat.png", "image/png", PNG.length)
+        .withChecksum(Checksum.sha256(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(other)))));
+
+    assertThat(result.problems()).extracting(Verification.Problem::check).containsExactly(Check.CHECKSUM);
+    assertThat(result.action()).isEqualTo(Action.KEPT);
+  }
+
+  @Test
+  void verify_ticketForAnotherBucketKeyOrTime_isRefusedWithoutAnyS3Call() {
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    String ticket = verifier.ticket(upload);
+    UploadVerifier otherBucket = UploadVerifier.builder().issuer(issuer.toBuilder().bucket("other-bucket").build())
+        .ticketKey(KEY).s3Client(s3).build();
+    UploadVerifier otherKey = UploadVerifier.builder().issuer(issuer)
+        .ticketKey("another-ticket-key-0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII)).s3Client(s3).build();
+    UploadVerifier later = UploadVerifier.builder().ticketKey(KEY).s3Client(s3).issuer(issuer.toBuilder()
+        .clock(java.time.Clock.fixed(upload.expiresAt().plus(Duration.ofHours(25)), java.time.ZoneOffset.UTC)).build())
+        .build();
+    int before = s3Calls.get();
+
+    for (UploadVerifier refusing : java.util.List.of(otherBucket, otherKey, later)) {
+      assertThatThrownBy(() -> refusing.verify(ticket))
+          .isInstanceOf(PolicyViolationException.class)
+          .extracting(e -> ((PolicyViolationException) e).reason())
+          .isEqualTo(PolicyViolationException.Reason.TICKET_INVALID);
+    }
     assertThat(s3Calls.get()).isEqualTo(before);
   }
 

@@ -15,6 +15,8 @@ import java.text.Normalizer;
  */
 public final class ContentDisposition {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  /** The longest name kept, in UTF-8 bytes: what file systems take. */
+  static final int MAX_NAME_BYTES = 255;
 
   private ContentDisposition() {}
 
@@ -59,8 +61,32 @@ public final class ContentDisposition {
         out.appendCodePoint(cp);
       }
     }
-    String cleaned = out.toString().strip();
+    String cleaned = capped(out.toString().strip());
     return cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..") ? "download" : cleaned;
+  }
+
+  /** At most {@value #MAX_NAME_BYTES} UTF-8 bytes, keeping a short extension and whole characters. */
+  private static String capped(String name) {
+    if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
+      return name;
+    }
+    int dot = name.lastIndexOf('.');
+    String extension = dot > 0 && name.length() - dot <= 17 ? name.substring(dot) : "";
+    String base = extension.isEmpty() ? name : name.substring(0, dot);
+    int budget = MAX_NAME_BYTES - extension.length();
+    StringBuilder kept = new StringBuilder();
+    int bytes = 0;
+    for (int i = 0; i < base.length(); ) {
+      int cp = base.codePointAt(i);
+      int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (bytes + size > budget) {
+        break;
+      }
+      kept.appendCodePoint(cp);
+      bytes += size;
+      i += Character.charCount(cp);
+    }
+    return kept + extension;
   }
 
   private static String asciiFallback(String name) {
@@ -76,7 +102,8 @@ public final class ContentDisposition {
   private static boolean isAscii(String name) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c >= 0x7f || c < 0x20 || c == '"' || c == '\\' || c == '%') {
+      // Parameter syntax in a name is harmless inside quotes, but filename* removes all doubt.
+      if (c >= 0x7f || c < 0x20 || c == '"' || c == '\\' || c == '%' || c == ';' || c == '=' || c == '*' || c == '\'') {
         return false;
       }
     }

@@ -45,15 +45,19 @@ public final class ResponseOverrides {
       if (type != null && ActiveContent.isActive(type)) {
         disposition = Disposition.ATTACHMENT;
         typeValue = NEUTRAL_TYPE;
-      } else if (type == null && disposition == Disposition.INLINE) {
-        // Shown inline, the stored type decides what runs: pin the type the name implies, or refuse to show.
-        String implied = ExtensionTable.typeOf(SafeFileName.of(fileName).extension());
-        MediaType impliedType = implied == null ? null : MediaType.parseOrNull(implied);
-        if (impliedType == null || ActiveContent.isActive(impliedType)) {
+      } else if (disposition == Disposition.INLINE) {
+        // Shown inline, the type decides what runs: only types safe to render pass; without an explicit
+        // type, pin the one the name implies. Anything else is saved, never shown.
+        MediaType shown = type;
+        if (shown == null) {
+          String implied = ExtensionTable.typeOf(SafeFileName.of(fileName).extension());
+          shown = implied == null ? null : MediaType.parseOrNull(implied);
+        }
+        if (shown == null || !ActiveContent.isSafeInline(shown)) {
           disposition = Disposition.ATTACHMENT;
           typeValue = NEUTRAL_TYPE;
         } else {
-          typeValue = impliedType.headerValue();
+          typeValue = shown.headerValue();
         }
       }
     }

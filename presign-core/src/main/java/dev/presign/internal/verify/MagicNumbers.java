@@ -50,9 +50,11 @@ public final class MagicNumbers {
       case "video/mp4":
       case "video/quicktime":
       case "audio/mp4":
-        // ISO base media: a box size, then "ftyp" (QuickTime files may start with other atoms).
+        // ISO base media: a box size, then "ftyp"; QuickTime files may start with other atoms.
         return verdict(isAt(head, 4, 'f', 't', 'y', 'p') || isAt(head, 4, 'm', 'o', 'o', 'v')
-            || isAt(head, 4, 'w', 'i', 'd', 'e') || isAt(head, 4, 'm', 'd', 'a', 't'));
+            || isAt(head, 4, 'w', 'i', 'd', 'e') || isAt(head, 4, 'm', 'd', 'a', 't')
+            || isAt(head, 4, 'f', 'r', 'e', 'e') || isAt(head, 4, 's', 'k', 'i', 'p')
+            || isAt(head, 4, 'p', 'n', 'o', 't'));
       case "video/webm":
       case "audio/webm":
       case "video/x-matroska":
@@ -64,8 +66,24 @@ public final class MagicNumbers {
       case "application/vnd.openxmlformats-officedocument.presentationml.presentation":
         return verdict(isAt(head, 0, 'P', 'K', 3, 4) || isAt(head, 0, 'P', 'K', 5, 6));
       default:
-        return type.essence().startsWith("text/") ? verdict(isUtf8WithoutNul(head, truncated)) : Verdict.UNKNOWN_TYPE;
+        if (!type.essence().startsWith("text/")) {
+          return Verdict.UNKNOWN_TYPE;
+        }
+        // Only UTF-8 is judged: a declared iso-8859-1 or UTF-16 text is not this check's business.
+        String charset = charset(type);
+        return charset == null || charset.equals("utf-8") || charset.equals("us-ascii")
+            ? verdict(isUtf8WithoutNul(head, truncated)) : Verdict.UNKNOWN_TYPE;
     }
+  }
+
+  private static String charset(MediaType type) {
+    String value = type.headerValue().toLowerCase(java.util.Locale.ROOT);
+    int at = value.indexOf("charset=");
+    if (at < 0) {
+      return null;
+    }
+    int end = value.indexOf(';', at);
+    return value.substring(at + 8, end < 0 ? value.length() : end).replace("\"", "").trim();
   }
 
   private static Verdict startsWith(byte[] head, int offset, int... expected) {

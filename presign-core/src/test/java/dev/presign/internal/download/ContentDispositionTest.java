@@ -28,10 +28,26 @@ class ContentDispositionTest {
   }
 
   @Test
+  void of_parameterSyntaxInAnAsciiName_alsoGetsFilenameStar() {
+    assertThat(ContentDisposition.of(true, "a; filename*=UTF-8''evil.html"))
+        .isEqualTo("attachment; filename=\"a; filename*=UTF-8''evil.html\"; filename*=UTF-8''a%3B%20filename%2A%3DUTF-8%27%27evil.html");
+  }
+
+  @Test
+  void of_overlongName_isCutKeepingItsExtension() {
+    String header = ContentDisposition.of(true, "é".repeat(5000) + ".pdf");
+
+    assertThat(header.length()).isLessThan(1600);
+    assertThat(dev.presign.testing.BrowserHeaders.fileName(header)).endsWith("é.pdf")
+        .satisfies(name -> assertThat(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(255));
+  }
+
+  @Test
   void of_lineBreaksAndNul_neverReachTheHeader() {
     String header = ContentDisposition.of(false, "a\r\nSet-Cookie: x=1\u0000.png");
 
-    assertThat(header).isEqualTo("inline; filename=\"aSet-Cookie: x=1.png\"").doesNotContain("\r", "\n", "\u0000");
+    assertThat(header).isEqualTo("inline; filename=\"aSet-Cookie: x=1.png\"; filename*=UTF-8''aSet-Cookie%3A%20x%3D1.png")
+        .doesNotContain("\r", "\n", "\u0000");
   }
 
   @ParameterizedTest

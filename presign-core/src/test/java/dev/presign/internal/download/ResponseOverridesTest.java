@@ -40,6 +40,25 @@ class ResponseOverridesTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"application/unknown", "unknown/unknown", "application/x-unknown-content-type",
+      "application/octet-stream", "application/json", "text/markdown", "image/tiff; x=1"})
+  void of_typeNotSafeToRenderInline_isSavedInstead(String type) {
+    DownloadRequest request = DownloadRequest.of("k").inline("a.bin").withContentType(type);
+
+    assertThat(ResponseOverrides.of(request))
+        .containsEntry("response-content-type", "application/octet-stream")
+        .hasEntrySatisfying("response-content-disposition", value -> assertThat(value).startsWith("attachment;"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"image/png", "image/jpeg", "video/mp4", "audio/mpeg", "application/pdf", "text/plain"})
+  void of_typeSafeToRenderInline_isShown(String type) {
+    assertThat(ResponseOverrides.of(DownloadRequest.of("k").inline("a").withContentType(type)))
+        .containsEntry("response-content-type", type)
+        .hasEntrySatisfying("response-content-disposition", value -> assertThat(value).startsWith("inline;"));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"page.html", "drawing.svg", "noextension", "data.xyz"})
   void of_inlineWithoutTypeAndActiveOrUnknownName_becomesAttachment(String name) {
     assertThat(ResponseOverrides.of(DownloadRequest.of("k").inline(name)))

@@ -34,6 +34,9 @@ class MagicNumbersTest {
       "application/zip,  4d5a9000,                         MISMATCH",
       "application/x-custom, 00010203,                     UNKNOWN_TYPE",
       "image/png,        89504e47,                         MISMATCH",
+      "video/quicktime,  0000000866726565,                 MATCHES",
+      "video/quicktime,  00000008736b6970,                 MATCHES",
+      "image/png,        '',                               MISMATCH",
   })
   void check_magicNumbers(String type, String hex, Verdict verdict) {
     assertThat(MagicNumbers.check(MediaType.parseOrNull(type), HexFormat.of().parseHex(hex), false)).isEqualTo(verdict);
@@ -47,6 +50,16 @@ class MagicNumbersTest {
   void check_textUtf8_matches(String text, boolean truncated, Verdict verdict) {
     assertThat(MagicNumbers.check(MediaType.parseOrNull("text/plain"), text.getBytes(StandardCharsets.UTF_8), truncated))
         .isEqualTo(verdict);
+  }
+
+  @org.junit.jupiter.api.Test
+  void check_textInAnotherCharset_isNotJudged() {
+    byte[] latin1 = {'c', 'a', 'f', (byte) 0xE9};
+
+    assertThat(MagicNumbers.check(MediaType.parseOrNull("text/plain; charset=iso-8859-1"), latin1, false))
+        .isEqualTo(Verdict.UNKNOWN_TYPE);
+    assertThat(MagicNumbers.check(MediaType.parseOrNull("text/plain; charset=utf-8"), latin1, false))
+        .isEqualTo(Verdict.MISMATCH);
   }
 
   @org.junit.jupiter.api.Test
