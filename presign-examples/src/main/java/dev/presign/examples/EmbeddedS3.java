@@ -1,16 +1,21 @@
 package dev.presign.examples;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * An S3-compatible store inside this JVM (S3Proxy, in memory) that checks SigV4 signatures, signed
- * headers and expiry like S3 does, so the examples need no AWS account.
+ * An S3-compatible store inside this JVM (S3Proxy, in memory or under a data folder) that checks SigV4
+ * signatures, signed headers and expiry like S3 does, so the examples need no AWS account.
  */
 public final class EmbeddedS3 implements AutoCloseable {
   /** The bucket the examples upload to. */
@@ -26,15 +31,40 @@ public final class EmbeddedS3 implements AutoCloseable {
     this.blobStore = blobStore;
   }
 
-  /** Starts the store on a free loopback port, with {@link #BUCKET} created. */
+  /** Starts the store in memory on a free loopback port, with {@link #BUCKET} created. */
   public static EmbeddedS3 start() throws Exception {
-    BlobStore blobStore = new TransientNio2BlobStore();
-    blobStore.createContainer(BUCKET);
-    S3Proxy proxy = S3Proxy.builder()
+    return start(null, List.of());
+  }
+
+  /**
+   * Starts the store on a free loopback port, with {@link #BUCKET} created.
+   *
+   * @param dataDirectory where objects are kept, or null to keep them in memory
+   * @param corsOrigins the web pages allowed to upload from a browser; none disables CORS
+   * @return the running store
+   * @throws Exception when S3Proxy cannot start
+   */
+  public static EmbeddedS3 start(Path dataDirectory, List<String> corsOrigins) throws Exception {
+    BlobStore blobStore;
+    if (dataDirectory == null) {
+      blobStore = new TransientNio2BlobStore();
+    } else {
+      Files.createDirectories(dataDirectory);
+      blobStore = new FilesystemNio2BlobStore(dataDirectory.toAbsolutePath().toString());
+    }
+    if (!blobStore.containerExists(BUCKET)) {
+      blobStore.createContainer(BUCKET);
+    }
+    S3Proxy.Builder builder = S3Proxy.builder()
         .blobStore(blobStore)
         .endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-        .build();
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
+    if (!corsOrigins.isEmpty()) {
+      // What a browser upload needs: the signed headers, and ETag readable for multipart completion.
+      builder.corsRules(new CrossOriginResourceSharing(corsOrigins, List.of("GET", "HEAD", "PUT", "POST"),
+          List.of("*"), List.of("ETag"), "false"));
+    }
+    S3Proxy proxy = builder.build();
     proxy.start();
     for (int waited = 0; !"STARTED".equals(proxy.getState()); waited += 10) {
       if (waited > 30_000) {

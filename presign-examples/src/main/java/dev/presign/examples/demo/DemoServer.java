@@ -1,0 +1,377 @@
+package dev.presign.examples.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.presign.DownloadRequest;
+import dev.presign.KeyStrategy;
+import dev.presign.MultipartSession;
+import dev.presign.MultipartUploads;
+import dev.presign.PolicyViolationException;
+import dev.presign.PresignException;
+import dev.presign.PresignPolicy;
+import dev.presign.PresignedDownload;
+import dev.presign.PresignedPart;
+import dev.presign.PresignedUpload;
+import dev.presign.UploadRequest;
+import dev.presign.UploadUrlIssuer;
+import dev.presign.UploadedPart;
+import dev.presign.examples.EmbeddedS3;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The seed's upload flow, made correct and runnable with no AWS account: a backend on the JDK's own
+ * HTTP server that issues policy-checked URLs, and a page that sends files straight to storage.
+ *
+ * <pre>java -jar presign-examples/target/presign-demo.jar --port 8080</pre>
+ *
+ * <p>By default the storage is an embedded S3Proxy (signature checks on, files under
+ * {@code ./presign-demo-data}, CORS open to this page). With {@code S3_BUCKET_NAME} and
+ * {@code AWS_REGION} in the environment it uses that bucket with the SDK's usual credentials chain,
+ * and {@code S3_ENDPOINT} (path style) for MinIO and the like.
+ */
+public final class DemoServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
+  private static final int MAX_ISSUED = 100_000;
+
+  private final HttpServer http;
+  private final ExecutorService executor;
+  private final EmbeddedS3 embedded;
+  private final UploadUrlIssuer issuer;
+  private final MultipartUploads multipart;
+  private final long multipartThreshold;
+  // Keys this server issued, with the name to download them under: /download-url serves no others.
+  private final Map<String, String> issued = new ConcurrentHashMap<>();
+
+  private DemoServer(HttpServer http, ExecutorService executor, EmbeddedS3 embedded, UploadUrlIssuer issuer,
+      MultipartUploads multipart, long multipartThreshold) {
+    this.http = http;
+    this.executor = executor;
+    this.embedded = embedded;
+    this.issuer = issuer;
+    this.multipart = multipart;
+    this.multipartThreshold = multipartThreshold;
+  }
+
+  /**
+   * Starts the demo.
+   *
+   * @param port the port to listen on, 0 for any free one
+   * @param dataDirectory where the embedded store keeps files, or null for memory
+   * @param multipartThreshold the size above which the page uploads in parts
+   * @return the running server
+   * @throws Exception when the server or the store cannot start
+   */
+  public static DemoServer start(int port, Path dataDirectory, long multipartThreshold) throws Exception {
+    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
+    int bound = http.getAddress().getPort();
+    List<String> origins = List.of("http://127.0.0.1:" + bound, "http://localhost:" + bound);
+    PresignPolicy policy = PresignPolicy.builder()
+        .allowContentTypes("image/*", "video/*", "audio/*", "application/pdf", "text/plain")
+        .maxSize(PresignPolicy.MAX_OBJECT_SIZE)
+        .requireDeclaredSize(false)   // the seed's client sends no size; /download-url serves attachments
+        .uploadTtl(Duration.ofMinutes(15))
+        .downloadTtl(Duration.ofMinutes(5))
+        .build();
+    String bucket = System.getenv("S3_BUCKET_NAME");
+    EmbeddedS3 embedded = null;
+    UploadUrlIssuer.Builder issuer = UploadUrlIssuer.builder().policy(policy).keyStrategy(KeyStrategy.datedUuid("uploads/"));
+    if (bucket == null || bucket.isBlank()) {
+      embedded = EmbeddedS3.start(dataDirectory, origins);
+      issuer.bucket(EmbeddedS3.BUCKET).region(Region.US_EAST_1).endpointOverride(embedded.endpoint())
+          .pathStyleAccess(true).credentialsProvider(embedded.credentials());
+    } else {
+      issuer.bucket(bucket).region(Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1")))
+          .credentialsProvider(DefaultCredentialsProvider.builder().build());
+      String endpoint = System.getenv("S3_ENDPOINT");
+      if (endpoint != null && !endpoint.isBlank()) {
+        issuer.endpointOverride(URI.create(endpoint)).pathStyleAccess(true);
+      }
+    }
+    UploadUrlIssuer built = issuer.build();
+    byte[] sessionKey = new byte[32];
+    new SecureRandom().nextBytes(sessionKey);
+    MultipartUploads multipart = MultipartUploads.builder().issuer(built).sessionKey(sessionKey)
+        .partSize(5L * 1024 * 1024).build();
+    ExecutorService executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4));
+    DemoServer server = new DemoServer(http, executor, embedded, built, multipart, multipartThreshold);
+    http.createContext("/", server::route);
+    http.setExecutor(executor);
+    http.start();
+    return server;
+  }
+
+  /** {@return the page's address, {@code http://127.0.0.1:PORT/}} */
+  public URI url() {
+    return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+  }
+
+  /** {@return the embedded store, when the demo runs on one} */
+  public EmbeddedS3 embedded() {
+    return embedded;
+  }
+
+  private void route(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+      String method = exchange.getRequestMethod();
+      try {
+        if (path.equals("/") && method.equals("GET")) {
+          page(exchange);
+        } else if (path.equals("/generate-presigned-url") && method.equals("GET")) {
+          json(exchange, 200, upload(query));
+        } else if (path.equals("/download-url") && method.equals("GET")) {
+          download(exchange, query);
+        } else if (path.equals("/config") && method.equals("GET")) {
+          json(exchange, 200, Map.of("multipartThreshold", multipartThreshold));
+        } else if (path.equals("/multipart/start") && method.equals("POST")) {
+          json(exchange, 200, startMultipart(query));
+        } else if (path.equals("/multipart/parts") && method.equals("GET")) {
+          json(exchange, 200, parts(query));
+        } else if (path.equals("/multipart/complete") && method.equals("POST")) {
+          json(exchange, 200, complete(query, exchange.getRequestBody()));
+        } else if (path.equals("/multipart/abort") && method.equals("POST")) {
+          multipart.abort(required(query, "token"));
+          json(exchange, 200, Map.of("aborted", true));
+        } else {
+          json(exchange, 404, error("NOT_FOUND", "no such endpoint: " + method + " " + path));
+        }
+      } catch (PolicyViolationException e) {
+        json(exchange, 400, error(e.reason().name(), e.getMessage()));
+      } catch (BadRequest e) {
+        json(exchange, 400, error("BAD_REQUEST", e.getMessage()));
+      } catch (PresignException e) {
+        LOG.warn("Storage refused: {}", e.getMessage());
+        json(exchange, 502, error("STORAGE_ERROR", e.getMessage()));
+      } catch (RuntimeException e) {
+        LOG.error("Unexpected failure on {}", path, e);
+        json(exchange, 500, error("INTERNAL_ERROR", "something went wrong"));
+      }
+    }
+  }
+
+  private Map<String, Object> upload(Map<String, String> query) {
+    UploadRequest request = request(query);
+    PresignedUpload upload = issuer.issueUpload(request);
+    remember(upload.key(), request.fileName());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("url", upload.url().toString());
+    body.put("method", upload.method());
+    body.put("headers", upload.headers());
+    body.put("key", upload.key());
+    body.put("expiresAt", upload.expiresAt().toString());
+    return body;
+  }
+
+  private void download(HttpExchange exchange, Map<String, String> query) throws IOException {
+    String key = required(query, "key");
+    String name = issued.get(key);
+    if (name == null) {
+      json(exchange, 404, error("NOT_FOUND", "this server issued no upload under that key"));
+      return;
+    }
+    PresignedDownload download = issuer.issueDownload(DownloadRequest.of(key).attachment(name));
+    json(exchange, 200, Map.of("url", download.url().toString(), "expiresAt", download.expiresAt().toString()));
+  }
+
+  private Map<String, Object> startMultipart(Map<String, String> query) {
+    UploadRequest request = request(query);
+    if (request.size().isEmpty()) {
+      throw new BadRequest("size is required for a multipart upload");
+    }
+    MultipartSession session = multipart.start(request);
+    remember(session.key(), request.fileName());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("key", session.key());
+    body.put("token", session.token());
+    body.put("partSize", session.partSize());
+    body.put("partCount", session.partCount());
+    body.put("expiresAt", session.expiresAt().toString());
+    return body;
+  }
+
+  private Map<String, Object> parts(Map<String, String> query) {
+    String token = required(query, "token");
+    int from = number(query, "from", 1);
+    int to = number(query, "to", from);
+    List<Map<String, Object>> parts = new ArrayList<>();
+    for (PresignedPart part : multipart.presignParts(token, from, to)) {
+      parts.add(Map.of("partNumber", part.partNumber(), "url", part.url().toString(), "size", part.size()));
+    }
+    return Map.of("parts", parts);
+  }
+
+  // Body: one "partNumber:etag" per line, in order.
+  private Map<String, Object> complete(Map<String, String> query, InputStream body) throws IOException {
+    String token = required(query, "token");
+    byte[] bytes = body.readNBytes(1_000_000);
+    List<UploadedPart> parts = new ArrayList<>();
+    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      int colon = line.indexOf(':');
+      if (colon <= 0) {
+        throw new BadRequest("each line must be partNumber:etag");
+      }
+      try {
+        parts.add(UploadedPart.of(Integer.parseInt(line.substring(0, colon).trim()), line.substring(colon + 1).trim()));
+      } catch (NumberFormatException e) {
+        throw new BadRequest("part numbers must be whole numbers");
+      }
+    }
+    return Map.of("etag", multipart.complete(token, parts));
+  }
+
+  private static UploadRequest request(Map<String, String> query) {
+    String fileName = required(query, "fileName");
+    String fileType = required(query, "fileType");
+    String size = query.get("size");
+    if (size == null || size.isEmpty()) {
+      return UploadRequest.of(fileName, fileType);
+    }
+    long bytes;
+    try {
+      bytes = Long.parseLong(size);
+    } catch (NumberFormatException e) {
+      throw new BadRequest("size must be a whole number of bytes");
+    }
+    if (bytes < 0) {
+      throw new BadRequest("size must not be negative");
+    }
+    return UploadRequest.of(fileName, fileType, bytes);
+  }
+
+  private void remember(String key, String fileName) {
+    if (issued.size() < MAX_ISSUED) {
+      issued.put(key, fileName);
+    }
+  }
+
+  private static String required(Map<String, String> query, String name) {
+    String value = query.get(name);
+    if (value == null || value.isEmpty()) {
+      throw new BadRequest(name + " is required");
+    }
+    return value;
+  }
+
+  private static int number(Map<String, String> query, String name, int fallback) {
+    String value = query.get(name);
+    if (value == null || value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new BadRequest(name + " must be a whole number");
+    }
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> query = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return query;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      try {
+        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        query.putIfAbsent(name, value);
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest("the query string is not valid percent-encoding");
+      }
+    }
+    return query;
+  }
+
+  private static Map<String, Object> error(String error, String reason) {
+    return Map.of("error", error, "reason", reason);
+  }
+
+  private static void json(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
+    byte[] bytes = Json.of(body).getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static void page(HttpExchange exchange) throws IOException {
+    byte[] bytes;
+    try (InputStream in = DemoServer.class.getResourceAsStream("index.html")) {
+      bytes = in.readAllBytes();
+    }
+    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+    exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+        + "style-src 'unsafe-inline'; connect-src 'self' http://127.0.0.1:* http://localhost:* https:");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** A request the demo cannot serve: answered 400 with the reason. */
+  private static final class BadRequest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadRequest(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+    executor.shutdownNow();
+    multipart.close();
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+
+  /**
+   * Starts the demo: {@code --port N} (8080 by default, 0 for any free port) and {@code --data DIR}
+   * (./presign-demo-data by default).
+   *
+   * @param args the options
+   * @throws Exception when it cannot start
+   */
+  public static void main(String[] args) throws Exception {
+    int port = 8080;
+    Path data = Path.of("presign-demo-data");
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--port" -> port = Integer.parseInt(args[i + 1]);
+        case "--data" -> data = Path.of(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option: " + args[i]);
+      }
+    }
+    DemoServer server = start(port, data, 100L * 1024 * 1024);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    System.out.println("Listening on " + server.url());
+  }
+}

@@ -1,0 +1,64 @@
+package dev.presign.examples.demo;
+
+import java.util.Map;
+
+/** Just enough JSON for the demo's answers: objects of strings, numbers, nested objects and lists. */
+final class Json {
+  private Json() {}
+
+  static String of(Map<String, ?> object) {
+    StringBuilder out = new StringBuilder(256);
+    write(out, object);
+    return out.toString();
+  }
+
+  private static void write(StringBuilder out, Object value) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof Number || value instanceof Boolean) {
+      out.append(value);
+    } else if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        string(out, String.valueOf(entry.getKey()));
+        out.append(':');
+        write(out, entry.getValue());
+      }
+      out.append('}');
+    } else if (value instanceof Iterable<?> list) {
+      out.append('[');
+      boolean first = true;
+      for (Object item : list) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        write(out, item);
+      }
+      out.append(']');
+    } else {
+      string(out, value.toString());
+    }
+  }
+
+  // Everything outside printable ASCII as \\uXXXX: safe inside a page too (no </script> break-out).
+  private static void string(StringBuilder out, String value) {
+    out.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c >= 0x20 && c < 0x7f && c != '<' && c != '>' && c != '&') {
+        out.append(c);
+      } else {
+        out.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    out.append('"');
+  }
+}
