@@ -90,6 +90,27 @@ public final class EmbeddedS3 implements AutoCloseable {
     return blobStore.blobExists(BUCKET, key);
   }
 
+  /**
+   * An object's bytes, asked of the store directly.
+   *
+   * @param key the object key
+   * @return its bytes
+   * @throws java.io.IOException when it cannot be read
+   */
+  public byte[] read(String key) throws java.io.IOException {
+    try (java.io.InputStream in = blobStore.getBlob(BUCKET, key)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** {@return every object key in the bucket, without S3Proxy's stubs for uploads in progress} */
+  public List<String> keys() {
+    return blobStore.list(BUCKET).contents().stream()
+        .map(software.amazon.awssdk.services.s3.model.S3Object::key)
+        .filter(key -> !key.startsWith(".s3proxy-mpu-stub-"))
+        .toList();
+  }
+
   @Override
   public void close() {
     try {
