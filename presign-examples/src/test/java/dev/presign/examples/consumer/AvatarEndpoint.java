@@ -1,0 +1,42 @@
+package dev.presign.examples.consumer;
+
+import dev.presign.KeyStrategy;
+import dev.presign.PolicyViolationException;
+import dev.presign.PresignPolicy;
+import dev.presign.PresignedUpload;
+import dev.presign.UploadRequest;
+import dev.presign.UploadUrlIssuer;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * A consuming project's own code under test: an endpoint that lets a signed-in user upload an avatar.
+ * It is what a backend writes around presign; the tests beside it show how to test it.
+ */
+final class AvatarEndpoint {
+  /** What the endpoint answers: a URL and headers, or a 400 with the reason. */
+  record Answer(int status, PresignedUpload upload, String error) {}
+
+  private final UploadUrlIssuer issuer;
+
+  AvatarEndpoint(String bucket, URI endpoint, AwsCredentialsProvider credentials) {
+    this.issuer = UploadUrlIssuer.builder()
+        .bucket(bucket)
+        .region(Region.US_EAST_1)
+        .endpointOverride(endpoint)
+        .pathStyleAccess(true)
+        .credentialsProvider(credentials)
+        .policy(PresignPolicy.builder().allowContentTypes("image/png", "image/jpeg").maxSize(2 * 1024 * 1024).build())
+        .keyStrategy(KeyStrategy.perPrincipal("avatars/"))
+        .build();
+  }
+
+  Answer requestUpload(String userId, String fileName, String contentType, long size) {
+    try {
+      return new Answer(200, issuer.issueUpload(UploadRequest.of(fileName, contentType, size).withPrincipal(userId)), null);
+    } catch (PolicyViolationException e) {
+      return new Answer(400, null, e.reason().name());
+    }
+  }
+}
