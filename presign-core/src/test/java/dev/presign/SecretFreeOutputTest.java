@@ -1,0 +1,162 @@
+package dev.presign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.read.ListAppender;
+import dev.presign.testing.AgainstS3Proxy;
+import dev.presign.testing.S3ProxyServer;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * Runs every public operation, failures included, with presign's logging at TRACE captured, and checks
+ * that no secret access key, session token, signature or signed URL appears in any log line, exception
+ * message or toString().
+ */
+class SecretFreeOutputTest extends AgainstS3Proxy {
+  private static final String TOKEN = "SESSIONTOKEN-very-secret-FwoGZXIvYXdz";
+  private static final byte[] SESSION_KEY = "secret-session-key-0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
+
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private final List<String> texts = new ArrayList<>();
+  private final List<String> secrets = new ArrayList<>();
+  private Logger presignLogger;
+  private Level previous;
+
+  @BeforeEach
+  void captureLogs() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    presignLogger = context.getLogger("dev.presign");
+    previous = presignLogger.getLevel();
+    presignLogger.setLevel(Level.TRACE);
+    logs.start();
+    presignLogger.addAppender(logs);
+    secrets.add(S3ProxyServer.SECRET_KEY);
+    secrets.add(TOKEN);
+    secrets.add(new String(SESSION_KEY, StandardCharsets.US_ASCII));
+  }
+
+  @AfterEach
+  void release() {
+    presignLogger.detachAppender(logs);
+    presignLogger.setLevel(previous);
+  }
+
+  @Test
+  void everyOperation_keepsSecretsOutOfLogsMessagesAndToString() throws Exception {
+    AwsSessionCredentials session = AwsSessionCredentials.builder().accessKeyId(S3ProxyServer.ACCESS_KEY)
+        .secretAccessKey(S3ProxyServer.SECRET_KEY).sessionToken(TOKEN)
+        .expirationTime(Instant.now().plus(Duration.ofMinutes(10))).build();
+    PresignPolicy policy = PresignPolicy.builder().allowContentTypes("image/*", "video/*").minSize(0)
+        .maxSize(PresignPolicy.MAX_OBJECT_SIZE).build();
+    UploadUrlIssuer issuer = server.issuerBuilder().credentialsProvider(StaticCredentialsProvider.create(session))
+        .policy(policy).build();
+    text(issuer);
+    text(policy);
+
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("a.png", "image/png", 4));
+    signed(upload.url());
+    text(upload);
+    PresignedDownload download = issuer.issueDownload(DownloadRequest.of(upload.key()).attachment("ä.png"));
+    signed(download.url());
+    text(download);
+    text(issuer.issueHead(upload.key()));
+    signed(issuer.issueHead(upload.key()).url());
+    PresignedPost post = issuer.issuePost(UploadRequest.of("a.png", "image/*"));
+    secrets.add(post.fields().get("x-amz-signature"));
+    secrets.add(post.fields().get("policy"));
+    text(post);
+
+    failure(() -> issuer.issueUpload(UploadRequest.of("a.html", "text/html", 4)));
+    failure(() -> issuer.issueUpload(UploadRequest.of("a.png", "image/png\r\nX-Evil: 1", 4)));
+    failure(() -> issuer.issueDownload("../" + upload.key()));
+    failure(() -> issuer.toBuilder().rejectShortLivedCredentials(true).build()
+        .issueUpload(UploadRequest.of("a.png", "image/png", 4)));
+    failure(() -> issuer.toBuilder().credentialsProvider(() -> {
+      throw new IllegalStateException("provider failed");
+    }).build().issueUpload(UploadRequest.of("a.png", "image/png", 4)));
+    failure(() -> UploadUrlIssuer.builder().endpointOverride(URI.create("http://user:" + TOKEN + "@host:1/x")));
+
+    // S3Proxy answers NotImplemented to a header-signed request with a session token, so the SDK calls of
+    // multipart uploads and verification use the static key; part URLs are still signed with the session.
+    UploadUrlIssuer staticKey = issuer.toBuilder().credentialsProvider(S3ProxyServer.credentials()).build();
+    try (MultipartUploads multipart = MultipartUploads.builder().issuer(staticKey).sessionKey(SESSION_KEY).build()) {
+      MultipartSession started = multipart.start(UploadRequest.of("f.mp4", "video/mp4", 6L * 1024 * 1024));
+      text(started);
+      for (PresignedPart part : multipart.presignAllParts(started.token())) {
+        signed(part.url());
+        text(part);
+      }
+      text(multipart.listParts(started.token()));
+      failure(() -> multipart.complete(started.token(), List.of(UploadedPart.of(1, "\"x\""), UploadedPart.of(2, "\"y\""))));
+      failure(() -> multipart.listParts(started.token() + "x"));
+      multipart.abort(started.token());
+      text(multipart);
+    }
+    try (UploadVerifier verifier = UploadVerifier.builder().issuer(staticKey).ticketKey(SESSION_KEY).build()) {
+      text(verifier.verify(verifier.ticket(upload)));
+      failure(() -> verifier.verify("forged.ticket"));
+      text(verifier);
+    }
+    text(SelfTest.run(staticKey));
+    text(SelfTest.run(issuer.toBuilder().credentialsProvider(StaticCredentialsProvider.create(
+        AwsSessionCredentials.create(S3ProxyServer.ACCESS_KEY, "wrong-" + S3ProxyServer.SECRET_KEY, TOKEN))).build()));
+
+    for (ILoggingEvent event : logs.list) {
+      texts.add(event.getFormattedMessage());
+      for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+        texts.add(t.getMessage());
+      }
+    }
+    assertThat(logs.list).as("presign logged at DEBUG while issuing").isNotEmpty();
+    assertThat(secrets).hasSizeGreaterThan(10);
+    for (String text : texts) {
+      for (String secret : secrets) {
+        assertThat(text).as("output must not contain a secret").doesNotContain(secret);
+      }
+      assertThat(text).doesNotContain("X-Amz-Signature=", "X-Amz-Security-Token=");
+    }
+  }
+
+  private void text(Object value) {
+    texts.add(String.valueOf(value));
+  }
+
+  private void signed(URI url) {
+    secrets.add(url.toString());
+    for (String pair : url.getRawQuery().split("&")) {
+      if (pair.startsWith("X-Amz-Signature=")) {
+        secrets.add(URLDecoder.decode(pair.substring("X-Amz-Signature=".length()), StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  private void failure(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        texts.add(t.getMessage());
+        texts.add(t.toString());
+      }
+      return;
+    }
+    throw new AssertionError("expected a failure");
+  }
+}
