@@ -53,6 +53,7 @@ public final class PolicyViolationException extends PresignException {
     CHECKSUM_UNSUPPORTED
   }
 
+  /** The kind of rule that was broken; part of the serialized form. */
   private final Reason reason;
 
   /**

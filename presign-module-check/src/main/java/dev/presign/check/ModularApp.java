@@ -1,0 +1,31 @@
+package dev.presign.check;
+
+import dev.presign.KeyStrategy;
+import dev.presign.PresignPolicy;
+import dev.presign.PresignedUpload;
+import dev.presign.UploadRequest;
+import dev.presign.UploadUrlIssuer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/** Issues one URL through presign's exported API, from inside a named module. */
+public final class ModularApp {
+  private ModularApp() {}
+
+  /**
+   * Issues a PUT URL.
+   *
+   * @return the issued upload
+   */
+  public static PresignedUpload issue() {
+    UploadUrlIssuer issuer = UploadUrlIssuer.builder()
+        .bucket("modular-bucket")
+        .region(Region.EU_WEST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAMODULAR", "secret")))
+        .policy(PresignPolicy.builder().allowContentTypes("image/png").build())
+        .keyStrategy(KeyStrategy.uuid("m/"))
+        .build();
+    return issuer.issueUpload(UploadRequest.of("a.png", "image/png", 1));
+  }
+}
