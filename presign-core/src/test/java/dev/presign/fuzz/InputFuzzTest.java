@@ -18,7 +18,8 @@ import java.util.Locale;
 /**
  * Coverage-guided fuzzing of what a stranger controls: file names (through every built-in key strategy)
  * and content types (through policy matching). A normal build replays the inputs checked in under
- * src/test/resources; {@code mvn -Pfuzz verify -pl presign-core} fuzzes for real.
+ * src/test/resources; {@code mvn -Pfuzz test -pl presign-core -Dtest='InputFuzzTest#keyStrategies*'}
+ * fuzzes one target for real.
  */
 class InputFuzzTest {
   private static final Instant NOW = Instant.parse("2026-11-29T23:59:59Z");
