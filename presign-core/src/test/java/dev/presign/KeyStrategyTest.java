@@ -99,6 +99,11 @@ class KeyStrategyTest {
       "evil.html       | application/x-custom     | ''",
       "evil.svg        | application/octet-stream | ''",
       "a.bin           | application/octet-stream | \\.bin",
+      "cat.png         | image/*                  | \\.png",
+      "cat.webp        | IMAGE/*                  | \\.webp",
+      "page.html       | image/*                  | ''",
+      "clip.mov        | video/*                  | \\.mov",
+      "data.xyz        | video/*                  | \\.xyz",
   })
   void uuid_extension_comesFromNameOnlyWhenItFitsTheType(String fileName, String contentType, String extension) {
     String key = KeyStrategy.uuid("uploads/").key(UploadRequest.of(fileName, contentType, 1), NOW);

@@ -35,6 +35,10 @@ class MediaTypeTest {
       "text/plain ;  charset=\"utf-8\"      | text/plain; charset=\"utf-8\"",
       "application/vnd.api+json           | application/vnd.api+json",
       "VIDEO/X-MATROSKA                   | video/x-matroska",
+      "\ttext/plain\t;\tcharset=utf-8\t    | text/plain; charset=utf-8",
+      "text/plain; a=\"x\\\"y\"          | text/plain; a=\"x\\\"y\"",
+      "text/plain; a=\"\"                 | text/plain; a=\"\"",
+      "text/plain;a=1;b=2                 | text/plain; a=1; b=2",
   })
   void parse_validType_normalizes(String raw, String expected) {
     assertThat(MediaType.parse(raw)).map(MediaType::headerValue).hasValue(expected);
@@ -46,6 +50,7 @@ class MediaTypeTest {
       "image/png;", "image/png; charset", "image/png; charset=", "image/png; =x", "text/plain; charset=\"utf-8",
       "image/png\r\nX-Evil: 1", "image/png\n", "image/png\u0000", "image/p\u00f1g", "image/png; a=\u00e9",
       "image/png, text/html", "image/png text/html", "image/p*ng", "*x/png", "ima*/png",
+      "text/plain; a=\"x\\", "text/plain; a=\"\u0001\"", "text/plain; a=b c", "text/plain; a b=c", "image/png;;",
   })
   void parse_malformedType_isEmpty(String raw) {
     assertThat(MediaType.parse(raw)).isEmpty();
