@@ -184,6 +184,22 @@ class KeyStrategyTest {
         .hasMessageContaining("principal must be 1 to 128 of");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"a", "Z", "0", "alice@example.com", "user_42", "tenant-7", "a.b", "...a"})
+  void perPrincipal_safePrincipal_becomesItsFolder(String principal) {
+    String key = KeyStrategy.perPrincipal("t/").key(UploadRequest.of("a.png", "image/png", 1).withPrincipal(principal), NOW);
+
+    assertThat(key).startsWith("t/" + principal + "/");
+  }
+
+  @Test
+  void perPrincipal_128CharacterPrincipal_isAccepted() {
+    String principal = "p".repeat(128);
+
+    assertThat(KeyStrategy.perPrincipal("").key(UploadRequest.of("a.png", "image/png", 1).withPrincipal(principal), NOW))
+        .startsWith(principal + "/");
+  }
+
   @Test
   void perPrincipal_129CharacterPrincipal_isRefused() {
     UploadRequest request = UploadRequest.of("a.png", "image/png", 1).withPrincipal("p".repeat(129));
