@@ -13,10 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
@@ -66,7 +63,7 @@ public final class MultipartUploads implements AutoCloseable {
     this.sessionTtl = b.sessionTtl;
     this.multipartThreshold = b.multipartThreshold;
     this.ownsClient = b.s3Client == null;
-    this.s3 = b.s3Client != null ? b.s3Client : clientFor(b.issuer);
+    this.s3 = b.s3Client != null ? b.s3Client : b.issuer.newS3Client();
   }
 
   /** {@return a builder; the issuer and the session key are required} */
@@ -273,21 +270,6 @@ public final class MultipartUploads implements AutoCloseable {
 
   private static String unquoted(String etag) {
     return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
-  }
-
-  static S3Client clientFor(UploadUrlIssuer issuer) {
-    S3ClientBuilder builder = S3Client.builder()
-        .region(issuer.region())
-        .credentialsProvider(issuer.credentialsProvider())
-        .forcePathStyle(issuer.pathStyleAccess())
-        // Part URLs carry no checksums; an SDK default CRC32 on CreateMultipartUpload would make S3
-        // expect one with every part.
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-    if (issuer.endpointOverride() != null) {
-      builder.endpointOverride(issuer.endpointOverride());
-    }
-    return builder.build();
   }
 
   @Override

@@ -202,7 +202,7 @@ public final class PresignPolicy {
       throw new PolicyViolationException(Reason.CONTENT_TYPE_INVALID,
           "content type must be a concrete media type such as image/png: " + Redact.quote(request.contentType()));
     }
-    if (!isAllowed(type)) {
+    if (!allows(type)) {
       throw new PolicyViolationException(Reason.CONTENT_TYPE_NOT_ALLOWED,
           "content type must be one of " + String.join(", ", allowedContentTypes) + ": "
               + Redact.quote(type.essence()));
@@ -210,11 +210,8 @@ public final class PresignPolicy {
     return type;
   }
 
+  /** Whether an allowed entry covers the type; the verifier asks it of what was stored. */
   boolean allows(MediaType type) {
-    return isAllowed(type);
-  }
-
-  private boolean isAllowed(MediaType type) {
     for (MediaRange range : ranges) {
       if (range.matches(type)) {
         return true;

@@ -32,7 +32,11 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Issues pre-signed upload and download URLs for one bucket, checked against a {@link PresignPolicy}
@@ -127,15 +131,18 @@ public final class UploadUrlIssuer {
     String key = keyStrategy.key(request, now);
     requireSafeKey(key);
 
-    HeaderMap headers = request.size().isPresent()
-        ? HeaderMap.of("Content-Type", type.headerValue(), "Content-Length", Long.toString(request.size().getAsLong()))
-        : HeaderMap.of("Content-Type", type.headerValue());
-    if (request.checksum().isPresent()) {
-      Checksum checksum = request.checksum().get();
-      headers = request.size().isPresent()
-          ? HeaderMap.ofEntries("Content-Type", type.headerValue(), "Content-Length",
-              Long.toString(request.size().getAsLong()), checksum.algorithm().header(), checksum.base64())
-          : HeaderMap.ofEntries("Content-Type", type.headerValue(), checksum.algorithm().header(), checksum.base64());
+    String length = request.size().isPresent() ? Long.toString(request.size().getAsLong()) : null;
+    Checksum checksum = request.checksum().orElse(null);
+    HeaderMap headers;
+    if (checksum == null) {
+      headers = length == null
+          ? HeaderMap.of("Content-Type", type.headerValue())
+          : HeaderMap.of("Content-Type", type.headerValue(), "Content-Length", length);
+    } else {
+      headers = length == null
+          ? HeaderMap.ofEntries("Content-Type", type.headerValue(), checksum.algorithm().header(), checksum.base64())
+          : HeaderMap.ofEntries("Content-Type", type.headerValue(), "Content-Length", length,
+              checksum.algorithm().header(), checksum.base64());
     }
 
     AwsCredentialsIdentity credentials = resolveCredentials();
@@ -359,16 +366,23 @@ public final class UploadUrlIssuer {
         expiry.signingEpochSecond(), expiry.seconds(), credentials));
   }
 
-  URI endpointOverride() {
-    return endpointOverride;
-  }
-
-  boolean pathStyleAccess() {
-    return pathStyleAccess;
-  }
-
-  AwsCredentialsProvider credentialsProvider() {
-    return credentialsProvider;
+  /**
+   * An S3 client with this issuer's region, endpoint, addressing and credentials, for the few calls that
+   * must reach S3 (multipart, verification). Part URLs carry no checksums; an SDK default CRC32 on
+   * CreateMultipartUpload would make S3 expect one with every part, so checksums are only sent when
+   * required.
+   */
+  S3Client newS3Client() {
+    S3ClientBuilder builder = S3Client.builder()
+        .region(region)
+        .credentialsProvider(credentialsProvider)
+        .forcePathStyle(pathStyleAccess)
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    if (endpointOverride != null) {
+      builder.endpointOverride(endpointOverride);
+    }
+    return builder.build();
   }
 
   Clock clock() {

@@ -79,7 +79,7 @@ public final class UploadVerifier implements AutoCloseable {
     this.quarantinePrefix = b.quarantinePrefix;
     this.checkContent = b.checkContent;
     this.ownsClient = b.s3Client == null;
-    this.s3 = b.s3Client != null ? b.s3Client : MultipartUploads.clientFor(b.issuer);
+    this.s3 = b.s3Client != null ? b.s3Client : b.issuer.newS3Client();
   }
 
   /** {@return a builder; the issuer and the ticket key are required} */
