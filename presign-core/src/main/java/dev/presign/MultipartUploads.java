@@ -336,10 +336,7 @@ public final class MultipartUploads implements AutoCloseable {
      * @return this builder
      */
     public Builder sessionTtl(Duration ttl) {
-      Objects.requireNonNull(ttl, "sessionTtl");
-      Require.argument(ttl.compareTo(Duration.ofMinutes(1)) >= 0 && ttl.compareTo(Duration.ofDays(7)) <= 0
-          && ttl.getNano() == 0, "sessionTtl must be whole seconds between 1m and 7d", ttl);
-      this.sessionTtl = ttl;
+      this.sessionTtl = Require.ttl("sessionTtl", ttl, Duration.ofMinutes(1), "1m");
       return this;
     }
 

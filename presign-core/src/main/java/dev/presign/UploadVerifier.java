@@ -375,10 +375,7 @@ public final class UploadVerifier implements AutoCloseable {
      * @return this builder
      */
     public Builder ticketTtl(Duration ttl) {
-      Objects.requireNonNull(ttl, "ticketTtl");
-      Require.argument(ttl.compareTo(Duration.ofMinutes(1)) >= 0 && ttl.compareTo(Duration.ofDays(7)) <= 0
-          && ttl.getNano() == 0, "ticketTtl must be whole seconds between 1m and 7d", ttl);
-      this.ticketTtl = ttl;
+      this.ticketTtl = Require.ttl("ticketTtl", ttl, Duration.ofMinutes(1), "1m");
       return this;
     }
 

@@ -28,9 +28,22 @@ public final class Require {
    * for a pre-signed URL's X-Amz-Expires.
    */
   public static Duration presignTtl(String name, Duration ttl) {
+    return ttl(name, ttl, Duration.ofSeconds(1), "1s");
+  }
+
+  /**
+   * Checks that a duration is a whole number of seconds from {@code min} to 7 days.
+   *
+   * @param name the setting, for messages
+   * @param ttl the duration
+   * @param min the shortest allowed
+   * @param minText {@code min} as the message shows it, e.g. {@code 1m}
+   * @return {@code ttl}
+   */
+  public static Duration ttl(String name, Duration ttl, Duration min, String minText) {
     java.util.Objects.requireNonNull(ttl, name);
-    argument(ttl.compareTo(Duration.ofSeconds(1)) >= 0 && ttl.compareTo(Duration.ofDays(7)) <= 0,
-        name + " must be between 1s and 7d", ttl);
+    argument(ttl.compareTo(min) >= 0 && ttl.compareTo(Duration.ofDays(7)) <= 0,
+        name + " must be between " + minText + " and 7d", ttl);
     argument(ttl.getNano() == 0, name + " must be a whole number of seconds", ttl);
     return ttl;
   }
