@@ -3,7 +3,10 @@
 # inputs each one tried. Jazzer's JUnit integration fuzzes a single @FuzzTest per JVM, hence the loop.
 #
 #   bash scripts/fuzz.sh            # 2 minutes per target
-#   bash scripts/fuzz.sh 30m        # any Jazzer duration: 90s, 30m, 2h
+#   bash scripts/fuzz.sh 30m        # seconds, minutes or hours: 90s, 30m, 2h
+#
+# Jazzer 0.24 takes the fuzzing time from @FuzzTest(maxDuration); extra libFuzzer arguments come after it and
+# win, which is how the duration given here reaches libFuzzer.
 #
 # A finding fails the run; Jazzer then writes the crashing input next to the target's checked-in inputs
 # under presign-core/src/test/resources, where every later `mvn verify` replays it.
@@ -11,6 +14,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 duration="${1:-2m}"
+case "${duration}" in
+  *h) seconds=$(( ${duration%h} * 3600 )) ;;
+  *m) seconds=$(( ${duration%m} * 60 )) ;;
+  *s) seconds=${duration%s} ;;
+  *) seconds=${duration} ;;
+esac
 targets=(
   'InputFuzzTest#keyStrategies_anyFileName_keepKeysSafeAndUnderTheirPrefix'
   'InputFuzzTest#policy_anyContentType_isAllowedOnlyWhenItMatchesAnEntry'
@@ -19,18 +28,17 @@ targets=(
 )
 
 mkdir -p target/fuzz
-mvn -B -q -pl presign-core -am -DskipTests install
 status=0
 for target in "${targets[@]}"; do
   log="target/fuzz/${target//#/_}.log"
   echo "fuzzing ${target} for ${duration} (log: ${log})"
-  if ! mvn -B -Pfuzz test -pl presign-core "-Dtest=${target}" "-Djazzer.max_duration=${duration}" \
+  if ! mvn -B -Pfuzz test -pl presign-core "-Dtest=${target}" \
+      -Djazzer.internal.arg.0=fuzz "-Djazzer.internal.arg.1=-max_total_time=${seconds}" \
       -Dsurefire.failIfNoSpecifiedTests=false >"${log}" 2>&1; then
     echo "  FAILED: see ${log}"
     status=1
   fi
-  # libFuzzer's last status line ("#1234567 DONE ...") or its last progress line counts the inputs tried.
-  inputs=$(grep -aoE '^#[0-9]+' "${log}" | tail -1 | tr -d '#' || true)
-  echo "  inputs tried: ${inputs:-unknown}"
+  # libFuzzer ends with "Done <inputs> runs in <seconds> second(s)".
+  echo "  $(grep -aE '^Done [0-9]+ runs' "${log}" | tail -1 || echo 'no libFuzzer summary')"
 done
 exit "${status}"

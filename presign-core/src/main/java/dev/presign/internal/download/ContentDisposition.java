@@ -61,7 +61,8 @@ public final class ContentDisposition {
         out.appendCodePoint(cp);
       }
     }
-    String cleaned = capped(out.toString().strip());
+    // Strip again after capping: the cut can land in a run of spaces, which browsers drop.
+    String cleaned = capped(out.toString().strip()).strip();
     return cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..") ? "download" : cleaned;
   }
 
