@@ -73,6 +73,14 @@ class PresignPolicyTest {
   }
 
   @Test
+  void allowContentTypes_duplicatesInAnyCase_areKeptOnceInFirstOrder() {
+    PresignPolicy policy = PresignPolicy.builder()
+        .allowContentTypes("image/png", "image/*", "IMAGE/PNG", "video/mp4", "Image/*", "image/png").build();
+
+    assertThat(policy.allowedContentTypes()).containsExactly("image/png", "image/*", "video/mp4");
+  }
+
+  @Test
   void check_sizeAtLimits_passes() {
     assertThatCode(() -> policy.check(UploadRequest.of("a.png", "image/png", 1))).doesNotThrowAnyException();
     assertThatCode(() -> policy.check(UploadRequest.of("a.png", "image/png", 500L * 1024 * 1024))).doesNotThrowAnyException();

@@ -1,7 +1,7 @@
 package dev.presign.internal.download;
 
+import dev.presign.internal.Nfc;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 
 /**
  * Builds a Content-Disposition header value that every browser reads back as the intended name
@@ -48,7 +48,7 @@ public final class ContentDisposition {
 
   /** The last path segment, NFC, without invisible characters; "download" when nothing is left. */
   static String clean(String fileName) {
-    String name = Normalizer.normalize(fileName, Normalizer.Form.NFC);
+    String name = Nfc.normalize(fileName);
     int cut = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
     name = name.substring(cut + 1);
     StringBuilder out = new StringBuilder(name.length());

@@ -1,7 +1,7 @@
 package dev.presign.internal.keys;
 
+import dev.presign.internal.Nfc;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -28,7 +28,7 @@ public record SafeFileName(String base, String extension) {
 
   /** Sanitizes a raw file name. Never fails; hostile input only yields a blander name. */
   public static SafeFileName of(String raw) {
-    String name = lastSegment(Normalizer.normalize(raw, Normalizer.Form.NFC));
+    String name = lastSegment(Nfc.normalize(raw));
     int dot = name.lastIndexOf('.');
     String extension = "";
     String base = name;

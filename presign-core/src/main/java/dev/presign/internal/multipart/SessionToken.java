@@ -1,17 +1,15 @@
 package dev.presign.internal.multipart;
 
+import dev.presign.internal.signing.HmacSha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A multipart session carried by the client instead of the server: the upload id, key, content type,
@@ -162,13 +160,7 @@ public record SessionToken(String bucket, String uploadId, String key, String co
   }
 
   private static byte[] hmac(byte[] secret, byte[] payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return mac.doFinal(payload);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
-    }
+    return HmacSha256.mac(secret, payload);
   }
 
   @Override

@@ -3,17 +3,17 @@ package dev.presign.internal.signing;
 import dev.presign.internal.HeaderMap;
 import java.net.URI;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import java.security.GeneralSecurityException;
+import java.security.DigestException;
+import java.security.NoSuchAlgorithmException;
 import java.security.MessageDigest;
 import java.util.Map;
-import javax.crypto.Mac;
 
 /**
  * presign's own SigV4 query-string signer for S3 (AWS4-HMAC-SHA256, UNSIGNED-PAYLOAD).
  *
  * <p>Why not the SDK's: issuing a URL is one SHA-256 of a few hundred bytes and one HMAC, yet the SDK
  * spends 20–40 µs and 25–50 KB on it. Here the signing key is derived once per credentials, day and
- * region; each thread reuses its own MessageDigest, Mac and buffers (no provider lookup, no lock); and
+ * region; each thread reuses its own MessageDigest, HMAC and buffers (no provider lookup, no lock); and
  * the canonical request and the URL are written as bytes straight into those buffers, so a URL costs
  * little more than the crypto and the final String and URI.
  *
@@ -146,10 +146,10 @@ public final class SigV4Signer implements UrlSigner {
         new String(scratch.stringToSign.bytes, 0, scratch.stringToSign.length, java.nio.charset.StandardCharsets.UTF_8)};
   }
 
-  /** Per-thread digest, MAC and buffers. */
+  /** Per-thread digest, HMAC and buffers. */
   private static final class Scratch {
     private final MessageDigest sha256;
-    private final Mac hmac;
+    private final HmacSha256 hmac = new HmacSha256();
     private SigningKey hmacKey;
     private final ByteSink canonical = new ByteSink(1024);
     private final ByteSink stringToSign = new ByteSink(160);
@@ -165,9 +165,8 @@ public final class SigV4Signer implements UrlSigner {
     Scratch() {
       try {
         sha256 = MessageDigest.getInstance("SHA-256");
-        hmac = Mac.getInstance("HmacSHA256");
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("SHA-256 or HmacSHA256 is not available", e);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is not available", e);
       }
     }
 
@@ -211,7 +210,7 @@ public final class SigV4Signer implements UrlSigner {
         }
         hmac.update(s.bytes, 0, s.length);
         hmac.doFinal(digest, 0);
-      } catch (GeneralSecurityException e) {
+      } catch (DigestException e) {
         throw new IllegalStateException("signing failed", e);
       }
 
@@ -335,16 +334,12 @@ public final class SigV4Signer implements UrlSigner {
     }
 
     String hmacHex(SigningKey key, byte[] message) {
-      try {
-        if (hmacKey != key) {
-          hmac.init(key.key);
-          hmacKey = key;
-        }
-        hmac.update(message);
-        hmac.doFinal(digest, 0);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("signing failed", e);
+      if (hmacKey != key) {
+        hmac.init(key.key);
+        hmacKey = key;
       }
+      hmac.update(message, 0, message.length);
+      hmac.doFinal(digest, 0);
       ByteSink hex = new ByteSink(64);
       hex.hex(digest, 32);
       return hex.toLatin1String();

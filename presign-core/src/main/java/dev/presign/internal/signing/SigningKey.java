@@ -1,10 +1,7 @@
 package dev.presign.internal.signing;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.LocalDate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
@@ -15,8 +12,6 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * only when the day or the credentials change. Immutable.
  */
 final class SigningKey {
-  private static final String HMAC = "HmacSHA256";
-
   private final String accessKeyId;
   private final String secretAccessKey;
   private final String sessionToken;
@@ -29,7 +24,8 @@ final class SigningKey {
   final byte[] credentialParameter;
   /** {@code X-Amz-Security-Token=} and the encoded token, or null without a session token. */
   final byte[] tokenParameter;
-  final SecretKeySpec key;
+  /** The derived HMAC key. */
+  final byte[] key;
 
   private SigningKey(AwsCredentialsIdentity credentials, String sessionToken, long epochDay, String region,
       String service) {
@@ -56,7 +52,7 @@ final class SigningKey {
       token.ascii("X-Amz-Security-Token=").uriEncode(sessionToken, false);
       this.tokenParameter = java.util.Arrays.copyOf(token.bytes, token.length);
     }
-    this.key = new SecretKeySpec(derive(secretAccessKey, date, region, service), HMAC);
+    this.key = derive(secretAccessKey, date, region, service);
   }
 
   /** This key if it fits the credentials and day, otherwise a newly derived one. */
@@ -81,17 +77,16 @@ final class SigningKey {
   }
 
   private static byte[] derive(String secret, String date, String region, String service) {
-    try {
-      Mac mac = Mac.getInstance(HMAC);
-      byte[] key = ("AWS4" + secret).getBytes(StandardCharsets.UTF_8);
-      for (String part : new String[] {date, region, service, "aws4_request"}) {
-        mac.init(new SecretKeySpec(key, HMAC));
-        key = mac.doFinal(part.getBytes(StandardCharsets.UTF_8));
-      }
-      return key;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is not available", e);
+    HmacSha256 mac = new HmacSha256();
+    byte[] key = ("AWS4" + secret).getBytes(StandardCharsets.UTF_8);
+    for (String part : new String[] {date, region, service, "aws4_request"}) {
+      mac.init(key);
+      byte[] message = part.getBytes(StandardCharsets.UTF_8);
+      mac.update(message, 0, message.length);
+      key = new byte[HmacSha256.LENGTH];
+      mac.doFinal(key, 0);
     }
+    return key;
   }
 
   /** {@return the X-Amz-Credential value, {@code accessKeyId/yyyyMMdd/region/service/aws4_request}} */
