@@ -66,4 +66,58 @@ class ContentDispositionTest {
 
     assertThat(dev.presign.testing.BrowserHeaders.fileName(header)).isEqualTo(ContentDisposition.clean(name));
   }
+
+  @Test
+  void of_everyPrintableAsciiCharacter_isPercentEncodedUnlessAnAttrChar() {
+    StringBuilder name = new StringBuilder();
+    StringBuilder encoded = new StringBuilder();
+    String attrChars = "!#$&+-.^_`|~";
+    for (char c = 0x21; c < 0x7f; c++) {
+      if (c == '/' || c == '\\') {
+        continue;  // path separators: only the last segment is kept
+      }
+      name.append(c);
+      boolean attr = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || attrChars.indexOf(c) >= 0;
+      encoded.append(attr ? String.valueOf(c) : String.format(java.util.Locale.ROOT, "%%%02X", (int) c));
+    }
+
+    String header = ContentDisposition.of(true, name.toString());
+
+    assertThat(header).endsWith("; filename*=UTF-8''" + encoded);
+  }
+
+  @Test
+  void of_nameOfExactly255Bytes_isKeptWhole() {
+    String name = "n".repeat(251) + ".pdf";
+
+    assertThat(ContentDisposition.of(true, name)).isEqualTo("attachment; filename=\"" + name + "\"");
+    assertThat(ContentDisposition.of(true, "n" + name)).isEqualTo("attachment; filename=\"" + name + "\"");
+  }
+
+  @Test
+  void of_extensionOfSixteenCharacters_isKeptAndSeventeenIsNot() {
+    String sixteen = "." + "e".repeat(16);
+    String seventeen = "." + "e".repeat(17);
+
+    assertThat(dev.presign.testing.BrowserHeaders.fileName(ContentDisposition.of(true, "x".repeat(300) + sixteen)))
+        .isEqualTo("x".repeat(255 - 17) + sixteen);
+    assertThat(dev.presign.testing.BrowserHeaders.fileName(ContentDisposition.of(true, "x".repeat(300) + seventeen)))
+        .isEqualTo("x".repeat(255));
+  }
+
+  @Test
+  void of_leadingDotName_hasNoExtensionToKeep() {
+    String name = "." + "h".repeat(300);
+
+    assertThat(dev.presign.testing.BrowserHeaders.fileName(ContentDisposition.of(true, name)))
+        .isEqualTo("." + "h".repeat(254));
+  }
+
+  @Test
+  void of_multiByteCharacterAtTheCut_isLeftOutWhole() {
+    String name = "x".repeat(252) + "\u20ac\u20ac";  // 252 + 3 = 255 bytes fit, the second euro does not
+
+    assertThat(dev.presign.testing.BrowserHeaders.fileName(ContentDisposition.of(true, name)))
+        .isEqualTo("x".repeat(252) + "\u20ac");
+  }
 }

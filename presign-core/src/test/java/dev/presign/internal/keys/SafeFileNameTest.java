@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SafeFileNameTest {
 
@@ -71,5 +72,40 @@ class SafeFileNameTest {
 
     assertThat(name.base().getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(SafeFileName.MAX_BASE_BYTES);
     assertThat(name.base()).endsWith("q\u0307");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a", "z", "A", "Z", "0", "9", "png", "JPEG", "mp4", "abcdefghijklmnop"})
+  void isAsciiAlphanumeric_lettersAndDigitsUpToSixteen_isTrue(String extension) {
+    assertThat(SafeFileName.isAsciiAlphanumeric(extension)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "abcdefghijklmnopq", "@", "[", "`", "{", "/", ":", "p-g", "p_g", "p g", "é", "K"})
+  void isAsciiAlphanumeric_anythingElse_isFalse(String extension) {
+    assertThat(SafeFileName.isAsciiAlphanumeric(extension)).isFalse();
+  }
+
+  @Test
+  void of_baseOfExactlyTheByteLimit_isKeptWhole() {
+    String base = "é".repeat(100);  // 200 bytes, 100 chars: past the quick length check
+
+    assertThat(SafeFileName.of(base + ".png").base()).isEqualTo(base);
+    assertThat(SafeFileName.of(base + "a.png").base()).isEqualTo(base);
+    assertThat(SafeFileName.of("a" + base + ".png").base())
+        .isEqualTo("a" + "é".repeat(99));
+  }
+
+  @Test
+  void of_asciiBaseAroundTheLimit_isCutToExactlyTheLimit() {
+    assertThat(SafeFileName.of("b".repeat(66) + ".txt").base()).hasSize(66);
+    assertThat(SafeFileName.of("b".repeat(200) + ".txt").base()).hasSize(200);
+    assertThat(SafeFileName.of("b".repeat(201) + ".txt").base()).hasSize(200);
+  }
+
+  @Test
+  void of_cutLeavingASeparator_trimsIt() {
+    assertThat(SafeFileName.of("b".repeat(199) + "-tail.txt").base())
+        .isEqualTo("b".repeat(199));
   }
 }

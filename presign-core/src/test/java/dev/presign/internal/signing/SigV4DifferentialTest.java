@@ -98,6 +98,32 @@ class SigV4DifferentialTest {
     }
   }
 
+  @Test
+  void presign_manyHeadersAndParameters_growTheScratchAndStillMatch() {
+    S3Addressing addressing = S3Addressing.of(Region.US_EAST_1, null, false, "bucket-1");
+    SigV4Signer ours = new SigV4Signer("us-east-1", addressing);
+    SdkOracleSigner sdk = new SdkOracleSigner("us-east-1", addressing);
+    // More headers and parameters than the per-thread scratch starts with, names that are prefixes of one
+    // another and differ in case, and parameter names that sort before, between and after the X-Amz-* ones.
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String name : new String[] {"x-amz-meta-ab", "X-Amz-Meta-A", "x-amz-meta-abc", "X-AMZ-META-B", "Content-Type",
+        "content-length", "x-amz-meta-a0", "x-amz-meta-z", "x-amz-checksum-sha256", "x-amz-meta-", "Content-MD5",
+        "x-amz-meta-aa"}) {
+      headers.put(name, "v " + name.length());
+    }
+    Map<String, String> query = new LinkedHashMap<>();
+    for (String name : new String[] {"versionId", "AAA", "Z", "X-Amy", "X-Amz", "X-Ana", "response-content-type",
+        "a b", "_", "uploadId"}) {
+      query.put(name, "value of " + name);
+    }
+
+    for (int i = 0; i < 3; i++) {
+      SigningRequest request = new SigningRequest("PUT", "bucket-1", "k/" + i, headers, query,
+          1_764_000_000L + i, 900, AwsSessionCredentials.create("ASIAX", "secret", "token-" + i));
+      assertThat(difference(ours.presign(request), sdk.presign(request))).as("request %d", i).isNull();
+    }
+  }
+
   private static S3Addressing addressing(SplittableRandom random, Region region, boolean pathStyle) {
     switch (random.nextInt(4)) {
       case 0:
