@@ -35,7 +35,8 @@ for target in "${targets[@]}"; do
   if ! mvn -B -Pfuzz test -pl presign-core "-Dtest=${target}" \
       -Djazzer.internal.arg.0=fuzz "-Djazzer.internal.arg.1=-max_total_time=${seconds}" \
       -Dsurefire.failIfNoSpecifiedTests=false >"${log}" 2>&1; then
-    echo "  FAILED: see ${log}"
+    echo "  FAILED: see ${log}; the finding:"
+    grep -aE -A12 'FuzzTestFindingException|ERROR\] (Tests run|Failed)' "${log}" | head -40 || tail -40 "${log}"
     status=1
   fi
   # libFuzzer ends with "Done <inputs> runs in <seconds> second(s)".
