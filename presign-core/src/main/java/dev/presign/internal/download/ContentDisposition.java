@@ -46,11 +46,14 @@ public final class ContentDisposition {
     return header.toString();
   }
 
-  /** The last path segment, NFC, without invisible characters; "download" when nothing is left. */
+  /**
+   * The last path segment, NFC, without invisible characters, without leading white space or trailing
+   * white space and dots (which browsers and file systems drop), at most {@value #MAX_NAME_BYTES} bytes;
+   * "download" when nothing is left.
+   */
   static String clean(String fileName) {
-    String name = Nfc.normalize(fileName);
-    int cut = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-    name = name.substring(cut + 1);
+    int cut = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+    String name = fileName.substring(cut + 1);
     StringBuilder out = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); ) {
       int cp = name.codePointAt(i);
@@ -61,25 +64,44 @@ public final class ContentDisposition {
         out.appendCodePoint(cp);
       }
     }
-    // Strip again after capping: the cut can land in a run of spaces, which browsers drop.
-    String cleaned = capped(out.toString().strip()).strip();
-    return cleaned.isEmpty() || cleaned.equals(".") || cleaned.equals("..") ? "download" : cleaned;
+    // NFC after the invisible characters are gone: one between a letter and its accent would block composing.
+    // Trimmed again after capping: the cut can land in a run of spaces or dots.
+    String cleaned = trimEnds(capped(trimEnds(Nfc.normalize(out.toString()))));
+    return cleaned.isEmpty() ? "download" : cleaned;
+  }
+
+  /** Without leading white space, nor trailing white space and dots: ". ." and ".." become empty. */
+  private static String trimEnds(String name) {
+    int start = 0;
+    int end = name.length();
+    while (start < end && isBlank(name.charAt(start))) {
+      start++;
+    }
+    while (end > start && (isBlank(name.charAt(end - 1)) || name.charAt(end - 1) == '.')) {
+      end--;
+    }
+    return name.substring(start, end);
+  }
+
+  // Every space separator (no-break, figure, narrow no-break...) as well as Java's white space.
+  private static boolean isBlank(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   /** At most {@value #MAX_NAME_BYTES} UTF-8 bytes, keeping a short extension and whole characters. */
   private static String capped(String name) {
-    if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
+    if (utf8Length(name) <= MAX_NAME_BYTES) {
       return name;
     }
     int dot = name.lastIndexOf('.');
     String extension = dot > 0 && name.length() - dot <= 17 ? name.substring(dot) : "";
     String base = extension.isEmpty() ? name : name.substring(0, dot);
-    int budget = MAX_NAME_BYTES - extension.length();
+    int budget = MAX_NAME_BYTES - utf8Length(extension);
     StringBuilder kept = new StringBuilder();
     int bytes = 0;
     for (int i = 0; i < base.length(); ) {
       int cp = base.codePointAt(i);
-      int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      int size = utf8Length(new String(Character.toChars(cp)));
       if (bytes + size > budget) {
         break;
       }
@@ -88,6 +110,10 @@ public final class ContentDisposition {
       i += Character.charCount(cp);
     }
     return kept + extension;
+  }
+
+  private static int utf8Length(String s) {
+    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private static String asciiFallback(String name) {

@@ -4,6 +4,7 @@ import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * HMAC-SHA256 (RFC 2104) over a reused {@link MessageDigest}.
@@ -57,6 +58,9 @@ public final class HmacSha256 {
    * @param key the key, any length
    */
   public void init(byte[] key) {
+    // Checked before any state changes: a refused key leaves the MAC as it was.
+    Objects.requireNonNull(key, "key");
+    keyed = false;
     sha256.reset();
     byte[] k = key.length > BLOCK_SIZE ? sha256.digest(key) : key;
     Arrays.fill(innerPad, (byte) 0x36);
@@ -89,7 +93,7 @@ public final class HmacSha256 {
    */
   public void doFinal(byte[] out, int offset) {
     requireKey();
-    java.util.Objects.checkFromIndexSize(offset, LENGTH, out.length);
+    Objects.checkFromIndexSize(offset, LENGTH, out.length);
     try {
       sha256.digest(innerHash, 0, LENGTH);
       sha256.update(outerPad);

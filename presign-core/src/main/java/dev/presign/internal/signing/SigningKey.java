@@ -9,7 +9,8 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * A SigV4 signing key for one set of credentials, one UTC day, one region and service, with the pieces of the
  * canonical request that depend only on those: the encoded credential and token parameters and the
  * credential scope. Deriving it costs four HMACs, so the signer keeps the last one and derives again
- * only when the day or the credentials change. Immutable.
+ * only when the day or the credentials change. Immutable: the arrays are never written after construction
+ * and never leave the signing package.
  */
 final class SigningKey {
   private final String accessKeyId;

@@ -19,6 +19,14 @@ class ContentDispositionFuzzTest {
     assertThat(header).doesNotContain("\r", "\n", "\u0000");
     assertThat(header.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).as(header).isTrue();
     assertThat(header).matches("(attachment|inline); filename=\"[^\"\\\\]*\"(; filename\\*=UTF-8''[A-Za-z0-9!#$&+.^_`|~%-]+)?");
-    assertThat(BrowserHeaders.fileName(header)).isEqualTo(ContentDisposition.clean(name));
+    String cleaned = ContentDisposition.clean(name);
+    assertThat(BrowserHeaders.fileName(header)).isEqualTo(cleaned);
+    // What browsers and file systems would drop or refuse never reaches the header.
+    assertThat(cleaned).isNotEmpty().doesNotEndWith(".");
+    assertThat(cleaned.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(255);
+    assertThat(Character.isWhitespace(cleaned.charAt(0)) || Character.isSpaceChar(cleaned.charAt(0))).as(cleaned).isFalse();
+    char last = cleaned.charAt(cleaned.length() - 1);
+    assertThat(Character.isWhitespace(last) || Character.isSpaceChar(last)).as(cleaned).isFalse();
+    assertThat(java.text.Normalizer.isNormalized(cleaned, java.text.Normalizer.Form.NFC)).as(cleaned).isTrue();
   }
 }

@@ -22,6 +22,11 @@ class ContentDispositionTest {
       "evil\u202Etxt.exe    | attachment; filename=\"eviltxt.exe\"",
       "`   `                | attachment; filename=\"download\"",
       "..                   | attachment; filename=\"download\"",
+      "...                  | attachment; filename=\"download\"",
+      "`. .`                | attachment; filename=\"download\"",
+      "report.              | attachment; filename=\"report\"",
+      ".env                 | attachment; filename=\".env\"",
+      "`\u00a0cat.png\u00a0` | attachment; filename=\"cat.png\"",
   })
   void of_hostileAndNonLatinNames_exactHeader(String name, String header) {
     assertThat(ContentDisposition.of(true, name)).isEqualTo(header);
@@ -70,20 +75,17 @@ class ContentDispositionTest {
   @Test
   void of_everyPrintableAsciiCharacter_isPercentEncodedUnlessAnAttrChar() {
     StringBuilder name = new StringBuilder();
-    StringBuilder encoded = new StringBuilder();
-    String attrChars = "!#$&+-.^_`|~";
     for (char c = 0x21; c < 0x7f; c++) {
-      if (c == '/' || c == '\\') {
-        continue;  // path separators: only the last segment is kept
+      if (c != '/' && c != '\\') {  // path separators: only the last segment is kept
+        name.append(c);
       }
-      name.append(c);
-      boolean attr = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || attrChars.indexOf(c) >= 0;
-      encoded.append(attr ? String.valueOf(c) : String.format(java.util.Locale.ROOT, "%%%02X", (int) c));
     }
 
     String header = ContentDisposition.of(true, name.toString());
 
-    assertThat(header).endsWith("; filename*=UTF-8''" + encoded);
+    // RFC 5987 attr-chars stay: ALPHA DIGIT ! # $ & + - . ^ _ ` | ~
+    assertThat(header).endsWith("; filename*=UTF-8''!%22#$%25&%27%28%29%2A+%2C-.0123456789%3A%3B%3C%3D%3E%3F%40"
+        + "ABCDEFGHIJKLMNOPQRSTUVWXYZ%5B%5D^_`abcdefghijklmnopqrstuvwxyz%7B|%7D~");
   }
 
   @Test
@@ -91,7 +93,37 @@ class ContentDispositionTest {
     String name = "n".repeat(251) + ".pdf";
 
     assertThat(ContentDisposition.of(true, name)).isEqualTo("attachment; filename=\"" + name + "\"");
-    assertThat(ContentDisposition.of(true, "n" + name)).isEqualTo("attachment; filename=\"" + name + "\"");
+  }
+
+  @Test
+  void of_nameOf256Bytes_losesOneBaseCharacter() {
+    assertThat(ContentDisposition.of(true, "n".repeat(252) + ".pdf"))
+        .isEqualTo("attachment; filename=\"" + "n".repeat(251) + ".pdf\"");
+  }
+
+  @Test
+  void of_overlongNameWithNonAsciiExtension_staysWithin255Bytes() {
+    String extension = "." + "\u6f22".repeat(16);  // 49 bytes
+
+    String name = dev.presign.testing.BrowserHeaders.fileName(ContentDisposition.of(true, "x".repeat(300) + extension));
+
+    assertThat(name).isEqualTo("x".repeat(255 - 49) + extension);
+  }
+
+  @Test
+  void of_cutInsideDotsOrNoBreakSpaces_endsOnAVisibleCharacter() {
+    // The tail after the last dot is too long to be an extension, so the cut falls inside the dots.
+    assertThat(dev.presign.testing.BrowserHeaders.fileName(
+        ContentDisposition.of(true, "a".repeat(250) + ".".repeat(20) + "b".repeat(20))))
+        .isEqualTo("a".repeat(250));
+    assertThat(dev.presign.testing.BrowserHeaders.fileName(ContentDisposition.of(true, "a".repeat(250) + "\u00a0".repeat(20) + "b")))
+        .isEqualTo("a".repeat(250));
+  }
+
+  @Test
+  void of_invisibleCharacterBetweenLetterAndAccent_stillComposes() {
+    assertThat(ContentDisposition.of(true, "e\u200d\u0301.txt"))
+        .isEqualTo("attachment; filename=\"_.txt\"; filename*=UTF-8''%C3%A9.txt");
   }
 
   @Test

@@ -88,7 +88,7 @@ class SyntaxTest {
   }
 
   @Test
-  void isTokenChar_exactlyRfc9110Tchar() {
+  void isTokenChar_allLatin1_isExactlyRfc9110Tchar() {
     StringBuilder tchars = new StringBuilder();
     for (char c = 0; c < 0x100; c++) {
       if (Syntax.isTokenChar(c)) {

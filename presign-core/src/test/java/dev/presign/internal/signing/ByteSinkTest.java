@@ -66,7 +66,7 @@ class ByteSinkTest {
   }
 
   @Test
-  void asciiLowerCase_foldsOnlyAtoZ() {
+  void asciiLowerCase_mixedCase_foldsOnlyAtoZ() {
     ByteSink sink = new ByteSink(1);
 
     sink.asciiLowerCase("@AZ[`az{X-Amz-Meta");
@@ -87,7 +87,7 @@ class ByteSinkTest {
       "'caf\u00e9   au  lait ' | caf\u00e9 au lait",
       "'a  caf\u00e9'        | a caf\u00e9",
   })
-  void headerValue_trimsAndCollapsesSpaces(String value, String canonical) {
+  void headerValue_spacesAnywhere_areTrimmedAndCollapsed(String value, String canonical) {
     ByteSink sink = new ByteSink(1);
 
     sink.headerValue(value);
@@ -114,7 +114,7 @@ class ByteSinkTest {
 
   @ParameterizedTest
   @CsvSource({"0, 00", "5, 05", "10, 10", "59, 59", "99, 99"})
-  void twoDigits_padsToTwo(int value, String digits) {
+  void twoDigits_zeroTo99_isPaddedToTwo(int value, String digits) {
     ByteSink sink = new ByteSink(1);
 
     sink.twoDigits(value);
@@ -147,7 +147,7 @@ class ByteSinkTest {
       "'\u20ac.png'       | false | %E2%82%AC.png",
       "'\uD83D\uDE00x'    | true  | %F0%9F%98%80x",
   })
-  void uriEncode_sigV4Rules(String value, boolean keepSlash, String encoded) {
+  void uriEncode_anyText_followsSigV4Rules(String value, boolean keepSlash, String encoded) {
     ByteSink sink = new ByteSink(1);
 
     sink.uriEncode(value, keepSlash);
@@ -156,7 +156,7 @@ class ByteSinkTest {
   }
 
   @Test
-  void isUnreserved_exactlyTheRfc3986Set() {
+  void isUnreserved_allLatin1_isExactlyTheRfc3986Set() {
     StringBuilder unreserved = new StringBuilder();
     for (char c = 0; c < 0x100; c++) {
       if (ByteSink.isUnreserved(c)) {
@@ -167,7 +167,7 @@ class ByteSinkTest {
   }
 
   @Test
-  void toLatin1String_isTheBytesWritten() {
+  void toLatin1String_afterWrites_isTheBytesWritten() {
     ByteSink sink = new ByteSink(64);
     sink.ascii("https://h/k?X=1");
 

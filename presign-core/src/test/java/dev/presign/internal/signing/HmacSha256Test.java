@@ -23,12 +23,12 @@ class HmacSha256Test {
       "4a656665, 7768617420646f2079612077616e7420666f72206e6f7468696e673f, "
           + "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
   })
-  void mac_rfc4231Vectors(String key, String message, String expected) {
+  void mac_rfc4231Vectors_matchTheirExpectedMacs(String key, String message, String expected) {
     assertThat(HEX.formatHex(HmacSha256.mac(HEX.parseHex(key), HEX.parseHex(message)))).isEqualTo(expected);
   }
 
   @Test
-  void mac_rfc4231RepeatedBytesVectors() {
+  void mac_rfc4231RepeatedByteVectors_matchTheirExpectedMacs() {
     assertThat(HEX.formatHex(HmacSha256.mac(HEX.parseHex("aa".repeat(20)), HEX.parseHex("dd".repeat(50)))))
         .isEqualTo("773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe");
     assertThat(HEX.formatHex(HmacSha256.mac(HEX.parseHex("0102030405060708090a0b0c0d0e0f10111213141516171819"),
@@ -80,6 +80,18 @@ class HmacSha256Test {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("init(key) must come first");
     assertThatThrownBy(() -> mac.doFinal(new byte[32], 0))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("init(key) must come first");
+  }
+
+  @Test
+  void init_nullKeyAfterAGoodOne_isRefusedAndKeepsTheGoodKey() {
+    HmacSha256 mac = new HmacSha256();
+    mac.init(new byte[] {1});
+
+    assertThatThrownBy(() -> mac.init(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("key");
+    mac.update(new byte[] {2}, 0, 1);
+    byte[] actual = new byte[32];
+    mac.doFinal(actual, 0);
+    assertThat(actual).isEqualTo(HmacSha256.mac(new byte[] {1}, new byte[] {2}));
   }
 
   @Test
