@@ -322,7 +322,7 @@ public final class PresignPolicy {
         MediaRange range = MediaRange.parse(contentType).orElse(null);
         Require.argument(range != null,
             "allowed content type must be type/subtype, type/* or */* without parameters", Redact.quote(contentType));
-        if (names.add(range.type() + '/' + range.subtype())) {
+        if (names.add(range.toString())) {
           parsed.add(range);
         }
       }
