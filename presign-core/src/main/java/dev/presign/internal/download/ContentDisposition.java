@@ -1,6 +1,7 @@
 package dev.presign.internal.download;
 
 import dev.presign.internal.Nfc;
+import dev.presign.internal.keys.ObjectKeys;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -90,18 +91,18 @@ public final class ContentDisposition {
 
   /** At most {@value #MAX_NAME_BYTES} UTF-8 bytes, keeping a short extension and whole characters. */
   private static String capped(String name) {
-    if (utf8Length(name) <= MAX_NAME_BYTES) {
+    if (ObjectKeys.utf8Length(name) <= MAX_NAME_BYTES) {
       return name;
     }
     int dot = name.lastIndexOf('.');
     String extension = dot > 0 && name.length() - dot <= 17 ? name.substring(dot) : "";
     String base = extension.isEmpty() ? name : name.substring(0, dot);
-    int budget = MAX_NAME_BYTES - utf8Length(extension);
+    int budget = MAX_NAME_BYTES - ObjectKeys.utf8Length(extension);
     StringBuilder kept = new StringBuilder();
     int bytes = 0;
     for (int i = 0; i < base.length(); ) {
       int cp = base.codePointAt(i);
-      int size = utf8Length(new String(Character.toChars(cp)));
+      int size = ObjectKeys.utf8Length(cp);
       if (bytes + size > budget) {
         break;
       }
@@ -110,10 +111,6 @@ public final class ContentDisposition {
       i += Character.charCount(cp);
     }
     return kept + extension;
-  }
-
-  private static int utf8Length(String s) {
-    return s.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private static String asciiFallback(String name) {

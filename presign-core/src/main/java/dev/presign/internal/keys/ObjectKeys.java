@@ -82,7 +82,8 @@ public final class ObjectKeys {
     return bytes;
   }
 
-  static int utf8Length(int cp) {
+  /** UTF-8 length of one code point. */
+  public static int utf8Length(int cp) {
     return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
   }
 
