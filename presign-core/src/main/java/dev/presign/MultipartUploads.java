@@ -72,6 +72,14 @@ public final class MultipartUploads implements AutoCloseable {
   }
 
   /**
+   * {@return a builder that starts from these settings} An S3 client given to this instance is shared; one
+   * it built is not, and the new instance builds its own.
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
    * Picks the upload mechanism for a request and issues it: a PUT when the size is known and at most
    * the multipart threshold, a POST form when the size is not known (S3 then enforces the policy's size
    * range), and a multipart upload above the threshold. A request without a size gets a POST form even
@@ -287,6 +295,15 @@ public final class MultipartUploads implements AutoCloseable {
     private S3Client s3Client;
 
     private Builder() {}
+
+    private Builder(MultipartUploads uploads) {
+      this.issuer = uploads.issuer;
+      this.sessionKey = uploads.sessionKey.clone();
+      this.partSize = uploads.partSize;
+      this.sessionTtl = uploads.sessionTtl;
+      this.multipartThreshold = uploads.multipartThreshold;
+      this.s3Client = uploads.ownsClient ? null : uploads.s3;
+    }
 
     /**
      * Sets the issuer whose bucket, policy, key strategy, credentials and clock the uploads use (required).

@@ -88,6 +88,14 @@ public final class UploadVerifier implements AutoCloseable {
   }
 
   /**
+   * {@return a builder that starts from this verifier's settings} An S3 client given to this verifier is
+   * shared; one it built is not, and the new verifier builds its own.
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
    * A ticket for an issued upload, binding its key and what its signed headers declare: size, type and
    * checksum. It is honoured until the upload URL expires plus the ticket TTL.
    *
@@ -341,6 +349,16 @@ public final class UploadVerifier implements AutoCloseable {
     private S3Client s3Client;
 
     private Builder() {}
+
+    private Builder(UploadVerifier verifier) {
+      this.issuer = verifier.issuer;
+      this.ticketKey = verifier.ticketKey.clone();
+      this.ticketTtl = verifier.ticketTtl;
+      this.failureAction = verifier.failureAction;
+      this.quarantinePrefix = verifier.quarantinePrefix;
+      this.checkContent = verifier.checkContent;
+      this.s3Client = verifier.ownsClient ? null : verifier.s3;
+    }
 
     /**
      * Sets the issuer whose bucket, policy, credentials and clock verification uses (required).

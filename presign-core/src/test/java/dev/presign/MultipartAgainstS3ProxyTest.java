@@ -207,11 +207,22 @@ class MultipartAgainstS3ProxyTest extends AgainstS3Proxy {
   }
 
   @Test
+  void toBuilder_copy_resumesTheOriginalsSession() {
+    MultipartSession session = multipart.start(UploadRequest.of("film.mp4", "video/mp4", file.length));
+
+    MultipartUploads copy = multipart.toBuilder().build();
+
+    assertThat(copy.listParts(session.token())).isEmpty();
+    assertThat(copy.presignAllParts(session.token())).hasSize(session.partCount());
+    copy.abort(session.token());
+  }
+
+  @Test
   void token_editedOrForeignOrExpired_isRefusedBeforeAnyS3Call() {
     MultipartSession session = multipart.start(UploadRequest.of("film.mp4", "video/mp4", file.length));
     String token = session.token();
     String edited = (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1);
-    MultipartUploads otherKey = MultipartUploads.builder().issuer(issuer).s3Client(s3)
+    MultipartUploads otherKey = multipart.toBuilder()
         .sessionKey("a-different-session-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII)).build();
     MultipartUploads later = uploads(issuer.toBuilder()
         .clock(Clock.fixed(Instant.now().plus(Duration.ofHours(25)), ZoneOffset.UTC)).build());

@@ -125,7 +125,7 @@ class VerifyAgainstS3ProxyTest extends AgainstS3Proxy {
   void verify_explicitExpectationOfAnotherType_failsOnContentType() throws Exception {
     PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
     put(upload, PNG);
-    UploadVerifier keeping = UploadVerifier.builder().issuer(issuer).ticketKey(KEY).s3Client(s3).keepFailed().build();
+    UploadVerifier keeping = verifier.toBuilder().keepFailed().build();
 
     Verification result = keeping.verify(upload.key(), UploadRequest.of("cat.jpg", "image/jpeg", PNG.length));
 
@@ -149,6 +149,18 @@ class VerifyAgainstS3ProxyTest extends AgainstS3Proxy {
   }
 
   @Test
+  void toBuilder_copy_honoursTheOriginalsTicketsAndSharesItsClient() throws Exception {
+    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    put(upload, PNG);
+
+    try (UploadVerifier copy = verifier.toBuilder().build()) {
+      assertThat(copy.verify(verifier.ticket(upload)).outcome()).isEqualTo(Outcome.PASSED);
+    }
+    // Closing the copy must not close the client it shares with the original.
+    assertThat(verifier.verify(verifier.ticket(upload)).outcome()).isEqualTo(Outcome.PASSED);
+  }
+
+  @Test
   void verify_md5BoundUpload_passesThroughTheEtag() throws Exception {
     PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length)
         .withChecksum(Checksum.md5(Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(PNG)))));
@@ -164,7 +176,7 @@ class VerifyAgainstS3ProxyTest extends AgainstS3Proxy {
   void verify_expectationWithAnotherChecksum_failsOnChecksum() throws Exception {
     PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
     put(upload, PNG);
-    UploadVerifier keeping = UploadVerifier.builder().issuer(issuer).ticketKey(KEY).s3Client(s3).keepFailed().build();
+    UploadVerifier keeping = verifier.toBuilder().keepFailed().build();
     byte[] other = PNG.clone();
     other[0] ^= 1;
 
