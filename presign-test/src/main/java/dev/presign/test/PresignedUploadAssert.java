@@ -1,0 +1,65 @@
+package dev.presign.test;
+
+import dev.presign.PresignedUpload;
+import dev.presign.test.internal.PresignedUrl;
+import java.time.Instant;
+import java.util.Locale;
+
+/** Assertions on a {@link PresignedUpload}; start with {@link PresignAssertions#assertThat(PresignedUpload)}. */
+public final class PresignedUploadAssert extends PresignedResultAssert<PresignedUploadAssert, PresignedUpload> {
+
+  PresignedUploadAssert(PresignedUpload actual) {
+    super(actual, PresignedUploadAssert.class);
+  }
+
+  @Override
+  String key() {
+    return actual.key();
+  }
+
+  @Override
+  Instant expiresAt() {
+    return actual.expiresAt();
+  }
+
+  @Override
+  String url() {
+    return actual.url().toString();
+  }
+
+  /**
+   * Verifies the HTTP method.
+   *
+   * @param expected the method, such as {@code PUT}
+   * @return this
+   */
+  public PresignedUploadAssert hasMethod(String expected) {
+    isNotNull();
+    if (!actual.method().equals(expected)) {
+      failWithMessage("Expected method <%s> but was <%s>", expected, actual.method());
+    }
+    return this;
+  }
+
+  /**
+   * Verifies that the client is told to send a header with this value and that the URL signs it, so the
+   * store refuses any other value.
+   *
+   * @param name the header name
+   * @param value its value
+   * @return this
+   */
+  public PresignedUploadAssert signsHeader(String name, String value) {
+    isNotNull();
+    String told = actual.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+        .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+    if (!value.equals(told)) {
+      failWithMessage("Expected the client to be told to send %s: <%s> but headers() has <%s>", name, value, told);
+    }
+    if (!PresignedUrl.parse(url()).signedHeaders().contains(name.toLowerCase(Locale.ROOT))) {
+      failWithMessage("Expected the URL to sign %s, but X-Amz-SignedHeaders is <%s>", name,
+          String.join(";", PresignedUrl.parse(url()).signedHeaders()));
+    }
+    return this;
+  }
+}
