@@ -3,7 +3,6 @@ package dev.presign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.testing.S3ProxyServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,19 +78,6 @@ class BucketSetupTest {
 
     assertThat(s3.written).extracting(LifecycleRule::id).containsExactly(BucketSetup.ABORT_RULE_ID);
     assertThat(s3.writtenMinimumSize).isNull();
-  }
-
-  @Test
-  void applyCors_onAStoreWithoutTheApi_surfacesS3sErrorCode() throws Exception {
-    try (S3ProxyServer server = S3ProxyServer.start();
-        S3Client s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint())
-            .forcePathStyle(true).credentialsProvider(S3ProxyServer.credentials()).build()) {
-      // S3Proxy implements no bucket CORS API; what matters here is that S3's refusal reaches the caller.
-      assertThatThrownBy(() -> BucketSetup.applyCors(s3, S3ProxyServer.BUCKET, List.of("https://app.example.com")))
-          .isInstanceOf(PresignException.class)
-          .hasMessageStartingWith("S3 refused PutBucketCors: ")
-          .hasMessageContaining("(HTTP ");
-    }
   }
 
   /** Holds a lifecycle configuration in memory: the merge is presign's logic, not S3's. */

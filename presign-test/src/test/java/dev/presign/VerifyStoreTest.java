@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.presign.Verification.Action;
 import dev.presign.Verification.Check;
 import dev.presign.Verification.Outcome;
-import dev.presign.testing.AgainstS3Proxy;
-import dev.presign.testing.S3ProxyServer;
+import dev.presign.testing.StoreSuite;
+
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -28,7 +28,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Verification of what actually landed, against S3Proxy with signature checks on. */
-class VerifyAgainstS3ProxyTest extends AgainstS3Proxy {
+class VerifyStoreTest extends StoreSuite {
   private static final byte[] KEY = "upload-ticket-key-for-tests-0123456789ab".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PNG = HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489");
   private static final byte[] HTML = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
@@ -40,12 +40,12 @@ class VerifyAgainstS3ProxyTest extends AgainstS3Proxy {
 
   @BeforeEach
   void setUp() {
-    issuer = server.issuerBuilder()
+    issuer = store.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("image/png", "image/jpeg").maxSize(1000).build())
         .keyStrategy(KeyStrategy.uuid("images/"))
         .build();
-    s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.endpoint()).forcePathStyle(true)
-        .credentialsProvider(S3ProxyServer.credentials())
+    s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(store.endpoint()).forcePathStyle(true)
+        .credentialsProvider(store.credentialsProvider())
         .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
           @Override
           public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -74,7 +74,7 @@ class VerifyAgainstS3ProxyTest extends AgainstS3Proxy {
     assertThat(result.problems()).isEmpty();
     assertThat(result.size()).hasValue(PNG.length);
     assertThat(result.action()).isEqualTo(Action.KEPT);
-    assertThat(server.exists(upload.key())).isTrue();
+    assertThat(store.exists(upload.key())).isTrue();
   }
 
   @Test
@@ -88,8 +88,8 @@ class VerifyAgainstS3ProxyTest extends AgainstS3Proxy {
     assertThat(result.problems()).extracting(Verification.Problem::check).containsExactly(Check.CONTENT);
     assertThat(result.action()).isEqualTo(Action.QUARANTINED);
     assertThat(result.quarantineKey()).hasValue("quarantine/" + upload.key());
-    assertThat(server.exists(upload.key())).as("nothing remains under the original key").isFalse();
-    assertThat(server.read("quarantine/" + upload.key())).isEqualTo(HTML);
+    assertThat(store.exists(upload.key())).as("nothing remains under the original key").isFalse();
+    assertThat(store.bytes("quarantine/" + upload.key())).isEqualTo(HTML);
   }
 
   @Test
@@ -107,7 +107,7 @@ class VerifyAgainstS3ProxyTest extends AgainstS3Proxy {
     assertThat(result.problems()).extracting(Verification.Problem::check).containsExactly(Check.SIZE);
     assertThat(result.problems().get(0).detail()).isEqualTo("size must be between 0 and 1000 bytes: 5000");
     assertThat(result.action()).isEqualTo(Action.DELETED);
-    assertThat(server.keys()).isEmpty();
+    assertThat(store.keys()).isEmpty();
   }
 
   @Test
@@ -131,7 +131,7 @@ class VerifyAgainstS3ProxyTest extends AgainstS3Proxy {
 
     assertThat(result.problems()).extracting(Verification.Problem::check).contains(Check.CONTENT_TYPE);
     assertThat(result.action()).isEqualTo(Action.KEPT);
-    assertThat(server.exists(upload.key())).isTrue();
+    assertThat(store.exists(upload.key())).isTrue();
   }
 
   @Test

@@ -2,8 +2,8 @@ package dev.presign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.presign.testing.AgainstS3Proxy;
-import dev.presign.testing.S3ProxyServer;
+import dev.presign.testing.StoreSuite;
+
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Download URLs with response overrides and HEAD, against S3Proxy with signature checks on. */
-class DownloadAgainstS3ProxyTest extends AgainstS3Proxy {
+class DownloadStoreTest extends StoreSuite {
   private static final byte[] PDF = "%PDF-1.7 pretend".getBytes(StandardCharsets.US_ASCII);
 
   private UploadUrlIssuer issuer;
@@ -21,7 +21,7 @@ class DownloadAgainstS3ProxyTest extends AgainstS3Proxy {
 
   @BeforeEach
   void upload() throws Exception {
-    issuer = server.issuerBuilder()
+    issuer = store.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("application/pdf", "text/html").build())
         .keyStrategy(KeyStrategy.uuid("docs/"))
         .build();

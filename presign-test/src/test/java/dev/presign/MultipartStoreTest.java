@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.presign.PolicyViolationException.Reason;
-import dev.presign.testing.AgainstS3Proxy;
-import dev.presign.testing.S3ProxyServer;
+import dev.presign.testing.StoreSuite;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Multipart uploads through pre-signed part URLs against S3Proxy with signature checks on: parts sent
  * with {@code java.net.http}, completion, resume, abort, and refusal of edited tokens before any S3 call.
  */
-class MultipartAgainstS3ProxyTest extends AgainstS3Proxy {
+class MultipartStoreTest extends StoreSuite {
   private static final int MIB = 1024 * 1024;
   private static final byte[] SESSION_KEY = "multipart-session-key-for-tests-0123456789".getBytes(StandardCharsets.US_ASCII);
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
@@ -57,15 +57,15 @@ class MultipartAgainstS3ProxyTest extends AgainstS3Proxy {
 
   @BeforeEach
   void setUp() {
-    issuer = server.issuerBuilder()
+    issuer = store.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("video/*").maxSize(PresignPolicy.MAX_OBJECT_SIZE).build())
         .keyStrategy(KeyStrategy.datedUuid("videos/"))
         .build();
     s3 = S3Client.builder()
         .region(Region.US_EAST_1)
-        .endpointOverride(server.endpoint())
+        .endpointOverride(store.endpoint())
         .forcePathStyle(true)
-        .credentialsProvider(S3ProxyServer.credentials())
+        .credentialsProvider(store.credentialsProvider())
         .requestChecksumCalculation(software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
         .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
           @Override
@@ -104,7 +104,7 @@ class MultipartAgainstS3ProxyTest extends AgainstS3Proxy {
         BodyHandlers.ofByteArray());
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(sha256(get.body())).isEqualTo(sha256(file));
-    assertThat(server.contentType(session.key())).isEqualTo("video/mp4");
+    assertThat(store.object(session.key()).contentType().orElseThrow()).isEqualTo("video/mp4");
   }
 
   @Test
@@ -166,7 +166,7 @@ class MultipartAgainstS3ProxyTest extends AgainstS3Proxy {
     }
     multipart.complete(session.token(), all);
 
-    assertThat(sha256(server.read(session.key()))).isEqualTo(sha256(file));
+    assertThat(sha256(store.bytes(session.key()))).isEqualTo(sha256(file));
   }
 
   @Test
@@ -176,8 +176,8 @@ class MultipartAgainstS3ProxyTest extends AgainstS3Proxy {
 
     multipart.abort(session.token());
 
-    assertThat(server.keys()).isEmpty();
-    assertThat(server.multipartUploads()).doesNotContain(session.uploadId());
+    assertThat(store.keys()).isEmpty();
+    assertThat(store.multipartUploads()).doesNotContain(session.uploadId());
     // S3 answers NoSuchUpload for an aborted upload; S3Proxy lists no parts. Either way none remain.
     try {
       assertThat(multipart.listParts(session.token())).isEmpty();
@@ -203,7 +203,7 @@ class MultipartAgainstS3ProxyTest extends AgainstS3Proxy {
     wrongTag.set(2, UploadedPart.of(3, "\"0000\""));
     assertThatThrownBy(() -> multipart.complete(session.token(), wrongTag))
         .isInstanceOf(PolicyViolationException.class).hasMessageContaining("another ETag");
-    assertThat(server.keys()).isEmpty();
+    assertThat(store.keys()).isEmpty();
   }
 
   @Test
@@ -255,7 +255,7 @@ class MultipartAgainstS3ProxyTest extends AgainstS3Proxy {
       secondInstance.complete(session.token(), sent);
     }
 
-    assertThat(sha256(server.read(session.key()))).isEqualTo(sha256(file));
+    assertThat(sha256(store.bytes(session.key()))).isEqualTo(sha256(file));
   }
 
   @Test
@@ -273,7 +273,7 @@ class MultipartAgainstS3ProxyTest extends AgainstS3Proxy {
     assertThat(unknown.mechanism()).isEqualTo(IssuedUpload.Mechanism.POST);
     assertThat(large).isInstanceOf(MultipartSession.class);
     assertThat(large.mechanism()).isEqualTo(IssuedUpload.Mechanism.MULTIPART);
-    assertThat(server.multipartUploads()).contains(((MultipartSession) large).uploadId());
+    assertThat(store.multipartUploads()).contains(((MultipartSession) large).uploadId());
   }
 
   @Test

@@ -2,8 +2,8 @@ package dev.presign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.presign.testing.AgainstS3Proxy;
-import dev.presign.testing.S3ProxyServer;
+import dev.presign.testing.StoreSuite;
+
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * with {@code java.net.http} the way a browser form would. Every refusal asserts S3's status and error
  * code and that nothing was stored.
  */
-class PostAgainstS3ProxyTest extends AgainstS3Proxy {
+class PostStoreTest extends StoreSuite {
   private static final int MIN = 10;
   private static final int MAX = 1000;
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
@@ -37,7 +37,7 @@ class PostAgainstS3ProxyTest extends AgainstS3Proxy {
 
   @BeforeEach
   void setUp() {
-    issuer = server.issuerBuilder()
+    issuer = store.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("image/*").minSize(MIN).maxSize(MAX).build())
         .keyStrategy(KeyStrategy.uuid("forms/"))
         .build();
@@ -50,8 +50,8 @@ class PostAgainstS3ProxyTest extends AgainstS3Proxy {
     HttpResponse<String> response = send(post, post.fields(), "image/png", new byte[MAX]);
 
     assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
-    assertThat(server.read(post.key())).hasSize(MAX);
-    assertThat(server.contentType(post.key())).isEqualTo("image/png");
+    assertThat(store.bytes(post.key())).hasSize(MAX);
+    assertThat(store.object(post.key()).contentType().orElseThrow()).isEqualTo("image/png");
   }
 
   @Test
@@ -64,7 +64,7 @@ class PostAgainstS3ProxyTest extends AgainstS3Proxy {
     assertThat(post.fields()).doesNotContainKey("Content-Type");
     assertThat(post.key()).matches("forms/[0-9a-f-]{36}\\.webp");
     assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
-    assertThat(server.exists(post.key())).isTrue();
+    assertThat(store.exists(post.key())).isTrue();
   }
 
   @Test
@@ -102,7 +102,7 @@ class PostAgainstS3ProxyTest extends AgainstS3Proxy {
         new byte[MIN]);
 
     assertRefused(response, 403, "AccessDenied");
-    assertThat(server.exists("forms/evil.html")).isFalse();
+    assertThat(store.exists("forms/evil.html")).isFalse();
   }
 
   @ParameterizedTest
@@ -155,7 +155,7 @@ class PostAgainstS3ProxyTest extends AgainstS3Proxy {
     // a bare 403 and no error document, so the status is all there is to assert.
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     assertThat(response.body()).doesNotContain("EntityTooLarge");
-    assertThat(server.keys()).as("nothing may be stored").isEmpty();
+    assertThat(store.keys()).as("nothing may be stored").isEmpty();
     // The untampered policy would have been judged on the size: proof that the 403 is the signature's.
     assertRefused(send(post, post.fields(), "image/png", new byte[MAX + 1]), 400, "EntityTooLarge");
   }
@@ -204,6 +204,6 @@ class PostAgainstS3ProxyTest extends AgainstS3Proxy {
     Matcher code = ERROR_CODE.matcher(response.body());
     assertThat(code.find()).as("S3 error body: %s", response.body()).isTrue();
     assertThat(code.group(1)).isEqualTo(errorCode);
-    assertThat(server.keys()).as("nothing may be stored").isEmpty();
+    assertThat(store.keys()).as("nothing may be stored").isEmpty();
   }
 }

@@ -8,8 +8,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
-import dev.presign.testing.AgainstS3Proxy;
-import dev.presign.testing.S3ProxyServer;
+import dev.presign.testing.StoreSuite;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * that no secret access key, session token, signature or signed URL appears in any log line, exception
  * message or toString().
  */
-class SecretFreeOutputTest extends AgainstS3Proxy {
+class SecretFreeOutputTest extends StoreSuite {
   private static final String TOKEN = "SESSIONTOKEN-very-secret-FwoGZXIvYXdz";
   private static final byte[] SESSION_KEY = "secret-session-key-0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
 
@@ -47,7 +47,7 @@ class SecretFreeOutputTest extends AgainstS3Proxy {
     presignLogger.setLevel(Level.TRACE);
     logs.start();
     presignLogger.addAppender(logs);
-    secrets.add(S3ProxyServer.SECRET_KEY);
+    secrets.add(secretAccessKey());
     secrets.add(TOKEN);
     secrets.add(new String(SESSION_KEY, StandardCharsets.US_ASCII));
   }
@@ -60,12 +60,12 @@ class SecretFreeOutputTest extends AgainstS3Proxy {
 
   @Test
   void everyOperation_keepsSecretsOutOfLogsMessagesAndToString() throws Exception {
-    AwsSessionCredentials session = AwsSessionCredentials.builder().accessKeyId(S3ProxyServer.ACCESS_KEY)
-        .secretAccessKey(S3ProxyServer.SECRET_KEY).sessionToken(TOKEN)
+    AwsSessionCredentials session = AwsSessionCredentials.builder().accessKeyId(accessKeyId())
+        .secretAccessKey(secretAccessKey()).sessionToken(TOKEN)
         .expirationTime(Instant.now().plus(Duration.ofMinutes(10))).build();
     PresignPolicy policy = PresignPolicy.builder().allowContentTypes("image/*", "video/*").minSize(0)
         .maxSize(PresignPolicy.MAX_OBJECT_SIZE).build();
-    UploadUrlIssuer issuer = server.issuerBuilder().credentialsProvider(StaticCredentialsProvider.create(session))
+    UploadUrlIssuer issuer = store.issuerBuilder().credentialsProvider(StaticCredentialsProvider.create(session))
         .policy(policy).build();
     text(issuer);
     text(policy);
@@ -95,7 +95,7 @@ class SecretFreeOutputTest extends AgainstS3Proxy {
 
     // S3Proxy answers NotImplemented to a header-signed request with a session token, so the SDK calls of
     // multipart uploads and verification use the static key; part URLs are still signed with the session.
-    UploadUrlIssuer staticKey = issuer.toBuilder().credentialsProvider(S3ProxyServer.credentials()).build();
+    UploadUrlIssuer staticKey = issuer.toBuilder().credentialsProvider(store.credentialsProvider()).build();
     try (MultipartUploads multipart = MultipartUploads.builder().issuer(staticKey).sessionKey(SESSION_KEY).build()) {
       MultipartSession started = multipart.start(UploadRequest.of("f.mp4", "video/mp4", 6L * 1024 * 1024));
       text(started);
@@ -116,7 +116,7 @@ class SecretFreeOutputTest extends AgainstS3Proxy {
     }
     text(SelfTest.run(staticKey));
     text(SelfTest.run(issuer.toBuilder().credentialsProvider(StaticCredentialsProvider.create(
-        AwsSessionCredentials.create(S3ProxyServer.ACCESS_KEY, "wrong-" + S3ProxyServer.SECRET_KEY, TOKEN))).build()));
+        AwsSessionCredentials.create(accessKeyId(), "wrong-" + secretAccessKey(), TOKEN))).build()));
 
     for (ILoggingEvent event : logs.list) {
       texts.add(event.getFormattedMessage());

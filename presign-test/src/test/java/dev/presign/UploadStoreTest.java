@@ -2,8 +2,8 @@ package dev.presign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.presign.testing.AgainstS3Proxy;
-import dev.presign.testing.S3ProxyServer;
+import dev.presign.testing.StoreSuite;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * browser or mobile app would, with {@code java.net.http}. Every refusal asserts S3's status and error
  * code and that nothing was stored.
  */
-class UploadAgainstS3ProxyTest extends AgainstS3Proxy {
+class UploadStoreTest extends StoreSuite {
   private static final byte[] PNG_BYTES = "\u0089PNG fake image bytes for the round trip".getBytes(StandardCharsets.ISO_8859_1);
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
 
@@ -34,7 +34,7 @@ class UploadAgainstS3ProxyTest extends AgainstS3Proxy {
 
   @BeforeEach
   void setUp() {
-    issuer = server.issuerBuilder()
+    issuer = store.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("image/png", "image/jpeg").maxSize(1024 * 1024).build())
         .keyStrategy(KeyStrategy.datedUuid("uploads/"))
         .build();
@@ -47,8 +47,8 @@ class UploadAgainstS3ProxyTest extends AgainstS3Proxy {
     HttpResponse<String> put = send(upload, upload.method(), upload.headers().get("Content-Type"), PNG_BYTES);
 
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-    assertThat(server.read(upload.key())).isEqualTo(PNG_BYTES);
-    assertThat(server.contentType(upload.key())).isEqualTo("image/png");
+    assertThat(store.bytes(upload.key())).isEqualTo(PNG_BYTES);
+    assertThat(store.object(upload.key()).contentType().orElseThrow()).isEqualTo("image/png");
 
     PresignedDownload download = issuer.issueDownload(upload.key());
     HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(download.url()).GET().build(), BodyHandlers.ofByteArray());
@@ -61,8 +61,8 @@ class UploadAgainstS3ProxyTest extends AgainstS3Proxy {
   void issuedPut_withSessionCredentials_carriesTokenAndStores() throws Exception {
     UploadUrlIssuer temporary = issuer.toBuilder()
         .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.builder()
-            .accessKeyId(S3ProxyServer.ACCESS_KEY)
-            .secretAccessKey(S3ProxyServer.SECRET_KEY)
+            .accessKeyId(accessKeyId())
+            .secretAccessKey(secretAccessKey())
             .sessionToken("session-token-for-test")
             .expirationTime(Instant.now().plus(Duration.ofHours(1)))
             .build()))
@@ -73,7 +73,7 @@ class UploadAgainstS3ProxyTest extends AgainstS3Proxy {
 
     assertThat(upload.url().getRawQuery()).contains("X-Amz-Security-Token=session-token-for-test");
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-    assertThat(server.exists(upload.key())).isTrue();
+    assertThat(store.exists(upload.key())).isTrue();
   }
 
   @Test
@@ -90,7 +90,7 @@ class UploadAgainstS3ProxyTest extends AgainstS3Proxy {
     assertThat(upload.key()).matches("tenants/alice@example\\.com/files/[0-9a-f-]{36}/Résumé_猫_1\\.png");
     assertThat(upload.headers()).containsEntry("Content-Type", "image/png; charset=UTF-8");
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-    assertThat(server.keys()).containsExactly(upload.key());
+    assertThat(store.keys()).containsExactly(upload.key());
     HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(named.issueDownload(upload.key()).url()).build(),
         BodyHandlers.ofByteArray());
     assertThat(get.statusCode()).isEqualTo(200);
@@ -107,7 +107,7 @@ class UploadAgainstS3ProxyTest extends AgainstS3Proxy {
     HttpResponse<String> put = send(upload, "PUT", "image/png", PNG_BYTES);
 
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-    assertThat(server.read(upload.key())).isEqualTo(PNG_BYTES);
+    assertThat(store.bytes(upload.key())).isEqualTo(PNG_BYTES);
   }
 
   @Test
@@ -130,7 +130,7 @@ class UploadAgainstS3ProxyTest extends AgainstS3Proxy {
 
     assertThat(upload.headers()).containsKey(algorithm.header());
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-    assertThat(server.read(upload.key())).isEqualTo(PNG_BYTES);
+    assertThat(store.bytes(upload.key())).isEqualTo(PNG_BYTES);
   }
 
   @ParameterizedTest
@@ -207,7 +207,7 @@ class UploadAgainstS3ProxyTest extends AgainstS3Proxy {
         .PUT(BodyPublishers.ofByteArray(PNG_BYTES)).header("Content-Type", "image/png").build(), BodyHandlers.ofString());
 
     assertRefused(put, 403, "SignatureDoesNotMatch");
-    assertThat(server.exists("uploads/evil.html")).isFalse();
+    assertThat(store.exists("uploads/evil.html")).isFalse();
   }
 
   @Test
@@ -254,6 +254,6 @@ class UploadAgainstS3ProxyTest extends AgainstS3Proxy {
     Matcher code = ERROR_CODE.matcher(response.body());
     assertThat(code.find()).as("S3 error body: %s", response.body()).isTrue();
     assertThat(code.group(1)).isEqualTo(errorCode);
-    assertThat(server.keys()).as("nothing may be stored").isEmpty();
+    assertThat(store.keys()).as("nothing may be stored").isEmpty();
   }
 }

@@ -1,0 +1,66 @@
+package dev.presign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** What each store profile sets and refuses, before anything is signed. */
+class StoreProfileTest {
+  private static final PresignPolicy POLICY = PresignPolicy.builder().allowContentTypes("image/*").build();
+  private static final StaticCredentialsProvider CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRESIGNTESTKEY01", "secret"));
+
+  @Test
+  void profile_setsAddressingRegionAndEndpoint() {
+    UploadUrlIssuer r2 = UploadUrlIssuer.builder()
+        .profile(StoreProfile.CLOUDFLARE_R2, URI.create("https://acct.r2.cloudflarestorage.com"))
+        .bucket("media").credentialsProvider(CREDENTIALS).policy(POLICY).build();
+    UploadUrlIssuer b2 = UploadUrlIssuer.builder()
+        .profile(StoreProfile.BACKBLAZE_B2, URI.create("https://s3.us-west-004.backblazeb2.com"))
+        .bucket("media").credentialsProvider(CREDENTIALS).policy(POLICY).build();
+
+    PresignedDownload fromR2 = r2.issueDownload("a.png");
+    assertThat(r2.region().id()).isEqualTo("auto");
+    assertThat(fromR2.url().getHost()).isEqualTo("acct.r2.cloudflarestorage.com");
+    assertThat(fromR2.url().getRawPath()).isEqualTo("/media/a.png");
+    assertThat(fromR2.url().getRawQuery()).contains("%2Fauto%2Fs3%2Faws4_request");
+    assertThat(b2.region().id()).isEqualTo("us-west-004");
+    assertThat(r2.profile()).hasValue(StoreProfile.CLOUDFLARE_R2);
+  }
+
+  @Test
+  void profile_withoutPost_refusesPostForms() {
+    UploadUrlIssuer r2 = UploadUrlIssuer.builder()
+        .profile(StoreProfile.CLOUDFLARE_R2, URI.create("https://acct.r2.cloudflarestorage.com"))
+        .bucket("media").credentialsProvider(CREDENTIALS).policy(POLICY).build();
+
+    assertThatThrownBy(() -> r2.issuePost(UploadRequest.of("a.png", "image/png")))
+        .isInstanceOf(PresignException.class)
+        .hasMessage("CLOUDFLARE_R2 does not accept presigned POST forms; use a PUT or a multipart upload");
+  }
+
+  @Test
+  void profile_refusesAChecksumTheStoreRejects() {
+    UploadUrlIssuer ceph = UploadUrlIssuer.builder()
+        .profile(StoreProfile.CEPH_RGW, URI.create("http://127.0.0.1:7480"))
+        .bucket("media").credentialsProvider(CREDENTIALS).policy(POLICY).build();
+
+    assertThatThrownBy(() -> ceph.issueUpload(UploadRequest.of("a.png", "image/png", 3)
+        .withChecksum(Checksum.crc32c("AAAAAA=="))))
+        .isInstanceOf(PolicyViolationException.class)
+        .extracting(e -> ((PolicyViolationException) e).reason())
+        .isEqualTo(PolicyViolationException.Reason.CHECKSUM_UNSUPPORTED);
+    assertThat(ceph.issueUpload(UploadRequest.of("a.png", "image/png", 3)
+        .withChecksum(Checksum.md5("1B2M2Y8AsgTpgAmY7PhCfg==")).withPrincipal("x")).headers()).containsKey("Content-MD5");
+  }
+
+  @Test
+  void profile_awsTakesNoEndpoint() {
+    assertThatThrownBy(() -> UploadUrlIssuer.builder().profile(StoreProfile.AWS_S3, URI.create("http://x:1")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("AWS_S3 takes no endpoint");
+  }
+}
