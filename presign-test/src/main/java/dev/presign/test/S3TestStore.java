@@ -97,6 +97,20 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
     return builder().build();
   }
 
+  /**
+   * Whether the S3Mock flavour can run here: s3mock-testcontainers is on the class path and Testcontainers
+   * finds a Docker engine. For {@code @EnabledIf("dev.presign.test.S3TestStore#dockerAvailable")}.
+   *
+   * @return true when a Docker engine answers
+   */
+  public static boolean dockerAvailable() {
+    try {
+      return S3MockBackend.dockerAvailable();
+    } catch (LinkageError e) {
+      return false;
+    }
+  }
+
   /** {@return a builder, S3Proxy by default} */
   public static Builder builder() {
     return new Builder();

@@ -6,9 +6,6 @@ import dev.presign.PresignPolicy;
 import dev.presign.PresignedUpload;
 import dev.presign.UploadRequest;
 import dev.presign.UploadUrlIssuer;
-import java.net.URI;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * A consuming project's own code under test: an endpoint that lets a signed-in user upload an avatar.
@@ -20,13 +17,12 @@ final class AvatarEndpoint {
 
   private final UploadUrlIssuer issuer;
 
-  AvatarEndpoint(String bucket, URI endpoint, AwsCredentialsProvider credentials) {
-    this.issuer = UploadUrlIssuer.builder()
-        .bucket(bucket)
-        .region(Region.US_EAST_1)
-        .endpointOverride(endpoint)
-        .pathStyleAccess(true)
-        .credentialsProvider(credentials)
+  /**
+   * The endpoint over the app's connection settings (bucket, region, endpoint, credentials); in production
+   * they come from configuration, in a test from the store.
+   */
+  AvatarEndpoint(UploadUrlIssuer.Builder connection) {
+    this.issuer = connection
         .policy(PresignPolicy.builder().allowContentTypes("image/png", "image/jpeg").maxSize(2 * 1024 * 1024).build())
         .keyStrategy(KeyStrategy.perPrincipal("avatars/"))
         .build();

@@ -1,10 +1,10 @@
 package dev.presign.examples.consumer;
 
+import static dev.presign.test.PresignAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.presign.test.S3TestStore;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,21 +14,25 @@ import org.junit.jupiter.api.Test;
 abstract class AvatarEndpointContract {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
 
-  abstract AvatarEndpoint endpoint();
+  abstract S3TestStore store();
 
-  abstract byte[] stored(String key) throws Exception;
+  AvatarEndpoint endpoint() {
+    return new AvatarEndpoint(store().issuerBuilder());
+  }
 
   @Test
-  void requestUpload_png_givesAUrlThatStoresTheAvatarUnderTheUser() throws Exception {
+  void requestUpload_png_givesAUrlThatStoresTheAvatarUnderTheUser() {
     AvatarEndpoint.Answer answer = endpoint().requestUpload("user-42", "me.png", "image/png", PNG.length);
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.upload().key()).startsWith("avatars/user-42/").endsWith(".png");
-    HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(answer.upload().url())
-        .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(PNG)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-    assertThat(stored(answer.upload().key())).isEqualTo(PNG);
+    assertThat(answer.upload())
+        .hasMethod("PUT")
+        .hasKeyStartingWith("avatars/user-42/")
+        .signsHeader("Content-Type", "image/png")
+        .expiresWithin(Duration.ofMinutes(15))
+        .hasNoSecretInToString(store().credentialsProvider());
+    assertThat(store().client().put(answer.upload(), PNG)).isAccepted();
+    assertThat(store().bytes(answer.upload().key())).isEqualTo(PNG);
   }
 
   @Test

@@ -1,54 +1,58 @@
 package dev.presign.examples.consumer;
 
+import static dev.presign.test.PresignAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.presign.examples.EmbeddedS3;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.presign.test.S3TestStore;
+import dev.presign.test.SignatureVerdict;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The consumer's contract against S3Proxy in this JVM: runs everywhere, and because S3Proxy checks
- * signatures, it can also show that the store refuses what the URL does not allow.
+ * The consumer's contract against presign-test's store (S3Proxy in this JVM): runs everywhere, and because it
+ * checks signatures, it can also show that the store refuses what the URL does not allow.
  */
 class AvatarEndpointWithS3ProxyTest extends AvatarEndpointContract {
-  private static EmbeddedS3 s3;
-  private static AvatarEndpoint endpoint;
-
-  @BeforeAll
-  static void start() throws Exception {
-    s3 = EmbeddedS3.start();
-    endpoint = new AvatarEndpoint(EmbeddedS3.BUCKET, s3.endpoint(), s3.credentials());
-  }
-
-  @AfterAll
-  static void stop() {
-    s3.close();
-  }
+  @RegisterExtension
+  static final S3TestStore store = S3TestStore.builder().emptyBucketPerTest(true).build();
 
   @Override
-  AvatarEndpoint endpoint() {
-    return endpoint;
-  }
-
-  @Override
-  byte[] stored(String key) throws Exception {
-    return s3.read(key);
+  S3TestStore store() {
+    return store;
   }
 
   @Test
-  void issuedUrl_withAnotherType_isRefusedByTheStore() throws Exception {
-    AvatarEndpoint.Answer answer = endpoint.requestUpload("user-42", "me.png", "image/png", 4);
+  void issuedUrl_withAnotherType_isRefusedByTheStore() {
+    AvatarEndpoint.Answer answer = endpoint().requestUpload("user-42", "me.png", "image/png", 4);
 
-    HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(answer.upload().url())
-        .header("Content-Type", "text/html").PUT(HttpRequest.BodyPublishers.ofString("<b>")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    assertThat(store.client().put(answer.upload(), "<b>!".getBytes(), Map.of("Content-Type", "text/html")))
+        .isRefusedWith(403, "SignatureDoesNotMatch");
+    assertThat(store.keys()).isEmpty();
+  }
 
-    assertThat(put.statusCode()).isEqualTo(403);
-    assertThat(put.body()).contains("<Code>SignatureDoesNotMatch</Code>");
-    assertThat(s3.keys()).doesNotContain(answer.upload().key());
+  @Test
+  void issuedUrl_afterItExpired_isRefusedByTheStore() {
+    Clock twentyMinutesAgo = Clock.fixed(Instant.now().minus(Duration.ofMinutes(20)), ZoneOffset.UTC);
+    AvatarEndpoint late = new AvatarEndpoint(store.issuerBuilder().clock(twentyMinutesAgo));
+    AvatarEndpoint.Answer answer = late.requestUpload("user-42", "me.png", "image/png", 4);
+
+    assertThat(store.client().put(answer.upload(), new byte[4])).isRefusedWith(403, "AccessDenied");
+    assertThat(store.keys()).isEmpty();
+  }
+
+  @Test
+  void issuedUrl_offlineCheck_saysWhyAClientWouldFail() {
+    AvatarEndpoint.Answer answer = endpoint().requestUpload("user-42", "me.png", "image/png", 4);
+
+    SignatureVerdict verdict = store.offlineCheck().check("PUT", answer.upload().url().toString(),
+        Map.of("Content-Length", "4"), Instant.now());
+
+    assertThat(verdict.reason()).isEqualTo(SignatureVerdict.Reason.SIGNED_HEADER_MISSING);
+    assertThat(verdict.detail()).contains("content-type");
   }
 }

@@ -38,6 +38,11 @@ public final class S3MockBackend implements Backend {
         StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
   }
 
+  /** {@return whether Testcontainers finds a Docker engine} */
+  public static boolean dockerAvailable() {
+    return org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+  }
+
   @Override
   public URI endpoint() {
     return URI.create(container.getHttpEndpoint());
