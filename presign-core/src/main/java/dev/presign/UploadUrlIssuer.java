@@ -147,7 +147,7 @@ public final class UploadUrlIssuer {
 
     AwsCredentialsIdentity credentials = resolveCredentials();
     Expiry expiry = Expiry.compute(now, policy.uploadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
-    URI url = sign("PUT", key, headers, expiry, credentials);
+    String url = sign("PUT", key, headers, expiry, credentials);
     Instant expiresAt = expiry.expiresAt();
     if (LOG.isDebugEnabled()) {
       LOG.debug("Issued PUT for key '{}' ({}, {} bytes), expires at {}{}", key, type.essence(),
@@ -287,7 +287,7 @@ public final class UploadUrlIssuer {
     Instant now = clock.instant();
     AwsCredentialsIdentity credentials = resolveCredentials();
     Expiry expiry = Expiry.compute(now, policy.downloadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
-    URI url = signer.presign(new SigningRequest(method, bucket, key, HeaderMap.of(), query,
+    String url = signer.presign(new SigningRequest(method, bucket, key, HeaderMap.of(), query,
         expiry.signingEpochSecond(), expiry.seconds(), credentials));
     Instant expiresAt = expiry.expiresAt();
     if (LOG.isDebugEnabled()) {
@@ -296,7 +296,7 @@ public final class UploadUrlIssuer {
     return new PresignedDownload(method, url, key, expiresAt);
   }
 
-  private URI sign(String method, String key, HeaderMap headers, Expiry expiry, AwsCredentialsIdentity credentials) {
+  private String sign(String method, String key, HeaderMap headers, Expiry expiry, AwsCredentialsIdentity credentials) {
     return signer.presign(new SigningRequest(method, bucket, key, headers, HeaderMap.of(),
         expiry.signingEpochSecond(), expiry.seconds(), credentials));
   }
@@ -333,7 +333,7 @@ public final class UploadUrlIssuer {
     HeaderMap fullPart = HeaderMap.of("Content-Length", Long.toString(session.plan().partSize()));
     IntFunction<PresignedPart> signPart = partNumber -> {
       long size = session.plan().sizeOf(partNumber);
-      URI url = signer.presign(new SigningRequest("PUT", bucket, session.key(),
+      String url = signer.presign(new SigningRequest("PUT", bucket, session.key(),
           size == session.plan().partSize() ? fullPart : HeaderMap.of("Content-Length", Long.toString(size)),
           HeaderMap.of("partNumber", Integer.toString(partNumber), "uploadId", session.uploadId()),
           expiry.signingEpochSecond(), seconds, credentials));
@@ -358,7 +358,7 @@ public final class UploadUrlIssuer {
   }
 
   /** Signs any method for any safe key with these headers, outside the policy: for {@link SelfTest}. */
-  URI signRaw(String method, String key, HeaderMap headers) {
+  String signRaw(String method, String key, HeaderMap headers) {
     requireSafeKey(key);
     AwsCredentialsIdentity credentials = resolveCredentials();
     Expiry expiry = Expiry.compute(clock.instant(), java.time.Duration.ofMinutes(5), credentials.expirationTime(), false);

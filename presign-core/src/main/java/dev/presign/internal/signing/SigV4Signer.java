@@ -1,7 +1,6 @@
 package dev.presign.internal.signing;
 
 import dev.presign.internal.HeaderMap;
-import java.net.URI;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import java.security.DigestException;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +14,8 @@ import java.util.Map;
  * spends 20–40 µs and 25–50 KB on it. Here the signing key is derived once per credentials, day and
  * region; each thread reuses its own MessageDigest, HMAC and buffers (no provider lookup, no lock); and
  * the canonical request and the URL are written as bytes straight into those buffers, so a URL costs
- * little more than the crypto and the final String and URI.
+ * little more than the crypto and the one copy into the final String. Nothing parses the result: the URL
+ * is built from parts that are valid by construction.
  *
  * <p>Thread-safe: the only shared state is the last signing key, an immutable object behind a volatile
  * field that any thread may replace.
@@ -57,11 +57,11 @@ public final class SigV4Signer implements UrlSigner {
   private record Host(String bucket, String header, byte[] bytes) {}
 
   @Override
-  public URI presign(SigningRequest request) {
+  public String presign(SigningRequest request) {
     long epochSecond = request.signingEpochSecond();
     SigningKey key = keyFor(request.credentials(), epochSecond);
     Host host = hostFor(request.bucket());
-    return URI.create(SCRATCH.get().sign(this, request, key, host, epochSecond));
+    return SCRATCH.get().sign(this, request, key, host, epochSecond);
   }
 
   /**
@@ -106,10 +106,10 @@ public final class SigV4Signer implements UrlSigner {
    * @param bucket the bucket
    * @return the form action
    */
-  public URI postUrl(String bucket) {
+  public String postUrl(String bucket) {
     Host host = hostFor(bucket);
-    return URI.create(new String(schemeAndSeparator, java.nio.charset.StandardCharsets.US_ASCII) + host.header
-        + (addressing.pathStyle() ? "/" + bucket : "/"));
+    return new String(schemeAndSeparator, java.nio.charset.StandardCharsets.US_ASCII) + host.header
+        + (addressing.pathStyle() ? "/" + bucket : "/");
   }
 
   private SigningKey keyFor(AwsCredentialsIdentity credentials, long epochSecond) {
