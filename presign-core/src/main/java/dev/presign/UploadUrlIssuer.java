@@ -35,6 +35,8 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -370,10 +372,15 @@ public final class UploadUrlIssuer {
    * An S3 client with this issuer's region, endpoint, addressing and credentials, for the few calls that
    * must reach S3 (multipart, verification). Part URLs carry no checksums; an SDK default CRC32 on
    * CreateMultipartUpload would make S3 expect one with every part, so checksums are only sent when
-   * required.
+   * required. The HTTP client is named, never found on the classpath: an application that also has
+   * another SDK HTTP client there would make the SDK's discovery fail or choose by chance.
+   *
+   * @param httpClient the HTTP client builder to use, or null for the SDK's url-connection-client, which
+   *     adds no jars beyond the JDK's HttpURLConnection
    */
-  S3Client newS3Client() {
+  S3Client newS3Client(SdkHttpClient.Builder<?> httpClient) {
     S3ClientBuilder builder = S3Client.builder()
+        .httpClientBuilder(httpClient != null ? httpClient : UrlConnectionHttpClient.builder())
         .region(region)
         .credentialsProvider(credentialsProvider)
         .forcePathStyle(pathStyleAccess)

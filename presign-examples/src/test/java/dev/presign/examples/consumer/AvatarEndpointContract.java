@@ -24,7 +24,7 @@ abstract class AvatarEndpointContract {
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.upload().key()).startsWith("avatars/user-42/").endsWith(".png");
-    HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(answer.upload().url())
+    HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(answer.upload().uri())
         .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(PNG)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);

@@ -43,7 +43,7 @@ class AvatarEndpointWithS3ProxyTest extends AvatarEndpointContract {
   void issuedUrl_withAnotherType_isRefusedByTheStore() throws Exception {
     AvatarEndpoint.Answer answer = endpoint.requestUpload("user-42", "me.png", "image/png", 4);
 
-    HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(answer.upload().url())
+    HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(answer.upload().uri())
         .header("Content-Type", "text/html").PUT(HttpRequest.BodyPublishers.ofString("<b>")).build(),
         HttpResponse.BodyHandlers.ofString());
 
