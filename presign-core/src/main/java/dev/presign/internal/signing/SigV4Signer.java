@@ -24,6 +24,7 @@ public final class SigV4Signer implements UrlSigner {
   private static final byte[] ALGORITHM_PARAMETER = bytes("X-Amz-Algorithm=AWS4-HMAC-SHA256");
   private static final byte[] STRING_TO_SIGN_PREFIX = bytes("AWS4-HMAC-SHA256\n");
   private static final byte[] SIGNATURE_PARAMETER = bytes("&X-Amz-Signature=");
+  private static final int LOWER_CACHE = 8;
   // An anonymous class, not a method reference: no lambda bootstrap on the way to the first URL.
   private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>() {
     @Override
@@ -160,7 +161,13 @@ public final class SigV4Signer implements UrlSigner {
     private int extraCount;
     private String[] headerNames = new String[8];
     private String[] headerValues = new String[8];
+    private byte[][] headerLowerNames = new byte[8][];
     private int headerCount;
+    // Header names folded to lower case, by identity: the issuer's names are the same String objects on
+    // every call, so each is folded once per thread instead of three times per URL.
+    private final String[] lowerKeys = new String[LOWER_CACHE];
+    private final byte[][] lowerValues = new byte[LOWER_CACHE][];
+    private int lowerNext;
 
     Scratch() {
       try {
@@ -189,7 +196,7 @@ public final class SigV4Signer implements UrlSigner {
       int queryEnd = c.length;
       c.append('\n');
       for (int i = 0; i < headerCount; i++) {
-        c.asciiLowerCase(headerNames[i]).append(':').headerValue(headerValues[i]).append('\n');
+        c.append(headerLowerNames[i]).append(':').headerValue(headerValues[i]).append('\n');
       }
       c.append('\n');
       writeSignedHeaderNames(c, false);
@@ -361,7 +368,7 @@ public final class SigV4Signer implements UrlSigner {
             sink.append(';');
           }
         }
-        sink.asciiLowerCase(headerNames[i]);
+        sink.append(headerLowerNames[i]);
       }
     }
 
@@ -371,6 +378,7 @@ public final class SigV4Signer implements UrlSigner {
       if (headerNames.length < needed) {
         headerNames = new String[needed * 2];
         headerValues = new String[needed * 2];
+        headerLowerNames = new byte[needed * 2][];
       }
       headerCount = 0;
       insertHeader("host", host);
@@ -397,11 +405,28 @@ public final class SigV4Signer implements UrlSigner {
         }
         headerNames[i] = headerNames[i - 1];
         headerValues[i] = headerValues[i - 1];
+        headerLowerNames[i] = headerLowerNames[i - 1];
         i--;
       }
       headerNames[i] = name;
       headerValues[i] = value;
+      headerLowerNames[i] = lowerName(name);
       headerCount++;
+    }
+
+    private byte[] lowerName(String name) {
+      for (int i = 0; i < LOWER_CACHE; i++) {
+        if (lowerKeys[i] == name) {
+          return lowerValues[i];
+        }
+      }
+      ByteSink lowered = new ByteSink(name.length());
+      lowered.asciiLowerCase(name);
+      byte[] bytes = lowered.length == lowered.bytes.length ? lowered.bytes : java.util.Arrays.copyOf(lowered.bytes, lowered.length);
+      lowerKeys[lowerNext] = name;
+      lowerValues[lowerNext] = bytes;
+      lowerNext = (lowerNext + 1) % LOWER_CACHE;
+      return bytes;
     }
 
     private static int compareIgnoringAsciiCase(String a, String b) {
