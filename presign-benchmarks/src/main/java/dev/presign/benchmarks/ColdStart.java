@@ -21,7 +21,7 @@ public final class ColdStart {
    * Signs one URL with the contender named in {@code args[0]} and prints {@code signed host}; for
    * {@code presign-own} prints {@code own NANOS}.
    *
-   * @param args {@code presign}, {@code s3presigner} or {@code presign-own}
+   * @param args {@code presign}, {@code s3presigner}, or {@code presign-own} and optionally {@code slf4j-ready}
    * @throws Exception if SHA-256 is missing
    */
   public static void main(String[] args) throws Exception {
@@ -38,11 +38,11 @@ public final class ColdStart {
                 .contentType(Fixtures.CONTENT_TYPE).contentLength(Fixtures.CONTENT_LENGTH)));
         url = put.url().getHost();
       }
-    } else if (args.length == 1 && args[0].equals("presign-own")) {
-      ownCode();
+    } else if (args.length >= 1 && args[0].equals("presign-own")) {
+      ownCode(args.length == 2 && args[1].equals("slf4j-ready"));
       return;
     } else {
-      throw new IllegalArgumentException("usage: ColdStart presign|s3presigner|presign-own");
+      throw new IllegalArgumentException("usage: ColdStart presign|s3presigner|presign-own [slf4j-ready]");
     }
     // Two prints, not "signed " + url: the first string concatenation of a JVM bootstraps invokedynamic.
     System.out.print("signed ");
@@ -53,14 +53,18 @@ public final class ColdStart {
    * presign's own share of a cold start: first what the caller has anyway and any SigV4 signer needs
    * (the SDK's Region and credentials, resolved, and the JDK's SHA-256), then the clock runs from the
    * policy's builder to the first URL in hand: presign's class loading and initialization (slf4j's
-   * included), the policy, the issuer, the key, the signature and the String.
+   * included), the policy, the issuer, the key, the signature and the String. With {@code slf4jReady}, slf4j
+   * has found its binding before the clock starts, as in an application that has logged already.
    */
-  private static void ownCode() throws Exception {
+  private static void ownCode(boolean slf4jReady) throws Exception {
     Region region = Region.of("eu-west-1");
     StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
         AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
     credentials.resolveCredentials();
     MessageDigest.getInstance("SHA-256").digest(new byte[1]);
+    if (slf4jReady) {
+      org.slf4j.LoggerFactory.getLogger(ColdStart.class).trace("ready");
+    }
     long start = System.nanoTime();
     PresignedUpload upload = Fixtures.issuerWithFixedKey()
         .issueUpload(UploadRequest.of(Fixtures.FILE_NAME, Fixtures.CONTENT_TYPE, Fixtures.CONTENT_LENGTH));
