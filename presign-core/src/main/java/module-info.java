@@ -6,7 +6,8 @@ module dev.presign {
   requires transitive software.amazon.awssdk.auth;
   requires transitive software.amazon.awssdk.regions;
   requires transitive software.amazon.awssdk.identity.spi;
-  requires software.amazon.awssdk.http;
+  requires transitive software.amazon.awssdk.http;
+  requires software.amazon.awssdk.http.urlconnection;
   requires transitive software.amazon.awssdk.services.s3;
   requires software.amazon.awssdk.core;
   requires software.amazon.awssdk.awscore;

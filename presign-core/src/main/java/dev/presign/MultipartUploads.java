@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
@@ -55,6 +56,7 @@ public final class MultipartUploads implements AutoCloseable {
   private final long multipartThreshold;
   private final S3Client s3;
   private final boolean ownsClient;
+  private final SdkHttpClient.Builder<?> httpClientBuilder;
 
   private MultipartUploads(Builder b) {
     this.issuer = b.issuer;
@@ -63,7 +65,8 @@ public final class MultipartUploads implements AutoCloseable {
     this.sessionTtl = b.sessionTtl;
     this.multipartThreshold = b.multipartThreshold;
     this.ownsClient = b.s3Client == null;
-    this.s3 = b.s3Client != null ? b.s3Client : b.issuer.newS3Client();
+    this.httpClientBuilder = b.httpClientBuilder;
+    this.s3 = b.s3Client != null ? b.s3Client : b.issuer.newS3Client(b.httpClientBuilder);
   }
 
   /** {@return a builder; the issuer and the session key are required} */
@@ -293,6 +296,7 @@ public final class MultipartUploads implements AutoCloseable {
     private Duration sessionTtl = Duration.ofHours(24);
     private long multipartThreshold = 100L * 1024 * 1024;
     private S3Client s3Client;
+    private SdkHttpClient.Builder<?> httpClientBuilder;
 
     private Builder() {}
 
@@ -303,6 +307,7 @@ public final class MultipartUploads implements AutoCloseable {
       this.sessionTtl = uploads.sessionTtl;
       this.multipartThreshold = uploads.multipartThreshold;
       this.s3Client = uploads.ownsClient ? null : uploads.s3;
+      this.httpClientBuilder = uploads.httpClientBuilder;
     }
 
     /**
@@ -373,7 +378,8 @@ public final class MultipartUploads implements AutoCloseable {
 
     /**
      * Uses this S3 client instead of building one from the issuer's settings; {@link #close()} leaves it
-     * open. Build it with {@code requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)}:
+     * open, and it replaces a builder given to {@link #httpClientBuilder}. Build it with
+     * {@code requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)}:
      * with the SDK's default, S3 may expect a checksum with every part, and pre-signed part URLs carry
      * none (aws-sdk-java-v2#6518).
      *
@@ -382,6 +388,23 @@ public final class MultipartUploads implements AutoCloseable {
      */
     public Builder s3Client(S3Client client) {
       this.s3Client = Objects.requireNonNull(client, "s3Client");
+      this.httpClientBuilder = null;
+      return this;
+    }
+
+    /**
+     * Builds the S3 client from the issuer's settings with this HTTP client instead of the SDK's
+     * url-connection-client, which presign uses by default because it adds no jars beyond the JDK's
+     * {@code HttpURLConnection}. For many concurrent calls, a pooled client such as the SDK's
+     * {@code Apache5HttpClient.builder()} (from {@code software.amazon.awssdk:apache5-client}) may serve
+     * better. Replaces a client given to {@link #s3Client(S3Client)}, and is replaced by one.
+     *
+     * @param builder the HTTP client builder; the S3 client this instance builds owns what it builds
+     * @return this builder
+     */
+    public Builder httpClientBuilder(SdkHttpClient.Builder<?> builder) {
+      this.httpClientBuilder = Objects.requireNonNull(builder, "httpClientBuilder");
+      this.s3Client = null;
       return this;
     }
 

@@ -28,13 +28,13 @@ import java.util.Objects;
  *
  * <p>{@link #toString()} shows the field names but not the policy, credential, token or signature.
  *
- * @param url the form's action
+ * @param url the form's action, as text: ASCII, ready to send; {@link #uri()} parses it
  * @param fields the form fields, in order: key, Content-Type, policy, x-amz-algorithm, x-amz-credential,
  *     x-amz-date, x-amz-security-token when the credentials have one, x-amz-signature
  * @param key the object key the upload will land under
  * @param expiresAt when S3 stops accepting the form
  */
-public record PresignedPost(URI url, Map<String, String> fields, String key, Instant expiresAt)
+public record PresignedPost(String url, Map<String, String> fields, String key, Instant expiresAt)
     implements IssuedUpload {
 
   /**
@@ -59,9 +59,21 @@ public record PresignedPost(URI url, Map<String, String> fields, String key, Ins
     return Mechanism.POST;
   }
 
+  /**
+   * Parses {@link #url()}; for callers that need a {@link URI}, such as {@code java.net.http}. The URL is
+   * kept as text because most callers send it on as text (JSON, a Location header) and parsing costs
+   * more than signing; each call parses again.
+   *
+   * @return {@link #url()} as a URI
+   * @throws IllegalArgumentException if a hand-made value's URL is not a valid URI
+   */
+  public URI uri() {
+    return URI.create(url);
+  }
+
   @Override
   public String toString() {
-    return "PresignedPost[url=" + Redact.uri(url) + ", fields=" + fields.keySet() + ", key=" + key
+    return "PresignedPost[url=" + Redact.url(url) + ", fields=" + fields.keySet() + ", key=" + key
         + ", expiresAt=" + expiresAt + ']';
   }
 }

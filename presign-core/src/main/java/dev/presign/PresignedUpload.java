@@ -16,7 +16,7 @@ import java.util.Objects;
  * the value here says what it must be.
  *
  * <pre>{@code
- * HttpRequest put = HttpRequest.newBuilder(upload.url())
+ * HttpRequest put = HttpRequest.newBuilder(upload.uri())
  *     .method(upload.method(), BodyPublishers.ofFile(file))
  *     .header("Content-Type", upload.headers().get("Content-Type"))
  *     .build();
@@ -26,13 +26,13 @@ import java.util.Objects;
  * expires and does not belong in logs.
  *
  * @param method the HTTP method, {@code PUT}
- * @param url the pre-signed URL
+ * @param url the pre-signed URL, as text: ASCII, ready to send; {@link #uri()} parses it
  * @param headers the headers the client must send, in a stable order, e.g. Content-Type and Content-Length
  * @param key the object key the upload will land under
  * @param expiresAt when the URL stops working; earlier than the policy's TTL when the signing
  *     credentials expire first
  */
-public record PresignedUpload(String method, URI url, Map<String, String> headers, String key, Instant expiresAt)
+public record PresignedUpload(String method, String url, Map<String, String> headers, String key, Instant expiresAt)
     implements IssuedUpload {
 
   /**
@@ -59,9 +59,21 @@ public record PresignedUpload(String method, URI url, Map<String, String> header
     return Mechanism.PUT;
   }
 
+  /**
+   * Parses {@link #url()}; for callers that need a {@link URI}, such as {@code java.net.http}. The URL is
+   * kept as text because most callers send it on as text (JSON, a Location header) and parsing costs
+   * more than signing; each call parses again.
+   *
+   * @return {@link #url()} as a URI
+   * @throws IllegalArgumentException if a hand-made value's URL is not a valid URI
+   */
+  public URI uri() {
+    return URI.create(url);
+  }
+
   @Override
   public String toString() {
-    return "PresignedUpload[method=" + method + ", url=" + Redact.uri(url) + ", headers=" + headers
+    return "PresignedUpload[method=" + method + ", url=" + Redact.url(url) + ", headers=" + headers
         + ", key=" + key + ", expiresAt=" + expiresAt + ']';
   }
 }

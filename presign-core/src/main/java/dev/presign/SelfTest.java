@@ -105,17 +105,17 @@ public final class SelfTest {
     byte[] body = ("presign self-test " + key).getBytes(StandardCharsets.UTF_8);
     List<Step> steps = new ArrayList<>(3);
 
-    URI put = issuer.signRaw("PUT", key, HeaderMap.of("Content-Type", "text/plain", "Content-Length",
-        Integer.toString(body.length)));
+    URI put = URI.create(issuer.signRaw("PUT", key, HeaderMap.of("Content-Type", "text/plain", "Content-Length",
+        Integer.toString(body.length))));
     Step putStep = step("PUT", http, HttpRequest.newBuilder(put).header("Content-Type", "text/plain")
         .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), null);
     steps.add(putStep);
     if (!putStep.passed()) {
       return new Report(key, steps);
     }
-    URI get = issuer.signRaw("GET", key, HeaderMap.of());
+    URI get = URI.create(issuer.signRaw("GET", key, HeaderMap.of()));
     steps.add(step("GET", http, HttpRequest.newBuilder(get).GET().build(), body));
-    URI delete = issuer.signRaw("DELETE", key, HeaderMap.of());
+    URI delete = URI.create(issuer.signRaw("DELETE", key, HeaderMap.of()));
     steps.add(step("DELETE", http, HttpRequest.newBuilder(delete).DELETE().build(), null));
     return new Report(key, steps);
   }

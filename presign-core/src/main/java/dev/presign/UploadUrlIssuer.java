@@ -35,6 +35,8 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -147,7 +149,7 @@ public final class UploadUrlIssuer {
 
     AwsCredentialsIdentity credentials = resolveCredentials();
     Expiry expiry = Expiry.compute(now, policy.uploadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
-    URI url = sign("PUT", key, headers, expiry, credentials);
+    String url = sign("PUT", key, headers, expiry, credentials);
     Instant expiresAt = expiry.expiresAt();
     if (LOG.isDebugEnabled()) {
       LOG.debug("Issued PUT for key '{}' ({}, {} bytes), expires at {}{}", key, type.essence(),
@@ -287,7 +289,7 @@ public final class UploadUrlIssuer {
     Instant now = clock.instant();
     AwsCredentialsIdentity credentials = resolveCredentials();
     Expiry expiry = Expiry.compute(now, policy.downloadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
-    URI url = signer.presign(new SigningRequest(method, bucket, key, HeaderMap.of(), query,
+    String url = signer.presign(new SigningRequest(method, bucket, key, HeaderMap.of(), query,
         expiry.signingEpochSecond(), expiry.seconds(), credentials));
     Instant expiresAt = expiry.expiresAt();
     if (LOG.isDebugEnabled()) {
@@ -296,7 +298,7 @@ public final class UploadUrlIssuer {
     return new PresignedDownload(method, url, key, expiresAt);
   }
 
-  private URI sign(String method, String key, HeaderMap headers, Expiry expiry, AwsCredentialsIdentity credentials) {
+  private String sign(String method, String key, HeaderMap headers, Expiry expiry, AwsCredentialsIdentity credentials) {
     return signer.presign(new SigningRequest(method, bucket, key, headers, HeaderMap.of(),
         expiry.signingEpochSecond(), expiry.seconds(), credentials));
   }
@@ -333,7 +335,7 @@ public final class UploadUrlIssuer {
     HeaderMap fullPart = HeaderMap.of("Content-Length", Long.toString(session.plan().partSize()));
     IntFunction<PresignedPart> signPart = partNumber -> {
       long size = session.plan().sizeOf(partNumber);
-      URI url = signer.presign(new SigningRequest("PUT", bucket, session.key(),
+      String url = signer.presign(new SigningRequest("PUT", bucket, session.key(),
           size == session.plan().partSize() ? fullPart : HeaderMap.of("Content-Length", Long.toString(size)),
           HeaderMap.of("partNumber", Integer.toString(partNumber), "uploadId", session.uploadId()),
           expiry.signingEpochSecond(), seconds, credentials));
@@ -358,7 +360,7 @@ public final class UploadUrlIssuer {
   }
 
   /** Signs any method for any safe key with these headers, outside the policy: for {@link SelfTest}. */
-  URI signRaw(String method, String key, HeaderMap headers) {
+  String signRaw(String method, String key, HeaderMap headers) {
     requireSafeKey(key);
     AwsCredentialsIdentity credentials = resolveCredentials();
     Expiry expiry = Expiry.compute(clock.instant(), java.time.Duration.ofMinutes(5), credentials.expirationTime(), false);
@@ -370,10 +372,15 @@ public final class UploadUrlIssuer {
    * An S3 client with this issuer's region, endpoint, addressing and credentials, for the few calls that
    * must reach S3 (multipart, verification). Part URLs carry no checksums; an SDK default CRC32 on
    * CreateMultipartUpload would make S3 expect one with every part, so checksums are only sent when
-   * required.
+   * required. The HTTP client is named, never found on the classpath: an application that also has
+   * another SDK HTTP client there would make the SDK's discovery fail or choose by chance.
+   *
+   * @param httpClient the HTTP client builder to use, or null for the SDK's url-connection-client, which
+   *     adds no jars beyond the JDK's HttpURLConnection
    */
-  S3Client newS3Client() {
+  S3Client newS3Client(SdkHttpClient.Builder<?> httpClient) {
     S3ClientBuilder builder = S3Client.builder()
+        .httpClientBuilder(httpClient != null ? httpClient : UrlConnectionHttpClient.builder())
         .region(region)
         .credentialsProvider(credentialsProvider)
         .forcePathStyle(pathStyleAccess)

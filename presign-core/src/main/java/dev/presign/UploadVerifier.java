@@ -32,6 +32,7 @@ import java.util.OptionalLong;
 import java.util.zip.CRC32C;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -70,6 +71,7 @@ public final class UploadVerifier implements AutoCloseable {
   private final boolean checkContent;
   private final S3Client s3;
   private final boolean ownsClient;
+  private final SdkHttpClient.Builder<?> httpClientBuilder;
 
   private UploadVerifier(Builder b) {
     this.issuer = b.issuer;
@@ -79,7 +81,8 @@ public final class UploadVerifier implements AutoCloseable {
     this.quarantinePrefix = b.quarantinePrefix;
     this.checkContent = b.checkContent;
     this.ownsClient = b.s3Client == null;
-    this.s3 = b.s3Client != null ? b.s3Client : b.issuer.newS3Client();
+    this.httpClientBuilder = b.httpClientBuilder;
+    this.s3 = b.s3Client != null ? b.s3Client : b.issuer.newS3Client(b.httpClientBuilder);
   }
 
   /** {@return a builder; the issuer and the ticket key are required} */
@@ -347,6 +350,7 @@ public final class UploadVerifier implements AutoCloseable {
     private String quarantinePrefix = "quarantine/";
     private boolean checkContent = true;
     private S3Client s3Client;
+    private SdkHttpClient.Builder<?> httpClientBuilder;
 
     private Builder() {}
 
@@ -358,6 +362,7 @@ public final class UploadVerifier implements AutoCloseable {
       this.quarantinePrefix = verifier.quarantinePrefix;
       this.checkContent = verifier.checkContent;
       this.s3Client = verifier.ownsClient ? null : verifier.s3;
+      this.httpClientBuilder = verifier.httpClientBuilder;
     }
 
     /**
@@ -447,12 +452,30 @@ public final class UploadVerifier implements AutoCloseable {
 
     /**
      * Uses this S3 client instead of building one from the issuer's settings; {@link #close()} leaves it open.
+     * Replaces a builder given to {@link #httpClientBuilder}.
      *
      * @param client the client
      * @return this builder
      */
     public Builder s3Client(S3Client client) {
       this.s3Client = Objects.requireNonNull(client, "s3Client");
+      this.httpClientBuilder = null;
+      return this;
+    }
+
+    /**
+     * Builds the S3 client from the issuer's settings with this HTTP client instead of the SDK's
+     * url-connection-client, which presign uses by default because it adds no jars beyond the JDK's
+     * {@code HttpURLConnection}. For many concurrent calls, a pooled client such as the SDK's
+     * {@code Apache5HttpClient.builder()} (from {@code software.amazon.awssdk:apache5-client}) may serve
+     * better. Replaces a client given to {@link #s3Client(S3Client)}, and is replaced by one.
+     *
+     * @param builder the HTTP client builder; the S3 client this instance builds owns what it builds
+     * @return this builder
+     */
+    public Builder httpClientBuilder(SdkHttpClient.Builder<?> builder) {
+      this.httpClientBuilder = Objects.requireNonNull(builder, "httpClientBuilder");
+      this.s3Client = null;
       return this;
     }
 

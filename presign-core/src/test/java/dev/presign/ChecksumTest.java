@@ -41,7 +41,7 @@ class ChecksumTest {
 
     assertThat(upload.headers()).containsExactly(java.util.Map.entry("Content-Type", "image/png"),
         java.util.Map.entry("Content-Length", "3"), java.util.Map.entry("x-amz-checksum-crc32c", "AAAAAA=="));
-    assertThat(upload.url().getRawQuery())
+    assertThat(upload.uri().getRawQuery())
         .contains("X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost%3Bx-amz-checksum-crc32c");
   }
 }

@@ -52,10 +52,10 @@ class MultipartListingTest {
     for (int i = 0; i < parts.size(); i++) {
       PresignedPart part = parts.get(i);
       assertThat(part.partNumber()).isEqualTo(i + 1);
-      assertThat(part.url().getRawQuery()).contains("partNumber=" + (i + 1) + "&uploadId=u-1");
+      assertThat(part.uri().getRawQuery()).contains("partNumber=" + (i + 1) + "&uploadId=u-1");
       assertThat(part.size()).isEqualTo(session.sizeOf(i + 1));
     }
-    assertThat(parts.stream().map(p -> p.url().getRawQuery()).distinct().count()).isEqualTo(10_000);
+    assertThat(parts.stream().map(p -> p.uri().getRawQuery()).distinct().count()).isEqualTo(10_000);
   }
 
   private static MultipartUploads multipart(S3Client s3) {

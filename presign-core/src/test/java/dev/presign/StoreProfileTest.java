@@ -25,9 +25,9 @@ class StoreProfileTest {
 
     PresignedDownload fromR2 = r2.issueDownload("a.png");
     assertThat(r2.region().id()).isEqualTo("auto");
-    assertThat(fromR2.url().getHost()).isEqualTo("acct.r2.cloudflarestorage.com");
-    assertThat(fromR2.url().getRawPath()).isEqualTo("/media/a.png");
-    assertThat(fromR2.url().getRawQuery()).contains("%2Fauto%2Fs3%2Faws4_request");
+    assertThat(fromR2.uri().getHost()).isEqualTo("acct.r2.cloudflarestorage.com");
+    assertThat(fromR2.uri().getRawPath()).isEqualTo("/media/a.png");
+    assertThat(fromR2.uri().getRawQuery()).contains("%2Fauto%2Fs3%2Faws4_request");
     assertThat(b2.region().id()).isEqualTo("us-west-004");
     assertThat(r2.profile()).hasValue(StoreProfile.CLOUDFLARE_R2);
   }

@@ -26,7 +26,7 @@ class DownloadStoreTest extends StoreSuite {
         .keyStrategy(KeyStrategy.uuid("docs/"))
         .build();
     PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cv.pdf", "application/pdf", PDF.length));
-    HttpResponse<String> put = http.send(HttpRequest.newBuilder(upload.url())
+    HttpResponse<String> put = http.send(HttpRequest.newBuilder(upload.uri())
         .PUT(BodyPublishers.ofByteArray(PDF)).header("Content-Type", "application/pdf").build(), BodyHandlers.ofString());
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     key = upload.key();
@@ -38,7 +38,7 @@ class DownloadStoreTest extends StoreSuite {
     PresignedDownload download = issuer.issueDownload(DownloadRequest.of(key).attachment(name)
         .withCacheControl("private, max-age=60"));
 
-    HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(download.url()).build(), BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(download.uri()).build(), BodyHandlers.ofByteArray());
 
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(get.body()).isEqualTo(PDF);
@@ -54,7 +54,7 @@ class DownloadStoreTest extends StoreSuite {
     PresignedDownload download = issuer.issueDownload(DownloadRequest.of(key).inline("page.html")
         .withContentType("text/html"));
 
-    HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(download.url()).build(), BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(download.uri()).build(), BodyHandlers.ofByteArray());
 
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(get.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
@@ -64,7 +64,7 @@ class DownloadStoreTest extends StoreSuite {
   @Test
   void download_withAnEditedOverride_isRefused() throws Exception {
     PresignedDownload download = issuer.issueDownload(DownloadRequest.of(key).attachment("cv.pdf"));
-    String edited = download.url().toString().replace("attachment", "inline");
+    String edited = download.uri().toString().replace("attachment", "inline");
 
     HttpResponse<String> get = http.send(HttpRequest.newBuilder(java.net.URI.create(edited)).build(),
         BodyHandlers.ofString());
@@ -77,7 +77,7 @@ class DownloadStoreTest extends StoreSuite {
   void head_returnsTheHeadersWithoutTheBody() throws Exception {
     PresignedDownload head = issuer.issueHead(key);
 
-    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(head.url())
+    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(head.uri())
         .method("HEAD", BodyPublishers.noBody()).build(), BodyHandlers.ofByteArray());
 
     assertThat(head.method()).isEqualTo("HEAD");
@@ -91,7 +91,7 @@ class DownloadStoreTest extends StoreSuite {
   void head_urlUsedForGet_isRefused() throws Exception {
     PresignedDownload head = issuer.issueHead(key);
 
-    HttpResponse<String> get = http.send(HttpRequest.newBuilder(head.url()).build(), BodyHandlers.ofString());
+    HttpResponse<String> get = http.send(HttpRequest.newBuilder(head.uri()).build(), BodyHandlers.ofString());
 
     assertThat(get.statusCode()).as(get.body()).isEqualTo(403);
     assertThat(get.body()).contains("<Code>SignatureDoesNotMatch</Code>");

@@ -100,7 +100,7 @@ class MultipartStoreTest extends StoreSuite {
     String etag = multipart.complete(session.token(), sent);
 
     assertThat(etag).isNotBlank();
-    HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(issuer.issueDownload(session.key()).url()).build(),
+    HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(issuer.issueDownload(session.key()).uri()).build(),
         BodyHandlers.ofByteArray());
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(sha256(get.body())).isEqualTo(sha256(file));
@@ -112,8 +112,8 @@ class MultipartStoreTest extends StoreSuite {
     MultipartSession session = multipart.start(UploadRequest.of("film.mp4", "video/mp4", file.length));
     // The last part is small: a refused 5 MiB body would make the server close mid-upload.
     PresignedPart last = multipart.presignParts(session.token(), 4, 4).get(0);
-    URI third = URI.create(last.url().toString().replace("partNumber=4&", "partNumber=3&"));
-    assertThat(third).isNotEqualTo(last.url());
+    URI third = URI.create(last.uri().toString().replace("partNumber=4&", "partNumber=3&"));
+    assertThat(third).isNotEqualTo(last.uri());
 
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(third)
         .PUT(BodyPublishers.ofByteArray(new byte[(int) last.size()])).build(), BodyHandlers.ofString());
@@ -127,9 +127,9 @@ class MultipartStoreTest extends StoreSuite {
     MultipartSession one = multipart.start(UploadRequest.of("a.mp4", "video/mp4", file.length));
     MultipartSession other = multipart.start(UploadRequest.of("b.mp4", "video/mp4", file.length));
     PresignedPart part = multipart.presignParts(one.token(), 4, 4).get(0);
-    URI elsewhere = URI.create(part.url().toString()
+    URI elsewhere = URI.create(part.uri().toString()
         .replace("uploadId=" + one.uploadId(), "uploadId=" + other.uploadId()));
-    assertThat(elsewhere).isNotEqualTo(part.url());
+    assertThat(elsewhere).isNotEqualTo(part.uri());
 
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(elsewhere)
         .PUT(BodyPublishers.ofByteArray(new byte[(int) part.size()])).build(), BodyHandlers.ofString());
@@ -143,7 +143,7 @@ class MultipartStoreTest extends StoreSuite {
     MultipartSession session = multipart.start(UploadRequest.of("film.mp4", "video/mp4", file.length));
     PresignedPart last = multipart.presignParts(session.token(), 4, 4).get(0);
 
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(last.url())
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(last.uri())
         .PUT(BodyPublishers.ofByteArray(new byte[(int) last.size() + 1])).build(), BodyHandlers.ofString());
 
     assertCode(response, 403, "SignatureDoesNotMatch");
@@ -290,7 +290,7 @@ class MultipartStoreTest extends StoreSuite {
   private static UploadedPart put(PresignedPart part) throws Exception {
     int from = (int) ((part.partNumber() - 1) * 5L * MIB);
     byte[] bytes = Arrays.copyOfRange(file, from, from + (int) part.size());
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(part.url())
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(part.uri())
         .PUT(BodyPublishers.ofByteArray(bytes)).build(), BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return UploadedPart.of(part.partNumber(), response.headers().firstValue("ETag").orElseThrow());

@@ -192,7 +192,7 @@ class PostStoreTest extends StoreSuite {
         + "Content-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(file);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    URI url = post.url();
+    URI url = post.uri();
     return http.send(HttpRequest.newBuilder(url)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(BodyPublishers.ofByteArray(body.toByteArray()))

@@ -138,9 +138,9 @@ class SecretFreeOutputTest extends StoreSuite {
     texts.add(String.valueOf(value));
   }
 
-  private void signed(URI url) {
-    secrets.add(url.toString());
-    for (String pair : url.getRawQuery().split("&")) {
+  private void signed(String url) {
+    secrets.add(url);
+    for (String pair : URI.create(url).getRawQuery().split("&")) {
       if (pair.startsWith("X-Amz-Signature=")) {
         secrets.add(URLDecoder.decode(pair.substring("X-Amz-Signature=".length()), StandardCharsets.UTF_8));
       }

@@ -51,7 +51,7 @@ class UploadStoreTest extends StoreSuite {
     assertThat(store.object(upload.key()).contentType().orElseThrow()).isEqualTo("image/png");
 
     PresignedDownload download = issuer.issueDownload(upload.key());
-    HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(download.url()).GET().build(), BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(download.uri()).GET().build(), BodyHandlers.ofByteArray());
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(get.body()).isEqualTo(PNG_BYTES);
     assertThat(get.headers().firstValue("Content-Type")).hasValue("image/png");
@@ -71,7 +71,7 @@ class UploadStoreTest extends StoreSuite {
 
     HttpResponse<String> put = send(upload, "PUT", "image/png", PNG_BYTES);
 
-    assertThat(upload.url().getRawQuery()).contains("X-Amz-Security-Token=session-token-for-test");
+    assertThat(upload.uri().getRawQuery()).contains("X-Amz-Security-Token=session-token-for-test");
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     assertThat(store.exists(upload.key())).isTrue();
   }
@@ -91,7 +91,7 @@ class UploadStoreTest extends StoreSuite {
     assertThat(upload.headers()).containsEntry("Content-Type", "image/png; charset=UTF-8");
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     assertThat(store.keys()).containsExactly(upload.key());
-    HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(named.issueDownload(upload.key()).url()).build(),
+    HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(named.issueDownload(upload.key()).uri()).build(),
         BodyHandlers.ofByteArray());
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(get.body()).isEqualTo(PNG_BYTES);
@@ -114,7 +114,7 @@ class UploadStoreTest extends StoreSuite {
   void put_withoutContentTypeHeader_isRefused() throws Exception {
     PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length));
 
-    HttpResponse<String> put = http.send(HttpRequest.newBuilder(upload.url())
+    HttpResponse<String> put = http.send(HttpRequest.newBuilder(upload.uri())
         .PUT(BodyPublishers.ofByteArray(PNG_BYTES)).build(), BodyHandlers.ofString());
 
     assertRefused(put, 403, "SignatureDoesNotMatch");
@@ -147,7 +147,7 @@ class UploadStoreTest extends StoreSuite {
   }
 
   private static HttpRequest withHeaders(PresignedUpload upload, byte[] body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(upload.url()).PUT(BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request = HttpRequest.newBuilder(upload.uri()).PUT(BodyPublishers.ofByteArray(body));
     upload.headers().forEach((name, value) -> {
       if (!name.equals("Content-Length")) {
         request.header(name, value);
@@ -201,7 +201,7 @@ class UploadStoreTest extends StoreSuite {
   @Test
   void put_toAnotherKey_isRefused() throws Exception {
     PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length));
-    URI otherKey = URI.create(upload.url().toString().replace(upload.key(), "uploads/evil.html"));
+    URI otherKey = URI.create(upload.uri().toString().replace(upload.key(), "uploads/evil.html"));
 
     HttpResponse<String> put = http.send(HttpRequest.newBuilder(otherKey)
         .PUT(BodyPublishers.ofByteArray(PNG_BYTES)).header("Content-Type", "image/png").build(), BodyHandlers.ofString());
@@ -213,11 +213,11 @@ class UploadStoreTest extends StoreSuite {
   @Test
   void put_withTamperedSignature_isRefused() throws Exception {
     PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG_BYTES.length));
-    Matcher signature = Pattern.compile("X-Amz-Signature=([0-9a-f]{64})").matcher(upload.url().toString());
+    Matcher signature = Pattern.compile("X-Amz-Signature=([0-9a-f]{64})").matcher(upload.uri().toString());
     assertThat(signature.find()).isTrue();
     String original = signature.group(1);
     String flipped = (original.charAt(0) == '0' ? '1' : '0') + original.substring(1);
-    URI tampered = URI.create(upload.url().toString().replace(original, flipped));
+    URI tampered = URI.create(upload.uri().toString().replace(original, flipped));
 
     HttpResponse<String> put = http.send(HttpRequest.newBuilder(tampered)
         .PUT(BodyPublishers.ofByteArray(PNG_BYTES)).header("Content-Type", "image/png").build(), BodyHandlers.ofString());
@@ -242,7 +242,7 @@ class UploadStoreTest extends StoreSuite {
 
   private static HttpResponse<String> send(PresignedUpload upload, String method, String contentType, byte[] body)
       throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(upload.url())
+    HttpRequest request = HttpRequest.newBuilder(upload.uri())
         .method(method, BodyPublishers.ofByteArray(body))
         .header("Content-Type", contentType)
         .build();

@@ -221,7 +221,7 @@ class VerifyStoreTest extends StoreSuite {
   }
 
   private static void put(PresignedUpload upload, byte[] body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(upload.url()).PUT(BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request = HttpRequest.newBuilder(upload.uri()).PUT(BodyPublishers.ofByteArray(body));
     upload.headers().forEach((name, value) -> {
       if (!name.equals("Content-Length")) {
         request.header(name, value);

@@ -20,7 +20,7 @@ final class Fixtures {
   static final Duration DOWNLOAD_TTL = Duration.ofMinutes(5);
   static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
       AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
-  static final UploadRequest UPLOAD = UploadRequest.of("cat.png", CONTENT_TYPE, CONTENT_LENGTH);
+  static final String FILE_NAME = "cat.png";
 
   private Fixtures() {}
 

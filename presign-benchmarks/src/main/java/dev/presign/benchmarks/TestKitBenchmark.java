@@ -1,6 +1,7 @@
 package dev.presign.benchmarks;
 
 import dev.presign.PresignedUpload;
+import dev.presign.UploadRequest;
 import dev.presign.test.OfflineSignatureCheck;
 import dev.presign.test.S3TestStore;
 import dev.presign.test.SignatureVerdict;
@@ -37,9 +38,9 @@ public class TestKitBenchmark {
   /** Signs the fixture PUT once; the check then recomputes it on every call. */
   @Setup
   public void setUp() {
-    PresignedUpload upload = Fixtures.issuerWithFixedKey().issueUpload(Fixtures.UPLOAD);
+    PresignedUpload upload = Fixtures.issuerWithFixedKey().issueUpload(UploadRequest.of(Fixtures.FILE_NAME, Fixtures.CONTENT_TYPE, Fixtures.CONTENT_LENGTH));
     check = OfflineSignatureCheck.of(Fixtures.CREDENTIALS);
-    url = upload.url().toString();
+    url = upload.url();
     headers = Map.of("Content-Type", Fixtures.CONTENT_TYPE, "Content-Length", Long.toString(Fixtures.CONTENT_LENGTH));
     at = upload.expiresAt().minusSeconds(60);
   }
@@ -65,7 +66,7 @@ public class TestKitBenchmark {
   @Measurement(iterations = 20)
   public int storeStartToFirstRequest() {
     try (S3TestStore store = S3TestStore.create().start()) {
-      PresignedUpload upload = store.issuerBuilder().policy(Fixtures.policy()).build().issueUpload(Fixtures.UPLOAD);
+      PresignedUpload upload = store.issuerBuilder().policy(Fixtures.policy()).build().issueUpload(UploadRequest.of(Fixtures.FILE_NAME, Fixtures.CONTENT_TYPE, Fixtures.CONTENT_LENGTH));
       return store.client().put(upload, PNG).status();
     }
   }

@@ -60,6 +60,38 @@ public final class Redact {
     return uri.getRawQuery() == null ? base : base + "?\u2026";
   }
 
+  /**
+   * Describes a URL given as text without its query, fragment or user info, without parsing it into a
+   * {@link URI}: the results keep their URL as text, and printing one must not cost a parse.
+   *
+   * @param url a URL, or null
+   * @return scheme, host, port and path, then {@code ?…} when there was a query or fragment
+   */
+  public static String url(String url) {
+    if (url == null) {
+      return "null";
+    }
+    int end = 0;
+    while (end < url.length() && url.charAt(end) != '?' && url.charAt(end) != '#') {
+      end++;
+    }
+    int schemeEnd = url.indexOf("://");
+    String base = url.substring(0, end);
+    if (schemeEnd >= 0 && schemeEnd < end) {
+      int authorityStart = schemeEnd + 3;
+      int authorityEnd = url.indexOf('/', authorityStart);
+      if (authorityEnd < 0 || authorityEnd > end) {
+        authorityEnd = end;
+      }
+      // Host and port only: user info could hold a password.
+      int at = url.lastIndexOf('@', authorityEnd - 1);
+      if (at >= authorityStart) {
+        base = url.substring(0, authorityStart) + url.substring(at + 1, end);
+      }
+    }
+    return end == url.length() ? base : base + "?\u2026";
+  }
+
   private static boolean isInvisible(int cp) {
     int type = Character.getType(cp);
     return type == Character.CONTROL

@@ -30,11 +30,11 @@ public final class DownloadLinkExample {
       byte[] pdf = "%PDF-1.7 example".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
       PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cv.pdf", "application/pdf", pdf.length));
       HttpClient http = HttpClient.newHttpClient();
-      http.send(HttpRequest.newBuilder(upload.url()).header("Content-Type", "application/pdf")
+      http.send(HttpRequest.newBuilder(upload.uri()).header("Content-Type", "application/pdf")
           .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.discarding());
 
       PresignedDownload link = issuer.issueDownload(DownloadRequest.of(upload.key()).attachment("Lebenslauf – Jürgen 猫.pdf"));
-      HttpResponse<byte[]> got = http.send(HttpRequest.newBuilder(link.url()).build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> got = http.send(HttpRequest.newBuilder(link.uri()).build(), HttpResponse.BodyHandlers.ofByteArray());
       System.out.println("GET " + got.statusCode() + ", " + got.body().length + " bytes, expires at " + link.expiresAt());
       System.out.println("Content-Disposition: " + got.headers().firstValue("Content-Disposition").orElse("(none)"));
     }

@@ -46,7 +46,7 @@ public final class MultipartExample {
         List<UploadedPart> sent = new ArrayList<>();
         for (PresignedPart part : multipart.presignAllParts(session.token())) {
           int from = (int) ((part.partNumber() - 1) * session.partSize());
-          HttpResponse<Void> response = http.send(HttpRequest.newBuilder(part.url())
+          HttpResponse<Void> response = http.send(HttpRequest.newBuilder(part.uri())
               .PUT(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(file, from, from + (int) part.size())))
               .build(), HttpResponse.BodyHandlers.discarding());
           sent.add(UploadedPart.of(part.partNumber(), response.headers().firstValue("ETag").orElseThrow()));

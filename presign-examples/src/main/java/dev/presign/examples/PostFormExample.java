@@ -55,7 +55,7 @@ public final class PostFormExample {
         + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(file);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(post.url())
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(post.uri())
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
   }

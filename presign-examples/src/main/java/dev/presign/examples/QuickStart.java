@@ -66,7 +66,7 @@ public final class QuickStart {
 
       // 2. The client sends the file straight to storage, with exactly the returned headers.
       HttpClient http = HttpClient.newHttpClient();
-      HttpResponse<String> put = http.send(HttpRequest.newBuilder(upload.url())
+      HttpResponse<String> put = http.send(HttpRequest.newBuilder(upload.uri())
           .method(upload.method(), BodyPublishers.ofByteArray(file))
           .header("Content-Type", upload.headers().get("Content-Type"))
           .build(), BodyHandlers.ofString());
@@ -74,7 +74,7 @@ public final class QuickStart {
 
       // 3. Later, the backend hands out a short-lived download URL.
       PresignedDownload download = issuer.issueDownload(upload.key());
-      HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(download.url()).build(), BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(download.uri()).build(), BodyHandlers.ofByteArray());
       boolean same = get.statusCode() == 200 && Arrays.equals(get.body(), file);
       out.println("3. Client GET through the download URL: HTTP " + get.statusCode()
           + (same ? ", same bytes" : ", DIFFERENT bytes"));
@@ -90,7 +90,7 @@ public final class QuickStart {
 
       // 5. A client that sends another type than it declared is refused by the store itself.
       PresignedUpload second = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", file.length));
-      HttpResponse<String> sneaky = http.send(HttpRequest.newBuilder(second.url())
+      HttpResponse<String> sneaky = http.send(HttpRequest.newBuilder(second.uri())
           .PUT(BodyPublishers.ofByteArray(file))
           .header("Content-Type", "text/html")
           .build(), BodyHandlers.ofString());

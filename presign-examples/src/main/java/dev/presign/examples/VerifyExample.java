@@ -37,7 +37,7 @@ public final class VerifyExample {
         for (byte[] bytes : new byte[][] {png, html}) {
           PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", bytes.length));
           String ticket = verifier.ticket(upload);
-          HttpClient.newHttpClient().send(HttpRequest.newBuilder(upload.url()).header("Content-Type", "image/png")
+          HttpClient.newHttpClient().send(HttpRequest.newBuilder(upload.uri()).header("Content-Type", "image/png")
               .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding());
           Verification result = verifier.verify(ticket);
           System.out.println(upload.key() + ": " + result.outcome() + " " + result.problems() + " -> " + result.action()

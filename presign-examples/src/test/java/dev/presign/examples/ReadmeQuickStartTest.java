@@ -39,8 +39,8 @@ class ReadmeQuickStartTest {
       PresignedDownload down = ReadmeQuickStart.run();
 
       assertThat(down.key()).matches("uploads/\\d{4}/\\d{2}/\\d{2}/[0-9a-f-]{36}\\.png");
-      assertThat(down.url().getHost()).isEqualTo("my-bucket.s3.eu-west-1.amazonaws.com");
-      assertThat(down.url().getRawQuery()).contains("X-Amz-Expires=300");
+      assertThat(down.uri().getHost()).isEqualTo("my-bucket.s3.eu-west-1.amazonaws.com");
+      assertThat(down.uri().getRawQuery()).contains("X-Amz-Expires=300");
     } finally {
       restore("aws.accessKeyId", savedId);
       restore("aws.secretAccessKey", savedSecret);

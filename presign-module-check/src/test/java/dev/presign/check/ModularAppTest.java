@@ -10,7 +10,12 @@ class ModularAppTest {
   @Test
   void issue_fromANamedModule_works() {
     assertThat(ModularApp.class.getModule().isNamed()).isTrue();
-    assertThat(ModularApp.issue().url().getHost()).isEqualTo("modular-bucket.s3.eu-west-1.amazonaws.com");
+    assertThat(ModularApp.issue().uri().getHost()).isEqualTo("modular-bucket.s3.eu-west-1.amazonaws.com");
+  }
+
+  @Test
+  void multipartUploads_fromANamedModule_buildTheirS3ClientWithTheDefaultHttpClient() {
+    assertThat(ModularApp.buildMultipartUploads()).isEqualTo("dev.presign.MultipartUploads");
   }
 
   @Test

@@ -24,7 +24,7 @@ public final class PresignedDownloadAssert extends PresignedResultAssert<Presign
 
   @Override
   String url() {
-    return actual.url().toString();
+    return actual.url();
   }
 
   /**

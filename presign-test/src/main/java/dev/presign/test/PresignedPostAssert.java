@@ -22,7 +22,7 @@ public final class PresignedPostAssert extends PresignedResultAssert<PresignedPo
 
   @Override
   String url() {
-    return actual.url().toString();
+    return actual.url();
   }
 
   /**

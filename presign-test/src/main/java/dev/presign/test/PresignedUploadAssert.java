@@ -24,7 +24,7 @@ public final class PresignedUploadAssert extends PresignedResultAssert<Presigned
 
   @Override
   String url() {
-    return actual.url().toString();
+    return actual.url();
   }
 
   /**

@@ -186,7 +186,7 @@ public final class UploadClient {
    * @param body the body, empty for none
    * @return the store's answer
    */
-  public StoreResponse send(String method, URI url, Map<String, String> headers, byte[] body) {
+  public StoreResponse send(String method, String url, Map<String, String> headers, byte[] body) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(headers, "headers");
@@ -194,7 +194,7 @@ public final class UploadClient {
     String upper = method.toUpperCase(Locale.ROOT);
     HttpRequest.BodyPublisher publisher = body.length == 0 && (upper.equals("GET") || upper.equals("HEAD"))
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
-    HttpRequest.Builder request = HttpRequest.newBuilder(url).method(upper, publisher);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(upper, publisher);
     headers.forEach((name, value) -> {
       String lower = name.toLowerCase(Locale.ROOT);
       if (!FORBIDDEN.contains(lower) && !lower.startsWith("proxy-") && !lower.startsWith("sec-")) {

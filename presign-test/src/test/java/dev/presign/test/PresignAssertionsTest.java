@@ -78,7 +78,7 @@ class PresignAssertionsTest {
   @Test
   void hasNoSecretInToString_failsWhenToStringPrintsTheSignature() {
     PresignedDownload download = ISSUER.issueDownload("a.png");
-    String signature = download.url().toString().replaceAll(".*X-Amz-Signature=([0-9a-f]+).*", "$1");
+    String signature = download.url().replaceAll(".*X-Amz-Signature=([0-9a-f]+).*", "$1");
     // A result whose printed key happens to be its signature stands for a toString that leaks it.
     PresignedDownload leaking = new PresignedDownload("GET", download.url(), signature, download.expiresAt());
 

@@ -1,7 +1,6 @@
 package dev.presign.internal.signing;
 
 import dev.presign.internal.HeaderMap;
-import java.net.URI;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import java.security.DigestException;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +14,8 @@ import java.util.Map;
  * spends 20–40 µs and 25–50 KB on it. Here the signing key is derived once per credentials, day and
  * region; each thread reuses its own MessageDigest, HMAC and buffers (no provider lookup, no lock); and
  * the canonical request and the URL are written as bytes straight into those buffers, so a URL costs
- * little more than the crypto and the final String and URI.
+ * little more than the crypto and the one copy into the final String. Nothing parses the result: the URL
+ * is built from parts that are valid by construction.
  *
  * <p>Thread-safe: the only shared state is the last signing key, an immutable object behind a volatile
  * field that any thread may replace.
@@ -24,6 +24,7 @@ public final class SigV4Signer implements UrlSigner {
   private static final byte[] ALGORITHM_PARAMETER = bytes("X-Amz-Algorithm=AWS4-HMAC-SHA256");
   private static final byte[] STRING_TO_SIGN_PREFIX = bytes("AWS4-HMAC-SHA256\n");
   private static final byte[] SIGNATURE_PARAMETER = bytes("&X-Amz-Signature=");
+  private static final int LOWER_CACHE = 8;
   // An anonymous class, not a method reference: no lambda bootstrap on the way to the first URL.
   private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>() {
     @Override
@@ -57,11 +58,11 @@ public final class SigV4Signer implements UrlSigner {
   private record Host(String bucket, String header, byte[] bytes) {}
 
   @Override
-  public URI presign(SigningRequest request) {
+  public String presign(SigningRequest request) {
     long epochSecond = request.signingEpochSecond();
     SigningKey key = keyFor(request.credentials(), epochSecond);
     Host host = hostFor(request.bucket());
-    return URI.create(SCRATCH.get().sign(this, request, key, host, epochSecond));
+    return SCRATCH.get().sign(this, request, key, host, epochSecond);
   }
 
   /**
@@ -106,10 +107,10 @@ public final class SigV4Signer implements UrlSigner {
    * @param bucket the bucket
    * @return the form action
    */
-  public URI postUrl(String bucket) {
+  public String postUrl(String bucket) {
     Host host = hostFor(bucket);
-    return URI.create(new String(schemeAndSeparator, java.nio.charset.StandardCharsets.US_ASCII) + host.header
-        + (addressing.pathStyle() ? "/" + bucket : "/"));
+    return new String(schemeAndSeparator, java.nio.charset.StandardCharsets.US_ASCII) + host.header
+        + (addressing.pathStyle() ? "/" + bucket : "/");
   }
 
   private SigningKey keyFor(AwsCredentialsIdentity credentials, long epochSecond) {
@@ -160,7 +161,13 @@ public final class SigV4Signer implements UrlSigner {
     private int extraCount;
     private String[] headerNames = new String[8];
     private String[] headerValues = new String[8];
+    private byte[][] headerLowerNames = new byte[8][];
     private int headerCount;
+    // Header names folded to lower case, by identity: the issuer's names are the same String objects on
+    // every call, so each is folded once per thread instead of three times per URL.
+    private final String[] lowerKeys = new String[LOWER_CACHE];
+    private final byte[][] lowerValues = new byte[LOWER_CACHE][];
+    private int lowerNext;
 
     Scratch() {
       try {
@@ -189,7 +196,7 @@ public final class SigV4Signer implements UrlSigner {
       int queryEnd = c.length;
       c.append('\n');
       for (int i = 0; i < headerCount; i++) {
-        c.asciiLowerCase(headerNames[i]).append(':').headerValue(headerValues[i]).append('\n');
+        c.append(headerLowerNames[i]).append(':').headerValue(headerValues[i]).append('\n');
       }
       c.append('\n');
       writeSignedHeaderNames(c, false);
@@ -361,7 +368,7 @@ public final class SigV4Signer implements UrlSigner {
             sink.append(';');
           }
         }
-        sink.asciiLowerCase(headerNames[i]);
+        sink.append(headerLowerNames[i]);
       }
     }
 
@@ -371,6 +378,7 @@ public final class SigV4Signer implements UrlSigner {
       if (headerNames.length < needed) {
         headerNames = new String[needed * 2];
         headerValues = new String[needed * 2];
+        headerLowerNames = new byte[needed * 2][];
       }
       headerCount = 0;
       insertHeader("host", host);
@@ -397,11 +405,28 @@ public final class SigV4Signer implements UrlSigner {
         }
         headerNames[i] = headerNames[i - 1];
         headerValues[i] = headerValues[i - 1];
+        headerLowerNames[i] = headerLowerNames[i - 1];
         i--;
       }
       headerNames[i] = name;
       headerValues[i] = value;
+      headerLowerNames[i] = lowerName(name);
       headerCount++;
+    }
+
+    private byte[] lowerName(String name) {
+      for (int i = 0; i < LOWER_CACHE; i++) {
+        if (lowerKeys[i] == name) {
+          return lowerValues[i];
+        }
+      }
+      ByteSink lowered = new ByteSink(name.length());
+      lowered.asciiLowerCase(name);
+      byte[] bytes = lowered.length == lowered.bytes.length ? lowered.bytes : java.util.Arrays.copyOf(lowered.bytes, lowered.length);
+      lowerKeys[lowerNext] = name;
+      lowerValues[lowerNext] = bytes;
+      lowerNext = (lowerNext + 1) % LOWER_CACHE;
+      return bytes;
     }
 
     private static int compareIgnoringAsciiCase(String a, String b) {

@@ -31,7 +31,7 @@ public final class SdkOracleSigner implements UrlSigner {
   }
 
   @Override
-  public URI presign(SigningRequest request) {
+  public String presign(SigningRequest request) {
     SdkHttpRequest.Builder http = SdkHttpRequest.builder()
         .method(SdkHttpMethod.fromValue(request.method()))
         .protocol(addressing.scheme())
@@ -58,7 +58,7 @@ public final class SdkOracleSigner implements UrlSigner {
         .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
         .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
         .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
-    return signed.request().getUri();
+    return signed.request().getUri().toString();
   }
 
   /** RFC 3986 encoding from the JDK's form encoder, corrected to SigV4's rules, keeping '/'. */

@@ -177,7 +177,7 @@ public final class DemoServer implements AutoCloseable {
     PresignedUpload upload = issuer.issueUpload(request);
     remember(upload.key(), request.fileName());
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("url", upload.url().toString());
+    body.put("url", upload.url());
     body.put("method", upload.method());
     body.put("headers", upload.headers());
     body.put("key", upload.key());
@@ -193,7 +193,7 @@ public final class DemoServer implements AutoCloseable {
       return;
     }
     PresignedDownload download = issuer.issueDownload(DownloadRequest.of(key).attachment(name));
-    json(exchange, 200, Map.of("url", download.url().toString(), "expiresAt", download.expiresAt().toString()));
+    json(exchange, 200, Map.of("url", download.url(), "expiresAt", download.expiresAt().toString()));
   }
 
   private Map<String, Object> startMultipart(Map<String, String> query) {
@@ -218,7 +218,7 @@ public final class DemoServer implements AutoCloseable {
     int to = number(query, "to", from);
     List<Map<String, Object>> parts = new ArrayList<>();
     for (PresignedPart part : multipart.presignParts(token, from, to)) {
-      parts.add(Map.of("partNumber", part.partNumber(), "url", part.url().toString(), "size", part.size()));
+      parts.add(Map.of("partNumber", part.partNumber(), "url", part.url(), "size", part.size()));
     }
     return Map.of("parts", parts);
   }
