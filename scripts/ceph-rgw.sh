@@ -31,6 +31,7 @@ conf="${dir}/ceph.conf"
 daemons=(mon.a osd.0 client.rgw)
 
 log() { echo "ceph-rgw: $*" >&2; }
+exec 3>&2
 
 now_ms() { date +%s%3N; }
 
@@ -61,6 +62,12 @@ alive() {
 
 rgw_answers() {
   [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "${endpoint}/" || true)" != "000" ]
+}
+
+rgw_up() {
+  # wait_for silences its probe, so this goes to the saved stderr (fd 3).
+  alive client.rgw || { log "radosgw exited; see ${dir}/log/client.rgw.log" 2>&3; exit 1; }
+  rgw_answers
 }
 
 running() {
@@ -149,6 +156,12 @@ start() {
   fi
   # Leftovers of a crashed run (daemons of ours still alive are stopped first) would confuse a fresh start.
   stop_daemons
+  for port in "${mon_port}" "${rgw_port}"; do
+    if (exec 4<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null; then
+      log "port ${port} is taken by another program; set PRESIGN_CEPH_MON_PORT / PRESIGN_CEPH_RGW_PORT"
+      return 1
+    fi
+  done
   rm -rf "${dir}"
   mkdir -p "${dir}"/{run,log,crash,mon/mon.a,osd/osd.0,rgw}
   write_conf
@@ -166,7 +179,8 @@ start() {
   wait_for "the OSD" 60 bash -c "ceph -c '${conf}' osd stat | grep -q '1 up'"
 
   radosgw -c "${conf}" -n client.rgw
-  wait_for "the gateway" 120 rgw_answers
+  # Our gateway must be the one answering, not another server on the port.
+  wait_for "the gateway" 120 rgw_up
 
   radosgw-admin -c "${conf}" user create --uid presign-test --display-name "presign test" \
     --access-key "${access_key}" --secret-key "${secret_key}" >/dev/null
