@@ -142,6 +142,10 @@ wait_for() {
   done
 }
 
+# Daemons keep every inherited descriptor but 0-2: give them none of ours, or a caller reading this
+# script's output through a pipe (tee, "$(... env)") would wait for the daemons to exit.
+launch() { "$@" </dev/null >>"${dir}/log/daemons.out" 2>&1 3>&-; }
+
 ceph_cli() { timeout 30 ceph -c "${conf}" --connect-timeout 10 "$@"; }
 
 start() {
@@ -169,16 +173,16 @@ start() {
   monmaptool --create --fsid "$(awk '/^fsid/ {print $3}' "${conf}")" \
     --addv a "[v2:127.0.0.1:${mon_port}]" "${dir}/monmap" >/dev/null
   ceph-mon -c "${conf}" --mkfs -i a --monmap "${dir}/monmap" >/dev/null
-  ceph-mon -c "${conf}" -i a
+  launch ceph-mon -c "${conf}" -i a
   wait_for "the monitor" 60 ceph_cli -s
 
   local id
   id="$(ceph_cli osd create)"
   ceph-osd -c "${conf}" -i "${id}" --mkfs >/dev/null 2>&1
-  ceph-osd -c "${conf}" -i "${id}" 2>>"${dir}/log/osd-start.log"
-  wait_for "the OSD" 60 bash -c "ceph -c '${conf}' osd stat | grep -q '1 up'"
+  launch ceph-osd -c "${conf}" -i "${id}"
+  wait_for "the OSD" 60 bash -c "timeout 20 ceph -c '${conf}' --connect-timeout 10 osd stat | grep -q '1 up'"
 
-  radosgw -c "${conf}" -n client.rgw
+  launch radosgw -c "${conf}" -n client.rgw
   # Our gateway must be the one answering, not another server on the port.
   wait_for "the gateway" 120 rgw_up
 
