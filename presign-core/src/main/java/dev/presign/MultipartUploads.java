@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
@@ -182,12 +183,17 @@ public final class MultipartUploads implements AutoCloseable {
    * Completes the upload after checking that the client names every part of the plan once, in order,
    * and that S3 holds each with the planned size and the same ETag.
    *
+   * <p>Some stores answer CompleteMultipartUpload with an empty ETag (Ceph RGW 16); the ETag then comes
+   * from a HEAD of the object right after, of the version the completion created when the bucket is
+   * versioned.
+   *
    * @param token the session token
    * @param parts every part, in order, with the ETag its PUT returned
-   * @return the ETag of the assembled object
+   * @return the ETag of the assembled object, quoted as S3 sends it, never empty
    * @throws PolicyViolationException when the token is invalid, or a part is missing, repeated, out of
    *     order, of the wrong size or has another ETag
-   * @throws PresignException when S3 refuses
+   * @throws PresignException when S3 refuses, or when neither the completion nor a HEAD of the completed
+   *     object gives an ETag
    */
   public String complete(String token, List<UploadedPart> parts) {
     SessionToken session = verify(token);
@@ -224,8 +230,25 @@ public final class MultipartUploads implements AutoCloseable {
       }
       completed.add(CompletedPart.builder().partNumber(i + 1).eTag(held.etag()).build());
     }
-    return call("CompleteMultipartUpload", () -> s3.completeMultipartUpload(r -> r.bucket(issuer.bucket())
-        .key(session.key()).uploadId(session.uploadId()).multipartUpload(m -> m.parts(completed)))).eTag();
+    CompleteMultipartUploadResponse done = call("CompleteMultipartUpload", () -> s3.completeMultipartUpload(
+        r -> r.bucket(issuer.bucket()).key(session.key()).uploadId(session.uploadId())
+            .multipartUpload(m -> m.parts(completed))));
+    return hasETag(done.eTag()) ? done.eTag() : headETag(session.key(), done.versionId());
+  }
+
+  // Ceph RGW 16.2 sends <ETag></ETag> on completion although the object has its "md5-N" ETag.
+  private String headETag(String key, String versionId) {
+    String etag = call("HeadObject", () -> s3.headObject(r -> r.bucket(issuer.bucket()).key(key).versionId(versionId)))
+        .eTag();
+    if (!hasETag(etag)) {
+      throw new PresignException("the multipart upload completed, but S3 gave no ETag for it, neither on completion "
+          + "nor on HeadObject: " + Redact.quote(key));
+    }
+    return etag;
+  }
+
+  private static boolean hasETag(String etag) {
+    return etag != null && !etag.isBlank() && !etag.equals("\"\"");
   }
 
   /**

@@ -15,7 +15,8 @@ import java.util.Set;
  *     ...
  * }</pre>
  *
- * <p>The checksum sets are deliberately conservative: what each store documents for presigned PUTs.
+ * <p>The checksum sets are deliberately conservative: what each store documents for presigned PUTs, and
+ * for Ceph RGW what a real gateway was seen to check.
  * An issuer with a profile refuses a POST form the store cannot take ({@link PresignException}) and a
  * checksum it would reject ({@link PolicyViolationException.Reason#CHECKSUM_UNSUPPORTED}).
  */
@@ -24,7 +25,22 @@ public enum StoreProfile {
   AWS_S3(false, null, true, EnumSet.allOf(Checksum.Algorithm.class)),
   /** MinIO: path style, region us-east-1 unless set, POST and every checksum. */
   MINIO(true, "us-east-1", true, EnumSet.allOf(Checksum.Algorithm.class)),
-  /** Ceph RADOS Gateway: path style, region us-east-1 unless set, POST; Content-MD5 only. */
+  /**
+   * Ceph RADOS Gateway, as measured against RGW 16.2.15: path style, region us-east-1 unless set, POST
+   * forms (RGW enforces the policy; an expired form gets {@code AccessDenied "Policy expired"}), and
+   * Content-MD5 only: RGW 16 ignores {@code x-amz-checksum-*} headers and stores other bytes with a 200,
+   * so those checksums are refused before signing.
+   *
+   * <p>{@link BucketSetup}'s CORS and lifecycle helpers work on RGW (browser preflights are answered by
+   * the bucket's rules). Where RGW answers differently from S3: an expired URL gets 403
+   * {@code AccessDenied} with an empty message; ListParts of an aborted upload gets 404 {@code NoSuchKey}
+   * rather than {@code NoSuchUpload}; a POST form with a storage class RGW does not know gets 400
+   * {@code InvalidArgument}; CompleteMultipartUpload sends an empty ETag, so
+   * {@link MultipartUploads#complete} reads the object's ETag with a HEAD. A client of your own built with
+   * the AWS SDK's default checksums has its PutObject and UploadPart refused
+   * ({@code XAmzContentSHA256Mismatch}); build it with {@code requestChecksumCalculation(WHEN_REQUIRED)},
+   * as presign does.
+   */
   CEPH_RGW(true, "us-east-1", true, EnumSet.of(Checksum.Algorithm.MD5)),
   /** Cloudflare R2: path style, region "auto", no POST forms; Content-MD5, SHA-256 and CRC32C. */
   CLOUDFLARE_R2(true, "auto", false, EnumSet.allOf(Checksum.Algorithm.class)),
