@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Builds presign-core's published jars (classes, sources, javadoc) twice from clean and fails unless
-# both builds are byte-identical.
+# Builds the published jars of presign-core and presign-test (classes, sources, javadoc; presign-test's
+# shaded) twice from clean and fails unless both builds are byte-identical.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 checksums() {
-  mvn -B -q -o clean package -DskipTests -pl presign-core >/dev/null
+  mvn -B -q -o clean package -DskipTests -pl presign-core,presign-test >/dev/null
   (cd presign-core/target && sha256sum presign-core-*.jar)
+  (cd presign-test/target && sha256sum presign-test-*.jar)
 }
 
 first=$(checksums)
