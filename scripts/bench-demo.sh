@@ -23,7 +23,7 @@ if ! [[ "${rounds}" =~ ^[1-9][0-9]?$ ]]; then
   exit 2
 fi
 route='/generate-presigned-url?fileName=cat.png&fileType=image/png'
-load=(-t2 -c32 -d10s)
+wrk_options=(-t2 -c32)
 started=${SECONDS}
 
 # --- What the run needs -------------------------------------------------------------------------------
@@ -103,16 +103,16 @@ curl -fsS "${seed_url}" | grep -q '"requestURL":"https' || { echo "The seed serv
 
 # Runs wrk and prints requests/s. Fails when an answer was not 2xx or a connection was refused; requests
 # slower than wrk's 2 s timeout are reported (on a busy machine the slower server has a few) and not counted.
-measure() { # url, duration
+measure() { # url, duration, name
   local out
-  out=$(wrk -t2 -c32 -d"$2" "$1")
+  out=$(wrk "${wrk_options[@]}" -d"$2" "$1")
   if grep -qE 'Non-2xx|Socket errors: connect [1-9]' <<<"${out}"; then
     echo "wrk saw failures on $1:" >&2
     echo "${out}" >&2
     exit 1
   fi
   if grep -q 'Socket errors' <<<"${out}"; then
-    echo "  (wrk on ${1%%/generate*}: $(grep 'Socket errors' <<<"${out}" | sed 's/^ *//'))" >&2
+    echo "  ($3, $2 run: $(grep 'Socket errors' <<<"${out}" | sed 's/^ *//'))" >&2
   fi
   sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' <<<"${out}"
 }
@@ -123,17 +123,17 @@ median() {
 echo "Date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "Machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(uname -s)"
 echo "Java:    $(java -version 2>&1 | head -1); Node.js $(node --version)"
-echo "Load:    wrk ${load[*]} ${route}, each server in turn, ${rounds} rounds after a 5 s warm-up each"
+echo "Load:    wrk ${wrk_options[*]} -d10s ${route}, each server in turn, ${rounds} rounds after a 5 s warm-up each"
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-measure "${demo_url}" 5s >/dev/null
-measure "${seed_url}" 5s >/dev/null
+measure "${demo_url}" 5s demo >/dev/null
+measure "${seed_url}" 5s seed >/dev/null
 
 demo_runs=()
 seed_runs=()
 for round in $(seq 1 "${rounds}"); do
-  d=$(measure "${demo_url}" 10s)
-  s=$(measure "${seed_url}" 10s)
+  d=$(measure "${demo_url}" 10s demo)
+  s=$(measure "${seed_url}" 10s seed)
   demo_runs+=("${d}")
   seed_runs+=("${s}")
   printf 'Round %d: demo %10.0f requests/s   seed %8.0f requests/s\n' "${round}" "${d}" "${s}"
