@@ -12,7 +12,7 @@
 # The demo runs on its embedded store with a temporary data directory; the seed server signs with fake
 # credentials (signing is local: no request reaches S3). Both servers are stopped on exit.
 # DEMO_JAVA_OPTS adds JVM options to the demo, for example a flight recording:
-#   DEMO_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/demo.jfr' bash scripts/bench-demo.sh
+#   DEMO_JAVA_OPTS='-XX:StartFlightRecording=dumponexit=true,filename=/tmp/demo.jfr' bash scripts/bench-demo.sh 1
 # Not part of `mvn -B verify` or .ci/run: a figure from a shared machine is not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."

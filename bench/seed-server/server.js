@@ -1,12 +1,13 @@
 // The seed blog post's server (/work/shared/seed: "Exploring Amazon S3 Pre-Signed URLs"), kept as the post
-// wrote it so that scripts/bench-demo.sh measures what a reader of the post would run. Changes, each to make
-// it run here and nothing else:
-//  - The port comes from PORT (default 3000, as in the post), so the benchmark can take a free one on a
-//    shared machine.
-//  - Nothing else. Credentials, region and bucket come from the environment exactly as in the post; the
-//    benchmark sets fake ones, because signing is local computation and no call goes to S3. The post's code
-//    reads AWS_S3_BUCKET while its .env defines S3_BUCKET_NAME: the benchmark sets both rather than fix it.
-//  - The post also installs the v2 "aws-sdk" package, which this code never imports: it is left out.
+// wrote it so that scripts/bench-demo.sh measures what a reader of the post would run. What differs, and why:
+//  - The port comes from PORT (3000 when unset, as in the post), so the benchmark can take a free port on a
+//    shared machine. That line is the only change to the code.
+//  - Credentials, region and bucket come from the environment, as in the post; the benchmark sets fake ones,
+//    because signing is local computation and no request reaches S3. The post's code reads AWS_S3_BUCKET
+//    while its .env defines S3_BUCKET_NAME: the benchmark sets both rather than fix the code.
+//  - package.json: the post's `npm install` also adds the v2 "aws-sdk" package, which this code never imports,
+//    so it is left out. "type": "module" lets Node run the post's import statements. The AWS SDK is pinned to
+//    3.967.0, the last release that supports Node.js 18 (Debian 12's nodejs); the lockfile pins the rest.
 import { S3Client, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { config } from "dotenv";
