@@ -25,6 +25,10 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * why: expired, an {@code x-amz-*} header the URL does not sign, a signed header missing, or a signature
  * that does not match (another value of a signed header, another method or path, another secret).
  *
+ * <p>Checks run in S3Proxy's order: the authentication parameters, the access key, the date (not more than
+ * 15 minutes ahead, not at or past its expiry), the session token, signed headers sent, the signature, and
+ * last the {@code x-amz-*} headers the URL does not sign.
+ *
  * <p>It recomputes the signature with the AWS SDK's own {@link AwsV4HttpSigner}, never with presign's
  * signer, so it checks presign instead of agreeing with it.
  *
@@ -41,6 +45,8 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 public final class OfflineSignatureCheck {
   private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
   private static final long MAX_EXPIRES_SECONDS = Duration.ofDays(7).toSeconds();
+  /** How far in the future a request's date may lie, as S3 allows. */
+  private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
 
   private final AwsCredentialsProvider credentials;
 
@@ -104,20 +110,27 @@ public final class OfflineSignatureCheck {
     if (!identity.accessKeyId().equals(scope[0])) {
       return refuse(SignatureVerdict.Reason.UNKNOWN_ACCESS_KEY, "the URL names another access key id");
     }
-    if (at.isAfter(signedAt.plusSeconds(expires))) {
+    if (signedAt.isAfter(at.plus(MAX_CLOCK_SKEW))) {
+      return refuse(SignatureVerdict.Reason.NOT_YET_VALID, "the URL is dated " + signedAt
+          + ", more than 15 minutes after the request arrives at " + at);
+    }
+    if (!at.isBefore(signedAt.plusSeconds(expires))) {
       return refuse(SignatureVerdict.Reason.EXPIRED, "the URL expired at " + signedAt.plusSeconds(expires)
           + ", the request arrives at " + at);
+    }
+    // With session credentials the URL must carry their token. With long-term credentials a token in the URL is
+    // STS's to judge, which no offline check can: it is signed as it stands (S3Proxy, too, accepts it).
+    String urlToken = presigned.parameter("X-Amz-Security-Token").orElse(null);
+    String token = identity instanceof AwsSessionCredentialsIdentity session ? session.sessionToken() : urlToken;
+    if (!Objects.equals(urlToken, token)) {
+      return refuse(SignatureVerdict.Reason.INVALID_TOKEN, urlToken == null
+          ? "the credentials have a session token, the URL carries none"
+          : "the URL carries another session token than the credentials'");
     }
 
     Map<String, String> sent = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     sent.putAll(headers);
     List<String> signedHeaders = presigned.signedHeaders();
-    for (String name : sent.keySet()) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("x-amz-") && !signedHeaders.contains(lower)) {
-        return refuse(SignatureVerdict.Reason.UNSIGNED_HEADER, "the request sends " + lower + ", which the URL does not sign");
-      }
-    }
     URI uri = presigned.uri();
     SdkHttpRequest.Builder request = SdkHttpRequest.builder()
         .method(SdkHttpMethod.fromValue(method.toUpperCase(Locale.ROOT)))
@@ -139,10 +152,9 @@ public final class OfflineSignatureCheck {
     }
     presigned.otherParameters().forEach(request::putRawQueryParameter);
 
-    AwsCredentialsIdentity signing = presigned.parameter("X-Amz-Security-Token")
-        .<AwsCredentialsIdentity>map(token -> AwsSessionCredentialsIdentity.create(identity.accessKeyId(),
-            identity.secretAccessKey(), token))
-        .orElse(AwsCredentialsIdentity.create(identity.accessKeyId(), identity.secretAccessKey()));
+    AwsCredentialsIdentity signing = token == null
+        ? AwsCredentialsIdentity.create(identity.accessKeyId(), identity.secretAccessKey())
+        : AwsSessionCredentialsIdentity.create(identity.accessKeyId(), identity.secretAccessKey(), token);
     SignedRequest signed = SIGNER.sign(r -> r
         .identity(signing)
         .request(request.build())
@@ -167,6 +179,12 @@ public final class OfflineSignatureCheck {
       return refuse(SignatureVerdict.Reason.SIGNATURE_MISMATCH, "the signature does not match " + method.toUpperCase(Locale.ROOT)
           + ' ' + presigned.withoutQuery() + " with the signed headers " + String.join(";", signedHeaders) + " as sent");
     }
+    for (String name : sent.keySet()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.startsWith("x-amz-") && !signedHeaders.contains(lower)) {
+        return refuse(SignatureVerdict.Reason.UNSIGNED_HEADER, "the request sends " + lower + ", which the URL does not sign");
+      }
+    }
     return new SignatureVerdict(SignatureVerdict.Reason.ACCEPTED, "");
   }
 
@@ -179,8 +197,9 @@ public final class OfflineSignatureCheck {
     return new SignatureVerdict(reason, detail);
   }
 
+  /** {@return the type's name only: resolving the credentials to name them could call out or fail} */
   @Override
   public String toString() {
-    return "OfflineSignatureCheck[accessKeyId=" + credentials.resolveCredentials().accessKeyId() + ']';
+    return "OfflineSignatureCheck";
   }
 }

@@ -6,6 +6,10 @@ import java.time.Instant;
 /** Assertions on a {@link PresignedPost}; start with {@link PresignAssertions#assertThat(PresignedPost)}. */
 public final class PresignedPostAssert extends PresignedResultAssert<PresignedPostAssert, PresignedPost> {
 
+  /** Fields whose values are credentials or signatures: never printed in a failure. */
+  private static final java.util.Set<String> SECRET_FIELDS =
+      java.util.Set.of("policy", "x-amz-signature", "x-amz-security-token", "signature");
+
   PresignedPostAssert(PresignedPost actual) {
     super(actual, PresignedPostAssert.class);
   }
@@ -25,6 +29,13 @@ public final class PresignedPostAssert extends PresignedResultAssert<PresignedPo
     return actual.url();
   }
 
+  @Override
+  java.util.List<String> secretValues() {
+    return SECRET_FIELDS.stream().map(name -> actual.fields().entrySet().stream()
+        .filter(field -> field.getKey().equalsIgnoreCase(name)).map(java.util.Map.Entry::getValue).findFirst()
+        .orElse("")).toList();
+  }
+
   /**
    * Verifies a form field.
    *
@@ -36,7 +47,9 @@ public final class PresignedPostAssert extends PresignedResultAssert<PresignedPo
     isNotNull();
     String actualValue = actual.fields().get(name);
     if (!value.equals(actualValue)) {
-      failWithMessage("Expected field %s <%s> but was <%s>", name, value, actualValue);
+      boolean secret = SECRET_FIELDS.contains(name.toLowerCase(java.util.Locale.ROOT));
+      failWithMessage("Expected field %s <%s> but was <%s>", name, secret ? "(redacted)" : value,
+          secret ? (actualValue == null ? "absent" : "(redacted)") : actualValue);
     }
     return this;
   }

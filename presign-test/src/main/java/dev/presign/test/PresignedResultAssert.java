@@ -31,6 +31,11 @@ public abstract class PresignedResultAssert<S extends PresignedResultAssert<S, A
 
   abstract String url();
 
+  /** {@return values of the result that must never be printed, besides the URL's signature; none by default} */
+  List<String> secretValues() {
+    return List.of();
+  }
+
   /**
    * Verifies the object key.
    *
@@ -112,6 +117,7 @@ public abstract class PresignedResultAssert<S extends PresignedResultAssert<S, A
     PresignedUrl url = PresignedUrl.parse(url());
     url.parameter("X-Amz-Signature").ifPresent(secrets::add);
     url.parameter("X-Amz-Security-Token").ifPresent(secrets::add);
+    secrets.addAll(secretValues());
     for (String secret : secrets) {
       if (!secret.isEmpty() && text.contains(secret)) {
         failWithMessage("Expected toString() to hold no secret, but it holds a secret key, session token or signature");

@@ -63,7 +63,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * against S3Proxy and against Ceph RGW or MinIO; and at Adobe S3Mock in Docker ({@link Builder#s3Mock}), which
  * checks no signature and so shows happy paths only.
  *
- * <p>Thread-safe once started: tests may share it, though {@link #clear()} empties the bucket for all.
+ * <p>Thread-safe once started: tests may share it, though {@link #clear()} empties the bucket for all. A store
+ * on a static field serves its class and that class's {@code @Nested} classes, and stops when the class that
+ * started it ends; a store on an instance field lives for one test. Test classes that run in parallel need a
+ * store each.
  */
 public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
     AfterEachCallback, AutoCloseable {
@@ -86,7 +89,8 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
   private volatile Backend backend;
   private volatile S3Client s3;
   private volatile HttpClient http;
-  private boolean startedPerTest;
+  /** The JUnit context that started the store; only its end stops it (not a nested or sibling class's). */
+  private String startedBy;
 
   private S3TestStore(Builder settings) {
     this.settings = settings;
@@ -330,7 +334,7 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
     } while (token != null);
   }
 
-  /** Stops the store (an external store keeps running) and releases the clients. */
+  /** Stops the store (an external store keeps running) and releases the clients; a second call does nothing. */
   @Override
   public void close() {
     synchronized (lock) {
@@ -339,6 +343,7 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
         return;
       }
       backend = null;
+      startedBy = null;
       try {
         s3.close();
       } finally {
@@ -349,18 +354,13 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    start();
+    startFor(context);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    synchronized (lock) {
-      if (backend == null) {
-        // Registered on an instance field: a store per test.
-        start();
-        startedPerTest = true;
-      }
-    }
+    // On an instance field JUnit calls no beforeAll: the store then lives for one test.
+    startFor(context);
     if (settings.emptyBucketPerTest) {
       clear();
     }
@@ -368,17 +368,30 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
 
   @Override
   public void afterEach(ExtensionContext context) {
-    synchronized (lock) {
-      if (startedPerTest) {
-        startedPerTest = false;
-        close();
-      }
-    }
+    stopFor(context);
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
-    close();
+    stopFor(context);
+  }
+
+  private void startFor(ExtensionContext context) {
+    synchronized (lock) {
+      if (backend == null) {
+        start();
+        startedBy = context.getUniqueId();
+      }
+    }
+  }
+
+  private void stopFor(ExtensionContext context) {
+    synchronized (lock) {
+      if (context.getUniqueId().equals(startedBy)) {
+        startedBy = null;
+        close();
+      }
+    }
   }
 
   private Backend running() {
@@ -463,7 +476,7 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
      * @return this builder
      */
     public Builder corsOrigins(List<String> origins) {
-      this.corsOrigins = List.copyOf(origins);
+      this.corsOrigins = List.copyOf(Objects.requireNonNull(origins, "origins"));
       return this;
     }
 

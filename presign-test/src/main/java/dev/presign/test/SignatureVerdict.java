@@ -13,14 +13,21 @@ public record SignatureVerdict(Reason reason, String detail) {
 
   /** Why a request would be refused, or that it would not be. */
   public enum Reason {
-    /** S3 would authenticate the request. */
-    ACCEPTED(0, ""),
+    /** S3 would authenticate the request; {@link #status()} is 200, the status of a request that succeeds. */
+    ACCEPTED(200, ""),
     /** An authentication parameter is missing or malformed: 400 AuthorizationQueryParametersError. */
     MALFORMED(400, "AuthorizationQueryParametersError"),
     /** The URL names another access key: 403 InvalidAccessKeyId. */
     UNKNOWN_ACCESS_KEY(403, "InvalidAccessKeyId"),
-    /** The URL's lifetime is over: 403 AccessDenied ("Request has expired"). */
+    /** The URL's lifetime is over (at or after X-Amz-Date + X-Amz-Expires): 403 AccessDenied ("Request has expired"). */
     EXPIRED(403, "AccessDenied"),
+    /**
+     * The URL is dated more than 15 minutes after the request arrives: 403 AccessDenied ("Request is not valid
+     * yet"). S3Proxy 4.1.1 accepts such URLs; S3 does not.
+     */
+    NOT_YET_VALID(403, "AccessDenied"),
+    /** The URL's session token is missing, extra or another than the credentials': 400 InvalidToken. */
+    INVALID_TOKEN(400, "InvalidToken"),
     /** The request sends an {@code x-amz-*} header the URL does not sign: 403 AccessDenied. */
     UNSIGNED_HEADER(403, "AccessDenied"),
     /** A header the URL signs is not sent: 403 SignatureDoesNotMatch. */
@@ -39,7 +46,7 @@ public record SignatureVerdict(Reason reason, String detail) {
       this.s3ErrorCode = s3ErrorCode;
     }
 
-    /** {@return the HTTP status Amazon S3 answers for this reason, 0 for {@link #ACCEPTED}} */
+    /** {@return the HTTP status Amazon S3 answers for this reason} */
     public int status() {
       return status;
     }

@@ -6,6 +6,7 @@ import dev.presign.PresignedPart;
 import dev.presign.PresignedPost;
 import dev.presign.PresignedUpload;
 import dev.presign.UploadedPart;
+import dev.presign.test.internal.PresignedUrl;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,17 +112,31 @@ public final class UploadClient {
    * @return the store's answer
    */
   public StoreResponse post(PresignedPost post, Map<String, String> fields, byte[] file) {
+    return post(post, fields, "upload", file);
+  }
+
+  /**
+   * Submits a POST form with these fields and a file of this name, as a browser sends a picked file.
+   *
+   * @param post the issued form
+   * @param fields the fields, in order
+   * @param fileName the picked file's name (what a {@code ${filename}} key condition would see)
+   * @param file the file's bytes
+   * @return the store's answer
+   */
+  public StoreResponse post(PresignedPost post, Map<String, String> fields, String fileName, byte[] file) {
     Objects.requireNonNull(post, "post");
     Objects.requireNonNull(fields, "fields");
+    Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(file, "file");
     String boundary = "----presignTestBoundary" + HexFormat.of().formatHex(randomBytes());
     ByteArrayOutputStream body = new ByteArrayOutputStream(file.length + 2048);
     fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        + formName(name) + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
     String fileType = fields.entrySet().stream().filter(field -> field.getKey().equalsIgnoreCase("Content-Type"))
         .map(Map.Entry::getValue).findFirst().orElse("application/octet-stream");
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload\"\r\n"
-        + "Content-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+        + formName(fileName) + "\"\r\n" + "Content-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(file);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return send("POST", post.url(), Map.of("Content-Type", "multipart/form-data; boundary=" + boundary),
@@ -153,6 +168,10 @@ public final class UploadClient {
     Objects.requireNonNull(session, "session");
     Objects.requireNonNull(parts, "parts");
     Objects.requireNonNull(file, "file");
+    if (file.length != session.totalSize()) {
+      throw new IllegalArgumentException("file must have the session's size, " + session.totalSize() + " bytes: "
+          + file.length);
+    }
     List<UploadedPart> uploaded = new ArrayList<>(parts.size());
     for (PresignedPart part : parts) {
       long from = (part.partNumber() - 1) * session.partSize();
@@ -194,7 +213,14 @@ public final class UploadClient {
     String upper = method.toUpperCase(Locale.ROOT);
     HttpRequest.BodyPublisher publisher = body.length == 0 && (upper.equals("GET") || upper.equals("HEAD"))
         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(upper, publisher);
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      // The JDK's message quotes the whole URL, signature included.
+      throw new IllegalArgumentException("url must be a valid URL: " + PresignedUrl.beforeQuery(url));
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(upper, publisher);
     headers.forEach((name, value) -> {
       String lower = name.toLowerCase(Locale.ROOT);
       if (!FORBIDDEN.contains(lower) && !lower.startsWith("proxy-") && !lower.startsWith("sec-")) {
@@ -210,6 +236,11 @@ public final class UploadClient {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while sending " + upper, e);
     }
+  }
+
+  /** A name in a form-data header, escaped as browsers do (HTML's multipart/form-data encoding). */
+  private static String formName(String name) {
+    return name.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
   }
 
   private static byte[] randomBytes() {

@@ -141,10 +141,4 @@ class S3TestStoreTest {
         .contains("S3PROXY", store.bucket(), String.valueOf(store.endpoint().getPort()))
         .doesNotContain(store.credentialsProvider().resolveCredentials().secretAccessKey());
   }
-
-  @Test
-  void dockerAvailable_isAnAnswerNotAFailure() {
-    // No Docker engine runs on the build machines; with one, this is true. Either way it must not throw.
-    assertThat(S3TestStore.dockerAvailable()).isIn(true, false);
-  }
 }

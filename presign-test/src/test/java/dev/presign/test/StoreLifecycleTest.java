@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.presign.PresignPolicy;
 import dev.presign.PresignedUpload;
 import dev.presign.UploadRequest;
-import java.net.URI;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A store on an instance field lives for one test; emptyBucketPerTest empties a class store between tests. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreLifecycleTest {
-  private static URI firstEndpoint;
+  private static String firstSecret;
 
   @RegisterExtension
   static final S3TestStore perClass = S3TestStore.builder().emptyBucketPerTest(true).build();
@@ -31,7 +32,7 @@ class StoreLifecycleTest {
         .policy(PresignPolicy.builder().allowContentTypes("text/plain").build()).build()
         .issueUpload(UploadRequest.of("a.txt", "text/plain", 1));
     assertThat(perClass.client().put(upload, new byte[] {'a'})).isAccepted();
-    firstEndpoint = perTest.endpoint();
+    firstSecret = perTest.credentialsProvider().resolveCredentials().secretAccessKey();
 
     assertThat(perClass.keys()).hasSize(1);
   }
@@ -40,6 +41,23 @@ class StoreLifecycleTest {
   @Order(2)
   void second_findsTheClassBucketEmptyAndAFreshInstanceStore() {
     assertThat(perClass.keys()).isEmpty();
-    assertThat(perTest.endpoint()).isNotEqualTo(firstEndpoint);
+    assertThat(perTest.credentialsProvider().resolveCredentials().secretAccessKey()).isNotEqualTo(firstSecret);
+  }
+
+  @Nested
+  class Inner {
+    @Test
+    void nestedClass_sharesTheOuterStore() {
+      assertThat(perClass.keys()).isEmpty();
+      innerSecret = perClass.credentialsProvider().resolveCredentials().secretAccessKey();
+    }
+  }
+
+  private static String innerSecret;
+
+  @AfterAll
+  static void outerStoreSurvivedTheNestedClass() {
+    // The nested class ended before this method; had it stopped the outer store, it would have restarted.
+    assertThat(innerSecret).isEqualTo(perClass.credentialsProvider().resolveCredentials().secretAccessKey());
   }
 }

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,7 +23,8 @@ import javax.net.ssl.SSLParameters;
 /**
  * The JDK's HTTP client, which also asks the offline signature check about every request made with a
  * presigned URL and fails the test when the store's answer disagrees: accepted by one and refused with
- * 403 by the other. That way every request a suite sends proves the offline check against a real store.
+ * 403 by the other. A 403 counts as an authentication refusal: against a store with bucket policies that
+ * refuse for other reasons, build the store with {@code crossCheckSignatures(false)}. That way every request a suite sends proves the offline check against a real store.
  */
 public final class CrossCheckingHttpClient extends HttpClient {
   private final HttpClient delegate;
@@ -74,31 +74,35 @@ public final class CrossCheckingHttpClient extends HttpClient {
 
   private SignatureVerdict verdict(HttpRequest request) {
     PresignedUrl url = PresignedUrl.parse(request.uri().toString());
-    if (!url.isPresigned()) {
+    // A CORS preflight is answered without authentication.
+    if (!url.isPresigned() || request.method().equals("OPTIONS")) {
       return null;
     }
     return check.check(request.method(), request.uri().toString(), sentHeaders(request), Instant.now());
   }
 
-  /** The headers java.net.http puts on the wire: the request's own, plus Content-Length from the body. */
+  /**
+   * The headers java.net.http puts on the wire: the request's own, plus Content-Length from a body of known
+   * length. JDKs differ on whether an empty GET or DELETE carries {@code Content-Length: 0}; it only matters
+   * to a URL that signs content-length, which a download URL never does.
+   */
   static Map<String, String> sentHeaders(HttpRequest request) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     HttpHeaders own = request.headers();
     own.map().forEach((name, values) -> headers.put(name, String.join(",", values)));
     Optional<HttpRequest.BodyPublisher> body = request.bodyPublisher();
-    if (body.isPresent() && body.get().contentLength() >= 0
-        && !(body.get().contentLength() == 0 && List.of("GET", "HEAD", "DELETE").contains(request.method()))) {
+    if (body.isPresent() && body.get().contentLength() >= 0) {
       headers.put("Content-Length", Long.toString(body.get().contentLength()));
     }
     return headers;
   }
 
   private void compare(HttpRequest request, SignatureVerdict verdict, int status) {
-    if (verdict == null) {
+    // S3 refuses a URL dated more than 15 minutes ahead; S3Proxy 4.1.1 does not check that for presigned URLs.
+    if (verdict == null || verdict.reason() == SignatureVerdict.Reason.NOT_YET_VALID) {
       return;
     }
-    boolean storeRefusedAuthentication = status == 403 || (status == 400 && !verdict.accepted()
-        && verdict.reason() == SignatureVerdict.Reason.MALFORMED);
+    boolean storeRefusedAuthentication = status == 403 || (status == 400 && verdict.reason().status() == 400);
     if (verdict.accepted() == storeRefusedAuthentication) {
       throw new AssertionError("The offline signature check and " + storeName + " disagree on "
           + request.method() + ' ' + PresignedUrl.parse(request.uri().toString()).withoutQuery() + ": the check says "

@@ -40,9 +40,15 @@ public final class PresignedUrl {
    * @throws IllegalArgumentException when it is not an absolute http(s) URL
    */
   public static PresignedUrl parse(String url) {
-    URI uri = URI.create(url);
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      // The JDK's message quotes the whole URL, signature included.
+      throw new IllegalArgumentException("not a valid URL: " + beforeQuery(url));
+    }
     if (uri.getScheme() == null || uri.getRawAuthority() == null) {
-      throw new IllegalArgumentException("not an absolute URL");
+      throw new IllegalArgumentException("not an absolute URL: " + beforeQuery(url));
     }
     Map<String, String> parameters = new LinkedHashMap<>();
     String query = uri.getRawQuery();
@@ -117,6 +123,17 @@ public final class PresignedUrl {
   /** {@return the instant after which the URL is refused, if the URL says} */
   public Optional<Instant> expiresAt() {
     return signedAt().flatMap(at -> expiresSeconds().map(at::plusSeconds));
+  }
+
+  /**
+   * The text before a URL's query string, for messages about a URL that may not parse.
+   *
+   * @param url any text
+   * @return everything before the first {@code ?}
+   */
+  public static String beforeQuery(String url) {
+    int query = url.indexOf('?');
+    return query < 0 ? url : url.substring(0, query);
   }
 
   /** {@return the URL without its query string: safe to print} */
