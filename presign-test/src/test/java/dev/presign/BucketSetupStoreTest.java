@@ -3,33 +3,43 @@ package dev.presign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.presign.testing.StoreSuite;
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 
 /**
  * BucketSetup against a real store. On a store with the bucket CORS and lifecycle APIs (S3, Ceph RGW) the
- * rules are written, read back and obeyed by the store's answers to a browser's preflight; S3Proxy has
- * neither API, and there S3's refusal must reach the caller with the store's error code.
+ * rules are written, read back and obeyed by the store's answers to a browser's preflight and by headless
+ * Chromium; S3Proxy has neither API, and there S3's refusal must reach the caller with the store's error code.
  */
 class BucketSetupStoreTest extends StoreSuite {
   private static final String ORIGIN = "https://app.example.com";
   private static final byte[] PNG = "\u0089PNG for a browser".getBytes(StandardCharsets.ISO_8859_1);
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final HttpClient PREFLIGHT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeEach
@@ -149,6 +159,84 @@ class BucketSetupStoreTest extends StoreSuite {
       assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
     assertThat(store.keys()).as("nothing may be stored").isEmpty();
+  }
+
+  @Test
+  void browserFetch_fromTheAllowedOrigin_readsTheEtag_andFromAnotherOriginIsBlocked(@TempDir Path profile)
+      throws Exception {
+    if (!variant().bucketConfigurationApis()) {
+      assertCorsApiRefused();
+      return;
+    }
+    boolean installed = Files.isExecutable(CHROMIUM);
+    if (!installed && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException("CI needs Debian's chromium: apt-get install chromium");
+    }
+    Assumptions.assumeTrue(installed, "install Debian's chromium to run the browser fetch");
+    UploadUrlIssuer issuer = store.issuerBuilder()
+        .policy(PresignPolicy.builder().allowContentTypes("image/png").build()).build();
+    PresignedUpload allowed = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    PresignedUpload blocked = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    HttpServer pages = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    pages.createContext("/", exchange -> {
+      PresignedUpload upload = exchange.getRequestURI().getPath().equals("/allowed") ? allowed : blocked;
+      byte[] page = page(upload).getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, page.length);
+      try (exchange) {
+        exchange.getResponseBody().write(page);
+      }
+    });
+    pages.start();
+    try {
+      int port = pages.getAddress().getPort();
+      BucketSetup.applyCors(store.s3Client(), store.bucket(), List.of("http://127.0.0.1:" + port));
+
+      // The page's origin is in the rule: the PUT lands and the page can read its ETag.
+      String fromAllowed = chromiumRuns("http://127.0.0.1:" + port + "/allowed", profile.resolve("a"));
+      // localhost is another origin: the preflight is refused, so the browser never sends the PUT.
+      String fromOther = chromiumRuns("http://localhost:" + port + "/blocked", profile.resolve("b"));
+
+      assertThat(fromAllowed).startsWith("status=200 etag=\"");
+      assertThat(fromAllowed).isEqualTo("status=200 etag=" + store.object(allowed.key()).eTag());
+      assertThat(store.bytes(allowed.key())).isEqualTo(PNG);
+      assertThat(fromOther).isEqualTo("failed TypeError");
+      assertThat(store.exists(blocked.key())).as("nothing may be stored").isFalse();
+    } finally {
+      pages.stop(0);
+    }
+  }
+
+  /** A page that PUTs the PNG to the presigned URL with fetch and writes what it could read into the page. */
+  private static String page(PresignedUpload upload) {
+    StringBuilder bytes = new StringBuilder();
+    for (byte b : PNG) {
+      bytes.append(bytes.length() == 0 ? "" : ",").append(b & 0xff);
+    }
+    return "<!doctype html><html><body><pre id=\"out\">pending</pre><script>\n"
+        + "fetch(\"" + upload.url() + "\", {method: \"PUT\", headers: {\"Content-Type\": \"image/png\"},"
+        + " body: new Uint8Array([" + bytes + "])})\n"
+        + "  .then(r => { document.getElementById(\"out\").textContent = \"status=\" + r.status"
+        + " + \" etag=\" + r.headers.get(\"ETag\"); })\n"
+        + "  .catch(e => { document.getElementById(\"out\").textContent = \"failed \" + e.name; });\n"
+        + "</script></body></html>";
+  }
+
+  /** Loads the page in headless Chromium, lets its fetch finish, and returns the page's report. */
+  private static String chromiumRuns(String url, Path profile) throws Exception {
+    Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile, "--virtual-time-budget=20000", "--dump-dom", url)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    String dom;
+    try (var out = chromium.getInputStream()) {
+      dom = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+    Matcher report = Pattern.compile("<pre id=\"out\">([^<]*)</pre>").matcher(dom);
+    assertThat(report.find()).as(dom).isTrue();
+    return report.group(1).replace("&quot;", "\"");
   }
 
   /** S3Proxy implements no bucket CORS API: S3's refusal, with its code, reaches the caller. */
