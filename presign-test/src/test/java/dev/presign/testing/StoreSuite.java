@@ -27,6 +27,11 @@ public abstract class StoreSuite {
     http = store.httpClient();
   }
 
+  /** {@return where the store under test answers otherwise than S3, as its profile documents} */
+  protected static StoreVariant variant() {
+    return StoreVariant.of(store);
+  }
+
   /** {@return the access key id the store accepts} */
   protected static String accessKeyId() {
     return store.credentialsProvider().resolveCredentials().accessKeyId();
