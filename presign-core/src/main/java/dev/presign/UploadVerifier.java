@@ -199,6 +199,7 @@ public final class UploadVerifier implements AutoCloseable {
       problems.add(new Problem(Check.CONTENT_TYPE, "content type must be the declared " + declaredType.essence() + ": "
           + Redact.quote(stored.essence())));
     }
+    storedHeaderProblem(head).ifPresent(problems::add);
     // Every later read names the ETag HEAD saw: an object replaced meanwhile fails the read, not the check.
     String etag = head.eTag();
     if (checksum != null && !checksumMatches(key, head, checksum, etag)) {
@@ -214,6 +215,25 @@ public final class UploadVerifier implements AutoCloseable {
           Optional.ofNullable(head.contentType()), Action.KEPT, Optional.empty(), Optional.ofNullable(etag), version);
     }
     return act(key, problems, head, size);
+  }
+
+  // presign signs only Content-Type, Content-Length and a checksum; S3 stores these too when a PUT adds
+  // them unsigned, and a plain GET would send them to every reader.
+  private static Optional<Problem> storedHeaderProblem(HeadObjectResponse head) {
+    List<String> found = new ArrayList<>();
+    addIfSet(found, "Content-Disposition", head.contentDisposition());
+    addIfSet(found, "Cache-Control", head.cacheControl());
+    addIfSet(found, "Content-Encoding", head.contentEncoding());
+    addIfSet(found, "Content-Language", head.contentLanguage());
+    addIfSet(found, "Expires", head.expiresString());
+    return found.isEmpty() ? Optional.empty() : Optional.of(new Problem(Check.HEADERS,
+        "the object must carry only the headers presign signed: " + String.join(", ", found)));
+  }
+
+  private static void addIfSet(List<String> found, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      found.add(name + " " + Redact.quote(value));
+    }
   }
 
   /** HEAD with the stored checksums, or null when no object is there (HEAD has no body, so: 404). */
@@ -338,6 +358,15 @@ public final class UploadVerifier implements AutoCloseable {
         + (failureAction == Action.QUARANTINED ? " under " + quarantinePrefix : "") + ", checkContent=" + checkContent + ']';
   }
 
+  // A prefix presign writes to must be one no issued key can reach: otherwise tenant "quarantine" of
+  // perPrincipal("") would find every other tenant's failed uploads in its own folder.
+  static void requireReserved(UploadUrlIssuer issuer, String what, String prefix) {
+    Require.state(!issuer.keyStrategy().mayProduceKeyStartingWith(prefix), what
+        + " must not hold keys the issuer's " + issuer.keyStrategy() + " can produce, or presign's objects would land"
+        + " where an uploader's can (a principal or folder of that name); choose another prefix, or a strategy"
+        + " that says it never produces keys there", Redact.quote(prefix));
+  }
+
   /** Builds an {@link UploadVerifier}. Not thread-safe; what it builds is. */
   public static final class Builder {
     private UploadUrlIssuer issuer;
@@ -460,11 +489,16 @@ public final class UploadVerifier implements AutoCloseable {
      * Builds the verifier.
      *
      * @return the verifier
-     * @throws IllegalStateException when the issuer or the ticket key is missing
+     * @throws IllegalStateException when the issuer or the ticket key is missing, or when the issuer's key
+     *     strategy can produce keys under the quarantine prefix
+     *     ({@link KeyStrategy#mayProduceKeyStartingWith(String)})
      */
     public UploadVerifier build() {
       Require.state(issuer != null, "issuer is required", "null");
       Require.state(ticketKey != null, "ticketKey is required", "null");
+      if (failureAction == Action.QUARANTINED) {
+        requireReserved(issuer, "quarantine prefix", quarantinePrefix);
+      }
       return new UploadVerifier(this);
     }
   }

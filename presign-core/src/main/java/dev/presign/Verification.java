@@ -52,7 +52,12 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
     /** The bytes do not match the checksum bound at issue time. */
     CHECKSUM,
     /** The first bytes do not look like the declared type (magic numbers, UTF-8 for text). */
-    CONTENT
+    CONTENT,
+    /**
+     * The object carries a header presign did not choose and S3 does not make the uploader sign:
+     * Content-Disposition, Cache-Control, Content-Encoding, Content-Language or Expires.
+     */
+    HEADERS
   }
 
   /**
