@@ -14,6 +14,8 @@ import dev.presign.internal.signing.SigningRequest;
 import dev.presign.internal.download.ResponseOverrides;
 import dev.presign.internal.multipart.SessionToken;
 import dev.presign.internal.post.PostPolicyJson;
+import dev.presign.internal.sdk.QuietHttpClient;
+import dev.presign.internal.sdk.QuietSigV4;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -375,12 +377,16 @@ public final class UploadUrlIssuer {
    * An S3 client with this issuer's region, endpoint, addressing and credentials, for the few calls that
    * must reach S3 (multipart, verification). Part URLs carry no checksums; an SDK default CRC32 on
    * CreateMultipartUpload would make S3 expect one with every part, so checksums are only sent when
-   * required.
+   * required. It signs and sends through presign's own quiet signer and the JDK's HTTP client: the SDK's
+   * signer logs the canonical request, session token included, at DEBUG, and Apache HttpClient every
+   * request header.
    */
   S3Client newS3Client() {
     S3ClientBuilder builder = S3Client.builder()
         .region(region)
         .credentialsProvider(credentialsProvider)
+        .httpClient(new QuietHttpClient())
+        .putAuthScheme(new QuietSigV4())
         .forcePathStyle(pathStyleAccess)
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
