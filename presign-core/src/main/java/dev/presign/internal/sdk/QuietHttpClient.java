@@ -41,6 +41,7 @@ public final class QuietHttpClient implements SdkHttpClient {
   @Override
   public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
     HttpRequest prepared = toJdk(request.httpRequest(), request.contentStreamProvider());
+    boolean head = "HEAD".equals(prepared.method());
     return new ExecutableHttpRequest() {
       private volatile CompletableFuture<HttpResponse<InputStream>> sent;
 
@@ -58,6 +59,12 @@ public final class QuietHttpClient implements SdkHttpClient {
         }
         SdkHttpResponse.Builder headers = SdkHttpResponse.builder().statusCode(response.statusCode());
         response.headers().map().forEach(headers::putHeader);
+        if (head) {
+          // No body, as Apache reports it: with a stored Content-Encoding the SDK would try to decode an
+          // empty stream.
+          response.body().close();
+          return HttpExecuteResponse.builder().response(headers.build()).build();
+        }
         return HttpExecuteResponse.builder().response(headers.build())
             .responseBody(AbortableInputStream.create(response.body())).build();
       }
