@@ -16,9 +16,11 @@ import java.util.Optional;
  * <p>Unless {@link #allowingActiveContent()} is used, a type a browser could run script from (HTML, SVG,
  * XML, JavaScript) is always sent as an {@code attachment} of type {@code application/octet-stream}, and
  * {@code inline} is honoured only for types safe to render: images (not SVG), audio, video, PDF, plain
- * text. An inline download without an explicit type gets the type its file name implies, or becomes an
- * attachment. Without a disposition or type, S3 sends the stored headers, as a plain GET does: keep
- * active types out of the policy where stored files are served to browsers.
+ * text. What the request leaves open is never taken from the stored object, which the uploader may have
+ * given any Content-Disposition, Cache-Control or Content-Encoding: without a type, the one the key's
+ * extension implies (then the file name's, then {@code application/octet-stream}); without a disposition,
+ * {@code inline} for types safe to render, else {@code attachment}, named after the key's last segment;
+ * Cache-Control {@code private, max-age=} the URL's lifetime; Content-Encoding {@code identity}.
  *
  * @param key the object key
  * @param disposition whether the browser should save ({@code ATTACHMENT}) or show ({@code INLINE}) it
@@ -61,7 +63,7 @@ public record DownloadRequest(String key, Optional<Disposition> disposition, Opt
   }
 
   /**
-   * A plain download of an object, served with its stored headers.
+   * A plain download of an object, with the headers described above pinned.
    *
    * @param key the object key
    * @return the request

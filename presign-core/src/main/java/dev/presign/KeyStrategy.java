@@ -44,6 +44,25 @@ public interface KeyStrategy {
   String key(UploadRequest request, Instant now);
 
   /**
+   * Whether some key this strategy returns could start with {@code prefix}. presign asks before it puts
+   * objects of its own under a prefix (failed uploads under the verifier's quarantine prefix, promoted
+   * uploads under their permanent prefix, the self-test's object under {@code presign-self-test/}), and
+   * refuses the configuration when the answer is yes: with {@code perPrincipal("")}, a tenant named
+   * {@code quarantine} would otherwise find other tenants' failed uploads in its folder.
+   *
+   * <p>Built-ins answer from the shape of their keys: {@code uuid("")} never makes a folder, so every
+   * prefix is free; {@code perPrincipal("")} can make any folder a principal can be named. The default
+   * answers true, since presign cannot see inside a lambda: a custom strategy that shares a bucket with a
+   * verifier or the self-test overrides it.
+   *
+   * @param prefix a non-empty key prefix ending in {@code /}
+   * @return true when a key of this strategy could start with {@code prefix}
+   */
+  default boolean mayProduceKeyStartingWith(String prefix) {
+    return true;
+  }
+
+  /**
    * {@code prefix + random UUID + .ext}, e.g. {@code uploads/8f0c…e1.png}.
    *
    * @param prefix empty, or a valid key ending in {@code /}

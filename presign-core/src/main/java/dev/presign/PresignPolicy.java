@@ -7,7 +7,6 @@ import dev.presign.internal.keys.SafeFileName;
 import dev.presign.internal.policy.ExtensionTable;
 import dev.presign.internal.policy.MediaRange;
 import dev.presign.internal.policy.MediaType;
-import dev.presign.internal.post.ContentTypeCondition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -156,35 +155,21 @@ public final class PresignPolicy {
 
   /**
    * Checks a request for a POST form, whose size S3 enforces from the policy's range, so a size need not
-   * be declared; the type may be a wildcard ({@code image/*}) that an allowed entry covers.
+   * be declared; the type must be concrete, as for a PUT, and is signed exactly.
    */
-  ContentTypeCondition checkPost(UploadRequest request) {
+  MediaType checkPost(UploadRequest request) {
     checkFileName(request);
-    MediaRange range = request.contentType().indexOf('*') >= 0 ? MediaRange.parse(request.contentType()).orElse(null) : null;
-    if (range == null) {
-      MediaType type = checkContentType(request);
-      checkSize(request, false);
-      checkExtension(request.fileName(), type);
-      return new ContentTypeCondition(type.headerValue(), false);
-    }
-    if (range.type().equals("*") || !isCovered(range)) {
-      throw new PolicyViolationException(Reason.CONTENT_TYPE_NOT_ALLOWED,
-          "content type must be one of " + String.join(", ", allowedContentTypes) + ": "
+    // A starts-with condition ("image/") also admits "image/x, text/html", which browsers render as HTML:
+    // a form signs one exact type, as a PUT does.
+    if (request.contentType().indexOf('*') >= 0) {
+      throw new PolicyViolationException(Reason.CONTENT_TYPE_INVALID,
+          "a POST form must name one concrete media type, which is signed exactly, not a wildcard: "
               + Redact.quote(request.contentType()));
     }
+    MediaType type = checkContentType(request);
     checkSize(request, false);
-    checkExtension(request.fileName(), null);
-    return new ContentTypeCondition(range.type() + '/', true);
-  }
-
-  // A wildcard request "image/*" is covered by "image/*" or "*/*", never by exact entries.
-  private boolean isCovered(MediaRange requested) {
-    for (MediaRange range : ranges) {
-      if (range.type().equals("*") || (range.type().equals(requested.type()) && range.subtype().equals("*"))) {
-        return true;
-      }
-    }
-    return false;
+    checkExtension(request.fileName(), type);
+    return type;
   }
 
   private static void checkFileName(UploadRequest request) {

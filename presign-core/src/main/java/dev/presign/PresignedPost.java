@@ -1,6 +1,6 @@
 package dev.presign;
 
-import dev.presign.internal.HeaderMap;
+import dev.presign.internal.FormFields;
 import dev.presign.internal.Redact;
 import java.net.URI;
 import java.time.Instant;
@@ -23,10 +23,11 @@ import java.util.Objects;
  * </form>
  * }</pre>
  *
- * <p>When the request named a wildcard type such as {@code image/*}, {@code fields} has no
- * {@code Content-Type}: the form must add one whose value starts with {@code image/}.
+ * <p>The Content-Type field is always there and always exact: S3 refuses any other value.
  *
- * <p>{@link #toString()} shows the field names but not the policy, credential, token or signature.
+ * <p>{@link #toString()} shows the field names but not the policy, credential, token or signature, and
+ * {@code fields()} prints the policy, signature and session token as {@code (redacted)} wherever it is
+ * turned into text (the map, its entries, its values); {@code get} and iteration return the real values.
  *
  * @param url the form's action, as text: ASCII, ready to send; {@link #uri()} parses it
  * @param fields the form fields, in order: key, Content-Type, policy, x-amz-algorithm, x-amz-credential,
@@ -50,7 +51,7 @@ public record PresignedPost(String url, Map<String, String> fields, String key, 
     Objects.requireNonNull(fields, "fields");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(expiresAt, "expiresAt");
-    fields = HeaderMap.copyOf(fields);
+    fields = FormFields.copyOf(fields);
   }
 
   /** {@return {@link IssuedUpload.Mechanism#POST}} */

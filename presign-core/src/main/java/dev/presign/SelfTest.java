@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 public final class SelfTest {
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final String PREFIX = "presign-self-test/";
 
   private SelfTest() {}
 
@@ -86,6 +87,8 @@ public final class SelfTest {
    *
    * @param issuer the issuer to check
    * @return the report
+   * @throws IllegalStateException when the issuer's key strategy can produce keys under
+   *     {@code presign-self-test/} ({@link KeyStrategy#mayProduceKeyStartingWith(String)})
    */
   public static Report run(UploadUrlIssuer issuer) {
     return run(issuer, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
@@ -97,11 +100,14 @@ public final class SelfTest {
    * @param issuer the issuer to check
    * @param http the client to send the requests with
    * @return the report
+   * @throws IllegalStateException when the issuer's key strategy can produce keys under
+   *     {@code presign-self-test/} ({@link KeyStrategy#mayProduceKeyStartingWith(String)})
    */
   public static Report run(UploadUrlIssuer issuer, HttpClient http) {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(http, "http");
-    String key = "presign-self-test/" + UUID.randomUUID() + ".txt";
+    UploadVerifier.requireReserved(issuer, "the self-test's prefix", PREFIX);
+    String key = PREFIX + UUID.randomUUID() + ".txt";
     byte[] body = ("presign self-test " + key).getBytes(StandardCharsets.UTF_8);
     List<Step> steps = new ArrayList<>(3);
 

@@ -13,8 +13,8 @@ import dev.presign.internal.signing.SigV4Signer;
 import dev.presign.internal.signing.SigningRequest;
 import dev.presign.internal.download.ResponseOverrides;
 import dev.presign.internal.multipart.SessionToken;
-import dev.presign.internal.post.ContentTypeCondition;
 import dev.presign.internal.post.PostPolicyJson;
+import dev.presign.internal.sdk.QuietSigV4;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -161,19 +161,20 @@ public final class UploadUrlIssuer {
 
   /**
    * Checks an upload request against the policy, names its object and signs a browser form (a presigned
-   * POST) for it. S3 itself enforces what the policy document states: the key, the content type (exact,
-   * or a prefix for a wildcard request such as {@code image/*} that an allowed entry covers), the size
+   * POST) for it. S3 itself enforces what the policy document states: the key, the content type (one
+   * concrete type the policy admits, signed exactly: a wildcard request is refused), the size
    * ({@code content-length-range}: exactly the declared size, or the policy's range up to 5 GiB when
    * none is declared) and the expiry.
    *
    * <pre>{@code
-   * PresignedPost post = issuer.issuePost(UploadRequest.of("cat.png", "image/*"));
+   * PresignedPost post = issuer.issuePost(UploadRequest.of("cat.png", "image/png"));
    * // render a form: action = post.url(), one hidden input per post.fields() entry, then the file
    * }</pre>
    *
    * @param request what the client wants to upload; the size is optional
    * @return the form's action, fields, key and expiry
-   * @throws PolicyViolationException when the request breaks the policy; nothing is signed
+   * @throws PolicyViolationException when the request breaks the policy or names a wildcard type such as
+   *     {@code image/*} ({@code CONTENT_TYPE_INVALID}); nothing is signed
    * @throws PresignException when the credentials cannot be resolved or expire too soon
    */
   public PresignedPost issuePost(UploadRequest request) {
@@ -184,7 +185,7 @@ public final class UploadUrlIssuer {
       throw new PolicyViolationException(Reason.CHECKSUM_UNSUPPORTED,
           "a POST form cannot bind a checksum; use a PUT: " + request.checksum().get().algorithm());
     }
-    ContentTypeCondition type = policy.checkPost(request);
+    MediaType type = policy.checkPost(request);
     long min = request.size().isPresent() ? request.size().getAsLong() : policy.minSize();
     long max = request.size().isPresent() ? min : Math.min(policy.maxSize(), PresignPolicy.MAX_SINGLE_PUT_SIZE);
     if (min > PresignPolicy.MAX_SINGLE_PUT_SIZE) {
@@ -202,11 +203,7 @@ public final class UploadUrlIssuer {
     PostPolicyJson document = new PostPolicyJson(expiry.expiresAt())
         .exact("bucket", bucket)
         .eq("key", key);
-    if (type.prefix()) {
-      document.startsWith("Content-Type", type.value());
-    } else {
-      document.eq("Content-Type", type.value());
-    }
+    document.eq("Content-Type", type.headerValue());
     document.contentLengthRange(min, max)
         .exact("x-amz-algorithm", "AWS4-HMAC-SHA256")
         .exact("x-amz-credential", scope.credential())
@@ -218,9 +215,7 @@ public final class UploadUrlIssuer {
 
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("key", key);
-    if (!type.prefix()) {
-      fields.put("Content-Type", type.value());
-    }
+    fields.put("Content-Type", type.headerValue());
     fields.put("policy", policyBase64);
     fields.put("x-amz-algorithm", "AWS4-HMAC-SHA256");
     fields.put("x-amz-credential", scope.credential());
@@ -230,14 +225,22 @@ public final class UploadUrlIssuer {
     }
     fields.put("x-amz-signature", signer.signPost(policyBase64, credentials, expiry.signingEpochSecond()));
     if (LOG.isDebugEnabled()) {
-      LOG.debug("Issued POST form for key '{}' ({}, {}..{} bytes), expires at {}", key, type.value(), min, max,
+      LOG.debug("Issued POST form for key '{}' ({}, {}..{} bytes), expires at {}", key, type.essence(), min, max,
           expiry.expiresAt());
     }
     return new PresignedPost(signer.postUrl(bucket), fields, key, expiry.expiresAt());
   }
 
   /**
-   * Signs a GET URL for an object, living for the policy's download TTL.
+   * Signs a GET URL for an object, living for the policy's download TTL: the same as
+   * {@code issueDownload(DownloadRequest.of(key))}.
+   *
+   * <p>The URL pins the headers a browser acts on, whatever the uploader stored with the object: the
+   * Content-Type the key's extension names (presign's keys keep only an extension that fits the declared
+   * type; {@code application/octet-stream} without one), {@code inline} for types safe to render and
+   * {@code attachment} for the rest, {@code Cache-Control: private, max-age=}the URL's lifetime and
+   * {@code Content-Encoding: identity}. Active content (HTML, SVG, XML, JavaScript) is an
+   * {@code application/octet-stream} attachment. To serve another type, use a {@link DownloadRequest}.
    *
    * <p>Any safe key in the bucket can be signed: deciding whether the caller may read it (is it theirs,
    * their tenant's?) is the backend's job, before this call.
@@ -249,13 +252,15 @@ public final class UploadUrlIssuer {
    */
   public PresignedDownload issueDownload(String key) {
     Objects.requireNonNull(key, "key");
-    return signDownload("GET", key, HeaderMap.of());
+    return issueDownload(DownloadRequest.of(key));
   }
 
   /**
    * Signs a GET URL that makes S3 send the headers asked for: Content-Disposition with a name in any
-   * script, Content-Type, Cache-Control, and a version. Content a browser could run script from is
-   * served as an attachment of type {@code application/octet-stream} unless the request allows it.
+   * script, Content-Type, Cache-Control, and a version. What the request leaves open is pinned as
+   * {@link #issueDownload(String)} describes, never left to what was stored. Content a browser could run
+   * script from is served as an attachment of type {@code application/octet-stream} unless the request
+   * allows it.
    *
    * <pre>{@code
    * issuer.issueDownload(DownloadRequest.of(key).attachment("Résumé 2026.pdf"));
@@ -268,7 +273,7 @@ public final class UploadUrlIssuer {
    */
   public PresignedDownload issueDownload(DownloadRequest request) {
     Objects.requireNonNull(request, "request");
-    return signDownload("GET", request.key(), ResponseOverrides.of(request));
+    return signDownload("GET", request.key(), request);
   }
 
   /**
@@ -281,14 +286,15 @@ public final class UploadUrlIssuer {
    */
   public PresignedDownload issueHead(String key) {
     Objects.requireNonNull(key, "key");
-    return signDownload("HEAD", key, HeaderMap.of());
+    return signDownload("HEAD", key, null);
   }
 
-  private PresignedDownload signDownload(String method, String key, java.util.Map<String, String> query) {
+  private PresignedDownload signDownload(String method, String key, DownloadRequest request) {
     requireSafeKey(key);
     Instant now = clock.instant();
     AwsCredentialsIdentity credentials = resolveCredentials();
     Expiry expiry = Expiry.compute(now, policy.downloadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
+    java.util.Map<String, String> query = request == null ? HeaderMap.of() : ResponseOverrides.of(request, expiry.seconds());
     String url = signer.presign(new SigningRequest(method, bucket, key, HeaderMap.of(), query,
         expiry.signingEpochSecond(), expiry.seconds(), credentials));
     Instant expiresAt = expiry.expiresAt();
@@ -373,7 +379,9 @@ public final class UploadUrlIssuer {
    * must reach S3 (multipart, verification). Part URLs carry no checksums; an SDK default CRC32 on
    * CreateMultipartUpload would make S3 expect one with every part, so checksums are only sent when
    * required. The HTTP client is named, never found on the classpath: an application that also has
-   * another SDK HTTP client there would make the SDK's discovery fail or choose by chance.
+   * another SDK HTTP client there would make the SDK's discovery fail or choose by chance. Requests are
+   * signed by presign's own quiet SigV4 signer: the SDK's signer logs the canonical request, session token
+   * included, at DEBUG.
    *
    * @param httpClient the HTTP client builder to use, or null for the SDK's url-connection-client, which
    *     adds no jars beyond the JDK's HttpURLConnection
@@ -383,6 +391,7 @@ public final class UploadUrlIssuer {
         .httpClientBuilder(httpClient != null ? httpClient : UrlConnectionHttpClient.builder())
         .region(region)
         .credentialsProvider(credentialsProvider)
+        .putAuthScheme(new QuietSigV4())
         .forcePathStyle(pathStyleAccess)
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);

@@ -58,7 +58,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * never an exception; failures to reach S3 are {@link PresignException}s naming S3's error code.
  *
  * <p>A result is final only once the upload URL has expired: until then the client may PUT again. Verify
- * after {@code expiresAt}, or read the object with {@code If-Match: } {@link Verification#etag()}.
+ * after {@code expiresAt}, read the object with {@code If-Match: } {@link Verification#etag()}, or have
+ * passing uploads promoted to a key no URL can write with {@link Builder#promoteOnPass(String, String)}.
  * Thread-safe; {@link #close()} closes the S3 client this instance built.
  */
 public final class UploadVerifier implements AutoCloseable {
@@ -68,6 +69,8 @@ public final class UploadVerifier implements AutoCloseable {
   private final Duration ticketTtl;
   private final Action failureAction;
   private final String quarantinePrefix;
+  private final String stagingPrefix;
+  private final String permanentPrefix;
   private final boolean checkContent;
   private final S3Client s3;
   private final boolean ownsClient;
@@ -79,6 +82,8 @@ public final class UploadVerifier implements AutoCloseable {
     this.ticketTtl = b.ticketTtl;
     this.failureAction = b.failureAction;
     this.quarantinePrefix = b.quarantinePrefix;
+    this.stagingPrefix = b.stagingPrefix;
+    this.permanentPrefix = b.permanentPrefix;
     this.checkContent = b.checkContent;
     this.ownsClient = b.s3Client == null;
     this.httpClientBuilder = b.httpClientBuilder;
@@ -180,10 +185,14 @@ public final class UploadVerifier implements AutoCloseable {
   }
 
   private Verification verify(String key, long declaredSize, MediaType declaredType, Checksum checksum) {
+    if (permanentPrefix != null && !key.startsWith(stagingPrefix)) {
+      throw new PolicyViolationException(Reason.KEY_INVALID, "key must be under the staging prefix "
+          + Redact.quote(stagingPrefix) + " to be promoted: " + Redact.quote(key));
+    }
     HeadObjectResponse head = headOrNull(key);
     if (head == null) {
       return new Verification(key, Outcome.MISSING, List.of(), OptionalLong.empty(), Optional.empty(), Action.KEPT,
-          Optional.empty(), Optional.empty(), Optional.empty());
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
     List<Problem> problems = new ArrayList<>();
     long size = head.contentLength() == null ? -1 : head.contentLength();
@@ -202,21 +211,60 @@ public final class UploadVerifier implements AutoCloseable {
       problems.add(new Problem(Check.CONTENT_TYPE, "content type must be the declared " + declaredType.essence() + ": "
           + Redact.quote(stored.essence())));
     }
+    storedHeaderProblem(head).ifPresent(problems::add);
+    // A stored Content-Encoding has already failed the object, and the SDK would try to decode its bytes.
+    boolean readable = head.contentEncoding() == null || head.contentEncoding().isEmpty();
     // Every later read names the ETag HEAD saw: an object replaced meanwhile fails the read, not the check.
     String etag = head.eTag();
-    if (checksum != null && !checksumMatches(key, head, checksum, etag)) {
+    if (checksum != null && readable && !checksumMatches(key, head, checksum, etag)) {
       problems.add(new Problem(Check.CHECKSUM, checksum.algorithm() + " checksum does not match the one issued"));
     }
     MediaType judged = declaredType != null ? declaredType : stored;
-    if (checkContent && judged != null) {
+    if (checkContent && judged != null && readable) {
       checkFirstBytes(key, judged, size, etag).ifPresent(problems::add);
     }
     Optional<String> version = Optional.ofNullable(head.versionId());
     if (problems.isEmpty()) {
-      return new Verification(key, Outcome.PASSED, problems, OptionalLong.of(size),
-          Optional.ofNullable(head.contentType()), Action.KEPT, Optional.empty(), Optional.ofNullable(etag), version);
+      return permanentPrefix == null
+          ? new Verification(key, Outcome.PASSED, problems, OptionalLong.of(size), Optional.ofNullable(head.contentType()),
+              Action.KEPT, Optional.empty(), Optional.ofNullable(etag), version, Optional.empty())
+          : promote(key, head, size);
     }
     return act(key, problems, head, size);
+  }
+
+  // The very bytes that were checked (If-Match on the ETag, the version HEAD saw) go to a key no issued URL
+  // can write; the staged copy goes, so a later PUT with the same URL is just a new, unverified upload.
+  private Verification promote(String key, HeadObjectResponse head, long size) {
+    String target = permanentPrefix + key.substring(stagingPrefix.length());
+    software.amazon.awssdk.services.s3.model.CopyObjectResponse copied = call("CopyObject",
+        () -> s3.copyObject(r -> r.sourceBucket(issuer.bucket()).sourceKey(key).sourceVersionId(head.versionId())
+            .copySourceIfMatch(head.eTag()).destinationBucket(issuer.bucket()).destinationKey(target)));
+    call("DeleteObject", () -> s3.deleteObject(r -> r.bucket(issuer.bucket()).key(key).versionId(head.versionId())));
+    String etag = copied.copyObjectResult() != null && copied.copyObjectResult().eTag() != null
+        ? copied.copyObjectResult().eTag() : head.eTag();
+    return new Verification(key, Outcome.PASSED, List.of(), OptionalLong.of(size), Optional.ofNullable(head.contentType()),
+        Action.PROMOTED, Optional.empty(), Optional.ofNullable(etag), Optional.ofNullable(copied.versionId()),
+        Optional.of(target));
+  }
+
+  // presign signs only Content-Type, Content-Length and a checksum; S3 stores these too when a PUT adds
+  // them unsigned, and a plain GET would send them to every reader.
+  private static Optional<Problem> storedHeaderProblem(HeadObjectResponse head) {
+    List<String> found = new ArrayList<>();
+    addIfSet(found, "Content-Disposition", head.contentDisposition());
+    addIfSet(found, "Cache-Control", head.cacheControl());
+    addIfSet(found, "Content-Encoding", head.contentEncoding());
+    addIfSet(found, "Content-Language", head.contentLanguage());
+    addIfSet(found, "Expires", head.expiresString());
+    return found.isEmpty() ? Optional.empty() : Optional.of(new Problem(Check.HEADERS,
+        "the object must carry only the headers presign signed: " + String.join(", ", found)));
+  }
+
+  private static void addIfSet(List<String> found, String name, String value) {
+    if (value != null && !value.isEmpty()) {
+      found.add(name + " " + Redact.quote(value));
+    }
   }
 
   /** HEAD with the stored checksums, or null when no object is there (HEAD has no body, so: 404). */
@@ -254,7 +302,7 @@ public final class UploadVerifier implements AutoCloseable {
       call("DeleteObject", () -> s3.deleteObject(r -> r.bucket(issuer.bucket()).key(key).versionId(head.versionId())));
     }
     return new Verification(key, Outcome.FAILED, problems, OptionalLong.of(size), Optional.ofNullable(head.contentType()),
-        action, moved, Optional.ofNullable(head.eTag()), Optional.ofNullable(head.versionId()));
+        action, moved, Optional.ofNullable(head.eTag()), Optional.ofNullable(head.versionId()), Optional.empty());
   }
 
   private boolean checksumMatches(String key, HeadObjectResponse head, Checksum checksum, String etag) {
@@ -338,7 +386,18 @@ public final class UploadVerifier implements AutoCloseable {
   @Override
   public String toString() {
     return "UploadVerifier[bucket=" + issuer.bucket() + ", onFailure=" + failureAction
-        + (failureAction == Action.QUARANTINED ? " under " + quarantinePrefix : "") + ", checkContent=" + checkContent + ']';
+        + (failureAction == Action.QUARANTINED ? " under " + quarantinePrefix : "")
+        + (permanentPrefix == null ? "" : ", promote " + stagingPrefix + " to " + permanentPrefix)
+        + ", checkContent=" + checkContent + ']';
+  }
+
+  // A prefix presign writes to must be one no issued key can reach: otherwise tenant "quarantine" of
+  // perPrincipal("") would find every other tenant's failed uploads in its own folder.
+  static void requireReserved(UploadUrlIssuer issuer, String what, String prefix) {
+    Require.state(!issuer.keyStrategy().mayProduceKeyStartingWith(prefix), what
+        + " must not hold keys the issuer's " + issuer.keyStrategy() + " can produce, or presign's objects would land"
+        + " where an uploader's can (a principal or folder of that name); choose another prefix, or a strategy"
+        + " that says it never produces keys there", Redact.quote(prefix));
   }
 
   /** Builds an {@link UploadVerifier}. Not thread-safe; what it builds is. */
@@ -348,6 +407,8 @@ public final class UploadVerifier implements AutoCloseable {
     private Duration ticketTtl = Duration.ofHours(24);
     private Action failureAction = Action.QUARANTINED;
     private String quarantinePrefix = "quarantine/";
+    private String stagingPrefix;
+    private String permanentPrefix;
     private boolean checkContent = true;
     private S3Client s3Client;
     private SdkHttpClient.Builder<?> httpClientBuilder;
@@ -360,6 +421,8 @@ public final class UploadVerifier implements AutoCloseable {
       this.ticketTtl = verifier.ticketTtl;
       this.failureAction = verifier.failureAction;
       this.quarantinePrefix = verifier.quarantinePrefix;
+      this.stagingPrefix = verifier.stagingPrefix;
+      this.permanentPrefix = verifier.permanentPrefix;
       this.checkContent = verifier.checkContent;
       this.s3Client = verifier.ownsClient ? null : verifier.s3;
       this.httpClientBuilder = verifier.httpClientBuilder;
@@ -417,6 +480,45 @@ public final class UploadVerifier implements AutoCloseable {
       this.failureAction = Action.QUARANTINED;
       this.quarantinePrefix = prefix;
       return this;
+    }
+
+    /**
+     * Promotes passing uploads (Shrine's cache-to-store pattern): the issuer's key strategy names uploads
+     * under {@code stagingPrefix}, and a passing verification copies the object server-side, pinned to the
+     * ETag it checked, to {@code permanentPrefix} + the rest of its key, then deletes the staged copy.
+     * {@link Verification#promotedKey()} says where it now is. No URL presign issues can write there (the
+     * verifier refuses to build when the issuer's strategy could produce such a key), so re-using the upload
+     * URL until it expires changes nothing readers of the permanent key get. Off by default: without it,
+     * a result is final only once the upload URL has expired.
+     *
+     * <pre>{@code
+     * issuer = issuer.toBuilder().keyStrategy(KeyStrategy.uuid("staging/")).build();
+     * verifier = UploadVerifier.builder().issuer(issuer).ticketKey(key).promoteOnPass("staging/", "files/").build();
+     * }</pre>
+     *
+     * @param stagingPrefix where uploads land, a valid non-empty key prefix ending in {@code /}
+     * @param permanentPrefix where verified uploads go, a valid non-empty key prefix ending in {@code /},
+     *     neither inside nor around the staging prefix
+     * @return this builder
+     */
+    public Builder promoteOnPass(String stagingPrefix, String permanentPrefix) {
+      Objects.requireNonNull(stagingPrefix, "stagingPrefix");
+      Objects.requireNonNull(permanentPrefix, "permanentPrefix");
+      requirePrefix("stagingPrefix", stagingPrefix);
+      requirePrefix("permanentPrefix", permanentPrefix);
+      Require.argument(!stagingPrefix.startsWith(permanentPrefix) && !permanentPrefix.startsWith(stagingPrefix),
+          "permanentPrefix must be neither inside nor around stagingPrefix " + Redact.quote(stagingPrefix),
+          Redact.quote(permanentPrefix));
+      this.stagingPrefix = stagingPrefix;
+      this.permanentPrefix = permanentPrefix;
+      return this;
+    }
+
+    private static void requirePrefix(String name, String prefix) {
+      String violation = ObjectKeys.prefixViolation(prefix);
+      Require.argument(violation == null && !prefix.isEmpty(),
+          name + " must be a non-empty key prefix ending in '/'" + (violation == null ? "" : " (" + violation + ")"),
+          Redact.quote(prefix));
     }
 
     /**
@@ -483,11 +585,19 @@ public final class UploadVerifier implements AutoCloseable {
      * Builds the verifier.
      *
      * @return the verifier
-     * @throws IllegalStateException when the issuer or the ticket key is missing
+     * @throws IllegalStateException when the issuer or the ticket key is missing, or when the issuer's key
+     *     strategy can produce keys under the quarantine or permanent prefix
+     *     ({@link KeyStrategy#mayProduceKeyStartingWith(String)})
      */
     public UploadVerifier build() {
       Require.state(issuer != null, "issuer is required", "null");
       Require.state(ticketKey != null, "ticketKey is required", "null");
+      if (failureAction == Action.QUARANTINED) {
+        requireReserved(issuer, "quarantine prefix", quarantinePrefix);
+      }
+      if (permanentPrefix != null) {
+        requireReserved(issuer, "permanent prefix", permanentPrefix);
+      }
       return new UploadVerifier(this);
     }
   }

@@ -18,10 +18,11 @@ import java.util.OptionalLong;
  * @param quarantineKey where a quarantined object now is
  * @param etag the ETag of the object that was checked: pass it as {@code If-Match} to read exactly it
  * @param versionId the version that was checked, in a versioned bucket
+ * @param promotedKey where a promoted object now is: its permanent key, which no issued URL can write
  */
 public record Verification(String key, Outcome outcome, List<Problem> problems, OptionalLong size,
     Optional<String> contentType, Action action, Optional<String> quarantineKey, Optional<String> etag,
-    Optional<String> versionId) {
+    Optional<String> versionId, Optional<String> promotedKey) {
 
   /** The overall result. */
   public enum Outcome {
@@ -40,7 +41,12 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
     /** Deleted because it failed. */
     DELETED,
     /** Moved under the quarantine prefix because it failed; nothing remains under the original key. */
-    QUARANTINED
+    QUARANTINED,
+    /**
+     * Copied to its permanent key because it passed, and deleted from the staging key: a later PUT with
+     * the upload URL lands on the staging key again and changes nothing readers of the permanent key get.
+     */
+    PROMOTED
   }
 
   /** Which check failed. */
@@ -52,7 +58,12 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
     /** The bytes do not match the checksum bound at issue time. */
     CHECKSUM,
     /** The first bytes do not look like the declared type (magic numbers, UTF-8 for text). */
-    CONTENT
+    CONTENT,
+    /**
+     * The object carries a header presign did not choose and S3 does not make the uploader sign:
+     * Content-Disposition, Cache-Control, Content-Encoding, Content-Language or Expires.
+     */
+    HEADERS
   }
 
   /**
@@ -86,6 +97,7 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
    * @param quarantineKey where a quarantined object is
    * @param etag the checked object's ETag
    * @param versionId the checked version
+   * @param promotedKey where a promoted object is
    */
   public Verification {
     Objects.requireNonNull(key, "key");
@@ -97,11 +109,15 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
     Objects.requireNonNull(quarantineKey, "quarantineKey");
     Objects.requireNonNull(etag, "etag");
     Objects.requireNonNull(versionId, "versionId");
+    Objects.requireNonNull(promotedKey, "promotedKey");
     if ((outcome == Outcome.PASSED) != problems.isEmpty() && outcome != Outcome.MISSING) {
       throw new IllegalArgumentException("problems must be empty exactly when the outcome is PASSED: " + outcome);
     }
     if (quarantineKey.isPresent() != (action == Action.QUARANTINED)) {
       throw new IllegalArgumentException("quarantineKey must be set exactly when the action is QUARANTINED: " + action);
+    }
+    if (promotedKey.isPresent() != (action == Action.PROMOTED)) {
+      throw new IllegalArgumentException("promotedKey must be set exactly when the action is PROMOTED: " + action);
     }
   }
 

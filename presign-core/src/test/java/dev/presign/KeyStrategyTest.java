@@ -95,20 +95,35 @@ class KeyStrategyTest {
       "photo.JPEG      | image/jpeg               | \\.jpeg",
       "photo.png       | image/jpeg               | \\.jpg",
       "noextension     | video/quicktime          | \\.mov",
-      "data.xyz        | application/x-custom     | \\.xyz",
+      "data.xyz        | application/x-custom     | ''",
       "evil.html       | application/x-custom     | ''",
       "evil.svg        | application/octet-stream | ''",
-      "a.bin           | application/octet-stream | \\.bin",
-      "cat.png         | image/*                  | \\.png",
-      "cat.webp        | IMAGE/*                  | \\.webp",
+      "a.bin           | application/octet-stream | ''",
+      "cat.png         | image/*                  | ''",
+      "cat.webp        | IMAGE/*                  | ''",
       "page.html       | image/*                  | ''",
-      "clip.mov        | video/*                  | \\.mov",
-      "data.xyz        | video/*                  | \\.xyz",
+      "clip.mov        | video/*                  | ''",
+      "data.xyz        | video/*                  | ''",
   })
   void uuid_extension_comesFromNameOnlyWhenItFitsTheType(String fileName, String contentType, String extension) {
     String key = KeyStrategy.uuid("uploads/").key(UploadRequest.of(fileName, contentType, 1), NOW);
 
     assertThat(key).matches("uploads/" + UUID + extension);
+  }
+
+  // The adversarial review: under a wildcard policy an unknown subtype kept whatever extension the name had.
+  @ParameterizedTest
+  @ValueSource(strings = {"xhtml", "php", "js", "mjs", "shtml", "svgz", "jsp", "aspx", "hta", "swf", "exe", "html",
+      "xyz", "PHP"})
+  void everyStrategy_unknownSubtype_keepsNoExtensionOfTheName(String extension) {
+    UploadRequest request = UploadRequest.of("evil." + extension, "image/x-foo", 1).withPrincipal("acme");
+    for (KeyStrategy strategy : List.of(KeyStrategy.uuid("u/"), KeyStrategy.datedUuid("u/"),
+        KeyStrategy.perPrincipal("t/"), KeyStrategy.originalName("f/"))) {
+      String key = strategy.key(request, NOW);
+
+      assertThat(key).as(strategy.toString()).doesNotContainIgnoringCase("." + extension);
+      assertThat(key.substring(key.lastIndexOf('/') + 1)).as(strategy.toString()).doesNotContain(".");
+    }
   }
 
   @Test

@@ -60,6 +60,23 @@ class PresignPolicyTest {
         .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
   }
 
+  // A TAB has two spellings once a signer or S3 canonicalizes the header: refused, so the signed value is
+  // the one every store checks.
+  @ParameterizedTest
+  @ValueSource(strings = {"video/mp4; name=\"a\tb\"", "video/mp4; name=\"\t\"", "video/mp4; name=\"a\\\tb\""})
+  void check_tabInsideAQuotedParameter_isRefused(String contentType) {
+    assertThatThrownBy(() -> policy.check(UploadRequest.of("a.mp4", contentType, 10)))
+        .isInstanceOf(PolicyViolationException.class)
+        .hasMessageStartingWith("content type must be a concrete media type such as image/png: ")
+        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
+  }
+
+  @Test
+  void check_tabBetweenParameters_isNormalizedAway() {
+    assertThat(dev.presign.internal.policy.MediaType.parseOrNull("video/mp4;\tcodecs=avc1\t").headerValue())
+        .isEqualTo("video/mp4; codecs=avc1");
+  }
+
   @ParameterizedTest
   @CsvSource({
       "524288001, TOO_LARGE, file size must be at most 524288000 bytes: 524288001",

@@ -59,11 +59,18 @@ class UploadUrlIssuerTest {
         .clock(Clock.fixed(Instant.parse("2013-05-24T00:00:00Z"), ZoneOffset.UTC))
         .build();
 
+    // A plain GET with no response-* parameters: what issueDownload(key) signed before it pinned headers.
+    URI url = URI.create(new dev.presign.internal.signing.SigV4Signer("us-east-1",
+        dev.presign.internal.signing.S3Addressing.of(Region.US_EAST_1, URI.create("https://s3.amazonaws.com"), false,
+            "examplebucket"))
+        .presign(new dev.presign.internal.signing.SigningRequest("GET", "examplebucket", "test.txt",
+            dev.presign.internal.HeaderMap.of(), dev.presign.internal.HeaderMap.of(),
+            Instant.parse("2013-05-24T00:00:00Z").getEpochSecond(), 86400, credentials.resolveCredentials())));
     PresignedDownload download = example.issueDownload("test.txt");
 
-    assertThat(download.uri().getHost()).isEqualTo("examplebucket.s3.amazonaws.com");
-    assertThat(download.uri().getRawPath()).isEqualTo("/test.txt");
-    assertThat(query(download.uri()))
+    assertThat(url.getHost()).isEqualTo("examplebucket.s3.amazonaws.com");
+    assertThat(url.getRawPath()).isEqualTo("/test.txt");
+    assertThat(query(url))
         .containsEntry("X-Amz-Algorithm", "AWS4-HMAC-SHA256")
         .containsEntry("X-Amz-Credential", "AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request")
         .containsEntry("X-Amz-Date", "20130524T000000Z")
@@ -71,6 +78,11 @@ class UploadUrlIssuerTest {
         .containsEntry("X-Amz-SignedHeaders", "host")
         .containsEntry("X-Amz-Signature", "aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404");
     assertThat(download.expiresAt()).isEqualTo(Instant.parse("2013-05-25T00:00:00Z"));
+    assertThat(query(download.uri()))
+        .containsEntry("response-content-type", "text/plain")
+        .containsEntry("response-content-disposition", "inline; filename=\"test.txt\"")
+        .containsEntry("response-cache-control", "private, max-age=86400")
+        .containsEntry("response-content-encoding", "identity");
   }
 
   @Test

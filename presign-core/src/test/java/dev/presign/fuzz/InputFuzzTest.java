@@ -47,6 +47,40 @@ class InputFuzzTest {
       assertThat(key.codePoints().noneMatch(cp -> Character.getType(cp) == Character.CONTROL
           || Character.getType(cp) == Character.FORMAT)).isTrue();
       assertThat(key.split("/", -1)).doesNotContain(".", "..", "");
+      assertNfkcSafe(key);
+      // The extension is the declared type's own: nothing the file name says survives.
+      String last = key.substring(key.lastIndexOf('/') + 1);
+      assertThat(last).endsWith(".png");
+      assertThat(last.indexOf('.')).isEqualTo(last.length() - 4);
+    }
+    // A type the library does not know vouches for no extension at all.
+    UploadRequest unknown = new UploadRequest(fileName, "image/x-foo", java.util.OptionalLong.of(1),
+        java.util.Optional.of("acme"), java.util.Optional.empty());
+    for (KeyStrategy strategy : STRATEGIES) {
+      String key = strategy.key(unknown, NOW);
+      assertThat(key.substring(key.lastIndexOf('/') + 1)).as(key).doesNotContain(".");
+    }
+  }
+
+  @FuzzTest(maxDuration = "2m")
+  void objectKeys_anyKey_isAcceptedOnlyWhenItAndItsNfkcFormAreSafe(FuzzedDataProvider data) {
+    String key = data.consumeRemainingAsString();
+    if (ObjectKeys.violation(key) != null) {
+      return;
+    }
+    assertThat(key).isNotEmpty().doesNotStartWith("/").doesNotContain("\\", "${");
+    assertThat(key.split("/", -1)).doesNotContain(".", "..", "");
+    assertNfkcSafe(key);
+  }
+
+  // What tools that normalize names (NFKC) would see: still no '.', '..' or empty segment, no backslash,
+  // and exactly the slashes the key has.
+  private static void assertNfkcSafe(String key) {
+    String folded = java.text.Normalizer.normalize(key, java.text.Normalizer.Form.NFKC);
+    assertThat(folded).as(key).doesNotContain("\\");
+    assertThat(folded.chars().filter(c -> c == '/').count()).as(key).isEqualTo(key.chars().filter(c -> c == '/').count());
+    for (String segment : folded.split("/", -1)) {
+      assertThat(segment.replace(".", "").isBlank()).as(key).isFalse();
     }
   }
 
@@ -68,7 +102,7 @@ class InputFuzzTest {
       assertThat(essence).isEqualTo(type.essence());
       assertThat(essence.equals("image/png") || essence.equals("image/jpeg") || essence.equals("application/pdf")
           || (essence.startsWith("video/") && essence.length() > 6 && !essence.contains("*"))).as(contentType).isTrue();
-      assertThat(type.headerValue()).doesNotContain("\r", "\n", "\u0000");
+      assertThat(type.headerValue()).doesNotContain("\r", "\n", "\u0000", "\t");
     }
   }
 }

@@ -5,7 +5,12 @@ package dev.presign.internal.keys;
  * bytes (S3's limit), no control, format, line or paragraph separator characters, no backslash, no
  * leading {@code /}, no empty, {@code .} or {@code ..} path segments, no segment of only spaces
  * and dots, so no tool that maps keys to paths can be led out of its folder, and no {@code $}{@code {},
- * which S3 would expand in a POST form's key to a name the uploader picks.
+ * which S3 would expand in a POST form's key to a name the uploader picks. The same holds after NFKC
+ * normalization, which tools and file systems apply: no character may turn into {@code /} or {@code \}
+ * ({@code U+FF0F}, {@code U+FF3C}), nor a segment into {@code .} or {@code ..} ({@code U+2024},
+ * {@code U+2025}, {@code U+FE30}, {@code U+FF0E}); nor may the slash and backslash look-alikes that NFKC
+ * leaves alone ({@code U+2044}, {@code U+2215}, {@code U+2216}, {@code U+29F5}, {@code U+29F8}, {@code U+29F9})
+ * appear.
  */
 public final class ObjectKeys {
   /** S3's limit on a key, in UTF-8 bytes. */
@@ -29,10 +34,17 @@ public final class ObjectKeys {
     }
     int bytes = 0;
     int segmentStart = 0;
+    boolean ascii = true;
     for (int i = 0; i < key.length(); ) {
       int cp = key.codePointAt(i);
       if (!isAllowed(cp)) {
         return "key must not contain control, format, line or paragraph separator characters or '\\'";
+      }
+      if (cp >= 0x80) {
+        ascii = false;
+        if (isSlashLookAlike(cp)) {
+          return "key must not contain look-alikes of '/' or '\\'";
+        }
       }
       bytes += utf8Length(cp);
       if (cp == '/') {
@@ -47,7 +59,41 @@ public final class ObjectKeys {
     if (bytes > MAX_KEY_BYTES) {
       return "key must be at most " + MAX_KEY_BYTES + " UTF-8 bytes";
     }
-    return segmentViolation(key, segmentStart, key.length());
+    String last = segmentViolation(key, segmentStart, key.length());
+    // ASCII is its own NFKC form: only other keys pay for the Unicode tables.
+    return last != null || ascii ? last : nfkcViolation(key);
+  }
+
+  private static String nfkcViolation(String key) {
+    String folded = java.text.Normalizer.normalize(key, java.text.Normalizer.Form.NFKC);
+    if (folded.indexOf('\\') >= 0 || count(folded, '/') != count(key, '/')) {
+      return "key must not contain characters that NFKC turns into '/' or '\\'";
+    }
+    int start = 0;
+    for (int slash = folded.indexOf('/'); ; slash = folded.indexOf('/', start)) {
+      int end = slash < 0 ? folded.length() : slash;
+      if (segmentViolation(folded, start, end) != null) {
+        return "key must not contain path segments that NFKC turns into '.', '..' or only spaces and dots";
+      }
+      if (slash < 0) {
+        return null;
+      }
+      start = slash + 1;
+    }
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  // Drawn like a slash or backslash, but NFKC keeps them: fraction slash, division slash, set minus,
+  // reverse solidus operator, big solidus, big reverse solidus.
+  private static boolean isSlashLookAlike(int cp) {
+    return cp == 0x2044 || cp == 0x2215 || cp == 0x2216 || cp == 0x29F5 || cp == 0x29F8 || cp == 0x29F9;
   }
 
   /**

@@ -21,6 +21,11 @@ public record OriginalNameKeyStrategy(String prefix) implements KeyStrategy {
   }
 
   @Override
+  public boolean mayProduceKeyStartingWith(String reserved) {
+    return KeyPrefixes.mayProduce(prefix, KeyPrefixes.FirstSegment.UUID, reserved);
+  }
+
+  @Override
   public String toString() {
     return "KeyStrategy.originalName(\"" + prefix + "\")";
   }

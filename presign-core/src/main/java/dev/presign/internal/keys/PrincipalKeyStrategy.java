@@ -38,6 +38,11 @@ public record PrincipalKeyStrategy(String prefix, KeyStrategy inner) implements 
     return prefix + principal + '/' + inner.key(request, now);
   }
 
+  @Override
+  public boolean mayProduceKeyStartingWith(String reserved) {
+    return KeyPrefixes.mayProduce(prefix, KeyPrefixes.FirstSegment.PRINCIPAL, reserved);
+  }
+
   /** Letters, digits, {@code - _ . @}; 1 to 128 characters; not made of dots only. */
   private static boolean isSafe(String principal) {
     if (principal.isEmpty() || principal.length() > 128) {

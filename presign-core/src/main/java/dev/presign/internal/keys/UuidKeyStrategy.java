@@ -28,6 +28,12 @@ public record UuidKeyStrategy(String prefix, boolean dated) implements KeyStrate
         .toString();
   }
 
+  @Override
+  public boolean mayProduceKeyStartingWith(String reserved) {
+    return KeyPrefixes.mayProduce(prefix, dated ? KeyPrefixes.FirstSegment.DIGITS : KeyPrefixes.FirstSegment.FILE_ONLY,
+        reserved);
+  }
+
   static void appendDate(StringBuilder key, LocalDate date) {
     key.append(date.getYear()).append('/');
     pad2(key, date.getMonthValue()).append('/');

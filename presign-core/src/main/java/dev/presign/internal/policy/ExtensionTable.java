@@ -72,16 +72,13 @@ public final class ExtensionTable {
       Map.entry("text/markdown", "md"),
       Map.entry("text/html", "html"));
 
-  private static final Set<String> KNOWN;
   // Extension to type: the alphabetically first type that claims it, but for the few where that reads
   // wrong (an .mp4 is a video before it is audio).
   private static final Map<String, String> TYPE_OF;
 
   static {
-    java.util.HashSet<String> known = new java.util.HashSet<>();
     java.util.TreeMap<String, String> typeOf = new java.util.TreeMap<>();
     for (Map.Entry<String, Set<String>> entry : new java.util.TreeMap<>(EXTENSIONS).entrySet()) {
-      known.addAll(entry.getValue());
       for (String extension : entry.getValue()) {
         typeOf.putIfAbsent(extension, entry.getKey());
       }
@@ -90,7 +87,6 @@ public final class ExtensionTable {
     typeOf.put("webm", "video/webm");
     typeOf.put("ico", "image/x-icon");
     typeOf.put("wav", "audio/wav");
-    KNOWN = Set.copyOf(known);
     TYPE_OF = Map.copyOf(typeOf);
   }
 
@@ -118,22 +114,6 @@ public final class ExtensionTable {
     }
     Set<String> known = EXTENSIONS.get(essence);
     return known == null || known.size() != 1 ? "" : known.iterator().next();
-  }
-
-  /** Whether an extension fits some known type under a top-level type, e.g. {@code png} under {@code image}. */
-  public static boolean fitsFamily(String extension, String topLevelType) {
-    String prefix = topLevelType + '/';
-    for (Map.Entry<String, Set<String>> entry : EXTENSIONS.entrySet()) {
-      if (entry.getKey().startsWith(prefix) && entry.getValue().contains(extension)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether any known type claims this extension. */
-  public static boolean isKnown(String extension) {
-    return KNOWN.contains(extension);
   }
 
   /** Whether a lower-case extension fits the type's essence, e.g. {@code jpg} and {@code image/jpeg}. */

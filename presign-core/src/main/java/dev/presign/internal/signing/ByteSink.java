@@ -76,31 +76,43 @@ final class ByteSink {
   }
 
   /**
-   * Appends a header value as SigV4 canonicalizes it: leading and trailing spaces trimmed, runs of
-   * spaces collapsed to one, UTF-8.
+   * Appends a header value as SigV4 canonicalizes it, the way the AWS SDKs (Java v2, JavaScript v3,
+   * botocore) do: leading and trailing whitespace trimmed, every run of space, TAB, CR, LF, VT or FF
+   * inside turned into one space, UTF-8.
    */
   ByteSink headerValue(String value) {
     int start = 0;
     int end = value.length();
-    while (start < end && value.charAt(start) == ' ') {
+    while (start < end && isWhitespace(value.charAt(start))) {
       start++;
     }
-    while (end > start && value.charAt(end - 1) == ' ') {
+    while (end > start && isWhitespace(value.charAt(end - 1))) {
       end--;
     }
     ensure(end - start);
+    boolean afterSpace = false;
     for (int i = start; i < end; i++) {
       char c = value.charAt(i);
       if (c >= 0x80) {
         // Rare: non-ASCII metadata. Canonicalize the rest through a String.
-        return utf8(value.substring(i, end).replaceAll(" {2,}", " "));
+        String rest = value.substring(i, end).replaceAll("[ \\t\\n\\x0B\\f\\r]+", " ");
+        return utf8(rest);
       }
-      if (c == ' ' && bytes[length - 1] == ' ') {
+      if (isWhitespace(c)) {
+        if (!afterSpace) {
+          bytes[length++] = ' ';
+          afterSpace = true;
+        }
         continue;
       }
       bytes[length++] = (byte) c;
+      afterSpace = false;
     }
     return this;
+  }
+
+  private static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\r' || c == '\f';
   }
 
   ByteSink decimal(long value) {

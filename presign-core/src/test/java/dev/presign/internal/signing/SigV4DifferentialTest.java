@@ -35,7 +35,8 @@ class SigV4DifferentialTest {
   private static final String[] CONTENT_TYPES = {
       "image/png", "image/jpeg", "video/mp4", "application/octet-stream", "text/plain; charset=utf-8",
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "image/svg+xml",
-      "multipart/form-data; boundary=----abc", "text/csv; header=present", "application/x-www-form-urlencoded"};
+      "multipart/form-data; boundary=----abc", "text/csv; header=present", "application/x-www-form-urlencoded",
+      "text/plain; name=\"a\tb\"", "text/plain;  charset=utf-8", "\timage/png \t"};
   private static final String[] METHODS = {"PUT", "GET", "HEAD", "DELETE"};
   private static final String[] RESPONSE_OVERRIDES = {
       "response-content-disposition", "response-content-type", "response-cache-control", "response-expires",
@@ -122,6 +123,20 @@ class SigV4DifferentialTest {
           1_764_000_000L + i, 900, AwsSessionCredentials.create("ASIAX", "secret", "token-" + i));
       assertThat(difference(ours.presign(request), sdk.presign(request))).as("request %d", i).isNull();
     }
+  }
+
+  // The adversarial review: a TAB inside a quoted parameter was signed as is, while the SDKs for Java v2,
+  // JavaScript v3 and Python turn every run of whitespace into one space, as S3 does.
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"text/plain; name=\"a\tb\"", "a\t\tb", "a \t b", "\ta",
+      "a\t", " \t a \t ", "a\u000bb\fc", "a\r\nb", "\u00e9\t\u00fc", "\u00e9 \t  \u00fc\t", "a\t\u00e9\tb  c"})
+  void presign_whitespaceInAHeaderValue_isCanonicalizedAsTheSdkDoes(String value) {
+    S3Addressing addressing = S3Addressing.of(Region.EU_WEST_1, null, false, "bucket-1");
+    SigningRequest request = new SigningRequest("PUT", "bucket-1", "k", Map.of("Content-Type", value,
+        "x-amz-meta-note", value), Map.of(), 1_764_000_000L, 900, AwsBasicCredentials.create("AKIAX", "secret"));
+
+    assertThat(difference(new SigV4Signer("eu-west-1", addressing).presign(request),
+        new SdkOracleSigner("eu-west-1", addressing).presign(request))).isNull();
   }
 
   private static S3Addressing addressing(SplittableRandom random, Region region, boolean pathStyle) {

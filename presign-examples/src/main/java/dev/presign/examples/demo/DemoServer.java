@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -51,7 +50,10 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class DemoServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
-  private static final int MAX_ISSUED = 100_000;
+  // A connection that has not sent its whole request by then is closed: half-sent requests must not hold
+  // the worker threads (the JDK server reads a request on the thread that serves it).
+  private static final int READ_TIMEOUT_SECONDS = 10;
+  private static final int WRITE_TIMEOUT_SECONDS = 60;
 
   private final HttpServer http;
   private final ExecutorService executor;
@@ -59,8 +61,8 @@ public final class DemoServer implements AutoCloseable {
   private final UploadUrlIssuer issuer;
   private final MultipartUploads multipart;
   private final long multipartThreshold;
-  // Keys this server issued, with the name to download them under: /download-url serves no others.
-  private final Map<String, String> issued = new ConcurrentHashMap<>();
+  // Download tokens (key and name, HMAC'd) replace a map of issued keys that an anonymous flood could fill.
+  private final DownloadTokens tokens;
 
   private DemoServer(HttpServer http, ExecutorService executor, EmbeddedS3 embedded, UploadUrlIssuer issuer,
       MultipartUploads multipart, long multipartThreshold) {
@@ -70,6 +72,9 @@ public final class DemoServer implements AutoCloseable {
     this.issuer = issuer;
     this.multipart = multipart;
     this.multipartThreshold = multipartThreshold;
+    byte[] tokenKey = new byte[32];
+    new SecureRandom().nextBytes(tokenKey);
+    this.tokens = new DownloadTokens(tokenKey);
   }
 
   /**
@@ -84,9 +89,10 @@ public final class DemoServer implements AutoCloseable {
   public static DemoServer start(int port, Path dataDirectory, long multipartThreshold) throws Exception {
     // Small JSON answers on keep-alive connections otherwise wait out Nagle and delayed ACKs (~40 ms each).
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    // Signing endpoints answer on the server's own dispatcher thread (see route), which also reads each
-    // request: a client that stops halfway through its request is cut off after 10 s instead of holding it.
-    System.setProperty("sun.net.httpserver.maxReqTime", "10");
+    // Read when the JDK server's configuration class loads, at the first HttpServer in this JVM. A client that
+    // stops halfway through its request is cut off after READ_TIMEOUT_SECONDS instead of holding a thread.
+    System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(READ_TIMEOUT_SECONDS));
+    System.setProperty("sun.net.httpserver.maxRspTime", Integer.toString(WRITE_TIMEOUT_SECONDS));
     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
     int bound = http.getAddress().getPort();
     List<String> origins = List.of("http://127.0.0.1:" + bound, "http://localhost:" + bound);
@@ -194,24 +200,23 @@ public final class DemoServer implements AutoCloseable {
   private Map<String, Object> upload(Map<String, String> query) {
     UploadRequest request = request(query);
     PresignedUpload upload = issuer.issueUpload(request);
-    remember(upload.key(), request.fileName());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("url", upload.url());
     body.put("method", upload.method());
     body.put("headers", upload.headers());
     body.put("key", upload.key());
     body.put("expiresAt", upload.expiresAt().toString());
+    body.put("downloadToken", tokens.issue(upload.key(), request.fileName()));
     return body;
   }
 
   private void download(HttpExchange exchange, Map<String, String> query) throws IOException {
-    String key = required(query, "key");
-    String name = issued.get(key);
-    if (name == null) {
-      json(exchange, 404, error("NOT_FOUND", "this server issued no upload under that key"));
+    DownloadTokens.Download issued = tokens.open(required(query, "token"));
+    if (issued == null) {
+      json(exchange, 404, error("NOT_FOUND", "this server issued no upload for that token"));
       return;
     }
-    PresignedDownload download = issuer.issueDownload(DownloadRequest.of(key).attachment(name));
+    PresignedDownload download = issuer.issueDownload(DownloadRequest.of(issued.key()).attachment(issued.name()));
     json(exchange, 200, Map.of("url", download.url(), "expiresAt", download.expiresAt().toString()));
   }
 
@@ -221,9 +226,9 @@ public final class DemoServer implements AutoCloseable {
       throw new BadRequest("size is required for a multipart upload");
     }
     MultipartSession session = multipart.start(request);
-    remember(session.key(), request.fileName());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("key", session.key());
+    body.put("downloadToken", tokens.issue(session.key(), request.fileName()));
     body.put("token", session.token());
     body.put("partSize", session.partSize());
     body.put("partCount", session.partCount());
@@ -281,12 +286,6 @@ public final class DemoServer implements AutoCloseable {
       throw new BadRequest("size must not be negative");
     }
     return UploadRequest.of(fileName, fileType, bytes);
-  }
-
-  private void remember(String key, String fileName) {
-    if (issued.size() < MAX_ISSUED) {
-      issued.put(key, fileName);
-    }
   }
 
   private static String required(Map<String, String> query, String name) {

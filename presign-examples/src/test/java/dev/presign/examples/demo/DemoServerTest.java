@@ -49,7 +49,7 @@ class DemoServerTest {
         .PUT(BodyPublishers.ofByteArray(PNG)).build(), BodyHandlers.ofString());
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
-    HttpResponse<String> link = get("/download-url?key=" + encode(field(issued.body(), "key")));
+    HttpResponse<String> link = get("/download-url?token=" + encode(field(issued.body(), "downloadToken")));
     assertThat(link.statusCode()).isEqualTo(200);
     HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(URI.create(field(link.body(), "url"))).build(),
         BodyHandlers.ofByteArray());
@@ -77,7 +77,11 @@ class DemoServerTest {
       "/generate-presigned-url?fileName=a.png&fileType=image/png%0D%0AX-Evil:%201 | 400 | CONTENT_TYPE_INVALID",
       "/generate-presigned-url?fileName=a.png&fileType=image/png&size=abc | 400 | BAD_REQUEST",
       "/generate-presigned-url?fileName=a.png&fileType=image/png&size=-5  | 400 | BAD_REQUEST",
-      "/download-url?key=uploads/never-issued.png                       | 404 | NOT_FOUND",
+      "/download-url?key=uploads/never-issued.png                       | 400 | BAD_REQUEST",
+      "/download-url?token=dXBsb2Fkcy9hLnBuZwBhLnBuZw.AAAA              | 404 | NOT_FOUND",
+      "/download-url?token=%00                                          | 404 | NOT_FOUND",
+      "/generate-presigned-url?fileName=a.png&fileType=%00             | 400 | CONTENT_TYPE_INVALID",
+      "/%00                                                             | 404 | NOT_FOUND",
       "/download-url                                                    | 400 | BAD_REQUEST",
       "/no-such-page                                                    | 404 | NOT_FOUND",
   })

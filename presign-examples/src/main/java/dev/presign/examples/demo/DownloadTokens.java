@@ -1,0 +1,65 @@
+package dev.presign.examples.demo;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Stateless proof that this server issued an upload: {@code base64url(key NUL name) "." base64url(HMAC)}.
+ * The page keeps the token and sends it back for a download link, so the server remembers nothing and an
+ * anonymous flood of issue calls cannot crowd out anyone's downloads. Thread-safe.
+ */
+final class DownloadTokens {
+  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+  private static final int MAX_TOKEN_LENGTH = 8192;
+
+  /** What a token names: the object key and the name to download it under. */
+  record Download(String key, String name) {}
+
+  private final SecretKeySpec key;
+
+  DownloadTokens(byte[] secret) {
+    this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+  }
+
+  String issue(String objectKey, String fileName) {
+    byte[] payload = (objectKey + '\0' + fileName).getBytes(StandardCharsets.UTF_8);
+    return ENCODER.encodeToString(payload) + '.' + ENCODER.encodeToString(mac(payload));
+  }
+
+  /** The download a token names, or null when it is malformed or this server did not issue it. */
+  Download open(String token) {
+    int dot = token.indexOf('.');
+    if (dot <= 0 || token.length() > MAX_TOKEN_LENGTH) {
+      return null;
+    }
+    byte[] payload;
+    byte[] mac;
+    try {
+      payload = DECODER.decode(token.substring(0, dot));
+      mac = DECODER.decode(token.substring(dot + 1));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (!MessageDigest.isEqual(mac, mac(payload))) {
+      return null;
+    }
+    String text = new String(payload, StandardCharsets.UTF_8);
+    int nul = text.indexOf('\0');
+    return nul <= 0 ? null : new Download(text.substring(0, nul), text.substring(nul + 1));
+  }
+
+  private byte[] mac(byte[] payload) {
+    try {
+      Mac hmac = Mac.getInstance("HmacSHA256");
+      hmac.init(key);
+      return hmac.doFinal(payload);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+}
