@@ -23,7 +23,8 @@ public final class IssuerFactory {
    * @param appRegion the app's own Region bean, or null
    * @param defaultRegions the region chain asked last
    * @return the issuer
-   * @throws IllegalStateException when a property is invalid or no region can be found
+   * @throws IllegalStateException when a property is invalid ({@link PresignConfigurationException} when no region
+   *     can be found)
    */
   public static UploadUrlIssuer issuer(PresignProperties properties, AwsCredentialsProvider credentials, Region appRegion,
       AwsRegionProvider defaultRegions) {
@@ -56,13 +57,14 @@ public final class IssuerFactory {
    *
    * @param p the policy properties
    * @return the policy
-   * @throws IllegalStateException when no content type is allowed
+   * @throws PresignConfigurationException when no content type is allowed
    */
   public static PresignPolicy policy(PresignProperties.Policy p) {
     List<String> types = p.getAllowedContentTypes();
     if (types == null || types.isEmpty()) {
-      throw new IllegalStateException("presign.policy.allowed-content-types must name at least one type when "
-          + "presign.bucket is set, e.g. image/png,image/jpeg (or */* for any): none");
+      throw new PresignConfigurationException("presign.policy.allowed-content-types must name at least one type "
+          + "when presign.bucket is set: none", "Set presign.policy.allowed-content-types, e.g. to "
+          + "image/png,image/jpeg (or */* for any type).", null);
     }
     PresignPolicy.Builder b = PresignPolicy.builder().allowContentTypes(types);
     if (p.getMinSize() != null) {
@@ -109,9 +111,9 @@ public final class IssuerFactory {
     try {
       return regions.getRegion();
     } catch (SdkClientException e) {
-      throw new IllegalStateException("presign.region is not set, the application has no Region bean, and the AWS "
-          + "SDK's default region chain (AWS_REGION, aws.region, the profile file, instance metadata) found none: "
-          + "set presign.region", e);
+      throw new PresignConfigurationException("presign.region is not set, the application has no Region bean, and "
+          + "the AWS SDK's default region chain (AWS_REGION, aws.region, the profile file, instance metadata) found "
+          + "none", "Set presign.region to the bucket's region, e.g. eu-west-1.", e);
     }
   }
 }

@@ -15,7 +15,7 @@ public final class SecretKeys {
    * @param property the property's name, for the message
    * @param value its value
    * @return the key's bytes
-   * @throws IllegalStateException when it is not base64 or decodes to fewer than 32 bytes
+   * @throws PresignConfigurationException when it is not base64 or decodes to fewer than 32 bytes
    */
   public static byte[] decode(String property, String value) {
     String trimmed = value.strip();
@@ -24,14 +24,20 @@ public final class SecretKeys {
       key = (trimmed.indexOf('-') >= 0 || trimmed.indexOf('_') >= 0 ? Base64.getUrlDecoder() : Base64.getDecoder())
           .decode(trimmed);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(property + " must be base64 of at least " + MIN_BYTES
+      throw new PresignConfigurationException(property + " must be base64 of at least " + MIN_BYTES
           + " secret random bytes (e.g. from `openssl rand -base64 32`): it is not valid base64 ("
-          + trimmed.length() + " characters)");
+          + trimmed.length() + " characters)", action(property), null);
     }
     if (key.length < MIN_BYTES) {
-      throw new IllegalStateException(property + " must be base64 of at least " + MIN_BYTES
-          + " secret random bytes (e.g. from `openssl rand -base64 32`): it decodes to " + key.length + " bytes");
+      throw new PresignConfigurationException(property + " must be base64 of at least " + MIN_BYTES
+          + " secret random bytes (e.g. from `openssl rand -base64 32`): it decodes to " + key.length + " bytes",
+          action(property), null);
     }
     return key;
+  }
+
+  private static String action(String property) {
+    return "Set " + property + " to the output of `openssl rand -base64 32`, the same on every instance, kept "
+        + "secret (an environment variable or a secret store, not a committed file).";
   }
 }
