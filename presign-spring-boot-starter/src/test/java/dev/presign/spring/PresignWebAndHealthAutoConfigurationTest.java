@@ -54,6 +54,12 @@ class PresignWebAndHealthAutoConfigurationTest {
   }
 
   @Test
+  void errors_withoutSpringWebsProblemDetail_noHandler() {
+    web.withClassLoader(new FilteredClassLoader(ProblemDetail.class))
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(PresignProblemHandler.class));
+  }
+
+  @Test
   void errors_appsOwnHandler_replacesPresigns() {
     PresignProblemHandler own = new PresignProblemHandler();
     web.withBean("ownHandler", PresignProblemHandler.class, () -> own)
