@@ -241,7 +241,7 @@ public final class MultipartUploads implements AutoCloseable {
     String etag = call("HeadObject", () -> s3.headObject(r -> r.bucket(issuer.bucket()).key(key).versionId(versionId)))
         .eTag();
     if (!hasETag(etag)) {
-      throw new PresignException("the multipart upload completed, but S3 gave no ETag for it, neither on completion "
+      throw new PresignException(PresignException.Kind.STORE_INCONSISTENT, "the multipart upload completed, but S3 gave no ETag for it, neither on completion "
           + "nor on HeadObject: " + Redact.quote(key));
     }
     return etag;

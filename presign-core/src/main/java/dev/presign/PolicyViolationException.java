@@ -63,7 +63,7 @@ public final class PolicyViolationException extends PresignException {
    * @param message the rule and the offending value; must be safe to show an end user
    */
   public PolicyViolationException(Reason reason, String message) {
-    super(message);
+    super(Kind.POLICY_VIOLATION, message);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 

@@ -179,7 +179,7 @@ public final class UploadUrlIssuer {
    */
   public PresignedPost issuePost(UploadRequest request) {
     if (profile != null && !profile.supportsPost()) {
-      throw new PresignException(profile + " does not accept presigned POST forms; use a PUT or a multipart upload");
+      throw new PresignException(PresignException.Kind.STORE_UNSUPPORTED, profile + " does not accept presigned POST forms; use a PUT or a multipart upload");
     }
     if (request.checksum().isPresent()) {
       throw new PolicyViolationException(Reason.CHECKSUM_UNSUPPORTED,
@@ -315,10 +315,10 @@ public final class UploadUrlIssuer {
       credentials = credentialsProvider.resolveCredentials();
     } catch (RuntimeException e) {
       // The provider's own message may name a profile or an endpoint, never a secret; keep it as the cause.
-      throw new PresignException("could not resolve AWS credentials from " + credentialsProvider.getClass().getSimpleName(), e);
+      throw new PresignException(PresignException.Kind.CREDENTIALS_UNAVAILABLE, "could not resolve AWS credentials from " + credentialsProvider.getClass().getSimpleName(), e);
     }
     if (credentials == null) {
-      throw new PresignException("the credentials provider returned no credentials");
+      throw new PresignException(PresignException.Kind.CREDENTIALS_UNAVAILABLE, "the credentials provider returned no credentials");
     }
     return credentials;
   }

@@ -355,7 +355,7 @@ public final class UploadVerifier implements AutoCloseable {
       }
       return Base64.getEncoder().encodeToString(digest.digest());
     } catch (IOException e) {
-      throw new PresignException("reading the object to compute its checksum failed: " + e.getClass().getSimpleName(), e);
+      throw new PresignException(PresignException.Kind.STORE_UNREACHABLE, "reading the object to compute its checksum failed: " + e.getClass().getSimpleName(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -76,7 +76,8 @@ class MultipartCompleteETagTest {
     assertThatThrownBy(() -> complete(s3))
         .isInstanceOf(PresignException.class)
         .hasMessageStartingWith("the multipart upload completed, but S3 gave no ETag for it")
-        .hasMessageContaining("films/");
+        .hasMessageContaining("films/")
+        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.STORE_INCONSISTENT);
   }
 
   @Test
@@ -85,7 +86,8 @@ class MultipartCompleteETagTest {
 
     assertThatThrownBy(() -> complete(s3))
         .isInstanceOf(PresignException.class)
-        .hasMessage("S3 refused HeadObject: AccessDenied (HTTP 403)");
+        .hasMessage("S3 refused HeadObject: AccessDenied (HTTP 403)")
+        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.STORE_REFUSED);
   }
 
   private static String complete(CompletingFake s3) {

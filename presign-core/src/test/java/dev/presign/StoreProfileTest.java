@@ -42,7 +42,8 @@ class StoreProfileTest {
 
     assertThatThrownBy(() -> r2.issuePost(UploadRequest.of("a.png", "image/png")))
         .isInstanceOf(PresignException.class)
-        .hasMessage("CLOUDFLARE_R2 does not accept presigned POST forms; use a PUT or a multipart upload");
+        .hasMessage("CLOUDFLARE_R2 does not accept presigned POST forms; use a PUT or a multipart upload")
+        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.STORE_UNSUPPORTED);
   }
 
   // RGW 16.2.15 stores other bytes with a 200 under a wrong x-amz-checksum-sha256 or -crc32c: refused here.

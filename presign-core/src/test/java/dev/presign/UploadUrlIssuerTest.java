@@ -233,7 +233,8 @@ class UploadUrlIssuerTest {
     assertThatThrownBy(() -> withBroken.issueUpload(UploadRequest.of("a.png", "image/png", 1)))
         .isInstanceOf(PresignException.class)
         .hasMessageStartingWith("could not resolve AWS credentials")
-        .hasRootCauseMessage("profile 'prod' not found");
+        .hasRootCauseMessage("profile 'prod' not found")
+        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.CREDENTIALS_UNAVAILABLE);
   }
 
   @Test

@@ -48,14 +48,14 @@ public record Expiry(long signingEpochSecond, long seconds, boolean capped) {
     // Whole seconds the credentials still cover after X-Amz-Date; getSeconds() floors.
     long remaining = Duration.between(signingTime, credentialsEnd).getSeconds();
     if (remaining < 1 || !credentialsEnd.isAfter(now)) {
-      throw new PresignException("the signing credentials expire at " + credentialsEnd
+      throw new PresignException(PresignException.Kind.CREDENTIALS_EXPIRING, "the signing credentials expire at " + credentialsEnd
           + ", too soon to sign a URL at " + now);
     }
     if (remaining >= seconds) {
       return new Expiry(signingSecond, seconds, false);
     }
     if (rejectCapped) {
-      throw new PresignException("the signing credentials expire at " + credentialsEnd
+      throw new PresignException(PresignException.Kind.CREDENTIALS_EXPIRING, "the signing credentials expire at " + credentialsEnd
           + ", before the requested " + ttl + " from " + signingTime + " ends");
     }
     return new Expiry(signingSecond, remaining, true);

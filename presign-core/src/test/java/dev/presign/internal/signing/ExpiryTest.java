@@ -58,21 +58,24 @@ class ExpiryTest {
     assertThatThrownBy(() -> Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(credentialsEnd), true))
         .isInstanceOf(PresignException.class)
         .hasMessage("the signing credentials expire at 2026-11-29T12:05:30Z, before the requested PT15M from "
-            + "2026-11-29T12:00:00Z ends");
+            + "2026-11-29T12:00:00Z ends")
+        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.CREDENTIALS_EXPIRING);
   }
 
   @Test
   void compute_credentialsAlreadyExpired_fails() {
     assertThatThrownBy(() -> Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(NOW.minusSeconds(1)), false))
         .isInstanceOf(PresignException.class)
-        .hasMessageContaining("too soon to sign");
+        .hasMessageContaining("too soon to sign")
+        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.CREDENTIALS_EXPIRING);
   }
 
   @Test
   void compute_credentialsExpireWithinTheSigningSecond_fails() {
     assertThatThrownBy(() -> Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(SIGNED.plusMillis(999)), false))
         .isInstanceOf(PresignException.class)
-        .hasMessageContaining("too soon to sign");
+        .hasMessageContaining("too soon to sign")
+        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.CREDENTIALS_EXPIRING);
   }
 
   @Test

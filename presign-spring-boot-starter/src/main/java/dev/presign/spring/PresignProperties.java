@@ -1,0 +1,440 @@
+package dev.presign.spring;
+
+import dev.presign.StoreProfile;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code presign.*} properties. Unset values keep presign-core's defaults.
+ *
+ * <p>The {@link dev.presign.UploadUrlIssuer} bean exists when {@code presign.bucket} is set, the
+ * {@link dev.presign.MultipartUploads} bean when {@code presign.multipart.session-key} is set too, and the
+ * {@link dev.presign.UploadVerifier} bean when {@code presign.verifier.ticket-key} is set too.
+ *
+ * <p>A JavaBean, as Spring's binder and metadata expect; it is bound once at start-up and read only there.
+ */
+@ConfigurationProperties("presign")
+public class PresignProperties {
+  /** The bucket uploads go to. Setting it creates the UploadUrlIssuer bean. */
+  private String bucket;
+
+  /**
+   * The region URLs are signed for. Unset: the app's own Region bean, else the store profile's region,
+   * else the AWS SDK's default region chain (AWS_REGION, the profile file, instance metadata).
+   */
+  private String region;
+
+  /** The endpoint of an S3-compatible store, e.g. http://127.0.0.1:9000; unset for Amazon S3. */
+  private URI endpoint;
+
+  /** Whether the bucket goes in the path instead of the host name. Unset: the store profile's style, else false. */
+  private Boolean pathStyle;
+
+  /** The store's profile, which sets addressing and region and refuses what the store cannot take. */
+  private StoreProfile profile;
+
+  /** What uploads may be: types, sizes, lifetimes, extensions. */
+  private final Policy policy = new Policy();
+
+  /** How uploaded objects are named. */
+  private final KeyStrategy keyStrategy = new KeyStrategy();
+
+  /** Multipart uploads. */
+  private final Multipart multipart = new Multipart();
+
+  /** Verification of what landed. */
+  private final Verifier verifier = new Verifier();
+
+  /** Mapping of presign's exceptions to RFC 9457 problem responses. */
+  private final Errors errors = new Errors();
+
+  /** The Actuator health indicator. */
+  private final Health health = new Health();
+
+  /** {@return the bucket} */
+  public String getBucket() {
+    return bucket;
+  }
+
+  /** @param bucket the bucket */
+  public void setBucket(String bucket) {
+    this.bucket = bucket;
+  }
+
+  /** {@return the region id, or null} */
+  public String getRegion() {
+    return region;
+  }
+
+  /** @param region the region id */
+  public void setRegion(String region) {
+    this.region = region;
+  }
+
+  /** {@return the endpoint, or null} */
+  public URI getEndpoint() {
+    return endpoint;
+  }
+
+  /** @param endpoint the endpoint */
+  public void setEndpoint(URI endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  /** {@return whether to use path-style addressing, or null for the profile's style} */
+  public Boolean getPathStyle() {
+    return pathStyle;
+  }
+
+  /** @param pathStyle whether to use path-style addressing */
+  public void setPathStyle(Boolean pathStyle) {
+    this.pathStyle = pathStyle;
+  }
+
+  /** {@return the store profile, or null} */
+  public StoreProfile getProfile() {
+    return profile;
+  }
+
+  /** @param profile the store profile */
+  public void setProfile(StoreProfile profile) {
+    this.profile = profile;
+  }
+
+  /** {@return the policy settings} */
+  public Policy getPolicy() {
+    return policy;
+  }
+
+  /** {@return the key strategy settings} */
+  public KeyStrategy getKeyStrategy() {
+    return keyStrategy;
+  }
+
+  /** {@return the multipart settings} */
+  public Multipart getMultipart() {
+    return multipart;
+  }
+
+  /** {@return the verifier settings} */
+  public Verifier getVerifier() {
+    return verifier;
+  }
+
+  /** {@return the error mapping settings} */
+  public Errors getErrors() {
+    return errors;
+  }
+
+  /** {@return the health indicator settings} */
+  public Health getHealth() {
+    return health;
+  }
+
+  /** The {@code presign.policy.*} properties. */
+  public static class Policy {
+    /** Allowed content types: exact (image/png), a wildcard (image/*) or any. At least one is required. */
+    private List<String> allowedContentTypes = new ArrayList<>();
+
+    /** The smallest upload. Default 0 B. */
+    private DataSize minSize;
+
+    /** The largest upload, up to 5TB. Default 5GB. */
+    private DataSize maxSize;
+
+    /** Whether the client must declare the size, so that Content-Length is signed. Default true. */
+    private Boolean requireDeclaredSize;
+
+    /** How long an upload URL lives, 1s to 7d, whole seconds. Default 15m. */
+    private Duration uploadTtl;
+
+    /** How long a download URL lives, 1s to 7d, whole seconds. Default 5m. */
+    private Duration downloadTtl;
+
+    /** Allowed file extensions without the dot, e.g. png, jpg. Default any. */
+    private List<String> allowedExtensions = new ArrayList<>();
+
+    /** Whether the extension must fit the content type (.jpg for image/jpeg). Default false. */
+    private Boolean extensionMustMatchContentType;
+
+    /** {@return the allowed content types} */
+    public List<String> getAllowedContentTypes() {
+      return allowedContentTypes;
+    }
+
+    /** @param allowedContentTypes the allowed content types */
+    public void setAllowedContentTypes(List<String> allowedContentTypes) {
+      this.allowedContentTypes = allowedContentTypes;
+    }
+
+    /** {@return the minimum size, or null} */
+    public DataSize getMinSize() {
+      return minSize;
+    }
+
+    /** @param minSize the minimum size */
+    public void setMinSize(DataSize minSize) {
+      this.minSize = minSize;
+    }
+
+    /** {@return the maximum size, or null} */
+    public DataSize getMaxSize() {
+      return maxSize;
+    }
+
+    /** @param maxSize the maximum size */
+    public void setMaxSize(DataSize maxSize) {
+      this.maxSize = maxSize;
+    }
+
+    /** {@return whether a declared size is required, or null} */
+    public Boolean getRequireDeclaredSize() {
+      return requireDeclaredSize;
+    }
+
+    /** @param requireDeclaredSize whether a declared size is required */
+    public void setRequireDeclaredSize(Boolean requireDeclaredSize) {
+      this.requireDeclaredSize = requireDeclaredSize;
+    }
+
+    /** {@return the upload URL lifetime, or null} */
+    public Duration getUploadTtl() {
+      return uploadTtl;
+    }
+
+    /** @param uploadTtl the upload URL lifetime */
+    public void setUploadTtl(Duration uploadTtl) {
+      this.uploadTtl = uploadTtl;
+    }
+
+    /** {@return the download URL lifetime, or null} */
+    public Duration getDownloadTtl() {
+      return downloadTtl;
+    }
+
+    /** @param downloadTtl the download URL lifetime */
+    public void setDownloadTtl(Duration downloadTtl) {
+      this.downloadTtl = downloadTtl;
+    }
+
+    /** {@return the allowed extensions} */
+    public List<String> getAllowedExtensions() {
+      return allowedExtensions;
+    }
+
+    /** @param allowedExtensions the allowed extensions */
+    public void setAllowedExtensions(List<String> allowedExtensions) {
+      this.allowedExtensions = allowedExtensions;
+    }
+
+    /** {@return whether the extension must fit the content type, or null} */
+    public Boolean getExtensionMustMatchContentType() {
+      return extensionMustMatchContentType;
+    }
+
+    /** @param extensionMustMatchContentType whether the extension must fit the content type */
+    public void setExtensionMustMatchContentType(Boolean extensionMustMatchContentType) {
+      this.extensionMustMatchContentType = extensionMustMatchContentType;
+    }
+  }
+
+  /** The {@code presign.key-strategy.*} properties. */
+  public static class KeyStrategy {
+    /** How keys are made. Default uuid. */
+    private KeyStrategyKind kind = KeyStrategyKind.UUID;
+
+    /** The folder keys go under, e.g. uploads/; empty or ending in /. Default empty. */
+    private String prefix = "";
+
+    /** {@return the kind} */
+    public KeyStrategyKind getKind() {
+      return kind;
+    }
+
+    /** @param kind the kind */
+    public void setKind(KeyStrategyKind kind) {
+      this.kind = kind;
+    }
+
+    /** {@return the prefix} */
+    public String getPrefix() {
+      return prefix;
+    }
+
+    /** @param prefix the prefix */
+    public void setPrefix(String prefix) {
+      this.prefix = prefix;
+    }
+  }
+
+  /** The {@code presign.multipart.*} properties. */
+  public static class Multipart {
+    /**
+     * The key that authenticates session tokens: base64 of at least 32 secret random bytes, the same on every
+     * instance (e.g. from openssl rand -base64 32). Setting it creates the MultipartUploads bean.
+     */
+    private String sessionKey;
+
+    /** The preferred part size, 5MB to 5GB. Default 16MB. */
+    private DataSize partSize;
+
+    /** How long a session token is honoured, 1m to 7d. Default 24h. */
+    private Duration sessionTtl;
+
+    /** The size above which issue() picks a multipart upload over one PUT, 5MB to 5GB. Default 100MB. */
+    private DataSize threshold;
+
+    /** {@return the base64 session key, or null} */
+    public String getSessionKey() {
+      return sessionKey;
+    }
+
+    /** @param sessionKey the base64 session key */
+    public void setSessionKey(String sessionKey) {
+      this.sessionKey = sessionKey;
+    }
+
+    /** {@return the part size, or null} */
+    public DataSize getPartSize() {
+      return partSize;
+    }
+
+    /** @param partSize the part size */
+    public void setPartSize(DataSize partSize) {
+      this.partSize = partSize;
+    }
+
+    /** {@return the session lifetime, or null} */
+    public Duration getSessionTtl() {
+      return sessionTtl;
+    }
+
+    /** @param sessionTtl the session lifetime */
+    public void setSessionTtl(Duration sessionTtl) {
+      this.sessionTtl = sessionTtl;
+    }
+
+    /** {@return the multipart threshold, or null} */
+    public DataSize getThreshold() {
+      return threshold;
+    }
+
+    /** @param threshold the multipart threshold */
+    public void setThreshold(DataSize threshold) {
+      this.threshold = threshold;
+    }
+  }
+
+  /** The {@code presign.verifier.*} properties. */
+  public static class Verifier {
+    /**
+     * The key that authenticates upload tickets: base64 of at least 32 secret random bytes, the same on every
+     * instance. Setting it creates the UploadVerifier bean.
+     */
+    private String ticketKey;
+
+    /** How long after its upload URL expires a ticket is honoured, 1m to 7d. Default 24h. */
+    private Duration ticketTtl;
+
+    /** What happens to an object that fails verification. Default quarantine. */
+    private VerificationAction action = VerificationAction.QUARANTINE;
+
+    /** Where quarantined objects go; a key prefix ending in /. Default quarantine/. */
+    private String quarantinePrefix;
+
+    /** Whether to read the first 512 bytes and check them against the declared type. Default true. */
+    private Boolean checkContent;
+
+    /** {@return the base64 ticket key, or null} */
+    public String getTicketKey() {
+      return ticketKey;
+    }
+
+    /** @param ticketKey the base64 ticket key */
+    public void setTicketKey(String ticketKey) {
+      this.ticketKey = ticketKey;
+    }
+
+    /** {@return the ticket lifetime, or null} */
+    public Duration getTicketTtl() {
+      return ticketTtl;
+    }
+
+    /** @param ticketTtl the ticket lifetime */
+    public void setTicketTtl(Duration ticketTtl) {
+      this.ticketTtl = ticketTtl;
+    }
+
+    /** {@return the action for failed objects} */
+    public VerificationAction getAction() {
+      return action;
+    }
+
+    /** @param action the action for failed objects */
+    public void setAction(VerificationAction action) {
+      this.action = action;
+    }
+
+    /** {@return the quarantine prefix, or null} */
+    public String getQuarantinePrefix() {
+      return quarantinePrefix;
+    }
+
+    /** @param quarantinePrefix the quarantine prefix */
+    public void setQuarantinePrefix(String quarantinePrefix) {
+      this.quarantinePrefix = quarantinePrefix;
+    }
+
+    /** {@return whether content is checked, or null} */
+    public Boolean getCheckContent() {
+      return checkContent;
+    }
+
+    /** @param checkContent whether content is checked */
+    public void setCheckContent(Boolean checkContent) {
+      this.checkContent = checkContent;
+    }
+  }
+
+  /** The {@code presign.errors.*} properties. */
+  public static class Errors {
+    /**
+     * Whether presign's exceptions become RFC 9457 problem responses (400 with the reason for a policy
+     * violation, the status its kind implies otherwise). Default true.
+     */
+    private boolean enabled = true;
+
+    /** {@return whether error mapping is on} */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** @param enabled whether error mapping is on */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+
+  /** The {@code presign.health.*} properties. */
+  public static class Health {
+    /**
+     * Whether to add the "presign" health indicator, which runs SelfTest: a tiny PUT, GET and DELETE in the
+     * bucket on every health check. Default false, because it writes to the bucket.
+     */
+    private boolean enabled;
+
+    /** {@return whether the health indicator is on} */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** @param enabled whether the health indicator is on */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Spring Boot 4 auto-configuration for presign: {@link dev.presign.spring.PresignProperties} ({@code presign.*}),
+ * the {@link dev.presign.UploadUrlIssuer}, {@link dev.presign.MultipartUploads} and
+ * {@link dev.presign.UploadVerifier} beans, RFC 9457 problem responses for presign's exceptions
+ * ({@link dev.presign.spring.PresignProblemHandler}) and an opt-in health indicator.
+ */
+package dev.presign.spring;
