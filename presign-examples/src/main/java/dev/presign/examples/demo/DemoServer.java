@@ -65,16 +65,14 @@ public final class DemoServer implements AutoCloseable {
   private final DownloadTokens tokens;
 
   private DemoServer(HttpServer http, ExecutorService executor, EmbeddedS3 embedded, UploadUrlIssuer issuer,
-      MultipartUploads multipart, long multipartThreshold) {
+      MultipartUploads multipart, long multipartThreshold, DownloadTokens tokens) {
     this.http = http;
     this.executor = executor;
     this.embedded = embedded;
     this.issuer = issuer;
     this.multipart = multipart;
     this.multipartThreshold = multipartThreshold;
-    byte[] tokenKey = new byte[32];
-    new SecureRandom().nextBytes(tokenKey);
-    this.tokens = new DownloadTokens(tokenKey);
+    this.tokens = tokens;
   }
 
   /**
@@ -124,7 +122,10 @@ public final class DemoServer implements AutoCloseable {
     MultipartUploads multipart = MultipartUploads.builder().issuer(built).sessionKey(sessionKey)
         .partSize(5L * 1024 * 1024).build();
     ExecutorService executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4));
-    DemoServer server = new DemoServer(http, executor, embedded, built, multipart, multipartThreshold);
+    // Kept in the data folder, so that the links of files uploaded before a restart still work after it.
+    DownloadTokens tokens = new DownloadTokens(dataDirectory == null ? DownloadTokens.randomKey()
+        : DownloadTokens.loadOrCreateKey(dataDirectory.resolve(DownloadTokens.KEY_FILE)));
+    DemoServer server = new DemoServer(http, executor, embedded, built, multipart, multipartThreshold, tokens);
     http.createContext("/", server::route);
     http.start();   // no executor of its own: handlers run on the dispatcher thread, see route
     return server;
@@ -165,6 +166,8 @@ public final class DemoServer implements AutoCloseable {
       try {
         if (path.equals("/") && method.equals("GET")) {
           page(exchange);
+        } else if ((path.equals("/favicon.svg") || path.equals("/favicon.ico")) && method.equals("GET")) {
+          favicon(exchange);
         } else if (path.equals("/generate-presigned-url") && method.equals("GET")) {
           json(exchange, 200, upload(query));
         } else if (path.equals("/download-url") && method.equals("GET")) {
@@ -184,7 +187,9 @@ public final class DemoServer implements AutoCloseable {
           json(exchange, 404, error("NOT_FOUND", "no such endpoint: " + method + " " + path));
         }
       } catch (PolicyViolationException e) {
-        json(exchange, 400, error(e.reason().name(), e.getMessage()));
+        Map<String, Object> body = new LinkedHashMap<>(error(e.reason().name(), e.getMessage()));
+        body.put("message", endUserMessage(e));
+        json(exchange, 400, body);
       } catch (BadRequest e) {
         json(exchange, 400, error("BAD_REQUEST", e.getMessage()));
       } catch (PresignException e) {
@@ -326,6 +331,18 @@ public final class DemoServer implements AutoCloseable {
     return query;
   }
 
+  // The policy's own message names MIME patterns (image/*), which mean nothing to the person picking a file.
+  private static String endUserMessage(PolicyViolationException e) {
+    return switch (e.reason()) {
+      case CONTENT_TYPE_INVALID, CONTENT_TYPE_NOT_ALLOWED, EXTENSION_NOT_ALLOWED, EXTENSION_MISMATCH ->
+          "This file type is not accepted. Accepted: images, videos, audio, PDF and plain text.";
+      case TOO_LARGE -> "This file is too large.";
+      case TOO_SMALL -> "This file is too small.";
+      case FILE_NAME_INVALID -> "This file name is not accepted. Rename the file and try again.";
+      default -> "This upload was refused. Reload the page and try again.";
+    };
+  }
+
   private static Map<String, Object> error(String error, String reason) {
     return Map.of("error", error, "reason", reason);
   }
@@ -353,6 +370,21 @@ public final class DemoServer implements AutoCloseable {
       out.write(bytes);
     }
   }
+
+  private static void favicon(HttpExchange exchange) throws IOException {
+    byte[] bytes = FAVICON.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "image/svg+xml");
+    exchange.getResponseHeaders().set("Cache-Control", "max-age=86400");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  // An upward arrow on a rounded square; SVG, so that no binary file is needed.
+  private static final String FAVICON = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+      + "<rect width=\"32\" height=\"32\" rx=\"7\" fill=\"#2456d6\"/>"
+      + "<path d=\"M16 6l8 9h-5v10h-6V15H8z\" fill=\"#fff\"/></svg>";
 
   /** A request the demo cannot serve: answered 400 with the reason. */
   private static final class BadRequest extends RuntimeException {

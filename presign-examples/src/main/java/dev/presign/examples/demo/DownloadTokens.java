@@ -1,8 +1,15 @@
 package dev.presign.examples.demo;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,6 +24,10 @@ final class DownloadTokens {
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
   private static final int MAX_TOKEN_LENGTH = 8192;
 
+  /** The key file's name in the data folder. */
+  static final String KEY_FILE = ".download-token-key";
+  private static final int KEY_BYTES = 32;
+
   /** What a token names: the object key and the name to download it under. */
   record Download(String key, String name) {}
 
@@ -24,6 +35,41 @@ final class DownloadTokens {
 
   DownloadTokens(byte[] secret) {
     this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+  }
+
+  /** {@return a fresh random key, for a server whose files do not outlive it} */
+  static byte[] randomKey() {
+    byte[] key = new byte[KEY_BYTES];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
+
+  /**
+   * The key in {@code file}, created (owner-only where the file system has POSIX permissions) on first use, so
+   * that tokens issued before a restart still open after it.
+   */
+  static byte[] loadOrCreateKey(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      byte[] fresh = randomKey();
+      try {
+        if (Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView("posix")) {
+          Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+          Files.createFile(file);
+        }
+        Files.write(file, fresh, StandardOpenOption.TRUNCATE_EXISTING);
+        return fresh;
+      } catch (FileAlreadyExistsException raced) {
+        // another server on the same folder created it first: use that one
+      }
+    }
+    byte[] key = Files.readAllBytes(file);
+    if (key.length != KEY_BYTES) {
+      throw new IOException("the download token key must be " + KEY_BYTES + " bytes, "
+          + file + " has " + key.length + "; delete it to make a new one (older download links stop working)");
+    }
+    return key;
   }
 
   String issue(String objectKey, String fileName) {

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,8 +31,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The demo page in real headless Chromium (Debian's chromium and chromedriver): a file picked in the page
- * lands in the store byte for byte, large files go up in parts, and a refused type shows the server's
- * reason and stores nothing. Without the browser it is skipped, except under CI, where that is a failure.
+ * lands in the store byte for byte and its link is signed when clicked, large files go up in parts with the
+ * button disabled, a refused type shows end-user words and stores nothing, and the finished page is kept as
+ * {@code target/demo-page.png}. Without the browser it is skipped, except under CI, where that is a failure.
  */
 class BrowserUploadTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -54,6 +59,7 @@ class BrowserUploadTest {
         "--user-data-dir=" + Files.createTempDirectory("presign-chromium"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
+    browser.manage().window().setSize(new Dimension(1000, 760));
   }
 
   @AfterAll
@@ -67,26 +73,59 @@ class BrowserUploadTest {
   }
 
   @Test
-  void pickedFile_landsInTheStoreAndItsLinkReturnsIt() throws Exception {
+  void pickedFile_landsInTheStoreAndItsLinkSignedAtClickTimeReturnsIt() throws Exception {
     byte[] bytes = pngOf(3 * 1024 * 1024);
     Path file = Files.write(files.resolve("holiday photo.png"), bytes);
 
     String key = uploadThroughThePage(file, "Uploaded holiday photo.png.");
 
     assertThat(server.embedded().read(key)).isEqualTo(bytes);
-    String href = browser.findElement(By.cssSelector("#files a[data-key='" + key + "']")).getAttribute("href");
-    byte[] downloaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
+    assertThat(browser.findElement(By.id("percent")).getText()).isEqualTo("100%");
+    WebElement anchor = browser.findElement(By.cssSelector("#files a[data-key='" + key + "']"));
+    // The listed link holds no signature: the signed URL is asked for when the link is clicked.
+    assertThat(anchor.getAttribute("href")).contains("/download-url?token=").doesNotContain("X-Amz-Signature");
+    JavascriptExecutor script = (JavascriptExecutor) browser;
+    script.executeScript("window.openLink = (url) => { window.openedUrl = url; };");
+    anchor.click();
+    String opened = (String) new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> script.executeScript("return window.openedUrl || null;"));
+    assertThat(opened).contains("X-Amz-Signature", key);
+    byte[] downloaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(opened)).build(),
         BodyHandlers.ofByteArray()).body();
     assertThat(downloaded).isEqualTo(bytes);
   }
 
   @Test
-  void largeFile_goesUpInPartsAndArrivesWhole() throws Exception {
+  void finishedPage_isStyledAndIsKeptAsAScreenshot() throws Exception {
+    Path file = Files.write(files.resolve("notes.txt"), "hello from the demo".getBytes(StandardCharsets.UTF_8));
+    uploadThroughThePage(file, "Uploaded notes.txt.");
+    JavascriptExecutor script = (JavascriptExecutor) browser;
+
+    assertThat(script.executeScript("return getComputedStyle(document.querySelector('main')).borderRadius;"))
+        .isEqualTo("12px");
+    assertThat(script.executeScript("return document.querySelector('link[rel=icon]').href;"))
+        .asString().endsWith("/favicon.svg");
+    assertThat(browser.findElement(By.id("percent")).getText()).isEqualTo("100%");
+    Path png = Files.createDirectories(Path.of("target")).resolve("demo-page.png");
+    Files.write(png, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    assertThat(Files.size(png)).isGreaterThan(1000);
+  }
+
+  @Test
+  void largeFile_goesUpInPartsWithTheButtonDisabledAndArrivesWhole() throws Exception {
     byte[] bytes = pngOf(13 * 1024 * 1024);
     Path file = Files.write(files.resolve("big.png"), bytes);
+    browser.get(server.url().toString());
+    browser.findElement(By.id("file")).sendKeys(file.toString());
+    WebElement button = browser.findElement(By.id("upload"));
 
-    String key = uploadThroughThePage(file, "Uploaded big.png.");
+    // The click handler runs up to its first await inside click(), so this reads the state during the upload.
+    Object disabledWhileUploading = ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].click(); return arguments[0].disabled;", button);
+    String key = awaitUpload("Uploaded big.png.");
 
+    assertThat(disabledWhileUploading).isEqualTo(true);
+    assertThat(button.isEnabled()).isTrue();
     assertThat(server.embedded().read(key)).isEqualTo(bytes);
   }
 
@@ -101,7 +140,9 @@ class BrowserUploadTest {
     WebElement status = browser.findElement(By.id("status"));
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> status.getText().startsWith("Refused"));
 
-    assertThat(status.getText()).startsWith("Refused: content type must be one of").contains("text/html");
+    assertThat(status.getText())
+        .isEqualTo("Refused: This file type is not accepted. Accepted: images, videos, audio, PDF and plain text.")
+        .doesNotContain("image/*");
     assertThat(server.embedded().keys()).isEqualTo(before);
   }
 
@@ -109,13 +150,16 @@ class BrowserUploadTest {
     browser.get(server.url().toString());
     browser.findElement(By.id("file")).sendKeys(file.toString());
     browser.findElement(By.id("upload")).click();
+    return awaitUpload(done);
+  }
+
+  private static String awaitUpload(String done) {
     WebElement status = browser.findElement(By.id("status"));
     new WebDriverWait(browser, Duration.ofSeconds(60))
         .until(d -> status.getText().startsWith("Uploaded") || status.getText().startsWith("Refused"));
     assertThat(status.getText()).isEqualTo(done);
-    List<WebElement> links = browser.findElements(By.cssSelector("#files a"));
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#files a")).isEmpty());
-    links = browser.findElements(By.cssSelector("#files a"));
+    List<WebElement> links = browser.findElements(By.cssSelector("#files a"));
     return links.get(links.size() - 1).getAttribute("data-key");
   }
 

@@ -136,6 +136,28 @@ class DemoServerTest {
   }
 
   @Test
+  void refusedType_answersEndUserWordsAndKeepsTheMachineReadableReason() throws Exception {
+    HttpResponse<String> response = get("/generate-presigned-url?fileName=page.html&fileType=text/html");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(field(response.body(), "error")).isEqualTo("CONTENT_TYPE_NOT_ALLOWED");
+    assertThat(field(response.body(), "reason")).contains("image/*", "text/html");
+    assertThat(field(response.body(), "message"))
+        .isEqualTo("This file type is not accepted. Accepted: images, videos, audio, PDF and plain text.")
+        .doesNotContain("*", "/");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"/favicon.ico", "/favicon.svg"})
+  void favicon_isServedNotA404(String path) throws Exception {
+    HttpResponse<String> icon = get(path);
+
+    assertThat(icon.statusCode()).isEqualTo(200);
+    assertThat(icon.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+    assertThat(icon.body()).startsWith("<svg").endsWith("</svg>");
+  }
+
+  @Test
   void page_isServedWithItsUploadScript() throws Exception {
     HttpResponse<String> page = get("/");
 
