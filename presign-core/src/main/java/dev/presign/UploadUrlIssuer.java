@@ -156,7 +156,10 @@ public final class UploadUrlIssuer {
           request.size().isPresent() ? request.size().getAsLong() : "undeclared", expiresAt,
           expiry.capped() ? " (shortened: the signing keys expire first)" : "");
     }
-    return new PresignedUpload("PUT", url, headers, key, expiresAt);
+    HeaderMap clientHeaders = checksum == null
+        ? HeaderMap.of("Content-Type", type.headerValue())
+        : HeaderMap.of("Content-Type", type.headerValue(), checksum.algorithm().header(), checksum.base64());
+    return new PresignedUpload("PUT", url, clientHeaders, request.size(), key, expiresAt);
   }
 
   /**

@@ -112,7 +112,6 @@ public final class UploadVerifier implements AutoCloseable {
    */
   public String ticket(PresignedUpload upload) {
     Objects.requireNonNull(upload, "upload");
-    String size = upload.headers().get("Content-Length");
     String algorithm = "";
     String checksum = "";
     for (Checksum.Algorithm candidate : Checksum.Algorithm.values()) {
@@ -122,7 +121,7 @@ public final class UploadVerifier implements AutoCloseable {
         checksum = value;
       }
     }
-    return new UploadTicket(issuer.bucket(), upload.key(), size == null ? -1 : Long.parseLong(size),
+    return new UploadTicket(issuer.bucket(), upload.key(), upload.contentLength().orElse(-1),
         upload.headers().getOrDefault("Content-Type", ""), algorithm, checksum,
         upload.expiresAt().plus(ticketTtl)).encode(ticketKey);
   }
