@@ -46,10 +46,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *
  * <pre>{@code
  * UploadVerifier verifier = UploadVerifier.builder().issuer(issuer).ticketKey(secretBytes).build();
- * PresignedUpload upload = issuer.issueUpload(request);
- * String ticket = verifier.ticket(upload);          // hand it to the client with the URL
- * // ... the client uploads, then sends the ticket back
- * Verification result = verifier.verify(ticket);    // HEAD (+ a ranged GET), then act on failures
+ * VerifiableUpload issued = verifier.issue(request); // issuer.issueUpload + ticket, no call to S3
+ * // ... hand issued.upload() and issued.ticket() to the client; it uploads, then sends the ticket back
+ * Verification result = verifier.verify(issued.ticket()); // HEAD (+ a ranged GET), then act on failures
  * }</pre>
  *
  * <p>A ticket is a compact, tamper-proof record of what was issued (key, declared size, type and
