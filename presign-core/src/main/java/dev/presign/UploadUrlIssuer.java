@@ -109,11 +109,12 @@ public final class UploadUrlIssuer {
   /**
    * Checks an upload request against the policy, names its object and signs a PUT URL for it.
    *
-   * <p>The returned headers carry the normalized Content-Type and, when the size is declared, the
-   * Content-Length; both are signed, so S3 refuses another type or size.
+   * <p>The returned headers carry the normalized Content-Type (and a bound checksum); when the size is
+   * declared, {@link PresignedUpload#contentLength()} carries it. Both are signed, so S3 refuses another
+   * type or size; Content-Length is not among the headers because clients set it from the body.
    *
    * @param request what the client wants to upload
-   * @return the URL, headers, key and expiry to hand to the client
+   * @return the URL, headers, body length, key and expiry to hand to the client
    * @throws PolicyViolationException when the request breaks the policy or the key strategy's rules;
    *     nothing is signed
    * @throws PresignException when the credentials cannot be resolved or expire too soon
@@ -156,7 +157,10 @@ public final class UploadUrlIssuer {
           request.size().isPresent() ? request.size().getAsLong() : "undeclared", expiresAt,
           expiry.capped() ? " (shortened: the signing keys expire first)" : "");
     }
-    return new PresignedUpload("PUT", url, headers, key, expiresAt);
+    HeaderMap clientHeaders = checksum == null
+        ? HeaderMap.of("Content-Type", type.headerValue())
+        : HeaderMap.of("Content-Type", type.headerValue(), checksum.algorithm().header(), checksum.base64());
+    return new PresignedUpload("PUT", url, clientHeaders, request.size(), key, expiresAt);
   }
 
   /**

@@ -46,10 +46,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *
  * <pre>{@code
  * UploadVerifier verifier = UploadVerifier.builder().issuer(issuer).ticketKey(secretBytes).build();
- * PresignedUpload upload = issuer.issueUpload(request);
- * String ticket = verifier.ticket(upload);          // hand it to the client with the URL
- * // ... the client uploads, then sends the ticket back
- * Verification result = verifier.verify(ticket);    // HEAD (+ a ranged GET), then act on failures
+ * VerifiableUpload issued = verifier.issue(request); // issuer.issueUpload + ticket, no call to S3
+ * // ... hand issued.upload() and issued.ticket() to the client; it uploads, then sends the ticket back
+ * Verification result = verifier.verify(issued.ticket()); // HEAD (+ a ranged GET), then act on failures
  * }</pre>
  *
  * <p>A ticket is a compact, tamper-proof record of what was issued (key, declared size, type and
@@ -112,7 +111,6 @@ public final class UploadVerifier implements AutoCloseable {
    */
   public String ticket(PresignedUpload upload) {
     Objects.requireNonNull(upload, "upload");
-    String size = upload.headers().get("Content-Length");
     String algorithm = "";
     String checksum = "";
     for (Checksum.Algorithm candidate : Checksum.Algorithm.values()) {
@@ -122,9 +120,50 @@ public final class UploadVerifier implements AutoCloseable {
         checksum = value;
       }
     }
-    return new UploadTicket(issuer.bucket(), upload.key(), size == null ? -1 : Long.parseLong(size),
+    return new UploadTicket(issuer.bucket(), upload.key(), upload.contentLength().orElse(-1),
         upload.headers().getOrDefault("Content-Type", ""), algorithm, checksum,
         upload.expiresAt().plus(ticketTtl)).encode(ticketKey);
+  }
+
+  /**
+   * Issues an upload with the issuer this verifier was built with, and its ticket, in one call: the
+   * same as {@code issuer.issueUpload(request)} followed by {@link #ticket(PresignedUpload)}. No call goes
+   * to S3.
+   *
+   * @param request what the client asks to upload
+   * @return the upload and the ticket to hand to the client together
+   * @throws PolicyViolationException when the request breaks the policy
+   * @throws PresignException when no signing credentials can be had
+   */
+  public VerifiableUpload issue(UploadRequest request) {
+    PresignedUpload upload = issuer.issueUpload(Objects.requireNonNull(request, "request"));
+    return new VerifiableUpload(upload, ticket(upload));
+  }
+
+  /**
+   * Whether an object is stored under a key, asked with one HEAD: for instance before redirecting a
+   * reader to a download URL, so that a missing file is a 404 of your own rather than S3's XML error.
+   * Unlike {@link #verify(String)} it checks nothing and changes nothing.
+   *
+   * @param key the object key, e.g. an issued upload's {@link PresignedUpload#key()}
+   * @return true when S3 has an object under the key
+   * @throws PolicyViolationException when the key is not safe; nothing is asked of S3 then
+   * @throws PresignException when S3 cannot be asked (also when it refuses the HEAD: 403)
+   */
+  public boolean exists(String key) {
+    Objects.requireNonNull(key, "key");
+    UploadUrlIssuer.requireSafeKey(key);
+    return call("HeadObject", () -> {
+      try {
+        s3.headObject(r -> r.bucket(issuer.bucket()).key(key));
+        return true;
+      } catch (S3Exception e) {
+        if (e.statusCode() == 404) {
+          return false;
+        }
+        throw e;
+      }
+    });
   }
 
   /**

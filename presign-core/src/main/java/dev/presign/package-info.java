@@ -7,7 +7,7 @@
  *
  * <pre>{@code
  * PresignedUpload up = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 12_345));
- * // send up.method() to up.url() with up.headers() before up.expiresAt()
+ * // send up.method() to up.url() with up.headers() and a body of up.contentLength() bytes before up.expiresAt()
  * }</pre>
  *
  * <p>Policies and issuers are immutable and thread-safe. Errors are typed

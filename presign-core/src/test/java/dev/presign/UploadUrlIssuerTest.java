@@ -91,7 +91,10 @@ class UploadUrlIssuerTest {
 
     assertThat(upload.method()).isEqualTo("PUT");
     assertThat(upload.key()).matches("uploads/2026/11/29/[0-9a-f-]{36}\\.png");
-    assertThat(upload.headers()).containsExactly(Map.entry("Content-Type", "image/png"), Map.entry("Content-Length", "12345"));
+    assertThat(upload.headers()).containsExactly(Map.entry("Content-Type", "image/png"));
+    assertThat(upload.contentLength()).hasValue(12_345);
+    assertThat(upload.signedHeaders()).containsExactly(Map.entry("Content-Type", "image/png"),
+        Map.entry("Content-Length", "12345"));
     assertThat(upload.expiresAt()).isEqualTo(Instant.parse("2026-11-29T10:35:30Z"));
     assertThat(upload.uri().getScheme()).isEqualTo("https");
     assertThat(upload.uri().getHost()).isEqualTo("my-bucket.s3.eu-west-1.amazonaws.com");
@@ -118,6 +121,8 @@ class UploadUrlIssuerTest {
     PresignedUpload upload = optional.issueUpload(UploadRequest.of("a.png", "image/png"));
 
     assertThat(upload.headers()).containsOnlyKeys("Content-Type");
+    assertThat(upload.contentLength()).isEmpty();
+    assertThat(upload.signedHeaders()).isSameAs(upload.headers());
     assertThat(query(upload.uri())).containsEntry("X-Amz-SignedHeaders", "content-type;host");
   }
 

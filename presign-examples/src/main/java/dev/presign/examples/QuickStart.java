@@ -62,14 +62,16 @@ public final class QuickStart {
       // 1. The backend checks the request and signs a URL; the bytes never pass through it.
       PresignedUpload upload = issuer.issueUpload(UploadRequest.of("../../Cat Picture.PNG", "image/png", file.length));
       out.println("1. Issued " + upload.method() + " for key " + upload.key());
-      out.println("   headers to send: " + upload.headers() + ", expires at " + upload.expiresAt());
+      out.println("   headers to send: " + upload.headers() + ", body of " + upload.contentLength().getAsLong()
+          + " bytes, expires at " + upload.expiresAt());
 
-      // 2. The client sends the file straight to storage, with exactly the returned headers.
+      // 2. The client sends the file straight to storage, with exactly the returned headers; it sets
+      //    Content-Length from the body.
       HttpClient http = HttpClient.newHttpClient();
-      HttpResponse<String> put = http.send(HttpRequest.newBuilder(upload.uri())
-          .method(upload.method(), BodyPublishers.ofByteArray(file))
-          .header("Content-Type", upload.headers().get("Content-Type"))
-          .build(), BodyHandlers.ofString());
+      HttpRequest.Builder request = HttpRequest.newBuilder(upload.uri())
+          .method(upload.method(), BodyPublishers.ofByteArray(file));
+      upload.headers().forEach(request::header);
+      HttpResponse<String> put = http.send(request.build(), BodyHandlers.ofString());
       out.println("2. Client PUT " + file.length + " bytes: HTTP " + put.statusCode());
 
       // 3. Later, the backend hands out a short-lived download URL.

@@ -35,7 +35,7 @@ final class ReadmeQuickStart {
         .build();
 
     PresignedUpload up = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 12_345));
-    // Hand up.method(), up.url() and up.headers() to the client; keep up.key().
+    // Hand up.method(), up.url(), up.headers() and up.contentLength() to the client; keep up.key().
     PresignedDownload down = issuer.issueDownload(up.key());
     // README:end
     return down;

@@ -51,10 +51,10 @@ public final class PresignedUploadAssert extends PresignedResultAssert<Presigned
    */
   public PresignedUploadAssert signsHeader(String name, String value) {
     isNotNull();
-    String told = actual.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+    String told = actual.signedHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
         .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
     if (!value.equals(told)) {
-      failWithMessage("Expected the client to be told to send %s: <%s> but headers() has <%s>", name, value, told);
+      failWithMessage("Expected the client to be told to send %s: <%s> but signedHeaders() has <%s>", name, value, told);
     }
     if (!PresignedUrl.parse(url()).signedHeaders().contains(name.toLowerCase(Locale.ROOT))) {
       failWithMessage("Expected the URL to sign %s, but X-Amz-SignedHeaders is <%s>", name,

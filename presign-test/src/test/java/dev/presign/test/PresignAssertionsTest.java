@@ -68,7 +68,7 @@ class PresignAssertionsTest {
   @Test
   void expiresWithin_whenExpiresAtDisagreesWithTheUrl_fails() {
     PresignedUpload upload = ISSUER.issueUpload(UploadRequest.of("a.png", "image/png", 3));
-    PresignedUpload lying = new PresignedUpload("PUT", upload.url(), upload.headers(), upload.key(),
+    PresignedUpload lying = new PresignedUpload("PUT", upload.url(), upload.headers(), upload.contentLength(), upload.key(),
         upload.expiresAt().minusSeconds(60));
 
     assertThatThrownBy(() -> assertThat(lying).expiresWithin(Duration.ofMinutes(15), CLOCK))

@@ -1,11 +1,10 @@
 package dev.presign.examples.spring;
 
-import dev.presign.PresignedUpload;
 import dev.presign.UploadRequest;
 import dev.presign.UploadUrlIssuer;
 import dev.presign.UploadVerifier;
+import dev.presign.VerifiableUpload;
 import dev.presign.Verification;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +23,9 @@ class UploadController {
     this.verifier = verifier;
   }
 
-  @PostMapping("/uploads")
-  Map<String, Object> upload(@RequestParam String fileName, @RequestParam String contentType, @RequestParam long size) {
-    PresignedUpload upload = issuer.issueUpload(UploadRequest.of(fileName, contentType, size));
-    return Map.of("upload", upload, "ticket", verifier.ticket(upload));
+  @PostMapping("/uploads")   // {"upload":{"method","url","headers","contentLength","key","expiresAt"},"ticket"}
+  VerifiableUpload upload(@RequestParam String fileName, @RequestParam String contentType, @RequestParam long size) {
+    return verifier.issue(UploadRequest.of(fileName, contentType, size));
   }
 
   @PostMapping("/uploads/confirm")
@@ -37,6 +35,9 @@ class UploadController {
 
   @GetMapping("/downloads")
   ResponseEntity<Void> download(@RequestParam String key) {   // check the caller may read this key first
+    if (!verifier.exists(key)) {
+      return ResponseEntity.notFound().build();                 // yours, not S3's XML error after the redirect
+    }
     return ResponseEntity.status(HttpStatus.SEE_OTHER).location(issuer.issueDownload(key).uri()).build();
   }
 }

@@ -81,6 +81,20 @@ class UploadsApplicationTest {
   }
 
   @Test
+  void download_ofAKeyNothingWasUploadedTo_is404WithoutARedirect() throws Exception {
+    JsonNode issued = post("/uploads?fileName=cat.png&contentType=image/png&size=" + PNG.length, 200);
+    assertThat(issued.get("upload").get("contentLength").asLong()).isEqualTo(PNG.length);
+    String key = issued.get("upload").get("key").asString();
+
+    HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(url("/downloads?key=" + encode(key))).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.headers().firstValue("Location")).isEmpty();
+    assertThat(store.keys()).isEmpty();
+  }
+
+  @Test
   void confirm_htmlSentAsPng_failsAndQuarantines() throws Exception {
     byte[] html = "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
     JsonNode issued = post("/uploads?fileName=cat.png&contentType=image/png&size=" + html.length, 200);
