@@ -23,23 +23,15 @@ public final class PresignedDownloadAssert extends PresignedResultAssert<Presign
   }
 
   @Override
+  String method() {
+    return actual.method();
+  }
+
+  @Override
   String url() {
     return actual.url();
   }
 
-  /**
-   * Verifies the HTTP method.
-   *
-   * @param expected {@code GET} or {@code HEAD}
-   * @return this
-   */
-  public PresignedDownloadAssert hasMethod(String expected) {
-    isNotNull();
-    if (!actual.method().equals(expected)) {
-      failWithMessage("Expected method <%s> but was <%s>", expected, actual.method());
-    }
-    return this;
-  }
 
   /**
    * Verifies the URL makes S3 answer with this response header, through a signed {@code response-*}

@@ -25,6 +25,11 @@ public final class PresignedPostAssert extends PresignedResultAssert<PresignedPo
   }
 
   @Override
+  String method() {
+    return "POST";
+  }
+
+  @Override
   String url() {
     return actual.url();
   }

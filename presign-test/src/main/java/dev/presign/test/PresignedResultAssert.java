@@ -13,7 +13,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
- * What every presign result is asserted on: the key, the expiry (as {@code expiresAt} says and as the URL
+ * What every presign result is asserted on: the method, the key, the expiry (as {@code expiresAt} says and as the URL
  * signs it), and a {@code toString()} free of secrets.
  *
  * @param <S> the concrete assertion type
@@ -30,6 +30,22 @@ public abstract class PresignedResultAssert<S extends PresignedResultAssert<S, A
   abstract Instant expiresAt();
 
   abstract String url();
+
+  abstract String method();
+
+  /**
+   * Verifies the HTTP method the client must use.
+   *
+   * @param expected the method, such as {@code PUT}, {@code GET} or {@code POST}
+   * @return this
+   */
+  public S hasMethod(String expected) {
+    isNotNull();
+    if (!method().equals(expected)) {
+      failWithMessage("Expected method <%s> but was <%s>", expected, method());
+    }
+    return myself;
+  }
 
   /** {@return values of the result that must never be printed, besides the URL's signature; none by default} */
   List<String> secretValues() {

@@ -23,23 +23,15 @@ public final class PresignedUploadAssert extends PresignedResultAssert<Presigned
   }
 
   @Override
+  String method() {
+    return actual.method();
+  }
+
+  @Override
   String url() {
     return actual.url();
   }
 
-  /**
-   * Verifies the HTTP method.
-   *
-   * @param expected the method, such as {@code PUT}
-   * @return this
-   */
-  public PresignedUploadAssert hasMethod(String expected) {
-    isNotNull();
-    if (!actual.method().equals(expected)) {
-      failWithMessage("Expected method <%s> but was <%s>", expected, actual.method());
-    }
-    return this;
-  }
 
   /**
    * Verifies that the client is told to send a header with this value and that the URL signs it, so the
