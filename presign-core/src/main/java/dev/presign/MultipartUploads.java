@@ -272,6 +272,20 @@ public final class MultipartUploads implements AutoCloseable {
     }
   }
 
+  /** The issuer this instance signs with; for {@link UppyS3Handler}. */
+  UploadUrlIssuer issuer() {
+    return issuer;
+  }
+
+  /**
+   * The object key a valid session token names; for protocols whose client sends the key back.
+   *
+   * @throws PolicyViolationException when the token is invalid or expired
+   */
+  String keyOf(String token) {
+    return verify(token).key();
+  }
+
   private SessionToken verify(String token) {
     Objects.requireNonNull(token, "token");
     try {
