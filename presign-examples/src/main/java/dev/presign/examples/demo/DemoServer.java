@@ -60,6 +60,7 @@ public final class DemoServer implements AutoCloseable {
   private final EmbeddedS3 embedded;
   private final UploadUrlIssuer issuer;
   private final MultipartUploads multipart;
+  private final UppyRoutes uppy;
   private final long multipartThreshold;
   // Download tokens (key and name, HMAC'd) replace a map of issued keys that an anonymous flood could fill.
   private final DownloadTokens tokens;
@@ -71,6 +72,7 @@ public final class DemoServer implements AutoCloseable {
     this.embedded = embedded;
     this.issuer = issuer;
     this.multipart = multipart;
+    this.uppy = new UppyRoutes(issuer, multipart, multipartThreshold, DemoServer::endUserMessage);
     this.multipartThreshold = multipartThreshold;
     this.tokens = tokens;
   }
@@ -145,12 +147,17 @@ public final class DemoServer implements AutoCloseable {
   // futex wake-up each way; under wrk, answering on the dispatcher thread took about a quarter off the CPU
   // time per request). The multipart endpoints call the store and may wait on it, so they go to the pool.
   private void route(HttpExchange exchange) throws IOException {
-    if (!exchange.getRequestURI().getPath().startsWith("/multipart/")) {
+    boolean toUppy = UppyRoutes.serves(exchange.getRequestURI().getPath());
+    if (!toUppy && !exchange.getRequestURI().getPath().startsWith("/multipart/")) {
       answer(exchange);
       return;
     }
     executor.execute(() -> {
       try {
+        if (toUppy) {
+          uppy.answer(exchange);
+          return;
+        }
         answer(exchange);
       } catch (IOException e) {
         LOG.debug("Connection lost while answering {}: {}", exchange.getRequestURI().getPath(), e.toString());
