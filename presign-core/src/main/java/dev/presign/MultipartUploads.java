@@ -286,6 +286,17 @@ public final class MultipartUploads implements AutoCloseable {
     return verify(token).key();
   }
 
+  /**
+   * What a valid session token says was declared: its key, content type and total size, for a
+   * verification after completion.
+   *
+   * @throws PolicyViolationException when the token is invalid or expired
+   */
+  UploadRequest declaredOf(String token) {
+    SessionToken session = verify(token);
+    return UploadRequest.of(session.key(), session.contentType(), session.plan().totalSize());
+  }
+
   private SessionToken verify(String token) {
     Objects.requireNonNull(token, "token");
     try {

@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * abort an upload or key it was not given. A multipart upload needs the file's size: Uppy does not send
  * it, so the page puts it in the file's metadata ({@code metadata.size}), and its part size must be the
  * plan's ({@code getChunkSize}). Completion checks that S3 holds every planned part with its size and
- * ETag ({@link MultipartUploads#complete}).
+ * ETag ({@link MultipartUploads#complete}), and with {@link Builder#verifier} verifies what landed.
  *
  * <p>Errors are Companion's shape, {@code {"error": message, "reason": REASON}}, with a 4xx or 5xx status.
  * Uppy shows only the response's status text ("Companion request failed: " + statusText), so
@@ -70,8 +70,10 @@ public final class UppyS3Handler {
   private final UploadUrlIssuer issuer;
   private final MultipartUploads multipart;
   private final Function<PolicyViolationException, String> errorMessage;
+  private final UploadVerifier verifier;
 
   private UppyS3Handler(Builder b) {
+    this.verifier = b.verifier;
     this.issuer = b.issuer != null ? b.issuer : b.multipart.issuer();
     this.multipart = b.multipart;
     this.errorMessage = b.errorMessage;
@@ -330,10 +332,21 @@ public final class UppyS3Handler {
       }
       named.add(UploadedPart.of((int) value, e));
     }
+    UploadRequest declared = verifier == null ? null : multipart.declaredOf(token);
     String etag = multipart.complete(token, named);
+    String finalKey = key;
+    if (verifier != null) {
+      Verification result = verifier.verify(key, declared);
+      if (!result.passed()) {
+        throw new RouteException(422, "VERIFICATION_FAILED", "The file did not pass the checks: "
+            + result.problems().stream().map(p -> p.check().name()).distinct().collect(
+                java.util.stream.Collectors.joining(", ")));
+      }
+      finalKey = result.promotedKey().orElse(key);
+    }
     StringBuilder json = new StringBuilder(512).append("{\"location\":");
-    StrictJson.quote(json, objectUrl(key)).append(",\"key\":");
-    StrictJson.quote(json, key).append(",\"etag\":");
+    StrictJson.quote(json, objectUrl(finalKey)).append(",\"key\":");
+    StrictJson.quote(json, finalKey).append(",\"etag\":");
     StrictJson.quote(json, etag).append('}');
     return ok(json.toString());
   }
@@ -447,6 +460,7 @@ public final class UppyS3Handler {
     private UploadUrlIssuer issuer;
     private MultipartUploads multipart;
     private Function<PolicyViolationException, String> errorMessage = PolicyViolationException::getMessage;
+    private UploadVerifier verifier;
 
     private Builder() {}
 
@@ -469,6 +483,21 @@ public final class UppyS3Handler {
      */
     public Builder multipart(MultipartUploads multipart) {
       this.multipart = Objects.requireNonNull(multipart, "multipart");
+      return this;
+    }
+
+    /**
+     * Verifies every multipart upload right after completing it ({@link UploadVerifier#verify(String,
+     * UploadRequest)} with the session's declared type and size): a file that fails answers 422
+     * {@code VERIFICATION_FAILED} naming the failed checks, and is handled as the verifier says (quarantined by
+     * default); with promotion, the answer's key is the promoted key. Simple uploads are POST forms whose end
+     * the protocol never reports to the server, so they are not verified here.
+     *
+     * @param verifier the verifier, for the same bucket
+     * @return this builder
+     */
+    public Builder verifier(UploadVerifier verifier) {
+      this.verifier = Objects.requireNonNull(verifier, "verifier");
       return this;
     }
 

@@ -150,6 +150,34 @@ class UppyStoreTest extends StoreSuite {
     assertThat(store.keys()).isEmpty();
   }
 
+  @Test
+  void multipart_withAVerifier_notAVideo_is422AndQuarantined() throws Exception {
+    try (UploadVerifier verifier = UploadVerifier.builder().issuer(issuer)
+        .ticketKey("uppy-store-test-ticket-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII)).build()) {
+      UppyS3Handler verifying = UppyS3Handler.builder().multipart(multipart).verifier(verifier).build();
+      byte[] html = new byte[5 * MIB + 10];
+      byte[] script = "<html><script>alert(1)</script>".getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(script, 0, html, 0, script.length);
+      java.util.Arrays.fill(html, script.length, html.length, (byte) ' ');
+      UppyS3Handler.Response created = verifying.handle("POST", "/s3/multipart", null,
+          "{\"filename\":\"a.mp4\",\"metadata\":{\"size\":" + html.length + "},\"type\":\"video/mp4\"}");
+      String base = "/s3/multipart/" + URLEncoder.encode(string(created.json(), "uploadId"), StandardCharsets.UTF_8);
+      String key = string(created.json(), "key");
+      String keyQuery = "key=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+      String etag1 = putPart(base, keyQuery, 1, html);
+      String etag2 = putPart(base, keyQuery, 2, html);
+
+      UppyS3Handler.Response done = verifying.handle("POST", base + "/complete", keyQuery, "{\"parts\":["
+          + "{\"PartNumber\":1,\"ETag\":\"" + etag1 + "\"},{\"PartNumber\":2,\"ETag\":\"" + etag2 + "\"}]}");
+
+      assertThat(done.status()).isEqualTo(422);
+      assertThat(done.json()).contains("\"reason\":\"VERIFICATION_FAILED\"", "CONTENT");
+      assertThat(done.statusText()).startsWith("The file did not pass the checks: ");
+      assertThat(store.exists(key)).isFalse();
+      assertThat(store.keys()).singleElement().asString().startsWith("quarantine/");
+    }
+  }
+
   private String putPart(String base, String keyQuery, int partNumber, byte[] file) throws Exception {
     UppyS3Handler.Response signed = uppy.handle("GET", base + "/" + partNumber, keyQuery, "");
     assertThat(signed.status()).as(signed.json()).isEqualTo(200);

@@ -2,6 +2,7 @@ package dev.presign.spring;
 
 import dev.presign.MultipartUploads;
 import dev.presign.UploadUrlIssuer;
+import dev.presign.UploadVerifier;
 import dev.presign.UppyS3Handler;
 import dev.presign.spring.internal.PresignConfigurationException;
 import java.security.Principal;
@@ -24,9 +25,11 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Serves Uppy Companion's S3 routes through {@link UppyS3Handler} under {@code presign.uppy.path} (default
  * {@code /uppy}) when {@code presign.uppy.enabled=true} in a servlet web application with an
- * {@link UploadUrlIssuer}; the multipart routes answer when there is a {@link MultipartUploads} bean too.
+ * {@link UploadUrlIssuer}; the multipart routes answer when there is a {@link MultipartUploads} bean too, and
+ * each completed multipart upload is verified when there is an {@link UploadVerifier} bean.
  */
-@AutoConfiguration(after = {PresignAutoConfiguration.class, PresignMultipartAutoConfiguration.class})
+@AutoConfiguration(after = {PresignAutoConfiguration.class, PresignMultipartAutoConfiguration.class,
+    PresignVerifierAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(RouterFunction.class)
 @ConditionalOnProperty(prefix = "presign.uppy", name = "enabled", havingValue = "true")
@@ -41,14 +44,17 @@ public class PresignUppyAutoConfiguration {
    *
    * @param issuer the issuer of simple uploads
    * @param multipart the multipart uploads, when configured
+   * @param verifier the verifier, when configured
    * @return the thread-safe handler
    */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(UploadUrlIssuer.class)
-  public UppyS3Handler presignUppyHandler(UploadUrlIssuer issuer, ObjectProvider<MultipartUploads> multipart) {
+  public UppyS3Handler presignUppyHandler(UploadUrlIssuer issuer, ObjectProvider<MultipartUploads> multipart,
+      ObjectProvider<UploadVerifier> verifier) {
     UppyS3Handler.Builder b = UppyS3Handler.builder().issuer(issuer);
     multipart.ifAvailable(b::multipart);
+    verifier.ifAvailable(b::verifier);
     return b.build();
   }
 
