@@ -109,6 +109,12 @@ public final class UppyS3Handler {
     public String contentType() {
       return "application/json";
     }
+
+    /** {@return the status and status text; never the body, which may carry signed URLs and form fields} */
+    @Override
+    public String toString() {
+      return "Response[status=" + status + ", statusText=" + statusText + ", json=(" + json.length() + " chars)]";
+    }
   }
 
   /**
