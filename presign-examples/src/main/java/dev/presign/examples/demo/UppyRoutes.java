@@ -67,7 +67,8 @@ final class UppyRoutes {
     try (InputStream in = UppyRoutes.class.getResourceAsStream("uppy.html")) {
       html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    byte[] bytes = html.replace("MULTIPART_THRESHOLD", Long.toString(multipartThreshold)).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = html.replace("MULTIPART_MIB", String.format(java.util.Locale.ROOT, "%.0f MiB", multipartThreshold / 1048576.0))
+        .replace("MULTIPART_THRESHOLD", Long.toString(multipartThreshold)).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; "
         + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
         + "connect-src 'self' http://127.0.0.1:* http://localhost:* https:");

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -104,6 +106,9 @@ class UppyBrowserTest {
     assertThat(server.embedded().keys()).containsExactly(key);
     assertThat(server.embedded().read(key)).isEqualTo(png);
     assertThat(companionRequests()).containsExactly("GET /uppy/s3/params");
+    Path screenshot = Files.createDirectories(Path.of("target")).resolve("uppy-page.png");
+    Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    assertThat(Files.size(screenshot)).isGreaterThan(1000);
   }
 
   @Test
