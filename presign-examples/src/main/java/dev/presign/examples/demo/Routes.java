@@ -1,0 +1,224 @@
+package dev.presign.examples.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The demo's HTTP layer on Jetty's core API (no servlets): a table of routes, each a method and an exact path,
+ * and the JSON error {@code {"error","reason"}} for every request no route answers, down to request lines
+ * and headers Jetty refuses before any route runs ({@link JsonErrors}).
+ */
+final class Routes extends Handler.Abstract {
+  static final String JSON = "application/json; charset=utf-8";
+  // An echoed path is cut here: enough to recognize a typo, not a way to make the server repeat a payload.
+  private static final int MAX_ECHOED_PATH = 100;
+
+  /** Answers one request, or throws for the failure handler to answer. */
+  @FunctionalInterface
+  interface Route {
+    void answer(Exchange exchange) throws Exception;
+  }
+
+  /** Answers a request whose route threw. */
+  @FunctionalInterface
+  interface Failure {
+    void answer(Exchange exchange, Exception failure) throws IOException;
+  }
+
+  private final Map<String, Map<String, Route>> byPath = new LinkedHashMap<>();
+  private final Failure failure;
+
+  Routes(Failure failure) {
+    this.failure = failure;
+  }
+
+  Routes get(String path, Route route) {
+    return add("GET", path, route);
+  }
+
+  Routes post(String path, Route route) {
+    return add("POST", path, route);
+  }
+
+  Routes add(String method, String path, Route route) {
+    byPath.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, route);
+    return this;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    Exchange exchange = new Exchange(request, response, callback);
+    String path = request.getHttpURI().getDecodedPath();
+    Map<String, Route> methods = byPath.get(path);
+    try {
+      if (methods == null) {
+        exchange.json(404, error("NOT_FOUND", "no such endpoint: " + request.getMethod() + " " + echo(path)));
+      } else if (!methods.containsKey(request.getMethod())) {
+        String allowed = String.join(", ", methods.keySet());
+        response.getHeaders().put(HttpHeader.ALLOW, allowed);
+        exchange.json(405, error("METHOD_NOT_ALLOWED", echo(path) + " answers " + allowed + " only"));
+      } else {
+        answer(methods.get(request.getMethod()), exchange);
+      }
+    } catch (IOException e) {
+      callback.failed(e);
+    }
+    return true;
+  }
+
+  private void answer(Route route, Exchange exchange) throws IOException {
+    try {
+      exchange.query();   // a query that is not valid percent-encoding (?%) is refused on every route
+      route.answer(exchange);
+    } catch (Exception e) {
+      // A fault in the request itself (a chunked body that is not chunked) surfaces while a route reads it:
+      // Jetty's status, through JsonErrors like every other protocol error.
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof HttpException http) {
+          Response.writeError(exchange.request, exchange.response, exchange.callback, http.getCode(), http.getReason());
+          return;
+        }
+      }
+      failure.answer(exchange, e);
+    }
+  }
+
+  /** {@return the demo's error body: {@code error}, a code in capitals, then {@code reason}, for developers} */
+  static Map<String, Object> error(String error, String reason) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", error);
+    body.put("reason", reason);
+    return body;
+  }
+
+  private static String echo(String path) {
+    return path.length() <= MAX_ECHOED_PATH ? path : path.substring(0, MAX_ECHOED_PATH) + "…";
+  }
+
+  /** One request and its answer, as a route sees them. */
+  static final class Exchange {
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private Map<String, String> query;
+
+    private Exchange(Request request, Response response, Callback callback) {
+      this.request = request;
+      this.response = response;
+      this.callback = callback;
+    }
+
+    /** {@return the decoded path, without the query} */
+    String path() {
+      return request.getHttpURI().getDecodedPath();
+    }
+
+    /** {@return the query's parameters, decoded; the first of repeated names wins} */
+    Map<String, String> query() {
+      if (query == null) {
+        query = parse(request.getHttpURI().getQuery());
+      }
+      return query;
+    }
+
+    /** {@return the request body; reading it blocks} */
+    InputStream body() {
+      return Request.asInputStream(request);
+    }
+
+    void json(int status, Map<String, ?> body) {
+      send(status, JSON, Json.of(body).getBytes(StandardCharsets.UTF_8), "Cache-Control", "no-store");
+    }
+
+    /** Answers with these bytes, and header names and values in pairs. */
+    void send(int status, String contentType, byte[] bytes, String... headers) {
+      response.setStatus(status);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+      for (int i = 0; i + 1 < headers.length; i += 2) {
+        response.getHeaders().put(headers[i], headers[i + 1]);
+      }
+      response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+
+    private static Map<String, String> parse(String raw) {
+      Map<String, String> query = new LinkedHashMap<>();
+      if (raw == null || raw.isEmpty()) {
+        return query;
+      }
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        try {
+          String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+          String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+          query.putIfAbsent(name, value);
+        } catch (IllegalArgumentException e) {
+          throw new BadRequest("the query string is not valid percent-encoding");
+        }
+      }
+      return query;
+    }
+  }
+
+  /** A request the demo cannot serve: answered 400 with the reason. */
+  static final class BadRequest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadRequest(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /**
+   * Jetty's own answers (a target that is not a URI, a bad Host, a header without a colon, a body over the
+   * limit, headers too large...) in the demo's JSON instead of Jetty's HTML page. The reason is Jetty's
+   * description of the fault or the status's name, never the request's bytes or an exception's text.
+   */
+  static final class JsonErrors extends ErrorHandler {
+    private static final int MAX_REASON = 200;
+
+    @Override
+    public boolean errorPageForMethod(String method) {
+      return true;   // a body for every method, not only GET, POST and HEAD
+    }
+
+    @Override
+    protected void generateCacheControl(Response response) {
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+        Callback callback) {
+      String reason = cause instanceof HttpException http ? http.getReason() : cause == null ? message : null;
+      if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+        reason = HttpStatus.getMessage(code);
+      }
+      byte[] body = Json.of(error(code(code), reason)).getBytes(StandardCharsets.UTF_8);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+      response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    // BAD_REQUEST, NOT_FOUND, URI_TOO_LONG, REQUEST_HEADER_FIELDS_TOO_LARGE...; 500 as the demo's own.
+    private static String code(int status) {
+      if (status == 500) {
+        return "INTERNAL_ERROR";
+      }
+      return HttpStatus.getMessage(status).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_")
+          .replaceAll("^_|_$", "");
+    }
+  }
+}
