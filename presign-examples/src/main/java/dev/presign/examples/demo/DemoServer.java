@@ -29,10 +29,10 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +55,11 @@ public final class DemoServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
   // A connection silent for this long, halfway through its request or between requests, is closed.
   private static final long IDLE_TIMEOUT_MILLIS = 10_000;
-  // Bounded: a flood waits in the kernel's accept queue or is refused, and never grows a queue without end.
+  // Bounded: past MAX_CONNECTIONS open connections the server stops accepting, and a flood waits in the
+  // kernel's accept queue (or is refused there) instead of growing the server's memory. An HTTP/1.1
+  // connection has one request in progress at a time, so the thread pool's queue stays under that too.
   private static final int MAX_THREADS = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
-  private static final int MAX_QUEUED_TASKS = 1024;
+  private static final int MAX_CONNECTIONS = 1024;
   private static final int ACCEPT_QUEUE = 1024;
   // /multipart/complete's body is one "partNumber:etag" line per part; larger bodies are answered 413.
   private static final int MAX_REQUEST_BODY = 1_000_000;
@@ -93,8 +95,7 @@ public final class DemoServer implements AutoCloseable {
    * @throws Exception when the server or the store cannot start
    */
   public static DemoServer start(int port, Path dataDirectory, long multipartThreshold) throws Exception {
-    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4, 60_000,
-        new BlockingArrayQueue<>(MAX_QUEUED_TASKS));
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("demo");
     Server jetty = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
@@ -108,6 +109,7 @@ public final class DemoServer implements AutoCloseable {
     connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
     connector.setAcceptQueueSize(ACCEPT_QUEUE);
     jetty.addConnector(connector);
+    jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
     jetty.setErrorHandler(new Routes.JsonErrors());
     connector.open();   // bound now, so that the store's CORS rule can name the page's origin
     int bound = connector.getLocalPort();

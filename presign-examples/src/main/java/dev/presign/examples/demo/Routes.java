@@ -189,6 +189,9 @@ final class Routes extends Handler.Abstract {
    */
   static final class JsonErrors extends ErrorHandler {
     private static final int MAX_REASON = 200;
+    // What Jetty refuses without a reason of its own: mostly request targets (URIs) it cannot take.
+    private static final String BAD_REQUEST = "the request is not valid HTTP: a target with malformed "
+        + "percent-encoding, a NUL, a path that leaves the root or an encoded separator, or a malformed header";
 
     @Override
     public boolean errorPageForMethod(String method) {
@@ -204,8 +207,9 @@ final class Routes extends Handler.Abstract {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
         Callback callback) {
       String reason = cause instanceof HttpException http ? http.getReason() : cause == null ? message : null;
-      if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-        reason = HttpStatus.getMessage(code);
+      if (reason == null || reason.isBlank() || reason.length() > MAX_REASON
+          || reason.equals(HttpStatus.getMessage(code))) {
+        reason = code == 400 ? BAD_REQUEST : HttpStatus.getMessage(code);
       }
       byte[] body = Json.of(error(code(code), reason)).getBytes(StandardCharsets.UTF_8);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);

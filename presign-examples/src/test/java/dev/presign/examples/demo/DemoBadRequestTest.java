@@ -73,6 +73,10 @@ class DemoBadRequestTest {
       "Content-Length and chunked    | POST /multipart/abort HTTP/1.1{CRLF}{HOST}Content-Length: 3{CRLF}Transfer-Encoding: chunked{CRLF} | 400",
       "Transfer-Encoding not chunked | POST /multipart/abort HTTP/1.1{CRLF}{HOST}Transfer-Encoding: gzip{CRLF} | 400 501",
       "body over the limit           | POST /multipart/complete?token=x HTTP/1.1{CRLF}{HOST}Content-Length: 50000000{CRLF} | 413",
+      "HTTP/0.9                      | GET /{CRLF}                                                          | 505",
+      "HTTP/2 preface over HTTP/1    | PRI * HTTP/2.0{CRLF}{CRLF}SM{CRLF}                                   | 426",
+      "absolute target, other host   | GET http://evil.example/config HTTP/1.1{CRLF}{HOST}                  | 400",
+      "TRACE                         | TRACE / HTTP/1.1{CRLF}{HOST}                                         | 405",
       "unknown path                  | GET /no-such-page HTTP/1.1{CRLF}{HOST}                               | 404",
       "wrong method on a known path  | DELETE /config HTTP/1.1{CRLF}{HOST}                                  | 405",
       "unknown method                | BREW / HTTP/1.1{CRLF}{HOST}                                          | 405",
@@ -102,6 +106,16 @@ class DemoBadRequestTest {
     assertThat(response.status).as(response.toString()).isEqualTo(400);
     assertThat(response.headers.get("content-type")).isEqualTo("application/json; charset=utf-8");
     assertJsonError(response);
+  }
+
+  @Test
+  void targetNotAUri_saysWhatIsWrongWithoutEchoingIt() throws Exception {
+    Response response = send("GET /%zz<b> HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        .getBytes(StandardCharsets.US_ASCII));
+
+    assertThat(response.status).isEqualTo(400);
+    assertThat(field(response.body, "error")).isEqualTo("BAD_REQUEST");
+    assertThat(field(response.body, "reason")).isNotEqualTo("Bad Request").doesNotContain("%zz", "<b>");
   }
 
   @Test
