@@ -164,7 +164,7 @@ public final class DemoServer implements AutoCloseable {
 
   // Every endpoint of the demo, one line each: a new route is one more line here.
   private Routes routes() {
-    return new Routes(DemoServer::failure)
+    return new Routes(MAX_REQUEST_BODY, DemoServer::failure)
         .get("/", DemoServer::page)
         .get("/favicon.svg", DemoServer::favicon)
         .get("/favicon.ico", DemoServer::favicon)
@@ -249,11 +249,10 @@ public final class DemoServer implements AutoCloseable {
   }
 
   // Body: one "partNumber:etag" per line, in order.
-  private Map<String, Object> complete(Map<String, String> query, InputStream body) throws IOException {
+  private Map<String, Object> complete(Map<String, String> query, byte[] body) {
     String token = required(query, "token");
-    byte[] bytes = body.readNBytes(MAX_REQUEST_BODY);
     List<UploadedPart> parts = new ArrayList<>();
-    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+    for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
       if (line.isBlank()) {
         continue;
       }

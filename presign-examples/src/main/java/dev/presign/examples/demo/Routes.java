@@ -1,21 +1,24 @@
 package dev.presign.examples.demo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
  * The demo's HTTP layer on Jetty's core API (no servlets): a table of routes, each a method and an exact path,
@@ -40,9 +43,11 @@ final class Routes extends Handler.Abstract {
   }
 
   private final Map<String, Map<String, Route>> byPath = new LinkedHashMap<>();
+  private final int maxBody;
   private final Failure failure;
 
-  Routes(Failure failure) {
+  Routes(int maxBody, Failure failure) {
+    this.maxBody = maxBody;
     this.failure = failure;
   }
 
@@ -71,29 +76,52 @@ final class Routes extends Handler.Abstract {
         String allowed = String.join(", ", methods.keySet());
         response.getHeaders().put(HttpHeader.ALLOW, allowed);
         exchange.json(405, error("METHOD_NOT_ALLOWED", echo(path) + " answers " + allowed + " only"));
+      } else if (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+        // The body is read before the route runs, without holding a thread: a client that sends its body
+        // slowly, or half of it, keeps only its own connection waiting (until the idle timeout).
+        Route route = methods.get(request.getMethod());
+        // BLOCKING: the route may wait on the store, so Jetty runs it on a pool thread, never a selector's.
+        Content.Source.asByteArrayAsync(request, maxBody, Promise.Invocable.from(InvocationType.BLOCKING,
+            (body, failed) -> {
+              exchange.body = body;
+              answer(route, exchange, failed);
+            }));
       } else {
-        answer(methods.get(request.getMethod()), exchange);
+        answer(methods.get(request.getMethod()), exchange, null);
       }
-    } catch (IOException e) {
+    } catch (RuntimeException e) {
       callback.failed(e);
     }
     return true;
   }
 
-  private void answer(Route route, Exchange exchange) throws IOException {
+  private void answer(Route route, Exchange exchange, Throwable readFailure) {
     try {
+      if (readFailure != null) {
+        throw readFailure instanceof Exception e ? e : new IOException(readFailure);
+      }
       exchange.query();   // a query that is not valid percent-encoding (?%) is refused on every route
       route.answer(exchange);
     } catch (Exception e) {
-      // A fault in the request itself (a chunked body that is not chunked) surfaces while a route reads it:
-      // Jetty's status, through JsonErrors like every other protocol error.
+      // A fault in the request itself (a chunked body that is not chunked, a body over the limit): Jetty's
+      // status, through JsonErrors like every other protocol error. A client gone away gets nothing.
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         if (cause instanceof HttpException http) {
           Response.writeError(exchange.request, exchange.response, exchange.callback, http.getCode(), http.getReason());
           return;
         }
       }
-      failure.answer(exchange, e);
+      if (readFailure != null) {
+        boolean timedOut = readFailure instanceof TimeoutException || readFailure.getCause() instanceof TimeoutException;
+        Response.writeError(exchange.request, exchange.response, exchange.callback, timedOut ? 408 : 400,
+            timedOut ? "the request body did not arrive in time" : "the request body could not be read");
+        return;
+      }
+      try {
+        failure.answer(exchange, e);
+      } catch (IOException | RuntimeException f) {
+        exchange.callback.failed(f);
+      }
     }
   }
 
@@ -115,6 +143,7 @@ final class Routes extends Handler.Abstract {
     private final Response response;
     private final Callback callback;
     private Map<String, String> query;
+    private byte[] body = new byte[0];
 
     private Exchange(Request request, Response response, Callback callback) {
       this.request = request;
@@ -135,9 +164,9 @@ final class Routes extends Handler.Abstract {
       return query;
     }
 
-    /** {@return the request body; reading it blocks} */
-    InputStream body() {
-      return Request.asInputStream(request);
+    /** {@return the request body, read in full before the route runs} */
+    byte[] body() {
+      return body;
     }
 
     void json(int status, Map<String, ?> body) {
