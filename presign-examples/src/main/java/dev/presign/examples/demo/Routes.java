@@ -104,7 +104,7 @@ final class Routes extends Handler.Abstract {
       route.answer(exchange);
     } catch (Exception e) {
       // A fault in the request itself (a chunked body that is not chunked, a body over the limit): Jetty's
-      // status, through JsonErrors like every other protocol error. A client gone away gets nothing.
+      // status, through JsonErrors like every other protocol error; a body that stopped coming: 408.
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         if (cause instanceof HttpException http) {
           Response.writeError(exchange.request, exchange.response, exchange.callback, http.getCode(), http.getReason());
