@@ -1,7 +1,5 @@
 package dev.presign.examples.demo;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.presign.DownloadRequest;
 import dev.presign.KeyStrategy;
 import dev.presign.MultipartSession;
@@ -16,12 +14,11 @@ import dev.presign.UploadRequest;
 import dev.presign.UploadUrlIssuer;
 import dev.presign.UploadedPart;
 import dev.presign.examples.EmbeddedS3;
+import dev.presign.examples.demo.Routes.BadRequest;
+import dev.presign.examples.demo.Routes.Exchange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -30,16 +27,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The seed's upload flow, made correct and runnable with no AWS account: a backend on the JDK's own
- * HTTP server that issues policy-checked URLs, and a page that sends files straight to storage.
+ * The seed's upload flow, made correct and runnable with no AWS account: a backend on Jetty's core API
+ * (no servlets, no framework) that issues policy-checked URLs, and a page that sends files straight to
+ * storage. Every endpoint is one line in {@link #routes()}; every bad request gets a JSON error.
  *
  * <pre>java -jar presign-examples/target/presign-demo.jar --port 8080</pre>
  *
@@ -50,29 +53,34 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class DemoServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
-  // A connection that has not sent its whole request by then is closed: half-sent requests must not hold
-  // the worker threads (the JDK server reads a request on the thread that serves it).
-  private static final int READ_TIMEOUT_SECONDS = 10;
-  private static final int WRITE_TIMEOUT_SECONDS = 60;
+  // A connection silent for this long, halfway through its request or between requests, is closed.
+  private static final long IDLE_TIMEOUT_MILLIS = 10_000;
+  // Bounded: past MAX_CONNECTIONS open connections the server stops accepting, and a flood waits in the
+  // kernel's accept queue (or is refused there) instead of growing the server's memory. An HTTP/1.1
+  // connection has one request in progress at a time, so the thread pool's queue stays under that too.
+  private static final int MAX_THREADS = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+  private static final int MAX_CONNECTIONS = 1024;
+  private static final int ACCEPT_QUEUE = 1024;
+  // /multipart/complete's body is one "partNumber:etag" line per part; larger bodies are answered 413.
+  private static final int MAX_REQUEST_BODY = 1_000_000;
+  private static final int MAX_REQUEST_HEAD = 16 * 1024;
 
-  private final HttpServer http;
-  private final ExecutorService executor;
+  private final Server jetty;
+  private final ServerConnector connector;
   private final EmbeddedS3 embedded;
   private final UploadUrlIssuer issuer;
   private final MultipartUploads multipart;
-  private final UppyRoutes uppy;
   private final long multipartThreshold;
   // Download tokens (key and name, HMAC'd) replace a map of issued keys that an anonymous flood could fill.
   private final DownloadTokens tokens;
 
-  private DemoServer(HttpServer http, ExecutorService executor, EmbeddedS3 embedded, UploadUrlIssuer issuer,
+  private DemoServer(Server jetty, ServerConnector connector, EmbeddedS3 embedded, UploadUrlIssuer issuer,
       MultipartUploads multipart, long multipartThreshold, DownloadTokens tokens) {
-    this.http = http;
-    this.executor = executor;
+    this.jetty = jetty;
+    this.connector = connector;
     this.embedded = embedded;
     this.issuer = issuer;
     this.multipart = multipart;
-    this.uppy = new UppyRoutes(issuer, multipart, multipartThreshold, DemoServer::endUserMessage);
     this.multipartThreshold = multipartThreshold;
     this.tokens = tokens;
   }
@@ -87,14 +95,24 @@ public final class DemoServer implements AutoCloseable {
    * @throws Exception when the server or the store cannot start
    */
   public static DemoServer start(int port, Path dataDirectory, long multipartThreshold) throws Exception {
-    // Small JSON answers on keep-alive connections otherwise wait out Nagle and delayed ACKs (~40 ms each).
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    // Read when the JDK server's configuration class loads, at the first HttpServer in this JVM. A client that
-    // stops halfway through its request is cut off after READ_TIMEOUT_SECONDS instead of holding a thread.
-    System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(READ_TIMEOUT_SECONDS));
-    System.setProperty("sun.net.httpserver.maxRspTime", Integer.toString(WRITE_TIMEOUT_SECONDS));
-    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
-    int bound = http.getAddress().getPort();
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
+    threads.setName("demo");
+    Server jetty = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    // Request line and headers: 16 KiB, room for a file name of 255 characters percent-encoded as UTF-8 several
+    // times over, so that the policy refuses a long name with its own reason; beyond that Jetty answers 414/431.
+    http.setRequestHeaderSize(MAX_REQUEST_HEAD);
+    ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    connector.setIdleTimeout(IDLE_TIMEOUT_MILLIS);
+    connector.setAcceptQueueSize(ACCEPT_QUEUE);
+    jetty.addConnector(connector);
+    jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+    jetty.setErrorHandler(new Routes.JsonErrors());
+    connector.open();   // bound now, so that the store's CORS rule can name the page's origin
+    int bound = connector.getLocalPort();
     List<String> origins = List.of("http://127.0.0.1:" + bound, "http://localhost:" + bound);
     PresignPolicy policy = PresignPolicy.builder()
         .allowContentTypes("image/*", "video/*", "audio/*", "application/pdf", "text/plain")
@@ -123,19 +141,21 @@ public final class DemoServer implements AutoCloseable {
     new SecureRandom().nextBytes(sessionKey);
     MultipartUploads multipart = MultipartUploads.builder().issuer(built).sessionKey(sessionKey)
         .partSize(5L * 1024 * 1024).build();
-    ExecutorService executor = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4));
     // Kept in the data folder, so that the links of files uploaded before a restart still work after it.
     DownloadTokens tokens = new DownloadTokens(dataDirectory == null ? DownloadTokens.randomKey()
         : DownloadTokens.loadOrCreateKey(dataDirectory.resolve(DownloadTokens.KEY_FILE)));
-    DemoServer server = new DemoServer(http, executor, embedded, built, multipart, multipartThreshold, tokens);
-    http.createContext("/", server::route);
-    http.start();   // no executor of its own: handlers run on the dispatcher thread, see route
+    DemoServer server = new DemoServer(jetty, connector, embedded, built, multipart, multipartThreshold, tokens);
+    SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BODY, -1);
+    // /uppy and below: the Uppy page and Uppy's S3 routes (UppyRoutes); every other path: the table in routes().
+    limit.setHandler(new UppyRoutes(built, multipart, multipartThreshold, DemoServer::endUserMessage, server.routes()));
+    jetty.setHandler(limit);
+    jetty.start();
     return server;
   }
 
   /** {@return the page's address, {@code http://127.0.0.1:PORT/}} */
   public URI url() {
-    return URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/");
+    return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
   }
 
   /** {@return the embedded store, when the demo runs on one} */
@@ -143,69 +163,34 @@ public final class DemoServer implements AutoCloseable {
     return embedded;
   }
 
-  // Signing is local and takes microseconds, less than handing the exchange to a pool thread and back (a
-  // futex wake-up each way; under wrk, answering on the dispatcher thread took about a quarter off the CPU
-  // time per request). The multipart endpoints call the store and may wait on it, so they go to the pool.
-  private void route(HttpExchange exchange) throws IOException {
-    boolean toUppy = UppyRoutes.serves(exchange.getRequestURI().getPath());
-    if (!toUppy && !exchange.getRequestURI().getPath().startsWith("/multipart/")) {
-      answer(exchange);
-      return;
-    }
-    executor.execute(() -> {
-      try {
-        if (toUppy) {
-          uppy.answer(exchange);
-          return;
-        }
-        answer(exchange);
-      } catch (IOException e) {
-        LOG.debug("Connection lost while answering {}: {}", exchange.getRequestURI().getPath(), e.toString());
-      }
-    });
+  // Every endpoint of the demo, one line each: a new route is one more line here.
+  private Routes routes() {
+    return new Routes(MAX_REQUEST_BODY, DemoServer::failure)
+        .get("/", DemoServer::page)
+        .get("/favicon.svg", DemoServer::favicon)
+        .get("/favicon.ico", DemoServer::favicon)
+        .get("/config", exchange -> exchange.json(200, Map.of("multipartThreshold", multipartThreshold)))
+        .get("/generate-presigned-url", exchange -> exchange.json(200, upload(exchange.query())))
+        .get("/download-url", this::download)
+        .post("/multipart/start", exchange -> exchange.json(200, startMultipart(exchange.query())))
+        .get("/multipart/parts", exchange -> exchange.json(200, parts(exchange.query())))
+        .post("/multipart/complete", exchange -> exchange.json(200, complete(exchange.query(), exchange.body())))
+        .post("/multipart/abort", this::abort);
   }
 
-  private void answer(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getPath();
-      Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-      String method = exchange.getRequestMethod();
-      try {
-        if (path.equals("/") && method.equals("GET")) {
-          page(exchange);
-        } else if ((path.equals("/favicon.svg") || path.equals("/favicon.ico")) && method.equals("GET")) {
-          favicon(exchange);
-        } else if (path.equals("/generate-presigned-url") && method.equals("GET")) {
-          json(exchange, 200, upload(query));
-        } else if (path.equals("/download-url") && method.equals("GET")) {
-          download(exchange, query);
-        } else if (path.equals("/config") && method.equals("GET")) {
-          json(exchange, 200, Map.of("multipartThreshold", multipartThreshold));
-        } else if (path.equals("/multipart/start") && method.equals("POST")) {
-          json(exchange, 200, startMultipart(query));
-        } else if (path.equals("/multipart/parts") && method.equals("GET")) {
-          json(exchange, 200, parts(query));
-        } else if (path.equals("/multipart/complete") && method.equals("POST")) {
-          json(exchange, 200, complete(query, exchange.getRequestBody()));
-        } else if (path.equals("/multipart/abort") && method.equals("POST")) {
-          multipart.abort(required(query, "token"));
-          json(exchange, 200, Map.of("aborted", true));
-        } else {
-          json(exchange, 404, error("NOT_FOUND", "no such endpoint: " + method + " " + path));
-        }
-      } catch (PolicyViolationException e) {
-        Map<String, Object> body = new LinkedHashMap<>(error(e.reason().name(), e.getMessage()));
-        body.put("message", endUserMessage(e));
-        json(exchange, 400, body);
-      } catch (BadRequest e) {
-        json(exchange, 400, error("BAD_REQUEST", e.getMessage()));
-      } catch (PresignException e) {
-        LOG.warn("Storage refused: {}", e.getMessage());
-        json(exchange, 502, error("STORAGE_ERROR", e.getMessage()));
-      } catch (RuntimeException e) {
-        LOG.error("Unexpected failure on {}", path, e);
-        json(exchange, 500, error("INTERNAL_ERROR", "something went wrong"));
-      }
+  private static void failure(Exchange exchange, Exception failure) {
+    if (failure instanceof PolicyViolationException e) {
+      Map<String, Object> body = Routes.error(e.reason().name(), e.getMessage());
+      body.put("message", endUserMessage(e));
+      exchange.json(400, body);
+    } else if (failure instanceof BadRequest e) {
+      exchange.json(400, Routes.error("BAD_REQUEST", e.getMessage()));
+    } else if (failure instanceof PresignException e) {
+      LOG.warn("Storage refused: {}", e.getMessage());
+      exchange.json(502, Routes.error("STORAGE_ERROR", e.getMessage()));
+    } else {
+      LOG.error("Unexpected failure on {}", exchange.path(), failure);
+      exchange.json(500, Routes.error("INTERNAL_ERROR", "something went wrong"));
     }
   }
 
@@ -222,14 +207,19 @@ public final class DemoServer implements AutoCloseable {
     return body;
   }
 
-  private void download(HttpExchange exchange, Map<String, String> query) throws IOException {
-    DownloadTokens.Download issued = tokens.open(required(query, "token"));
+  private void download(Exchange exchange) {
+    DownloadTokens.Download issued = tokens.open(required(exchange.query(), "token"));
     if (issued == null) {
-      json(exchange, 404, error("NOT_FOUND", "this server issued no upload for that token"));
+      exchange.json(404, Routes.error("NOT_FOUND", "this server issued no upload for that token"));
       return;
     }
     PresignedDownload download = issuer.issueDownload(DownloadRequest.of(issued.key()).attachment(issued.name()));
-    json(exchange, 200, Map.of("url", download.url(), "expiresAt", download.expiresAt().toString()));
+    exchange.json(200, Map.of("url", download.url(), "expiresAt", download.expiresAt().toString()));
+  }
+
+  private void abort(Exchange exchange) {
+    multipart.abort(required(exchange.query(), "token"));
+    exchange.json(200, Map.of("aborted", true));
   }
 
   private Map<String, Object> startMultipart(Map<String, String> query) {
@@ -260,11 +250,10 @@ public final class DemoServer implements AutoCloseable {
   }
 
   // Body: one "partNumber:etag" per line, in order.
-  private Map<String, Object> complete(Map<String, String> query, InputStream body) throws IOException {
+  private Map<String, Object> complete(Map<String, String> query, byte[] body) {
     String token = required(query, "token");
-    byte[] bytes = body.readNBytes(1_000_000);
     List<UploadedPart> parts = new ArrayList<>();
-    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+    for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
       if (line.isBlank()) {
         continue;
       }
@@ -320,24 +309,6 @@ public final class DemoServer implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> query(String raw) {
-    Map<String, String> query = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return query;
-    }
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      try {
-        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        query.putIfAbsent(name, value);
-      } catch (IllegalArgumentException e) {
-        throw new BadRequest("the query string is not valid percent-encoding");
-      }
-    }
-    return query;
-  }
-
   // The policy's own message names MIME patterns (image/*), which mean nothing to the person picking a file.
   private static String endUserMessage(PolicyViolationException e) {
     return switch (e.reason()) {
@@ -350,42 +321,18 @@ public final class DemoServer implements AutoCloseable {
     };
   }
 
-  private static Map<String, Object> error(String error, String reason) {
-    return Map.of("error", error, "reason", reason);
-  }
-
-  private static void json(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {
-    byte[] bytes = Json.of(body).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  private static void page(HttpExchange exchange) throws IOException {
+  private static void page(Exchange exchange) throws IOException {
     byte[] bytes;
     try (InputStream in = DemoServer.class.getResourceAsStream("index.html")) {
       bytes = in.readAllBytes();
     }
-    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-    exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; "
-        + "style-src 'unsafe-inline'; connect-src 'self' http://127.0.0.1:* http://localhost:* https:");
-    exchange.sendResponseHeaders(200, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    exchange.send(200, "text/html; charset=utf-8", bytes, "Content-Security-Policy", "default-src 'self'; "
+        + "script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self' http://127.0.0.1:* "
+        + "http://localhost:* https:");
   }
 
-  private static void favicon(HttpExchange exchange) throws IOException {
-    byte[] bytes = FAVICON.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "image/svg+xml");
-    exchange.getResponseHeaders().set("Cache-Control", "max-age=86400");
-    exchange.sendResponseHeaders(200, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+  private static void favicon(Exchange exchange) {
+    exchange.send(200, "image/svg+xml", FAVICON.getBytes(StandardCharsets.UTF_8), "Cache-Control", "max-age=86400");
   }
 
   // An upward arrow on a rounded square; SVG, so that no binary file is needed.
@@ -393,19 +340,15 @@ public final class DemoServer implements AutoCloseable {
       + "<rect width=\"32\" height=\"32\" rx=\"7\" fill=\"#2456d6\"/>"
       + "<path d=\"M16 6l8 9h-5v10h-6V15H8z\" fill=\"#fff\"/></svg>";
 
-  /** A request the demo cannot serve: answered 400 with the reason. */
-  private static final class BadRequest extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    BadRequest(String message) {
-      super(message, null, false, false);
-    }
-  }
-
   @Override
   public void close() {
-    http.stop(0);
-    executor.shutdownNow();
+    try {
+      jetty.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      LOG.warn("The HTTP server did not stop cleanly: {}", e.toString());
+    }
     multipart.close();
     if (embedded != null) {
       embedded.close();

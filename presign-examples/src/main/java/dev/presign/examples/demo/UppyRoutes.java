@@ -1,23 +1,31 @@
 package dev.presign.examples.demo;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.presign.MultipartUploads;
 import dev.presign.PolicyViolationException;
 import dev.presign.UploadUrlIssuer;
 import dev.presign.UppyS3Handler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.Function;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
  * The demo's second page: Uppy's Dashboard with its unchanged S3 plugin ({@code @uppy/aws-s3}, from the
  * {@code uppy} npm bundle the build unpacks into the classes) against presign's {@link UppyS3Handler}.
  * {@code GET /uppy} is the page, {@code /uppy/uppy.min.js} and {@code .css} the bundle, {@code /uppy/s3/...}
- * Uppy Companion's S3 routes.
+ * Uppy Companion's S3 routes; every other path goes to the handler this one wraps.
  */
-final class UppyRoutes {
+final class UppyRoutes extends Handler.Wrapper {
   /** Where the routes live; the page gives Uppy this as its {@code companionEndpoint}. */
   static final String MOUNT = "/uppy";
   private static final int MAX_BODY = 1024 * 1024;
@@ -26,75 +34,78 @@ final class UppyRoutes {
   private final long multipartThreshold;
 
   UppyRoutes(UploadUrlIssuer issuer, MultipartUploads multipart, long multipartThreshold,
-      Function<PolicyViolationException, String> endUserMessage) {
+      Function<PolicyViolationException, String> endUserMessage, Handler others) {
+    super(others);
     this.handler = UppyS3Handler.builder().issuer(issuer).multipart(multipart).errorMessage(endUserMessage).build();
     this.multipartThreshold = multipartThreshold;
   }
 
-  /** {@return whether a request path is one of these routes} */
-  static boolean serves(String path) {
-    return path.equals(MOUNT) || path.startsWith(MOUNT + "/");
-  }
-
-  /** Answers one request under {@link #MOUNT} and closes the exchange. */
-  void answer(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String path = exchange.getRequestURI().getRawPath();
-      String method = exchange.getRequestMethod();
-      if (path.equals(MOUNT) && method.equals("GET")) {
-        page(exchange);
-      } else if (path.equals(MOUNT + "/uppy.min.js") && method.equals("GET")) {
-        bundle(exchange, "uppy/uppy.min.js", "text/javascript; charset=utf-8");
-      } else if (path.equals(MOUNT + "/uppy.min.css") && method.equals("GET")) {
-        bundle(exchange, "uppy/uppy.min.css", "text/css; charset=utf-8");
-      } else {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-          body = in.readNBytes(MAX_BODY + 1);
-        }
-        UppyS3Handler.Response r = body.length > MAX_BODY
-            ? new UppyS3Handler.Response(413, "{\"error\":\"The request body is too large.\",\"reason\":\"BAD_REQUEST\"}",
-                "Payload Too Large")
-            : handler.handle(method, path.substring(MOUNT.length()), exchange.getRequestURI().getRawQuery(),
-                new String(body, StandardCharsets.UTF_8));
-        send(exchange, r.status(), "application/json; charset=utf-8", r.json().getBytes(StandardCharsets.UTF_8));
-      }
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    String decoded = request.getHttpURI().getDecodedPath();
+    if (decoded == null || !(decoded.equals(MOUNT) || decoded.startsWith(MOUNT + "/"))) {
+      return super.handle(request, response, callback);
     }
+    String method = request.getMethod();
+    if (decoded.equals(MOUNT) && method.equals("GET")) {
+      send(response, callback, 200, "text/html; charset=utf-8", page());
+    } else if (decoded.equals(MOUNT + "/uppy.min.js") && method.equals("GET")) {
+      bundle(response, callback, "uppy/uppy.min.js", "text/javascript; charset=utf-8");
+    } else if (decoded.equals(MOUNT + "/uppy.min.css") && method.equals("GET")) {
+      bundle(response, callback, "uppy/uppy.min.css", "text/css; charset=utf-8");
+    } else if (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+      // As the demo's other routes: the body arrives without holding a thread, then the store may be waited on.
+      Content.Source.asByteArrayAsync(request, MAX_BODY, Promise.Invocable.from(InvocationType.BLOCKING,
+          (body, failed) -> {
+            if (failed != null) {
+              Response.writeError(request, response, callback, 400, "the request body could not be read");
+            } else {
+              protocol(request, response, callback, new String(body, StandardCharsets.UTF_8));
+            }
+          }));
+    } else {
+      protocol(request, response, callback, "");
+    }
+    return true;
   }
 
-  private void page(HttpExchange exchange) throws IOException {
+  private void protocol(Request request, Response response, Callback callback, String body) {
+    String raw = request.getHttpURI().getPath();
+    UppyS3Handler.Response r = handler.handle(request.getMethod(), raw.substring(Math.min(raw.length(), MOUNT.length())),
+        request.getHttpURI().getQuery(), body);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    send(response, callback, r.status(), Routes.JSON, r.json().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private byte[] page() throws IOException {
     String html;
     try (InputStream in = UppyRoutes.class.getResourceAsStream("uppy.html")) {
       html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    byte[] bytes = html.replace("MULTIPART_MIB", String.format(java.util.Locale.ROOT, "%.0f MiB", multipartThreshold / 1048576.0))
+    return html.replace("MULTIPART_MIB", String.format(Locale.ROOT, "%.0f MiB", multipartThreshold / 1048576.0))
         .replace("MULTIPART_THRESHOLD", Long.toString(multipartThreshold)).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; "
-        + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-        + "connect-src 'self' http://127.0.0.1:* http://localhost:* https:");
-    send(exchange, 200, "text/html; charset=utf-8", bytes);
   }
 
-  private static void bundle(HttpExchange exchange, String resource, String type) throws IOException {
+  private static void bundle(Response response, Callback callback, String resource, String type) throws IOException {
     try (InputStream in = UppyRoutes.class.getResourceAsStream(resource)) {
       if (in == null) {
-        send(exchange, 404, "text/plain; charset=utf-8",
+        send(response, callback, 404, "text/plain; charset=utf-8",
             "Uppy's bundle is missing: build with mvn package".getBytes(StandardCharsets.UTF_8));
         return;
       }
-      exchange.getResponseHeaders().set("Cache-Control", "public, max-age=86400");
-      send(exchange, 200, type, in.readAllBytes());
+      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=86400");
+      send(response, callback, 200, type, in.readAllBytes());
     }
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    if (!type.startsWith("text/javascript") && !type.startsWith("text/css")) {
-      exchange.getResponseHeaders().set("Cache-Control", "no-store");
+  private static void send(Response response, Callback callback, int status, String type, byte[] bytes) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+    if (type.startsWith("text/html")) {
+      response.getHeaders().put("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+          + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+          + "connect-src 'self' http://127.0.0.1:* http://localhost:* https:");
     }
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    response.write(true, ByteBuffer.wrap(bytes), callback);
   }
 }

@@ -20,13 +20,15 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The demo against the adversarial review's denial-of-service findings: a flood of anonymous issue calls
- * no longer crowds out download links, and half-sent requests no longer hold every worker.
+ * no longer crowds out download links, and half-sent requests or slowly sent bodies no longer hold every worker.
  */
 class DemoHardeningTest {
   private static DemoServer server;
@@ -111,6 +113,42 @@ class DemoHardeningTest {
       }
     } finally {
       for (Socket socket : stalled) {
+        socket.close();
+      }
+    }
+  }
+
+  // Bodies sent slowly, a byte at a time within the idle timeout, for more connections than the server has
+  // threads: the body is read without holding a thread, so the server keeps answering others meanwhile.
+  @Test
+  void bodiesSentSlowly_holdNoThreadAndTheServerKeepsServing() throws Exception {
+    List<Socket> slow = new ArrayList<>();
+    ScheduledExecutorService dribble = Executors.newSingleThreadScheduledExecutor();
+    try {
+      for (int i = 0; i < 48; i++) {
+        Socket socket = new Socket("127.0.0.1", server.url().getPort());
+        socket.getOutputStream().write(("POST /multipart/complete?token=x HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Length: 1000\r\n\r\n1:").getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        slow.add(socket);
+      }
+      // One more byte on each every 2 s, well within the 10 s idle timeout, until the test ends.
+      dribble.scheduleAtFixedRate(() -> slow.forEach(socket -> {
+        try {
+          socket.getOutputStream().write('a');
+          socket.getOutputStream().flush();
+        } catch (IOException e) {
+          // closed by the test's end
+        }
+      }), 2, 2, TimeUnit.SECONDS);
+
+      HttpResponse<String> config = http.send(HttpRequest.newBuilder(server.url().resolve("/config"))
+          .timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+
+      assertThat(config.statusCode()).isEqualTo(200);
+    } finally {
+      dribble.shutdownNow();
+      for (Socket socket : slow) {
         socket.close();
       }
     }

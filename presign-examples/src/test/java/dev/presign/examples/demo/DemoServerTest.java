@@ -81,7 +81,7 @@ class DemoServerTest {
       "/download-url?token=dXBsb2Fkcy9hLnBuZwBhLnBuZw.AAAA              | 404 | NOT_FOUND",
       "/download-url?token=%00                                          | 404 | NOT_FOUND",
       "/generate-presigned-url?fileName=a.png&fileType=%00             | 400 | CONTENT_TYPE_INVALID",
-      "/%00                                                             | 404 | NOT_FOUND",
+      "/%00                                                             | 400 | BAD_REQUEST",
       "/download-url                                                    | 400 | BAD_REQUEST",
       "/no-such-page                                                    | 404 | NOT_FOUND",
   })
