@@ -272,6 +272,31 @@ public final class MultipartUploads implements AutoCloseable {
     }
   }
 
+  /** The issuer this instance signs with; for {@link UppyS3Handler}. */
+  UploadUrlIssuer issuer() {
+    return issuer;
+  }
+
+  /**
+   * The object key a valid session token names; for protocols whose client sends the key back.
+   *
+   * @throws PolicyViolationException when the token is invalid or expired
+   */
+  String keyOf(String token) {
+    return verify(token).key();
+  }
+
+  /**
+   * What a valid session token says was declared: its key, content type and total size, for a
+   * verification after completion.
+   *
+   * @throws PolicyViolationException when the token is invalid or expired
+   */
+  UploadRequest declaredOf(String token) {
+    SessionToken session = verify(token);
+    return UploadRequest.of(session.key(), session.contentType(), session.plan().totalSize());
+  }
+
   private SessionToken verify(String token) {
     Objects.requireNonNull(token, "token");
     try {

@@ -12,6 +12,7 @@ import dev.presign.testing.StoreSuite;
 
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,7 +114,31 @@ class SecretFreeOutputTest extends StoreSuite {
       text(multipart.listParts(started.token()));
       failure(() -> multipart.complete(started.token(), List.of(UploadedPart.of(1, "\"x\""), UploadedPart.of(2, "\"y\""))));
       failure(() -> multipart.listParts(started.token() + "x"));
+      UppyS3Handler uppy = UppyS3Handler.builder().issuer(issuer).multipart(multipart).build();
+      text(uppy);
+      String tokenPath = "/s3/multipart/" + started.token();
+      String keyQuery = "key=" + URLEncoder.encode(started.key(), StandardCharsets.UTF_8);
+      UppyS3Handler.Response part = uppy.handle("GET", tokenPath + "/1", keyQuery, "");
+      assertThat(part.status()).isEqualTo(200);
+      signed(part.json().substring(part.json().indexOf("http"), part.json().indexOf("\",\"expires\"")).replace("\\u0026", "&"));
+      text(part);
+      UppyS3Handler.Response form = uppy.handle("GET", "/s3/params", "filename=a.png&type=image%2Fpng", "");
+      assertThat(form.status()).isEqualTo(200);
+      text(form);
+      for (UppyS3Handler.Response refused : List.of(
+          uppy.handle("GET", "/s3/params", "filename=a.html&type=text%2Fhtml", ""),
+          uppy.handle("GET", tokenPath + "x/1", keyQuery, ""),
+          uppy.handle("GET", tokenPath + "/1", "key=other", ""),
+          uppy.handle("POST", tokenPath + "/complete", keyQuery, "{\"parts\":[{\"PartNumber\":1,\"ETag\":\"x\"}]}"))) {
+        assertThat(refused.status()).isEqualTo(400);
+        text(refused);
+        text(refused.json());
+        text(refused.statusText());
+      }
       multipart.abort(started.token());
+      UppyS3Handler.Response gone = uppy.handle("GET", tokenPath, keyQuery, "");
+      assertThat(gone.status()).isIn(200, 404);   // S3 and RGW: 404; S3Proxy lists no parts
+      text(gone.json());
       text(multipart);
     }
     try (UploadVerifier verifier = UploadVerifier.builder().issuer(staticKey).ticketKey(SESSION_KEY).build()) {

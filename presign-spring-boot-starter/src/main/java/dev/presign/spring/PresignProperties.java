@@ -55,6 +55,8 @@ public class PresignProperties {
   /** The Actuator health indicator. */
   private final Health health = new Health();
 
+  private final Uppy uppy = new Uppy();
+
   /** {@return the bucket} */
   public String getBucket() {
     return bucket;
@@ -133,6 +135,11 @@ public class PresignProperties {
   /** {@return the health indicator settings} */
   public Health getHealth() {
     return health;
+  }
+
+  /** {@return the Uppy route settings} */
+  public Uppy getUppy() {
+    return uppy;
   }
 
   /** The {@code presign.policy.*} properties. */
@@ -435,6 +442,38 @@ public class PresignProperties {
     /** @param enabled whether the health indicator is on */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
+    }
+  }
+
+  /** The {@code presign.uppy.*} properties. */
+  public static class Uppy {
+    /**
+     * Whether to serve Uppy Companion's S3 routes (for @uppy/aws-s3 with companionEndpoint) under the path,
+     * through the UploadUrlIssuer and, when there is one, the MultipartUploads bean. Default false.
+     */
+    private boolean enabled;
+
+    /** Where the routes live: Uppy's companionEndpoint; the plugin adds /s3/... itself. Default /uppy. */
+    private String path = "/uppy";
+
+    /** {@return whether the Uppy routes are on} */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** @param enabled whether the Uppy routes are on */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** {@return the mount path} */
+    public String getPath() {
+      return path;
+    }
+
+    /** @param path the mount path */
+    public void setPath(String path) {
+      this.path = path;
     }
   }
 }

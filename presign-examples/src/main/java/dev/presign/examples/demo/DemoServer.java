@@ -146,7 +146,8 @@ public final class DemoServer implements AutoCloseable {
         : DownloadTokens.loadOrCreateKey(dataDirectory.resolve(DownloadTokens.KEY_FILE)));
     DemoServer server = new DemoServer(jetty, connector, embedded, built, multipart, multipartThreshold, tokens);
     SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BODY, -1);
-    limit.setHandler(server.routes());
+    // /uppy and below: the Uppy page and Uppy's S3 routes (UppyRoutes); every other path: the table in routes().
+    limit.setHandler(new UppyRoutes(built, multipart, multipartThreshold, DemoServer::endUserMessage, server.routes()));
     jetty.setHandler(limit);
     jetty.start();
     return server;

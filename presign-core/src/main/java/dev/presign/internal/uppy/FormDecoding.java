@@ -1,0 +1,98 @@
+package dev.presign.internal.uppy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Strict decoding of what a browser's {@code URLSearchParams} and {@code encodeURIComponent} produce:
+ * {@code %XX} escapes of UTF-8 (and {@code +} for a space in a query). A bad escape, bytes that are not
+ * UTF-8 or a parameter named twice is refused, so one request has one meaning.
+ */
+public final class FormDecoding {
+  /** The longest query accepted, in characters. */
+  public static final int MAX_QUERY = 16 * 1024;
+
+  private FormDecoding() {}
+
+  /**
+   * Decodes a raw query string.
+   *
+   * @param rawQuery the query without {@code ?}, or null or empty for none
+   * @return the parameters in order
+   * @throws IllegalArgumentException stating the rule, when the query is malformed
+   */
+  public static Map<String, String> query(String rawQuery) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return params;
+    }
+    if (rawQuery.length() > MAX_QUERY) {
+      throw new IllegalArgumentException("the query must be at most " + MAX_QUERY + " characters: " + rawQuery.length());
+    }
+    for (String pair : rawQuery.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq), true);
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
+      if (params.putIfAbsent(name, value) != null) {
+        throw new IllegalArgumentException("a query parameter must appear once: " + dev.presign.internal.Redact.quote(name));
+      }
+    }
+    return Collections.unmodifiableMap(params);
+  }
+
+  /**
+   * Decodes one path segment ({@code +} stays a plus).
+   *
+   * @param segment the raw segment
+   * @return the decoded text
+   * @throws IllegalArgumentException when an escape is malformed or the bytes are not UTF-8
+   */
+  public static String segment(String segment) {
+    return decode(segment, false);
+  }
+
+  private static String decode(String raw, boolean plusIsSpace) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        throw new IllegalArgumentException("a query or path must be printable ASCII, the rest %-escaped: found U+"
+            + String.format(java.util.Locale.ROOT, "%04X", (int) c));
+      }
+    }
+    if (raw.indexOf('%') < 0) {
+      return plusIsSpace ? raw.replace('+', ' ') : raw;
+    }
+    ByteBuffer bytes = ByteBuffer.allocate(raw.length() * 3);
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%') {
+        int hi = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+        int lo = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
+        if (hi < 0 || lo < 0) {
+          throw new IllegalArgumentException("a %-escape must be two hex digits");
+        }
+        bytes.put((byte) (hi * 16 + lo));
+        i += 2;
+      } else if (c == '+' && plusIsSpace) {
+        bytes.put((byte) ' ');
+      } else {
+        bytes.put((byte) c);
+      }
+    }
+    bytes.flip();
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("%-escapes must encode UTF-8");
+    }
+  }
+}
