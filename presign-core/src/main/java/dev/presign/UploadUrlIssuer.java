@@ -111,7 +111,10 @@ public final class UploadUrlIssuer {
    *
    * <p>The returned headers carry the normalized Content-Type (and a bound checksum); when the size is
    * declared, {@link PresignedUpload#contentLength()} carries it. Both are signed, so S3 refuses another
-   * type or size; Content-Length is not among the headers because clients set it from the body.
+   * type or size; Content-Length is not among the headers because clients set it from the body. The
+   * policy's {@link ObjectAttributes} and the request's metadata and tags are signed headers too, and are
+   * among the headers the client must send: encryption, storage class, {@code x-amz-meta-*} and
+   * {@code x-amz-tagging}.
    *
    * @param request what the client wants to upload
    * @return the URL, headers, body length, key and expiry to hand to the client
@@ -130,6 +133,7 @@ public final class UploadUrlIssuer {
       throw new PolicyViolationException(Reason.TOO_LARGE, "a single PUT can carry at most "
           + PresignPolicy.MAX_SINGLE_PUT_SIZE + " bytes: " + request.size().getAsLong());
     }
+    String[] attributes = policy.attributeEntries(request);
     Instant now = clock.instant();
     String key = keyStrategy.key(request, now);
     requireSafeKey(key);
@@ -148,6 +152,9 @@ public final class UploadUrlIssuer {
               checksum.algorithm().header(), checksum.base64());
     }
 
+    if (attributes != null) {
+      headers = headers.plus(attributes);
+    }
     AwsCredentialsIdentity credentials = resolveCredentials();
     Expiry expiry = Expiry.compute(now, policy.uploadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
     String url = sign("PUT", key, headers, expiry, credentials);
@@ -160,6 +167,9 @@ public final class UploadUrlIssuer {
     HeaderMap clientHeaders = checksum == null
         ? HeaderMap.of("Content-Type", type.headerValue())
         : HeaderMap.of("Content-Type", type.headerValue(), checksum.algorithm().header(), checksum.base64());
+    if (attributes != null) {
+      clientHeaders = clientHeaders.plus(attributes);
+    }
     return new PresignedUpload("PUT", url, clientHeaders, request.size(), key, expiresAt);
   }
 
