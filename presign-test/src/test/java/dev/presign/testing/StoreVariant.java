@@ -26,10 +26,12 @@ import java.util.Set;
  *     S3Proxy answers 501 {@code NotImplemented}
  * @param refusedPreflightCode the error code of the 403 answering a CORS preflight the bucket's rules do
  *     not allow: S3 {@code AccessForbidden}, RGW {@code AccessDenied}
+ * @param objectTagging whether the store keeps tags ({@code x-amz-tagging}, GetObjectTagging): S3 and RGW
+ *     do; S3Proxy 4.1.1 answers 501 {@code NotImplemented} to a PUT that carries the header
  */
 public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsAfterAbortCode,
     Refusal unknownStorageClassInPost, Set<Checksum.Algorithm> checksums, boolean bucketConfigurationApis,
-    String refusedPreflightCode) {
+    String refusedPreflightCode, boolean objectTagging) {
 
   /**
    * A store's refusal.
@@ -46,11 +48,11 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
 
   /** What S3 (AWS) documents. */
   private static final StoreVariant S3 = new StoreVariant("Request has expired", Optional.of("NoSuchUpload"),
-      new Refusal(403, "AccessDenied"), EnumSet.allOf(Checksum.Algorithm.class), true, "AccessForbidden");
+      new Refusal(403, "AccessDenied"), EnumSet.allOf(Checksum.Algorithm.class), true, "AccessForbidden", true);
 
   /** Ceph RGW 16.2.15, as measured (see StoreProfile.CEPH_RGW's javadoc). */
   private static final StoreVariant CEPH_RGW = new StoreVariant("", Optional.of("NoSuchKey"),
-      new Refusal(400, "InvalidArgument"), StoreProfile.CEPH_RGW.checksums(), true, "AccessDenied");
+      new Refusal(400, "InvalidArgument"), StoreProfile.CEPH_RGW.checksums(), true, "AccessDenied", true);
 
   /**
    * The variant of a store: its profile's entry, or S3's; S3Proxy lists no parts of an aborted upload and
@@ -68,7 +70,7 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
     }
     if (store.kind() == S3TestStore.Kind.S3PROXY) {
       variant = new StoreVariant(variant.expiredUrlMessage, Optional.empty(), variant.unknownStorageClassInPost,
-          variant.checksums, false, variant.refusedPreflightCode);
+          variant.checksums, false, variant.refusedPreflightCode, false);
     }
     return variant;
   }
@@ -86,6 +88,6 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
 
   private StoreVariant withChecksums(Set<Checksum.Algorithm> algorithms) {
     return new StoreVariant(expiredUrlMessage, listPartsAfterAbortCode, unknownStorageClassInPost,
-        algorithms, bucketConfigurationApis, refusedPreflightCode);
+        algorithms, bucketConfigurationApis, refusedPreflightCode, objectTagging);
   }
 }
