@@ -4,6 +4,7 @@ import dev.presign.PolicyViolationException.Reason;
 import dev.presign.internal.HeaderMap;
 import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
+import dev.presign.internal.attributes.PostAttributes;
 import dev.presign.internal.keys.ObjectKeys;
 import dev.presign.internal.policy.MediaType;
 import dev.presign.internal.signing.BucketNames;
@@ -178,7 +179,8 @@ public final class UploadUrlIssuer {
    * POST) for it. S3 itself enforces what the policy document states: the key, the content type (one
    * concrete type the policy admits, signed exactly: a wildcard request is refused), the size
    * ({@code content-length-range}: exactly the declared size, or the policy's range up to 5 GiB when
-   * none is declared) and the expiry.
+   * none is declared), the expiry, and each of the policy's {@link ObjectAttributes} and the request's
+   * metadata and tags, as a field and an exact condition (tags in S3's {@code tagging} XML field).
    *
    * <pre>{@code
    * PresignedPost post = issuer.issuePost(UploadRequest.of("cat.png", "image/png"));
@@ -200,6 +202,7 @@ public final class UploadUrlIssuer {
           "a POST form cannot bind a checksum; use a PUT: " + request.checksum().get().algorithm());
     }
     MediaType type = policy.checkPost(request);
+    String[] attributes = policy.attributeEntries(request);
     long min = request.size().isPresent() ? request.size().getAsLong() : policy.minSize();
     long max = request.size().isPresent() ? min : Math.min(policy.maxSize(), PresignPolicy.MAX_SINGLE_PUT_SIZE);
     if (min > PresignPolicy.MAX_SINGLE_PUT_SIZE) {
@@ -218,6 +221,12 @@ public final class UploadUrlIssuer {
         .exact("bucket", bucket)
         .eq("key", key);
     document.eq("Content-Type", type.headerValue());
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("key", key);
+    fields.put("Content-Type", type.headerValue());
+    if (attributes != null) {
+      PostAttributes.apply(attributes, document, fields);
+    }
     document.contentLengthRange(min, max)
         .exact("x-amz-algorithm", "AWS4-HMAC-SHA256")
         .exact("x-amz-credential", scope.credential())
@@ -227,9 +236,6 @@ public final class UploadUrlIssuer {
     }
     String policyBase64 = Base64.getEncoder().encodeToString(document.toJson().getBytes(StandardCharsets.UTF_8));
 
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("key", key);
-    fields.put("Content-Type", type.headerValue());
     fields.put("policy", policyBase64);
     fields.put("x-amz-algorithm", "AWS4-HMAC-SHA256");
     fields.put("x-amz-credential", scope.credential());

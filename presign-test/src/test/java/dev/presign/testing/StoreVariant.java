@@ -28,10 +28,12 @@ import java.util.Set;
  *     not allow: S3 {@code AccessForbidden}, RGW {@code AccessDenied}
  * @param objectTagging whether the store keeps tags ({@code x-amz-tagging}, GetObjectTagging): S3 and RGW
  *     do; S3Proxy 4.1.1 answers 501 {@code NotImplemented} to a PUT that carries the header
+ * @param postStorageClassApplied whether a POST form's {@code x-amz-storage-class} field sets the stored
+ *     class: S3 and RGW do; S3Proxy 4.1.1 checks the field against the policy but stores {@code STANDARD}
  */
 public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsAfterAbortCode,
     Refusal unknownStorageClassInPost, Set<Checksum.Algorithm> checksums, boolean bucketConfigurationApis,
-    String refusedPreflightCode, boolean objectTagging) {
+    String refusedPreflightCode, boolean objectTagging, boolean postStorageClassApplied) {
 
   /**
    * A store's refusal.
@@ -48,11 +50,11 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
 
   /** What S3 (AWS) documents. */
   private static final StoreVariant S3 = new StoreVariant("Request has expired", Optional.of("NoSuchUpload"),
-      new Refusal(403, "AccessDenied"), EnumSet.allOf(Checksum.Algorithm.class), true, "AccessForbidden", true);
+      new Refusal(403, "AccessDenied"), EnumSet.allOf(Checksum.Algorithm.class), true, "AccessForbidden", true, true);
 
   /** Ceph RGW 16.2.15, as measured (see StoreProfile.CEPH_RGW's javadoc). */
   private static final StoreVariant CEPH_RGW = new StoreVariant("", Optional.of("NoSuchKey"),
-      new Refusal(400, "InvalidArgument"), StoreProfile.CEPH_RGW.checksums(), true, "AccessDenied", true);
+      new Refusal(400, "InvalidArgument"), StoreProfile.CEPH_RGW.checksums(), true, "AccessDenied", true, true);
 
   /**
    * The variant of a store: its profile's entry, or S3's; S3Proxy lists no parts of an aborted upload and
@@ -70,7 +72,7 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
     }
     if (store.kind() == S3TestStore.Kind.S3PROXY) {
       variant = new StoreVariant(variant.expiredUrlMessage, Optional.empty(), variant.unknownStorageClassInPost,
-          variant.checksums, false, variant.refusedPreflightCode, false);
+          variant.checksums, false, variant.refusedPreflightCode, false, false);
     }
     return variant;
   }
@@ -88,6 +90,6 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
 
   private StoreVariant withChecksums(Set<Checksum.Algorithm> algorithms) {
     return new StoreVariant(expiredUrlMessage, listPartsAfterAbortCode, unknownStorageClassInPost,
-        algorithms, bucketConfigurationApis, refusedPreflightCode, objectTagging);
+        algorithms, bucketConfigurationApis, refusedPreflightCode, objectTagging, postStorageClassApplied);
   }
 }
