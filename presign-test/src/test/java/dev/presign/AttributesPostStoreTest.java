@@ -57,7 +57,7 @@ class AttributesPostStoreTest extends StoreSuite {
     assertThat(store.client().post(post, BYTES)).isAccepted();
 
     HeadObjectResponse head = store.s3Client().headObject(r -> r.bucket(store.bucket()).key(post.key()));
-    assertThat(head.storageClassAsString()).isEqualTo(variant().postStorageClassApplied() ? "STANDARD_IA" : "STANDARD");
+    assertThat(head.storageClassAsString()).isEqualTo(variant().storageClassBeyondPut() ? "STANDARD_IA" : "STANDARD");
     assertThat(head.serverSideEncryptionAsString()).isEqualTo("aws:kms");
     assertThat(head.ssekmsKeyId()).isEqualTo(KMS_KEY);
     Map<String, String> metadata = new LinkedHashMap<>();

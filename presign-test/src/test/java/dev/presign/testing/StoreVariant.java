@@ -28,12 +28,13 @@ import java.util.Set;
  *     not allow: S3 {@code AccessForbidden}, RGW {@code AccessDenied}
  * @param objectTagging whether the store keeps tags ({@code x-amz-tagging}, GetObjectTagging): S3 and RGW
  *     do; S3Proxy 4.1.1 answers 501 {@code NotImplemented} to a PUT that carries the header
- * @param postStorageClassApplied whether a POST form's {@code x-amz-storage-class} field sets the stored
- *     class: S3 and RGW do; S3Proxy 4.1.1 checks the field against the policy but stores {@code STANDARD}
+ * @param storageClassBeyondPut whether a storage class given by a POST form's {@code x-amz-storage-class}
+ *     field or by CreateMultipartUpload is the stored object's: on S3 and RGW it is; S3Proxy 4.1.1 applies it
+ *     to a PUT only (it checks a form's field against the policy) and stores the others {@code STANDARD}
  */
 public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsAfterAbortCode,
     Refusal unknownStorageClassInPost, Set<Checksum.Algorithm> checksums, boolean bucketConfigurationApis,
-    String refusedPreflightCode, boolean objectTagging, boolean postStorageClassApplied) {
+    String refusedPreflightCode, boolean objectTagging, boolean storageClassBeyondPut) {
 
   /**
    * A store's refusal.
@@ -90,6 +91,6 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
 
   private StoreVariant withChecksums(Set<Checksum.Algorithm> algorithms) {
     return new StoreVariant(expiredUrlMessage, listPartsAfterAbortCode, unknownStorageClassInPost,
-        algorithms, bucketConfigurationApis, refusedPreflightCode, objectTagging, postStorageClassApplied);
+        algorithms, bucketConfigurationApis, refusedPreflightCode, objectTagging, storageClassBeyondPut);
   }
 }
