@@ -625,7 +625,8 @@ public final class UploadUrlIssuer {
      * Builds the issuer.
      *
      * @return the immutable issuer
-     * @throws IllegalStateException when a required setting is missing or the bucket name is invalid
+     * @throws IllegalStateException when a required setting is missing, the bucket name is invalid or the
+     *     store profile does not take an object attribute the policy asks for
      */
     public UploadUrlIssuer build() {
       Require.state(bucket != null, "bucket is required", "null");
@@ -639,6 +640,11 @@ public final class UploadUrlIssuer {
               || !S3Addressing.of(region, endpointOverride, false, bucket).hostIsAddressOrLocalhost(),
           "an endpoint given as an IP address or localhost needs pathStyleAccess(true)",
           endpointOverride == null ? "" : endpointOverride.getHost());
+      if (profile != null) {
+        java.util.Set<StoreProfile.Attribute> unsupported = profile.unsupported(policy.attributes());
+        Require.state(unsupported.isEmpty(), profile + " does not take these object attributes of the policy",
+            unsupported);
+      }
       return new UploadUrlIssuer(this);
     }
   }

@@ -2,6 +2,7 @@ package dev.presign;
 
 import static dev.presign.test.PresignAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.presign.ObjectAttributes.Encryption;
 import dev.presign.internal.attributes.Rfc2047;
@@ -101,9 +102,12 @@ class AttributesStoreTest extends StoreSuite {
 
   @Test
   void put_sseKmsWithKeyAndBucketKey_isSignedSentAndStored() {
-    UploadUrlIssuer kms = withAttributes(ObjectAttributes.builder()
-        .encryption(Encryption.sseKms(KMS_KEY).withBucketKey()).build());
-    PresignedUpload upload = kms.issueUpload(UploadRequest.of("notes.txt", "text/plain", BYTES.length));
+    if (!supports(StoreProfile.Attribute.SSE_KMS)) {
+      assertThatThrownBy(this::kmsUpload).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("does not take these object attributes of the policy: [SSE_KMS]");
+      return;
+    }
+    PresignedUpload upload = kmsUpload();
 
     assertThat(upload).signsHeader("x-amz-server-side-encryption", "aws:kms")
         .signsHeader("x-amz-server-side-encryption-aws-kms-key-id", KMS_KEY)
@@ -120,6 +124,10 @@ class AttributesStoreTest extends StoreSuite {
   @ValueSource(strings = {"x-amz-server-side-encryption", "x-amz-server-side-encryption-aws-kms-key-id",
       "x-amz-server-side-encryption-bucket-key-enabled"})
   void put_droppingAnEncryptionHeader_isRefusedAndStoresNothing(String header) {
+    if (!supports(StoreProfile.Attribute.SSE_KMS)) {
+      assertThatThrownBy(this::kmsUpload).isInstanceOf(IllegalStateException.class);
+      return;
+    }
     PresignedUpload upload = kmsUpload();
     Map<String, String> dropped = new LinkedHashMap<>(upload.headers());
     dropped.remove(header);
@@ -132,6 +140,10 @@ class AttributesStoreTest extends StoreSuite {
   @ValueSource(strings = {"x-amz-server-side-encryption=AES256",
       "x-amz-server-side-encryption-aws-kms-key-id=alias/attacker"})
   void put_alteringAnEncryptionHeader_isRefusedAndStoresNothing(String change) {
+    if (!supports(StoreProfile.Attribute.SSE_KMS)) {
+      assertThatThrownBy(this::kmsUpload).isInstanceOf(IllegalStateException.class);
+      return;
+    }
     PresignedUpload upload = kmsUpload();
     Map<String, String> altered = new LinkedHashMap<>(upload.headers());
     altered.put(change.substring(0, change.indexOf('=')), change.substring(change.indexOf('=') + 1));
@@ -147,6 +159,11 @@ class AttributesStoreTest extends StoreSuite {
 
   @Test
   void put_sseS3_isStoredEncrypted() {
+    if (!supports(StoreProfile.Attribute.SSE_S3)) {
+      assertThatThrownBy(() -> withAttributes(ObjectAttributes.builder().encryption(Encryption.sseS3()).build()))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("[SSE_S3]");
+      return;
+    }
     UploadUrlIssuer s3 = withAttributes(ObjectAttributes.builder().encryption(Encryption.sseS3()).build());
     PresignedUpload upload = s3.issueUpload(UploadRequest.of("notes.txt", "text/plain", BYTES.length));
 
