@@ -211,6 +211,15 @@ class AttributesStoreTest extends StoreSuite {
     assertThat(store.keys()).isEmpty();
   }
 
+  @Test
+  void selfTest_ofAnIssuerWithAttributes_passes() {
+    // SelfTestAttributesTest shows the headers are sent; here the store accepts them, signed.
+    SelfTest.Report report = SelfTest.run(issuer);
+
+    assertThat(report.passed()).as(report.toString()).isTrue();
+    assertThat(store.keys()).isEmpty();
+  }
+
   private UploadUrlIssuer withAttributes(ObjectAttributes attributes) {
     return issuer.toBuilder().policy(issuer.policy().toBuilder().attributes(attributes).build()).build();
   }
