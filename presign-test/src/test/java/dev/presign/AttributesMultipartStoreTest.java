@@ -31,7 +31,7 @@ class AttributesMultipartStoreTest extends StoreSuite {
         .policy(PresignPolicy.builder().allowContentTypes("video/mp4").maxSize(PresignPolicy.MAX_OBJECT_SIZE)
             .attributes(ObjectAttributes.builder()
                 .encryption(supports(StoreProfile.Attribute.SSE_KMS) ? Encryption.sseKms(KMS_KEY) : null)
-                .storageClass("STANDARD_IA")
+                .storageClass(variant().storageClass())
                 .metadata("source", "web-multipart")
                 .allowRequestMetadata("account-id", "original-name")
                 .build()).build())
@@ -67,7 +67,7 @@ class AttributesMultipartStoreTest extends StoreSuite {
     assertThat(metadata).containsOnly(Map.entry("account-id", "42"), Map.entry("original-name", "Résumé 履歴書.mp4"),
         Map.entry("source", "web-multipart"));
     // CreateMultipartUpload carries the class (MultipartAttributesTest); S3Proxy 4.1.1 does not apply it.
-    assertThat(head.storageClassAsString()).isEqualTo(variant().storageClassBeyondPut() ? "STANDARD_IA" : "STANDARD");
+    assertThat(storedClass(head)).isEqualTo(variant().storageClassBeyondPut() ? variant().storageClass() : "STANDARD");
   }
 
   @Test
@@ -80,8 +80,10 @@ class AttributesMultipartStoreTest extends StoreSuite {
         MultipartSession session = uploads.start(request);
         byte[] file = new byte[6 * MIB];
         uploads.complete(session.token(), store.client().putParts(session, uploads.presignAllParts(session.token()), file));
+        // RGW 16.2.15 takes x-amz-tagging on CreateMultipartUpload and drops it (StoreVariant.multipartTagging).
         assertThat(store.s3Client().getObjectTagging(r -> r.bucket(store.bucket()).key(session.key())).tagSet())
-            .extracting(t -> t.key() + "=" + t.value()).containsExactly("presign-status=pending");
+            .extracting(t -> t.key() + "=" + t.value())
+            .isEqualTo(variant().multipartTagging() ? List.of("presign-status=pending") : List.of());
       } else {
         // S3Proxy 4.1.1 keeps no tags, and refuses to start rather than drop them.
         assertThatThrownBy(() -> uploads.start(request))
@@ -90,5 +92,10 @@ class AttributesMultipartStoreTest extends StoreSuite {
         assertThat(store.multipartUploads()).isEmpty();
       }
     }
+  }
+
+  /** S3 leaves {@code x-amz-storage-class} out of a HEAD of a STANDARD object. */
+  private static String storedClass(software.amazon.awssdk.services.s3.model.HeadObjectResponse head) {
+    return head.storageClassAsString() == null ? "STANDARD" : head.storageClassAsString();
   }
 }

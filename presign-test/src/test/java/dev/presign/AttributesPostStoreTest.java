@@ -32,7 +32,7 @@ class AttributesPostStoreTest extends StoreSuite {
     issuer = store.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("text/plain").attributes(ObjectAttributes.builder()
             .encryption(supports(StoreProfile.Attribute.SSE_KMS) ? Encryption.sseKms(KMS_KEY) : null)
-            .storageClass("STANDARD_IA")
+            .storageClass(variant().storageClass())
             .metadata("source", "web-form")
             .allowRequestMetadata("account-id", "original-name")
             .build()).build())
@@ -50,7 +50,7 @@ class AttributesPostStoreTest extends StoreSuite {
   void post_withAttributes_storesThem() {
     PresignedPost post = issue();
     String policy = new String(Base64.getDecoder().decode(post.fields().get("policy")), StandardCharsets.UTF_8);
-    assertThat(policy).contains("[\"eq\",\"$x-amz-storage-class\",\"STANDARD_IA\"]")
+    assertThat(policy).contains("[\"eq\",\"$x-amz-storage-class\",\"" + variant().storageClass() + "\"]")
         .contains("[\"eq\",\"$x-amz-meta-account-id\",\"42\"]");
     if (supports(StoreProfile.Attribute.SSE_KMS)) {
       assertThat(policy).contains("[\"eq\",\"$x-amz-server-side-encryption\",\"aws:kms\"]");
@@ -59,7 +59,7 @@ class AttributesPostStoreTest extends StoreSuite {
     assertThat(store.client().post(post, BYTES)).isAccepted();
 
     HeadObjectResponse head = store.s3Client().headObject(r -> r.bucket(store.bucket()).key(post.key()));
-    assertThat(head.storageClassAsString()).isEqualTo(variant().storageClassBeyondPut() ? "STANDARD_IA" : "STANDARD");
+    assertThat(storedClass(head)).isEqualTo(variant().storageClassBeyondPut() ? variant().storageClass() : "STANDARD");
     if (supports(StoreProfile.Attribute.SSE_KMS)) {
       assertThat(head.serverSideEncryptionAsString()).isEqualTo("aws:kms");
       assertThat(head.ssekmsKeyId()).isEqualTo(KMS_KEY);
@@ -94,6 +94,11 @@ class AttributesPostStoreTest extends StoreSuite {
       "x-amz-server-side-encryption-aws-kms-key-id=alias/attacker"})
   void post_withAnAlteredAttributeField_isRefusedAndStoresNothing(String change) {
     PresignedPost post = issue();
+    if (change.startsWith("x-amz-storage-class") && variant().storageClass().equals("STANDARD")) {
+      // Another class than the only one the store knows: PostStoreTest covers its refusal as unknown.
+      assertThat(post).hasField("x-amz-storage-class", "STANDARD");
+      return;
+    }
     if (!post.fields().containsKey(change.substring(0, change.indexOf('=')))) {
       // A store without SSE: its profile keeps encryption out of the policy, so the form has no such field.
       assertThat(supports(StoreProfile.Attribute.SSE_KMS)).isFalse();
@@ -130,5 +135,10 @@ class AttributesPostStoreTest extends StoreSuite {
           .extracting(t -> t.key() + "=" + t.value())
           .containsExactlyInAnyOrder("presign-status=pending", "project=apollo 11");
     }
+  }
+
+  /** S3 leaves {@code x-amz-storage-class} out of a HEAD of a STANDARD object. */
+  private static String storedClass(software.amazon.awssdk.services.s3.model.HeadObjectResponse head) {
+    return head.storageClassAsString() == null ? "STANDARD" : head.storageClassAsString();
   }
 }

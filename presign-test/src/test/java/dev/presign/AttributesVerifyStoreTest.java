@@ -26,7 +26,7 @@ class AttributesVerifyStoreTest extends StoreSuite {
     issuer = store.issuerBuilder()
         .policy(PresignPolicy.builder().allowContentTypes("text/plain").attributes(ObjectAttributes.builder()
             .encryption(supports(StoreProfile.Attribute.SSE_KMS) ? Encryption.sseKms(KMS_KEY) : null)
-            .storageClass("STANDARD_IA")
+            .storageClass(variant().storageClass())
             .metadata("source", "Résumé web")
             .build()).build())
         .keyStrategy(KeyStrategy.uuid("texts/"))
@@ -60,11 +60,15 @@ class AttributesVerifyStoreTest extends StoreSuite {
     Verification result = verifier.verify(issued.ticket());
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(result.problems()).singleElement().satisfies(p -> {
+    // RGW also stores the SDK's aws-chunked Content-Encoding, a HEADERS problem of its own.
+    assertThat(result.problems()).filteredOn(p -> p.check() == Check.ATTRIBUTES).singleElement().satisfies(p -> {
       assertThat(p.check()).isEqualTo(Check.ATTRIBUTES);
       // S3 (and S3Proxy) encrypt every object with SSE-S3 by default, so a HEAD says AES256; a store may say nothing.
       assertThat(p.detail()).startsWith("the object must carry the policy's attributes: ")
-          .contains("storage class must be \"STANDARD_IA\": \"STANDARD\"", "metadata source \"Résumé web\" missing");
+          .contains("metadata source \"Résumé web\" missing");
+      if (!variant().storageClass().equals("STANDARD")) {
+        assertThat(p.detail()).contains("storage class must be \"" + variant().storageClass() + "\": \"STANDARD\"");
+      }
       if (supports(StoreProfile.Attribute.SSE_KMS)) {
         assertThat(p.detail()).contains("KMS key \"" + KMS_KEY + "\" missing")
             .containsAnyOf("encryption must be \"aws:kms\": \"AES256\"", "encryption \"aws:kms\" missing");
@@ -81,12 +85,12 @@ class AttributesVerifyStoreTest extends StoreSuite {
                 b.serverSideEncryption("aws:kms").ssekmsKeyId(KMS_KEY);
               }
             })
-            .storageClass("STANDARD_IA").metadata(java.util.Map.of("source", "forged")),
+            .storageClass(variant().storageClass()).metadata(java.util.Map.of("source", "forged")),
         software.amazon.awssdk.core.sync.RequestBody.fromBytes(TEXT));
 
     Verification result = verifier.verify(issued.ticket());
 
-    assertThat(result.problems()).extracting(Verification.Problem::detail)
+    assertThat(result.problems()).filteredOn(p -> p.check() == Check.ATTRIBUTES).extracting(Verification.Problem::detail)
         .containsExactly("the object must carry the policy's attributes: metadata source must be \"Résumé web\": \"forged\"");
   }
 
