@@ -36,11 +36,13 @@ import java.util.Set;
  *     {@code STANDARD} and refuses others with 400 {@code InvalidArgument}
  * @param multipartTagging whether tags given to CreateMultipartUpload reach the completed object: S3 yes;
  *     RGW 16.2.15 accepts {@code x-amz-tagging} there and drops it (measured)
+ * @param refusesUnsignedMetadata whether a presigned PUT that adds an {@code x-amz-meta-*} header the URL does
+ *     not sign is refused: S3 and S3Proxy 403 {@code AccessDenied}; RGW 16.2.15 stores it with a 200 (measured)
  */
 public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsAfterAbortCode,
     Refusal unknownStorageClassInPost, Set<Checksum.Algorithm> checksums, boolean bucketConfigurationApis,
     String refusedPreflightCode, boolean objectTagging, boolean storageClassBeyondPut, String storageClass,
-    boolean multipartTagging) {
+    boolean multipartTagging, boolean refusesUnsignedMetadata) {
 
   /**
    * A store's refusal.
@@ -57,11 +59,11 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
 
   /** What S3 (AWS) documents. */
   private static final StoreVariant S3 = new StoreVariant("Request has expired", Optional.of("NoSuchUpload"),
-      new Refusal(403, "AccessDenied"), EnumSet.allOf(Checksum.Algorithm.class), true, "AccessForbidden", true, true, "STANDARD_IA", true);
+      new Refusal(403, "AccessDenied"), EnumSet.allOf(Checksum.Algorithm.class), true, "AccessForbidden", true, true, "STANDARD_IA", true, true);
 
   /** Ceph RGW 16.2.15, as measured (see StoreProfile.CEPH_RGW's javadoc). */
   private static final StoreVariant CEPH_RGW = new StoreVariant("", Optional.of("NoSuchKey"),
-      new Refusal(400, "InvalidArgument"), StoreProfile.CEPH_RGW.checksums(), true, "AccessDenied", true, true, "STANDARD", false);
+      new Refusal(400, "InvalidArgument"), StoreProfile.CEPH_RGW.checksums(), true, "AccessDenied", true, true, "STANDARD", false, false);
 
   /**
    * The variant of a store: its profile's entry, or S3's; S3Proxy lists no parts of an aborted upload and
@@ -79,7 +81,7 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
     }
     if (store.kind() == S3TestStore.Kind.S3PROXY) {
       variant = new StoreVariant(variant.expiredUrlMessage, Optional.empty(), variant.unknownStorageClassInPost,
-          variant.checksums, false, variant.refusedPreflightCode, false, false, "STANDARD_IA", false);
+          variant.checksums, false, variant.refusedPreflightCode, false, false, "STANDARD_IA", false, true);
     }
     return variant;
   }
@@ -98,6 +100,6 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
   private StoreVariant withChecksums(Set<Checksum.Algorithm> algorithms) {
     return new StoreVariant(expiredUrlMessage, listPartsAfterAbortCode, unknownStorageClassInPost,
         algorithms, bucketConfigurationApis, refusedPreflightCode, objectTagging, storageClassBeyondPut, storageClass,
-        multipartTagging);
+        multipartTagging, refusesUnsignedMetadata);
   }
 }
