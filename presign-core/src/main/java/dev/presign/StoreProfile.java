@@ -36,7 +36,9 @@ public enum StoreProfile {
    * Content-MD5 only: RGW 16 ignores {@code x-amz-checksum-*} headers and stores other bytes with a 200,
    * so those checksums are refused before signing. Object attributes: metadata, tags and the storage
    * classes its zone's placement defines ({@code STANDARD} unless configured); no SSE-S3 or SSE-KMS, which
-   * RGW 16 serves only through a KMS (Vault, Barbican, KMIP) that a plain gateway does not have.
+   * RGW 16 serves only through a KMS (Vault, Barbican, KMIP) that a plain gateway does not have. Measured:
+   * RGW drops {@code x-amz-tagging} given to CreateMultipartUpload, and stores an {@code x-amz-meta-*} header a
+   * client adds to a presigned PUT without it being signed (S3 refuses it).
    *
    * <p>{@link BucketSetup}'s CORS and lifecycle helpers work on RGW (browser preflights are answered by
    * the bucket's rules). Where RGW answers differently from S3: an expired URL gets 403
