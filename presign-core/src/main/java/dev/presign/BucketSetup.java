@@ -37,9 +37,10 @@ public final class BucketSetup {
   public static final String ABORT_RULE_ID = "presign-abort-incomplete-multipart-uploads";
 
   private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT");
-  // Headers presign signs or may sign: type, size (set by the browser itself), checksums, metadata.
+  // Headers presign signs or may sign: type, size (set by the browser itself), checksums, object attributes.
   private static final List<String> HEADERS = List.of("content-type", "content-md5", "x-amz-checksum-*",
-      "x-amz-meta-*", "x-amz-content-sha256", "x-amz-date", "x-amz-security-token");
+      "x-amz-meta-*", "x-amz-content-sha256", "x-amz-date", "x-amz-security-token", "x-amz-tagging",
+      "x-amz-storage-class", "x-amz-server-side-encryption*");
   private static final List<String> EXPOSED = List.of("ETag", "x-amz-version-id");
 
   private BucketSetup() {}
@@ -159,7 +160,50 @@ public final class BucketSetup {
    * @throws PresignException when S3 refuses, with its error code
    */
   public static void applyAbortIncompleteMultipartUploads(S3Client s3, String bucket, int days) {
-    LifecycleRule ours = abortIncompleteMultipartUploadsRule(days);
+    applyLifecycleRule(s3, bucket, abortIncompleteMultipartUploadsRule(days));
+  }
+
+  /**
+   * The lifecycle rule that expires objects still tagged {@code tagKey=tagValue} {@code days} days after
+   * they were stored: with {@code ObjectAttributes.builder().tag("presign-status", "pending")} on the policy
+   * and {@code UploadVerifier.Builder.retagOnPass("presign-status", "verified")}, uploads nobody verified
+   * clean themselves up. Its id is {@code presign-expire-<tagKey>-<tagValue>}, cut to S3's 255 characters.
+   *
+   * @param tagKey the tag key, as for {@link ObjectAttributes.Builder#tag}
+   * @param tagValue the tag value
+   * @param days 1 to 3650
+   * @return the rule, for the whole bucket
+   */
+  public static LifecycleRule expireTaggedRule(String tagKey, String tagValue, int days) {
+    Objects.requireNonNull(tagKey, "tagKey");
+    Objects.requireNonNull(tagValue, "tagValue");
+    ObjectAttributes.builder().tag(tagKey, tagValue);
+    Require.argument(days >= 1 && days <= 3650, "days must be between 1 and 3650", days);
+    String id = "presign-expire-" + tagKey + "-" + tagValue;
+    return LifecycleRule.builder()
+        .id(id.length() > 255 ? id.substring(0, 255) : id)
+        .status("Enabled")
+        .filter(f -> f.tag(t -> t.key(tagKey).value(tagValue)))
+        .expiration(e -> e.days(days))
+        .build();
+  }
+
+  /**
+   * Adds (or replaces, by id) {@link #expireTaggedRule(String, String, int)} in the bucket's lifecycle
+   * configuration, keeping every other rule.
+   *
+   * @param s3 a client allowed {@code s3:GetLifecycleConfiguration} and {@code s3:PutLifecycleConfiguration}
+   * @param bucket the bucket
+   * @param tagKey the tag key, e.g. {@code presign-status}
+   * @param tagValue the tag value, e.g. {@code pending}
+   * @param days after how many days a still-tagged object expires
+   * @throws PresignException when S3 refuses, with its error code
+   */
+  public static void applyExpireTagged(S3Client s3, String bucket, String tagKey, String tagValue, int days) {
+    applyLifecycleRule(s3, bucket, expireTaggedRule(tagKey, tagValue, days));
+  }
+
+  private static void applyLifecycleRule(S3Client s3, String bucket, LifecycleRule ours) {
     List<LifecycleRule> rules = new ArrayList<>();
     // Written back as read: a put without it would reset the bucket's minimum transition size.
     String minimumSize = null;
@@ -167,7 +211,7 @@ public final class BucketSetup {
       GetBucketLifecycleConfigurationResponse current = s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket));
       minimumSize = current.transitionDefaultMinimumObjectSizeAsString();
       for (LifecycleRule rule : current.rules()) {
-        if (!ABORT_RULE_ID.equals(rule.id())) {
+        if (!ours.id().equals(rule.id())) {
           rules.add(rule);
         }
       }

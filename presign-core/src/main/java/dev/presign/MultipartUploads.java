@@ -1,5 +1,6 @@
 package dev.presign;
 
+import dev.presign.internal.attributes.MultipartAttributes;
 import static dev.presign.internal.S3Calls.call;
 
 import dev.presign.PolicyViolationException.Reason;
@@ -103,7 +104,9 @@ public final class MultipartUploads implements AutoCloseable {
   }
 
   /**
-   * Checks a request against the issuer's policy, plans its parts and starts the upload in S3.
+   * Checks a request against the issuer's policy, plans its parts and starts the upload in S3. The
+   * policy's {@link ObjectAttributes} and the request's metadata and tags go to CreateMultipartUpload, so
+   * the completed object carries them; part URLs sign none.
    *
    * @param request the upload; its size is required, up to the policy's maximum and 5 TiB
    * @return the session, with the token the client hands back
@@ -120,12 +123,18 @@ public final class MultipartUploads implements AutoCloseable {
           "a multipart upload cannot bind a whole-object checksum; use a PUT: " + request.checksum().get().algorithm());
     }
     MediaType type = issuer.policy().checkUpload(request);
+    String[] attributes = issuer.policy().attributeEntries(request);
     PartPlan plan = PartPlan.of(request.size().getAsLong(), partSize);
     Instant now = issuer.clock().instant();
     String key = issuer.keyStrategy().key(request, now);
     UploadUrlIssuer.requireSafeKey(key);
     CreateMultipartUploadResponse created = call("CreateMultipartUpload", () -> s3.createMultipartUpload(
-        r -> r.bucket(issuer.bucket()).key(key).contentType(type.headerValue())));
+        r -> {
+          r.bucket(issuer.bucket()).key(key).contentType(type.headerValue());
+          if (attributes != null) {
+            MultipartAttributes.apply(attributes, r);
+          }
+        }));
     Instant expiresAt = now.plus(sessionTtl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     SessionToken session = new SessionToken(issuer.bucket(), created.uploadId(), key, type.headerValue(), plan,
         expiresAt);

@@ -50,7 +50,11 @@ public final class PolicyViolationException extends PresignException {
     /** An upload ticket is malformed, was edited, was made with another key, or expired. */
     TICKET_INVALID,
     /** The checksum algorithm asked for is one the store (per the issuer's profile) does not accept. */
-    CHECKSUM_UNSUPPORTED
+    CHECKSUM_UNSUPPORTED,
+    /** User metadata asked for is not allowed by the policy, malformed, or over S3's 2 KB. */
+    METADATA_INVALID,
+    /** A tag asked for is not allowed by the policy, malformed, or over S3's limits (10 tags, 128/256 characters). */
+    TAGS_INVALID
   }
 
   /** The kind of rule that was broken; part of the serialized form. */

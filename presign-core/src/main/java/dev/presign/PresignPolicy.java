@@ -3,6 +3,7 @@ package dev.presign;
 import dev.presign.PolicyViolationException.Reason;
 import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
+import dev.presign.internal.attributes.AttributeHeaders;
 import dev.presign.internal.keys.SafeFileName;
 import dev.presign.internal.policy.ExtensionTable;
 import dev.presign.internal.policy.MediaRange;
@@ -67,6 +68,9 @@ public final class PresignPolicy {
   private final Duration downloadTtl;
   private final Set<String> allowedExtensions;
   private final boolean extensionMustMatchContentType;
+  private final ObjectAttributes attributes;
+  // Null when the attributes set nothing: then a URL costs nothing more than before they existed.
+  private final AttributeHeaders attributeHeaders;
 
   private PresignPolicy(Builder b) {
     this.ranges = List.copyOf(b.ranges);
@@ -82,6 +86,8 @@ public final class PresignPolicy {
     this.downloadTtl = b.downloadTtl;
     this.allowedExtensions = Set.copyOf(b.allowedExtensions);
     this.extensionMustMatchContentType = b.extensionMustMatchContentType;
+    this.attributes = b.attributes;
+    this.attributeHeaders = AttributeHeaders.of(attributes);
   }
 
   /** {@return a builder with the defaults described above} */
@@ -134,6 +140,11 @@ public final class PresignPolicy {
     return extensionMustMatchContentType;
   }
 
+  /** {@return the object attributes every upload gets, and what requests may add; none by default} */
+  public ObjectAttributes attributes() {
+    return attributes;
+  }
+
   /**
    * Checks an upload request against this policy, without signing anything.
    *
@@ -142,6 +153,23 @@ public final class PresignPolicy {
    */
   public void check(UploadRequest request) {
     checkUpload(request);
+    attributeEntries(request);
+  }
+
+  /**
+   * The attribute headers for a request (names and values alternating; do not modify), or null when the
+   * policy sets none and the request adds none.
+   *
+   * @throws PolicyViolationException when the request adds metadata or tags the policy does not allow
+   */
+  String[] attributeEntries(UploadRequest request) {
+    if (attributeHeaders == null) {
+      if (!request.metadata().isEmpty() || !request.tags().isEmpty()) {
+        AttributeHeaders.requireNoAdditions(request);
+      }
+      return null;
+    }
+    return attributeHeaders.entries(request);
   }
 
   /** Checks the request and returns its parsed, normalized content type. */
@@ -247,7 +275,8 @@ public final class PresignPolicy {
     return "PresignPolicy[contentTypes=" + allowedContentTypes + ", size=" + minSize + ".." + maxSize
         + (requireDeclaredSize ? " (declared)" : "") + ", uploadTtl=" + uploadTtl + ", downloadTtl="
         + downloadTtl + (allowedExtensions.isEmpty() ? "" : ", extensions=" + new java.util.TreeSet<>(allowedExtensions))
-        + (extensionMustMatchContentType ? ", extensionMatchesType" : "") + ']';
+        + (extensionMustMatchContentType ? ", extensionMatchesType" : "")
+        + (attributes.isEmpty() ? "" : ", " + attributes) + ']';
   }
 
   /**
@@ -263,6 +292,7 @@ public final class PresignPolicy {
     private Duration downloadTtl = Duration.ofMinutes(5);
     private Set<String> allowedExtensions = Set.of();
     private boolean extensionMustMatchContentType;
+    private ObjectAttributes attributes = ObjectAttributes.none();
 
     private Builder() {}
 
@@ -275,6 +305,20 @@ public final class PresignPolicy {
       this.downloadTtl = policy.downloadTtl;
       this.allowedExtensions = policy.allowedExtensions;
       this.extensionMustMatchContentType = policy.extensionMustMatchContentType;
+      this.attributes = policy.attributes;
+    }
+
+    /**
+     * Sets what every uploaded object is besides its bytes: encryption, storage class, metadata and tags,
+     * and which metadata and tag keys requests may add; default {@link ObjectAttributes#none()}. Each is
+     * signed: a client that drops or changes one is refused by the store.
+     *
+     * @param attributes the attributes
+     * @return this builder
+     */
+    public Builder attributes(ObjectAttributes attributes) {
+      this.attributes = Objects.requireNonNull(attributes, "attributes");
+      return this;
     }
 
     /**

@@ -111,10 +111,15 @@ public final class SelfTest {
     byte[] body = ("presign self-test " + key).getBytes(StandardCharsets.UTF_8);
     List<Step> steps = new ArrayList<>(3);
 
-    URI put = URI.create(issuer.signRaw("PUT", key, HeaderMap.of("Content-Type", "text/plain", "Content-Length",
-        Integer.toString(body.length))));
-    Step putStep = step("PUT", http, HttpRequest.newBuilder(put).header("Content-Type", "text/plain")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), null);
+    // The policy's own object attributes too: a bucket that requires SSE-KMS refuses a PUT without them.
+    String[] attributes = issuer.policy().attributeEntries(UploadRequest.of("self-test.txt", "text/plain", body.length));
+    HeaderMap signed = HeaderMap.of("Content-Type", "text/plain", "Content-Length", Integer.toString(body.length));
+    URI put = URI.create(issuer.signRaw("PUT", key, attributes == null ? signed : signed.plus(attributes)));
+    HttpRequest.Builder putRequest = HttpRequest.newBuilder(put).header("Content-Type", "text/plain");
+    for (int i = 0; attributes != null && i < attributes.length; i += 2) {
+      putRequest.header(attributes[i], attributes[i + 1]);
+    }
+    Step putStep = step("PUT", http, putRequest.PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), null);
     steps.add(putStep);
     if (!putStep.passed()) {
       return new Report(key, steps);

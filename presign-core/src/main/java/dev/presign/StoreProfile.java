@@ -18,18 +18,27 @@ import java.util.Set;
  * <p>The checksum sets are deliberately conservative: what each store documents for presigned PUTs, and
  * for Ceph RGW what a real gateway was seen to check.
  * An issuer with a profile refuses a POST form the store cannot take ({@link PresignException}) and a
- * checksum it would reject ({@link PolicyViolationException.Reason#CHECKSUM_UNSUPPORTED}).
+ * checksum it would reject ({@link PolicyViolationException.Reason#CHECKSUM_UNSUPPORTED}), and does not build
+ * with a policy whose {@link ObjectAttributes} the store does not take ({@link #attributes()}): Ceph RGW here
+ * has no KMS, so no SSE-S3 or SSE-KMS.
  */
 public enum StoreProfile {
   /** Amazon S3: virtual-hosted addressing, every mechanism and checksum. */
-  AWS_S3(false, null, true, EnumSet.allOf(Checksum.Algorithm.class)),
-  /** MinIO: path style, region us-east-1 unless set, POST and every checksum. */
-  MINIO(true, "us-east-1", true, EnumSet.allOf(Checksum.Algorithm.class)),
+  AWS_S3(false, null, true, EnumSet.allOf(Checksum.Algorithm.class), EnumSet.allOf(Attribute.class)),
+  /**
+   * MinIO: path style, region us-east-1 unless set, POST, every checksum and every object attribute (SSE-S3
+   * and SSE-KMS need MinIO's KMS configured; MinIO knows the storage classes STANDARD and REDUCED_REDUNDANCY).
+   */
+  MINIO(true, "us-east-1", true, EnumSet.allOf(Checksum.Algorithm.class), EnumSet.allOf(Attribute.class)),
   /**
    * Ceph RADOS Gateway, as measured against RGW 16.2.15: path style, region us-east-1 unless set, POST
    * forms (RGW enforces the policy; an expired form gets {@code AccessDenied "Policy expired"}), and
    * Content-MD5 only: RGW 16 ignores {@code x-amz-checksum-*} headers and stores other bytes with a 200,
-   * so those checksums are refused before signing.
+   * so those checksums are refused before signing. Object attributes: metadata, tags and the storage
+   * classes its zone's placement defines ({@code STANDARD} unless configured); no SSE-S3 or SSE-KMS, which
+   * RGW 16 serves only through a KMS (Vault, Barbican, KMIP) that a plain gateway does not have. Measured:
+   * RGW drops {@code x-amz-tagging} given to CreateMultipartUpload, and stores an {@code x-amz-meta-*} header a
+   * client adds to a presigned PUT without it being signed (S3 refuses it).
    *
    * <p>{@link BucketSetup}'s CORS and lifecycle helpers work on RGW (browser preflights are answered by
    * the bucket's rules). Where RGW answers differently from S3: an expired URL gets 403
@@ -41,22 +50,73 @@ public enum StoreProfile {
    * ({@code XAmzContentSHA256Mismatch}); build it with {@code requestChecksumCalculation(WHEN_REQUIRED)},
    * as presign does.
    */
-  CEPH_RGW(true, "us-east-1", true, EnumSet.of(Checksum.Algorithm.MD5)),
-  /** Cloudflare R2: path style, region "auto", no POST forms; Content-MD5, SHA-256 and CRC32C. */
-  CLOUDFLARE_R2(true, "auto", false, EnumSet.allOf(Checksum.Algorithm.class)),
-  /** Backblaze B2: path style, region from the endpoint ({@code s3.REGION.backblazeb2.com}), no POST; Content-MD5 only. */
-  BACKBLAZE_B2(true, null, false, EnumSet.of(Checksum.Algorithm.MD5));
+  CEPH_RGW(true, "us-east-1", true, EnumSet.of(Checksum.Algorithm.MD5),
+      EnumSet.of(Attribute.METADATA, Attribute.TAGS, Attribute.STORAGE_CLASS)),
+  /**
+   * Cloudflare R2: path style, region "auto", no POST forms; Content-MD5, SHA-256 and CRC32C; metadata and
+   * storage class (STANDARD, STANDARD_IA), no tags and no SSE-S3 or SSE-KMS headers (R2 always encrypts).
+   */
+  CLOUDFLARE_R2(true, "auto", false, EnumSet.allOf(Checksum.Algorithm.class),
+      EnumSet.of(Attribute.METADATA, Attribute.STORAGE_CLASS)),
+  /**
+   * Backblaze B2: path style, region from the endpoint ({@code s3.REGION.backblazeb2.com}), no POST;
+   * Content-MD5 only; metadata and SSE-B2 ({@code AES256}), no tags, storage classes or SSE-KMS.
+   */
+  BACKBLAZE_B2(true, null, false, EnumSet.of(Checksum.Algorithm.MD5), EnumSet.of(Attribute.METADATA, Attribute.SSE_S3));
+
+  /** The {@link ObjectAttributes} a store may be asked for. */
+  public enum Attribute {
+    /** SSE-S3, {@code x-amz-server-side-encryption: AES256}. */
+    SSE_S3,
+    /** SSE-KMS, {@code x-amz-server-side-encryption: aws:kms} with an optional key and bucket key. */
+    SSE_KMS,
+    /** {@code x-amz-storage-class}. */
+    STORAGE_CLASS,
+    /** User metadata, {@code x-amz-meta-*}. */
+    METADATA,
+    /** Tags, {@code x-amz-tagging}. */
+    TAGS
+  }
 
   private final boolean pathStyle;
   private final String defaultRegion;
   private final boolean supportsPost;
   private final Set<Checksum.Algorithm> checksums;
+  private final Set<Attribute> attributes;
 
-  StoreProfile(boolean pathStyle, String defaultRegion, boolean supportsPost, Set<Checksum.Algorithm> checksums) {
+  StoreProfile(boolean pathStyle, String defaultRegion, boolean supportsPost, Set<Checksum.Algorithm> checksums,
+      Set<Attribute> attributes) {
     this.pathStyle = pathStyle;
     this.defaultRegion = defaultRegion;
     this.supportsPost = supportsPost;
     this.checksums = Set.copyOf(checksums);
+    this.attributes = Set.copyOf(attributes);
+  }
+
+  /** {@return the object attributes the store takes; an issuer refuses to build with a policy that asks for others} */
+  public Set<Attribute> attributes() {
+    return attributes;
+  }
+
+  /**
+   * The attributes a policy asks for that this store does not take.
+   *
+   * @param wanted the policy's attributes
+   * @return the unsupported ones, in declaration order; empty when the store takes them all
+   */
+  public Set<Attribute> unsupported(ObjectAttributes wanted) {
+    Set<Attribute> asked = EnumSet.noneOf(Attribute.class);
+    wanted.encryption().ifPresent(e -> asked.add(e.algorithm().equals(ObjectAttributes.Encryption.AES256)
+        ? Attribute.SSE_S3 : Attribute.SSE_KMS));
+    wanted.storageClass().ifPresent(c -> asked.add(Attribute.STORAGE_CLASS));
+    if (!wanted.metadata().isEmpty() || !wanted.requestMetadataKeys().isEmpty()) {
+      asked.add(Attribute.METADATA);
+    }
+    if (!wanted.tags().isEmpty() || !wanted.requestTagKeys().isEmpty()) {
+      asked.add(Attribute.TAGS);
+    }
+    asked.removeAll(attributes);
+    return asked;
   }
 
   /** {@return whether the bucket goes in the path rather than the host name} */

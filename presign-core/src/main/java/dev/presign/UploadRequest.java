@@ -1,8 +1,11 @@
 package dev.presign;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * What a client asks to upload: its file name, its content type, its size when known, and on whose
@@ -12,16 +15,22 @@ import java.util.OptionalLong;
  * <pre>{@code
  * UploadRequest.of("cat.png", "image/png", 12_345)
  * UploadRequest.of("cat.png", "image/png", 12_345).withPrincipal("tenant-42")
+ * UploadRequest.of("cat.png", "image/png", 12_345).withMetadata("account-id", "42").withTag("project", "apollo")
  * }</pre>
+ *
+ * <p>Metadata and tags a request carries are added to the policy's {@link ObjectAttributes}, which must
+ * allow each key; they are checked and encoded when the URL is issued.
  *
  * @param fileName the client's file name; used for the extension and by name-keeping key strategies
  * @param contentType the declared media type, e.g. {@code image/png}
  * @param size the declared size in bytes, or empty when the client does not say
  * @param principal the user or tenant the upload belongs to, for per-principal keys, or empty
  * @param checksum the checksum of the bytes, signed into a PUT URL so S3 refuses other bytes, or empty
+ * @param metadata user metadata to add, keys without {@code x-amz-meta-}, sorted by key; empty for none
+ * @param tags tags to add, sorted by key; empty for none
  */
 public record UploadRequest(String fileName, String contentType, OptionalLong size, Optional<String> principal,
-    Optional<Checksum> checksum) {
+    Optional<Checksum> checksum, Map<String, String> metadata, Map<String, String> tags) {
 
   /**
    * Creates a request.
@@ -31,6 +40,8 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
    * @param size the declared size in bytes, or empty
    * @param principal the user or tenant, or empty
    * @param checksum the checksum of the bytes, or empty
+   * @param metadata user metadata to add; copied
+   * @param tags tags to add; copied
    * @throws NullPointerException naming the null parameter
    * @throws IllegalArgumentException when the size is negative
    */
@@ -40,9 +51,36 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
     Objects.requireNonNull(size, "size");
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(checksum, "checksum");
+    metadata = sortedCopy(Objects.requireNonNull(metadata, "metadata"), "metadata");
+    tags = sortedCopy(Objects.requireNonNull(tags, "tags"), "tags");
     if (size.isPresent() && size.getAsLong() < 0) {
       throw new IllegalArgumentException("size must be >= 0: " + size.getAsLong());
     }
+  }
+
+  /**
+   * Creates a request without metadata or tags.
+   *
+   * @param fileName the client's file name
+   * @param contentType the declared media type
+   * @param size the declared size in bytes, or empty
+   * @param principal the user or tenant, or empty
+   * @param checksum the checksum of the bytes, or empty
+   */
+  public UploadRequest(String fileName, String contentType, OptionalLong size, Optional<String> principal,
+      Optional<Checksum> checksum) {
+    this(fileName, contentType, size, principal, checksum, Map.of(), Map.of());
+  }
+
+  private static Map<String, String> sortedCopy(Map<String, String> map, String name) {
+    if (map.isEmpty()) {
+      return Map.of();
+    }
+    TreeMap<String, String> copy = new TreeMap<>();
+    for (Map.Entry<String, String> entry : map.entrySet()) {
+      copy.put(Objects.requireNonNull(entry.getKey(), name + " key"), Objects.requireNonNull(entry.getValue(), name + " value"));
+    }
+    return Collections.unmodifiableMap(copy);
   }
 
   /**
@@ -76,7 +114,7 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
    */
   public UploadRequest withPrincipal(String principal) {
     return new UploadRequest(fileName, contentType, size, Optional.of(Objects.requireNonNull(principal, "principal")),
-        checksum);
+        checksum, metadata, tags);
   }
 
   /**
@@ -87,6 +125,35 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
    * @return a copy of this request with the checksum
    */
   public UploadRequest withChecksum(Checksum checksum) {
-    return new UploadRequest(fileName, contentType, size, principal, Optional.of(Objects.requireNonNull(checksum, "checksum")));
+    return new UploadRequest(fileName, contentType, size, principal, Optional.of(Objects.requireNonNull(checksum, "checksum")),
+        metadata, tags);
+  }
+
+  /**
+   * This request with one more metadata entry, which the policy's {@link ObjectAttributes} must allow;
+   * the value is checked and encoded when the URL is issued.
+   *
+   * @param key the metadata key, without {@code x-amz-meta-}
+   * @param value its value; non-ASCII is sent RFC 2047-encoded
+   * @return a copy of this request with the entry
+   */
+  public UploadRequest withMetadata(String key, String value) {
+    TreeMap<String, String> more = new TreeMap<>(metadata);
+    more.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    return new UploadRequest(fileName, contentType, size, principal, checksum, more, tags);
+  }
+
+  /**
+   * This request with one more tag, which the policy's {@link ObjectAttributes} must allow; checked when
+   * the URL is issued.
+   *
+   * @param key the tag key
+   * @param value its value
+   * @return a copy of this request with the tag
+   */
+  public UploadRequest withTag(String key, String value) {
+    TreeMap<String, String> more = new TreeMap<>(tags);
+    more.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    return new UploadRequest(fileName, contentType, size, principal, checksum, metadata, more);
   }
 }

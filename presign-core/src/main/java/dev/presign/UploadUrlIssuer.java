@@ -4,6 +4,7 @@ import dev.presign.PolicyViolationException.Reason;
 import dev.presign.internal.HeaderMap;
 import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
+import dev.presign.internal.attributes.PostAttributes;
 import dev.presign.internal.keys.ObjectKeys;
 import dev.presign.internal.policy.MediaType;
 import dev.presign.internal.signing.BucketNames;
@@ -111,7 +112,10 @@ public final class UploadUrlIssuer {
    *
    * <p>The returned headers carry the normalized Content-Type (and a bound checksum); when the size is
    * declared, {@link PresignedUpload#contentLength()} carries it. Both are signed, so S3 refuses another
-   * type or size; Content-Length is not among the headers because clients set it from the body.
+   * type or size; Content-Length is not among the headers because clients set it from the body. The
+   * policy's {@link ObjectAttributes} and the request's metadata and tags are signed headers too, and are
+   * among the headers the client must send: encryption, storage class, {@code x-amz-meta-*} and
+   * {@code x-amz-tagging}.
    *
    * @param request what the client wants to upload
    * @return the URL, headers, body length, key and expiry to hand to the client
@@ -130,6 +134,7 @@ public final class UploadUrlIssuer {
       throw new PolicyViolationException(Reason.TOO_LARGE, "a single PUT can carry at most "
           + PresignPolicy.MAX_SINGLE_PUT_SIZE + " bytes: " + request.size().getAsLong());
     }
+    String[] attributes = policy.attributeEntries(request);
     Instant now = clock.instant();
     String key = keyStrategy.key(request, now);
     requireSafeKey(key);
@@ -148,6 +153,9 @@ public final class UploadUrlIssuer {
               checksum.algorithm().header(), checksum.base64());
     }
 
+    if (attributes != null) {
+      headers = headers.plus(attributes);
+    }
     AwsCredentialsIdentity credentials = resolveCredentials();
     Expiry expiry = Expiry.compute(now, policy.uploadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
     String url = sign("PUT", key, headers, expiry, credentials);
@@ -160,6 +168,9 @@ public final class UploadUrlIssuer {
     HeaderMap clientHeaders = checksum == null
         ? HeaderMap.of("Content-Type", type.headerValue())
         : HeaderMap.of("Content-Type", type.headerValue(), checksum.algorithm().header(), checksum.base64());
+    if (attributes != null) {
+      clientHeaders = clientHeaders.plus(attributes);
+    }
     return new PresignedUpload("PUT", url, clientHeaders, request.size(), key, expiresAt);
   }
 
@@ -168,7 +179,8 @@ public final class UploadUrlIssuer {
    * POST) for it. S3 itself enforces what the policy document states: the key, the content type (one
    * concrete type the policy admits, signed exactly: a wildcard request is refused), the size
    * ({@code content-length-range}: exactly the declared size, or the policy's range up to 5 GiB when
-   * none is declared) and the expiry.
+   * none is declared), the expiry, and each of the policy's {@link ObjectAttributes} and the request's
+   * metadata and tags, as a field and an exact condition (tags in S3's {@code tagging} XML field).
    *
    * <pre>{@code
    * PresignedPost post = issuer.issuePost(UploadRequest.of("cat.png", "image/png"));
@@ -190,6 +202,7 @@ public final class UploadUrlIssuer {
           "a POST form cannot bind a checksum; use a PUT: " + request.checksum().get().algorithm());
     }
     MediaType type = policy.checkPost(request);
+    String[] attributes = policy.attributeEntries(request);
     long min = request.size().isPresent() ? request.size().getAsLong() : policy.minSize();
     long max = request.size().isPresent() ? min : Math.min(policy.maxSize(), PresignPolicy.MAX_SINGLE_PUT_SIZE);
     if (min > PresignPolicy.MAX_SINGLE_PUT_SIZE) {
@@ -208,6 +221,12 @@ public final class UploadUrlIssuer {
         .exact("bucket", bucket)
         .eq("key", key);
     document.eq("Content-Type", type.headerValue());
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("key", key);
+    fields.put("Content-Type", type.headerValue());
+    if (attributes != null) {
+      PostAttributes.apply(attributes, document, fields);
+    }
     document.contentLengthRange(min, max)
         .exact("x-amz-algorithm", "AWS4-HMAC-SHA256")
         .exact("x-amz-credential", scope.credential())
@@ -217,9 +236,6 @@ public final class UploadUrlIssuer {
     }
     String policyBase64 = Base64.getEncoder().encodeToString(document.toJson().getBytes(StandardCharsets.UTF_8));
 
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("key", key);
-    fields.put("Content-Type", type.headerValue());
     fields.put("policy", policyBase64);
     fields.put("x-amz-algorithm", "AWS4-HMAC-SHA256");
     fields.put("x-amz-credential", scope.credential());
@@ -609,7 +625,8 @@ public final class UploadUrlIssuer {
      * Builds the issuer.
      *
      * @return the immutable issuer
-     * @throws IllegalStateException when a required setting is missing or the bucket name is invalid
+     * @throws IllegalStateException when a required setting is missing, the bucket name is invalid or the
+     *     store profile does not take an object attribute the policy asks for
      */
     public UploadUrlIssuer build() {
       Require.state(bucket != null, "bucket is required", "null");
@@ -623,6 +640,11 @@ public final class UploadUrlIssuer {
               || !S3Addressing.of(region, endpointOverride, false, bucket).hostIsAddressOrLocalhost(),
           "an endpoint given as an IP address or localhost needs pathStyleAccess(true)",
           endpointOverride == null ? "" : endpointOverride.getHost());
+      if (profile != null) {
+        java.util.Set<StoreProfile.Attribute> unsupported = profile.unsupported(policy.attributes());
+        Require.state(unsupported.isEmpty(), profile + " does not take these object attributes of the policy",
+            unsupported);
+      }
       return new UploadUrlIssuer(this);
     }
   }

@@ -1,5 +1,7 @@
 package dev.presign;
 
+import dev.presign.internal.verify.ObjectTags;
+import dev.presign.internal.verify.StoredAttributes;
 import static dev.presign.internal.S3Calls.call;
 
 import dev.presign.PolicyViolationException.Reason;
@@ -71,6 +73,8 @@ public final class UploadVerifier implements AutoCloseable {
   private final String stagingPrefix;
   private final String permanentPrefix;
   private final boolean checkContent;
+  private final String retagKey;
+  private final String retagValue;
   private final S3Client s3;
   private final boolean ownsClient;
   private final SdkHttpClient.Builder<?> httpClientBuilder;
@@ -84,6 +88,8 @@ public final class UploadVerifier implements AutoCloseable {
     this.stagingPrefix = b.stagingPrefix;
     this.permanentPrefix = b.permanentPrefix;
     this.checkContent = b.checkContent;
+    this.retagKey = b.retagKey;
+    this.retagValue = b.retagValue;
     this.ownsClient = b.s3Client == null;
     this.httpClientBuilder = b.httpClientBuilder;
     this.s3 = b.s3Client != null ? b.s3Client : b.issuer.newS3Client(b.httpClientBuilder);
@@ -251,6 +257,12 @@ public final class UploadVerifier implements AutoCloseable {
           + Redact.quote(stored.essence())));
     }
     storedHeaderProblem(head).ifPresent(problems::add);
+    List<String> lacking = StoredAttributes.differences(policy.attributes(), head,
+        () -> ObjectTags.read(s3, issuer.bucket(), key, head.versionId()));
+    if (!lacking.isEmpty()) {
+      problems.add(new Problem(Check.ATTRIBUTES, "the object must carry the policy's attributes: "
+          + String.join(", ", lacking)));
+    }
     // A stored Content-Encoding has already failed the object, and the SDK would try to decode its bytes.
     boolean readable = head.contentEncoding() == null || head.contentEncoding().isEmpty();
     // Every later read names the ETag HEAD saw: an object replaced meanwhile fails the read, not the check.
@@ -264,10 +276,14 @@ public final class UploadVerifier implements AutoCloseable {
     }
     Optional<String> version = Optional.ofNullable(head.versionId());
     if (problems.isEmpty()) {
-      return permanentPrefix == null
+      Verification passed = permanentPrefix == null
           ? new Verification(key, Outcome.PASSED, problems, OptionalLong.of(size), Optional.ofNullable(head.contentType()),
               Action.KEPT, Optional.empty(), Optional.ofNullable(etag), version, Optional.empty())
           : promote(key, head, size);
+      if (retagKey != null) {
+        ObjectTags.set(s3, issuer.bucket(), passed.promotedKey().orElse(key), retagKey, retagValue);
+      }
+      return passed;
     }
     return act(key, problems, head, size);
   }
@@ -278,7 +294,8 @@ public final class UploadVerifier implements AutoCloseable {
     String target = permanentPrefix + key.substring(stagingPrefix.length());
     software.amazon.awssdk.services.s3.model.CopyObjectResponse copied = call("CopyObject",
         () -> s3.copyObject(r -> r.sourceBucket(issuer.bucket()).sourceKey(key).sourceVersionId(head.versionId())
-            .copySourceIfMatch(head.eTag()).destinationBucket(issuer.bucket()).destinationKey(target)));
+            .copySourceIfMatch(head.eTag()).destinationBucket(issuer.bucket()).destinationKey(target)
+            .applyMutation(copy -> StoredAttributes.keepOnCopy(issuer.policy().attributes(), copy))));
     call("DeleteObject", () -> s3.deleteObject(r -> r.bucket(issuer.bucket()).key(key).versionId(head.versionId())));
     String etag = copied.copyObjectResult() != null && copied.copyObjectResult().eTag() != null
         ? copied.copyObjectResult().eTag() : head.eTag();
@@ -449,6 +466,8 @@ public final class UploadVerifier implements AutoCloseable {
     private String stagingPrefix;
     private String permanentPrefix;
     private boolean checkContent = true;
+    private String retagKey;
+    private String retagValue;
     private S3Client s3Client;
     private SdkHttpClient.Builder<?> httpClientBuilder;
 
@@ -463,6 +482,8 @@ public final class UploadVerifier implements AutoCloseable {
       this.stagingPrefix = verifier.stagingPrefix;
       this.permanentPrefix = verifier.permanentPrefix;
       this.checkContent = verifier.checkContent;
+      this.retagKey = verifier.retagKey;
+      this.retagValue = verifier.retagValue;
       this.s3Client = verifier.ownsClient ? null : verifier.s3;
       this.httpClientBuilder = verifier.httpClientBuilder;
     }
@@ -558,6 +579,25 @@ public final class UploadVerifier implements AutoCloseable {
       Require.argument(violation == null && !prefix.isEmpty(),
           name + " must be a non-empty key prefix ending in '/'" + (violation == null ? "" : " (" + violation + ")"),
           Redact.quote(prefix));
+    }
+
+    /**
+     * Sets one tag of a passing object (after promotion, of the promoted one), keeping its other tags: with
+     * {@code ObjectAttributes.builder().tag("presign-status", "pending")} on the policy and
+     * {@code retagOnPass("presign-status", "verified")} here, a lifecycle rule that expires pending objects
+     * ({@link BucketSetup#expireTaggedRule}) cleans up uploads nobody verified. Needs
+     * {@code s3:GetObjectTagging} and {@code s3:PutObjectTagging}; off by default.
+     *
+     * @param tagKey the tag to set, as for {@link ObjectAttributes.Builder#tag}
+     * @param tagValue its value
+     * @return this builder
+     * @throws IllegalArgumentException when the key or value breaks S3's tag rules
+     */
+    public Builder retagOnPass(String tagKey, String tagValue) {
+      ObjectAttributes.builder().tag(Objects.requireNonNull(tagKey, "tagKey"), Objects.requireNonNull(tagValue, "tagValue"));
+      this.retagKey = tagKey;
+      this.retagValue = tagValue;
+      return this;
     }
 
     /**

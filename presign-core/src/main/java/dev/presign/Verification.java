@@ -63,7 +63,12 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
      * The object carries a header presign did not choose and S3 does not make the uploader sign:
      * Content-Disposition, Cache-Control, Content-Encoding, Content-Language or Expires.
      */
-    HEADERS
+    HEADERS,
+    /**
+     * The object lacks an attribute of the policy's {@link ObjectAttributes}, or has another value:
+     * encryption, KMS key, storage class, fixed metadata or fixed tags.
+     */
+    ATTRIBUTES
   }
 
   /**

@@ -29,7 +29,8 @@ class BucketSetupTest {
     assertThat(rule.allowedOrigins())
         .containsExactly("https://app.example.com", "http://localhost:8080", "https://cdn.example.com");
     assertThat(rule.allowedMethods()).contains("PUT", "POST", "GET");
-    assertThat(rule.allowedHeaders()).contains("content-type", "x-amz-checksum-*");
+    assertThat(rule.allowedHeaders()).contains("content-type", "x-amz-checksum-*", "x-amz-meta-*", "x-amz-tagging",
+        "x-amz-storage-class", "x-amz-server-side-encryption*");
     assertThat(rule.exposeHeaders()).contains("ETag");
   }
 
@@ -116,5 +117,20 @@ class BucketSetupTest {
 
     @Override
     public void close() {}
+  }
+
+  @Test
+  void expireTaggedRule_expiresObjectsStillCarryingTheTag() {
+    software.amazon.awssdk.services.s3.model.LifecycleRule rule = BucketSetup.expireTaggedRule("presign-status", "pending", 7);
+
+    assertThat(rule.id()).isEqualTo("presign-expire-presign-status-pending");
+    assertThat(rule.statusAsString()).isEqualTo("Enabled");
+    assertThat(rule.filter().tag().key()).isEqualTo("presign-status");
+    assertThat(rule.filter().tag().value()).isEqualTo("pending");
+    assertThat(rule.expiration().days()).isEqualTo(7);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BucketSetup.expireTaggedRule("aws:x", "pending", 7))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tag key must not start with aws:");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BucketSetup.expireTaggedRule("presign-status", "pending", 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("days must be between 1 and 3650: 0");
   }
 }

@@ -69,4 +69,34 @@ class StoreProfileTest {
     assertThatThrownBy(() -> UploadUrlIssuer.builder().profile(StoreProfile.AWS_S3, URI.create("http://x:1")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("AWS_S3 takes no endpoint");
   }
+
+  @Test
+  void profile_cephRgwWithoutKms_refusesToBuildWithSseKms() {
+    PresignPolicy kms = POLICY.toBuilder().attributes(ObjectAttributes.builder()
+        .encryption(ObjectAttributes.Encryption.sseKms("alias/uploads")).tag("presign-status", "pending").build()).build();
+    UploadUrlIssuer.Builder rgw = UploadUrlIssuer.builder()
+        .profile(StoreProfile.CEPH_RGW, URI.create("http://127.0.0.1:17480"))
+        .bucket("media").credentialsProvider(CREDENTIALS).policy(kms);
+
+    assertThatThrownBy(rgw::build)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("CEPH_RGW does not take these object attributes of the policy: [SSE_KMS]");
+    assertThat(rgw.policy(POLICY.toBuilder().attributes(ObjectAttributes.builder().tag("presign-status", "pending")
+        .storageClass("STANDARD").metadata("source", "web").build()).build()).build().profile()).hasValue(StoreProfile.CEPH_RGW);
+  }
+
+  @Test
+  void unsupported_namesEachAttributeTheStoreDoesNotTake() {
+    ObjectAttributes all = ObjectAttributes.builder().encryption(ObjectAttributes.Encryption.sseS3())
+        .storageClass("STANDARD_IA").allowRequestMetadata("a").allowRequestTags("t").build();
+
+    assertThat(StoreProfile.AWS_S3.unsupported(all)).isEmpty();
+    assertThat(StoreProfile.MINIO.unsupported(all)).isEmpty();
+    assertThat(StoreProfile.CEPH_RGW.unsupported(all)).containsExactly(StoreProfile.Attribute.SSE_S3);
+    assertThat(StoreProfile.CLOUDFLARE_R2.unsupported(all))
+        .containsExactly(StoreProfile.Attribute.SSE_S3, StoreProfile.Attribute.TAGS);
+    assertThat(StoreProfile.BACKBLAZE_B2.unsupported(all))
+        .containsExactly(StoreProfile.Attribute.STORAGE_CLASS, StoreProfile.Attribute.TAGS);
+    assertThat(StoreProfile.BACKBLAZE_B2.unsupported(ObjectAttributes.none())).isEmpty();
+  }
 }

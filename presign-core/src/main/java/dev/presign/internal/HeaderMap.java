@@ -68,6 +68,21 @@ public final class HeaderMap extends AbstractMap<String, String> {
     return new HeaderMap(entries);
   }
 
+  /**
+   * This map followed by more headers.
+   *
+   * @param namesAndValues name, value, name, value, ...; not kept
+   * @return a new map, or this one when there are none
+   */
+  public HeaderMap plus(String[] namesAndValues) {
+    if (namesAndValues.length == 0) {
+      return this;
+    }
+    String[] joined = java.util.Arrays.copyOf(entries, entries.length + namesAndValues.length);
+    System.arraycopy(namesAndValues, 0, joined, entries.length, namesAndValues.length);
+    return new HeaderMap(joined);
+  }
+
   /** The number of headers. */
   @Override
   public int size() {

@@ -32,6 +32,17 @@ public abstract class StoreSuite {
     return StoreVariant.of(store);
   }
 
+  /**
+   * Whether the store under test takes an object attribute, per its profile; S3Proxy (no profile) takes all
+   * but tags, which {@link StoreVariant#objectTagging()} covers.
+   *
+   * @param attribute the attribute
+   * @return true when an issuer for the store may ask for it
+   */
+  protected static boolean supports(dev.presign.StoreProfile.Attribute attribute) {
+    return store.profile().map(p -> p.attributes().contains(attribute)).orElse(true);
+  }
+
   /** {@return the access key id the store accepts} */
   protected static String accessKeyId() {
     return store.credentialsProvider().resolveCredentials().accessKeyId();

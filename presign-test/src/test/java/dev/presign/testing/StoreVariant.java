@@ -26,10 +26,23 @@ import java.util.Set;
  *     S3Proxy answers 501 {@code NotImplemented}
  * @param refusedPreflightCode the error code of the 403 answering a CORS preflight the bucket's rules do
  *     not allow: S3 {@code AccessForbidden}, RGW {@code AccessDenied}
+ * @param objectTagging whether the store keeps tags ({@code x-amz-tagging}, GetObjectTagging): S3 and RGW
+ *     do; S3Proxy 4.1.1 answers 501 {@code NotImplemented} to a PUT that carries the header
+ * @param storageClassBeyondPut whether a storage class given by a POST form's {@code x-amz-storage-class}
+ *     field or by CreateMultipartUpload is the stored object's: on S3 and RGW it is; S3Proxy 4.1.1 applies it
+ *     to a PUT only (it checks a form's field against the policy) and stores the others {@code STANDARD}
+ * @param storageClass a storage class other than the default that the store takes, or {@code STANDARD} when it
+ *     knows no other: S3 and S3Proxy {@code STANDARD_IA}; RGW 16.2.15 as started here knows only
+ *     {@code STANDARD} and refuses others with 400 {@code InvalidArgument}
+ * @param multipartTagging whether tags given to CreateMultipartUpload reach the completed object: S3 yes;
+ *     RGW 16.2.15 accepts {@code x-amz-tagging} there and drops it (measured)
+ * @param refusesUnsignedMetadata whether a presigned PUT that adds an {@code x-amz-meta-*} header the URL does
+ *     not sign is refused: S3 and S3Proxy 403 {@code AccessDenied}; RGW 16.2.15 stores it with a 200 (measured)
  */
 public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsAfterAbortCode,
     Refusal unknownStorageClassInPost, Set<Checksum.Algorithm> checksums, boolean bucketConfigurationApis,
-    String refusedPreflightCode) {
+    String refusedPreflightCode, boolean objectTagging, boolean storageClassBeyondPut, String storageClass,
+    boolean multipartTagging, boolean refusesUnsignedMetadata) {
 
   /**
    * A store's refusal.
@@ -46,11 +59,11 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
 
   /** What S3 (AWS) documents. */
   private static final StoreVariant S3 = new StoreVariant("Request has expired", Optional.of("NoSuchUpload"),
-      new Refusal(403, "AccessDenied"), EnumSet.allOf(Checksum.Algorithm.class), true, "AccessForbidden");
+      new Refusal(403, "AccessDenied"), EnumSet.allOf(Checksum.Algorithm.class), true, "AccessForbidden", true, true, "STANDARD_IA", true, true);
 
   /** Ceph RGW 16.2.15, as measured (see StoreProfile.CEPH_RGW's javadoc). */
   private static final StoreVariant CEPH_RGW = new StoreVariant("", Optional.of("NoSuchKey"),
-      new Refusal(400, "InvalidArgument"), StoreProfile.CEPH_RGW.checksums(), true, "AccessDenied");
+      new Refusal(400, "InvalidArgument"), StoreProfile.CEPH_RGW.checksums(), true, "AccessDenied", true, true, "STANDARD", false, false);
 
   /**
    * The variant of a store: its profile's entry, or S3's; S3Proxy lists no parts of an aborted upload and
@@ -68,7 +81,7 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
     }
     if (store.kind() == S3TestStore.Kind.S3PROXY) {
       variant = new StoreVariant(variant.expiredUrlMessage, Optional.empty(), variant.unknownStorageClassInPost,
-          variant.checksums, false, variant.refusedPreflightCode);
+          variant.checksums, false, variant.refusedPreflightCode, false, false, "STANDARD_IA", false, true);
     }
     return variant;
   }
@@ -86,6 +99,7 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
 
   private StoreVariant withChecksums(Set<Checksum.Algorithm> algorithms) {
     return new StoreVariant(expiredUrlMessage, listPartsAfterAbortCode, unknownStorageClassInPost,
-        algorithms, bucketConfigurationApis, refusedPreflightCode);
+        algorithms, bucketConfigurationApis, refusedPreflightCode, objectTagging, storageClassBeyondPut, storageClass,
+        multipartTagging, refusesUnsignedMetadata);
   }
 }

@@ -1,0 +1,44 @@
+package dev.presign.internal.attributes;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+
+/**
+ * Object attributes on CreateMultipartUpload: S3 takes them when the upload starts and gives them to the
+ * object CompleteMultipartUpload makes; the part URLs carry none. Values are set as the headers would carry
+ * them (metadata already RFC 2047-encoded where needed, tags URL-encoded), which the SDK sends unchanged.
+ */
+public final class MultipartAttributes {
+  private MultipartAttributes() {}
+
+  /**
+   * Sets the attributes on a CreateMultipartUpload request.
+   *
+   * @param entries attribute headers, names and values alternating, from {@link AttributeHeaders#entries}
+   * @param request the request being built
+   */
+  public static void apply(String[] entries, CreateMultipartUploadRequest.Builder request) {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    for (int i = 0; i < entries.length; i += 2) {
+      String name = entries[i];
+      String value = entries[i + 1];
+      switch (name) {
+        case "x-amz-server-side-encryption" -> request.serverSideEncryption(value);
+        case "x-amz-server-side-encryption-aws-kms-key-id" -> request.ssekmsKeyId(value);
+        case "x-amz-server-side-encryption-bucket-key-enabled" -> request.bucketKeyEnabled(Boolean.valueOf(value));
+        case "x-amz-storage-class" -> request.storageClass(value);
+        case AttributeHeaders.TAGGING -> request.tagging(value);
+        default -> {
+          if (!name.startsWith(AttributeHeaders.META)) {
+            throw new IllegalStateException("not an attribute header: " + name);
+          }
+          metadata.put(name.substring(AttributeHeaders.META.length()), value);
+        }
+      }
+    }
+    if (!metadata.isEmpty()) {
+      request.metadata(metadata);
+    }
+  }
+}

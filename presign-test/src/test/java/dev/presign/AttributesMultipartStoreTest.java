@@ -1,0 +1,101 @@
+package dev.presign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.presign.ObjectAttributes.Encryption;
+import dev.presign.internal.attributes.Rfc2047;
+import dev.presign.testing.StoreSuite;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/** Object attributes on multipart uploads: set by CreateMultipartUpload, carried by the completed object. */
+class AttributesMultipartStoreTest extends StoreSuite {
+  private static final int MIB = 1024 * 1024;
+  private static final byte[] SESSION_KEY = "attributes-session-key-for-tests-0123456789".getBytes(StandardCharsets.US_ASCII);
+  private static final String KMS_KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+  private UploadUrlIssuer issuer;
+  private MultipartUploads multipart;
+
+  @BeforeEach
+  void setUp() {
+    issuer = store.issuerBuilder()
+        .policy(PresignPolicy.builder().allowContentTypes("video/mp4").maxSize(PresignPolicy.MAX_OBJECT_SIZE)
+            .attributes(ObjectAttributes.builder()
+                .encryption(supports(StoreProfile.Attribute.SSE_KMS) ? Encryption.sseKms(KMS_KEY) : null)
+                .storageClass(variant().storageClass())
+                .metadata("source", "web-multipart")
+                .allowRequestMetadata("account-id", "original-name")
+                .build()).build())
+        .keyStrategy(KeyStrategy.uuid("videos/"))
+        .build();
+    multipart = MultipartUploads.builder().issuer(issuer).sessionKey(SESSION_KEY).partSize(5 * MIB).build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    multipart.close();
+  }
+
+  @Test
+  void multipart_withAttributes_completesToAnObjectThatCarriesThem() {
+    byte[] file = new byte[5 * MIB + 1_000];
+    new Random(18).nextBytes(file);
+    MultipartSession session = multipart.start(UploadRequest.of("film.mp4", "video/mp4", file.length)
+        .withMetadata("account-id", "42").withMetadata("original-name", "Résumé 履歴書.mp4"));
+    List<PresignedPart> parts = multipart.presignAllParts(session.token());
+
+    List<UploadedPart> sent = store.client().putParts(session, parts, file);
+    multipart.complete(session.token(), sent);
+
+    HeadObjectResponse head = store.s3Client().headObject(r -> r.bucket(store.bucket()).key(session.key()));
+    assertThat(head.contentLength()).isEqualTo(file.length);
+    if (supports(StoreProfile.Attribute.SSE_KMS)) {
+      assertThat(head.serverSideEncryptionAsString()).isEqualTo("aws:kms");
+      assertThat(head.ssekmsKeyId()).isEqualTo(KMS_KEY);
+    }
+    Map<String, String> metadata = new LinkedHashMap<>();
+    head.metadata().forEach((k, v) -> metadata.put(k, Rfc2047.decode(v)));
+    assertThat(metadata).containsOnly(Map.entry("account-id", "42"), Map.entry("original-name", "Résumé 履歴書.mp4"),
+        Map.entry("source", "web-multipart"));
+    // CreateMultipartUpload carries the class (MultipartAttributesTest); S3Proxy 4.1.1 does not apply it.
+    assertThat(storedClass(head)).isEqualTo(variant().storageClassBeyondPut() ? variant().storageClass() : "STANDARD");
+  }
+
+  @Test
+  void multipart_withTags_carriesThemWhereTheStoreKeepsTags() {
+    UploadUrlIssuer tagged = issuer.toBuilder().policy(issuer.policy().toBuilder()
+        .attributes(ObjectAttributes.builder().tag("presign-status", "pending").build()).build()).build();
+    try (MultipartUploads uploads = multipart.toBuilder().issuer(tagged).build()) {
+      UploadRequest request = UploadRequest.of("film.mp4", "video/mp4", 6L * MIB);
+      if (variant().objectTagging()) {
+        MultipartSession session = uploads.start(request);
+        byte[] file = new byte[6 * MIB];
+        uploads.complete(session.token(), store.client().putParts(session, uploads.presignAllParts(session.token()), file));
+        // RGW 16.2.15 takes x-amz-tagging on CreateMultipartUpload and drops it (StoreVariant.multipartTagging).
+        assertThat(store.s3Client().getObjectTagging(r -> r.bucket(store.bucket()).key(session.key())).tagSet())
+            .extracting(t -> t.key() + "=" + t.value())
+            .isEqualTo(variant().multipartTagging() ? List.of("presign-status=pending") : List.of());
+      } else {
+        // S3Proxy 4.1.1 keeps no tags, and refuses to start rather than drop them.
+        assertThatThrownBy(() -> uploads.start(request))
+            .isInstanceOf(PresignException.class)
+            .hasMessageContaining("NotImplemented");
+        assertThat(store.multipartUploads()).isEmpty();
+      }
+    }
+  }
+
+  /** S3 leaves {@code x-amz-storage-class} out of a HEAD of a STANDARD object. */
+  private static String storedClass(software.amazon.awssdk.services.s3.model.HeadObjectResponse head) {
+    return head.storageClassAsString() == null ? "STANDARD" : head.storageClassAsString();
+  }
+}
