@@ -460,7 +460,9 @@ public final class UploadUrlIssuer {
     private boolean pathStyleAccess;
     private AwsCredentialsProvider credentialsProvider;
     private PresignPolicy policy;
-    private KeyStrategy keyStrategy = KeyStrategy.uuid("");
+    // Null for the default, KeyStrategy.uuid(""), made in build() only when none was set: an issuer with its
+    // own strategy does not load the UUID strategy's classes on a cold JVM's way to its first URL.
+    private KeyStrategy keyStrategy;
     private Clock clock = Clock.systemUTC();
     private boolean rejectShortLivedCredentials;
     private StoreProfile profile;
@@ -623,6 +625,9 @@ public final class UploadUrlIssuer {
               || !S3Addressing.of(region, endpointOverride, false, bucket).hostIsAddressOrLocalhost(),
           "an endpoint given as an IP address or localhost needs pathStyleAccess(true)",
           endpointOverride == null ? "" : endpointOverride.getHost());
+      if (keyStrategy == null) {
+        keyStrategy = KeyStrategy.uuid("");
+      }
       return new UploadUrlIssuer(this);
     }
   }

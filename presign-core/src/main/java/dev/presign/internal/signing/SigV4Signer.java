@@ -25,13 +25,9 @@ public final class SigV4Signer implements UrlSigner {
   private static final byte[] STRING_TO_SIGN_PREFIX = bytes("AWS4-HMAC-SHA256\n");
   private static final byte[] SIGNATURE_PARAMETER = bytes("&X-Amz-Signature=");
   private static final int LOWER_CACHE = 8;
-  // An anonymous class, not a method reference: no lambda bootstrap on the way to the first URL.
-  private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>() {
-    @Override
-    protected Scratch initialValue() {
-      return new Scratch();
-    }
-  };
+  // Filled by scratch(), not withInitial() or an initialValue() subclass: no lambda bootstrap and no extra
+  // class to load on a cold JVM's way to its first URL.
+  private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>();
 
   private final String region;
   private final String service;
@@ -62,7 +58,7 @@ public final class SigV4Signer implements UrlSigner {
     long epochSecond = request.signingEpochSecond();
     SigningKey key = keyFor(request.credentials(), epochSecond);
     Host host = hostFor(request.bucket());
-    return SCRATCH.get().sign(this, request, key, host, epochSecond);
+    return scratch().sign(this, request, key, host, epochSecond);
   }
 
   /**
@@ -97,7 +93,7 @@ public final class SigV4Signer implements UrlSigner {
    */
   public String signPost(String base64Policy, AwsCredentialsIdentity credentials, long epochSecond) {
     SigningKey key = keyFor(credentials, epochSecond);
-    return SCRATCH.get().hmacHex(key, base64Policy.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return scratch().hmacHex(key, base64Policy.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   /**
@@ -111,6 +107,15 @@ public final class SigV4Signer implements UrlSigner {
     Host host = hostFor(bucket);
     return new String(schemeAndSeparator, java.nio.charset.StandardCharsets.US_ASCII) + host.header
         + (addressing.pathStyle() ? "/" + bucket : "/");
+  }
+
+  private static Scratch scratch() {
+    Scratch scratch = SCRATCH.get();
+    if (scratch == null) {
+      scratch = new Scratch();
+      SCRATCH.set(scratch);
+    }
+    return scratch;
   }
 
   private SigningKey keyFor(AwsCredentialsIdentity credentials, long epochSecond) {
@@ -141,7 +146,7 @@ public final class SigV4Signer implements UrlSigner {
    * them with published vectors. Never logged.
    */
   static String[] lastCanonicalRequestAndStringToSign() {
-    Scratch scratch = SCRATCH.get();
+    Scratch scratch = scratch();
     return new String[] {
         new String(scratch.canonical.bytes, 0, scratch.canonical.length, java.nio.charset.StandardCharsets.UTF_8),
         new String(scratch.stringToSign.bytes, 0, scratch.stringToSign.length, java.nio.charset.StandardCharsets.UTF_8)};
@@ -159,6 +164,8 @@ public final class SigV4Signer implements UrlSigner {
     private String[] extraNames = new String[4];
     private String[] extraValues = new String[4];
     private int extraCount;
+    // The next extra parameter to write into the query.
+    private int nextExtra;
     private String[] headerNames = new String[8];
     private String[] headerValues = new String[8];
     private byte[][] headerLowerNames = new byte[8][];
@@ -234,24 +241,37 @@ public final class SigV4Signer implements UrlSigner {
       sortExtraParameters(request.queryParameters());
       // The X-Amz-* parameters go in their fixed order, which is canonical (byte) order; extra ones are
       // merged in where their encoded names sort (ASCII, so String order is byte order).
-      Query q = new Query(c, this);
-      q.extraBefore("X-Amz-Algorithm");
-      q.separator().append(ALGORITHM_PARAMETER);
-      q.extraBefore("X-Amz-Credential");
-      q.separator().append(key.credentialParameter);
-      q.extraBefore("X-Amz-Date");
-      q.separator().ascii("X-Amz-Date=");
+      int start = c.length;
+      nextExtra = 0;
+      extrasBefore(c, start, "X-Amz-Algorithm");
+      separator(c, start).append(ALGORITHM_PARAMETER);
+      extrasBefore(c, start, "X-Amz-Credential");
+      separator(c, start).append(key.credentialParameter);
+      extrasBefore(c, start, "X-Amz-Date");
+      separator(c, start).ascii("X-Amz-Date=");
       writeAmzDate(c, key, epochSecond);
-      q.extraBefore("X-Amz-Expires");
-      q.separator().ascii("X-Amz-Expires=").decimal(request.expiresSeconds());
+      extrasBefore(c, start, "X-Amz-Expires");
+      separator(c, start).ascii("X-Amz-Expires=").decimal(request.expiresSeconds());
       if (key.tokenParameter != null) {
-        q.extraBefore("X-Amz-Security-Token");
-        q.separator().append(key.tokenParameter);
+        extrasBefore(c, start, "X-Amz-Security-Token");
+        separator(c, start).append(key.tokenParameter);
       }
-      q.extraBefore("X-Amz-SignedHeaders");
-      q.separator().ascii("X-Amz-SignedHeaders=");
+      extrasBefore(c, start, "X-Amz-SignedHeaders");
+      separator(c, start).ascii("X-Amz-SignedHeaders=");
       writeSignedHeaderNames(c, true);
-      q.extraBefore(null);
+      extrasBefore(c, start, null);
+    }
+
+    /** The sink, after an '&' unless it is the query's first parameter (which starts at {@code start}). */
+    private static ByteSink separator(ByteSink sink, int start) {
+      return sink.length > start ? sink.append('&') : sink;
+    }
+
+    /** Writes the extra parameters that sort before {@code name}, or all that are left for null. */
+    private void extrasBefore(ByteSink sink, int start, String name) {
+      for (; nextExtra < extraCount && (name == null || extraNames[nextExtra].compareTo(name) < 0); nextExtra++) {
+        separator(sink, start).ascii(extraNames[nextExtra]).append('=').uriEncode(extraValues[nextExtra], false);
+      }
     }
 
     /**
@@ -307,31 +327,6 @@ public final class SigV4Signer implements UrlSigner {
         }
       }
       return true;
-    }
-
-    /** Writes query parameters into the canonical request, with '&' between them. */
-    private static final class Query {
-      private final ByteSink sink;
-      private final int start;
-      private final Scratch scratch;
-      private int next;
-
-      Query(ByteSink sink, Scratch scratch) {
-        this.sink = sink;
-        this.start = sink.length;
-        this.scratch = scratch;
-      }
-
-      ByteSink separator() {
-        return sink.length > start ? sink.append('&') : sink;
-      }
-
-      /** Writes the extra parameters that sort before {@code name}, or all that are left for null. */
-      void extraBefore(String name) {
-        for (; next < scratch.extraCount && (name == null || scratch.extraNames[next].compareTo(name) < 0); next++) {
-          separator().ascii(scratch.extraNames[next]).append('=').uriEncode(scratch.extraValues[next], false);
-        }
-      }
     }
 
     private static String encode(String value) {
