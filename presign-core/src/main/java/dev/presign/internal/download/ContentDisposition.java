@@ -74,7 +74,9 @@ public final class ContentDisposition {
         return null;
       }
     }
-    return (attachment ? "attachment; filename=\"" : "inline; filename=\"") + name + '"';
+    String start = attachment ? "attachment; filename=\"" : "inline; filename=\"";
+    // Sized: a concatenation would start at 16 characters and grow twice.
+    return new StringBuilder(start.length() + n + 1).append(start).append(name).append('"').toString();
   }
 
   /**

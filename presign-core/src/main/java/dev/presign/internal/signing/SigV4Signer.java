@@ -24,7 +24,11 @@ public final class SigV4Signer implements UrlSigner {
   private static final byte[] ALGORITHM_PARAMETER = bytes("X-Amz-Algorithm=AWS4-HMAC-SHA256");
   private static final byte[] STRING_TO_SIGN_PREFIX = bytes("AWS4-HMAC-SHA256\n");
   private static final byte[] SIGNATURE_PARAMETER = bytes("&X-Amz-Signature=");
+  private static final byte[] DATE_PARAMETER = bytes("X-Amz-Date=");
+  private static final byte[] EXPIRES_PARAMETER = bytes("X-Amz-Expires=");
+  private static final byte[] SIGNED_HEADERS_PARAMETER = bytes("X-Amz-SignedHeaders=");
   private static final int LOWER_CACHE = 8;
+  private static final int NAME_CACHE = 8;
   // Filled by scratch(), not withInitial() or an initialValue() subclass: no lambda bootstrap and no extra
   // class to load on a cold JVM's way to its first URL.
   private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>();
@@ -51,7 +55,11 @@ public final class SigV4Signer implements UrlSigner {
     this.schemeAndSeparator = bytes(addressing.scheme() + "://");
   }
 
-  private record Host(String bucket, String header, byte[] bytes) {}
+  /**
+   * The Host header for a bucket: its text, its bytes for the URL, and its canonical value (as headerValue()
+   * writes it) for the canonical request, which every signature holds.
+   */
+  private record Host(String bucket, String header, byte[] bytes, byte[] canonicalValue) {}
 
   @Override
   public String presign(SigningRequest request) {
@@ -131,7 +139,9 @@ public final class SigV4Signer implements UrlSigner {
     Host host = lastHost;
     if (host == null || !host.bucket.equals(bucket)) {
       String header = addressing.host(bucket);
-      host = new Host(bucket, header, bytes(header));
+      ByteSink canonical = new ByteSink(header.length());
+      canonical.headerValue(header);
+      host = new Host(bucket, header, bytes(header), java.util.Arrays.copyOf(canonical.bytes, canonical.length));
       lastHost = host;
     }
     return host;
@@ -172,6 +182,13 @@ public final class SigV4Signer implements UrlSigner {
     private int headerCount;
     // Header names folded to lower case, by identity: the issuer's names are the same String objects on
     // every call, so each is folded once per thread instead of three times per URL.
+    // Extra query parameter names by identity, checked and encoded, likewise: a download's response-* names are
+    // the same constants on every call, so each is checked and encoded once per thread instead of once per URL.
+    private final String[] nameKeys = new String[NAME_CACHE];
+    private final String[] nameEncoded = new String[NAME_CACHE];
+    private final byte[][] nameBytes = new byte[NAME_CACHE][];
+    private int nameNext;
+    private byte[][] extraNameBytes = new byte[4][];
     private final String[] lowerKeys = new String[LOWER_CACHE];
     private final byte[][] lowerValues = new byte[LOWER_CACHE][];
     private int lowerNext;
@@ -203,7 +220,14 @@ public final class SigV4Signer implements UrlSigner {
       int queryEnd = c.length;
       c.append('\n');
       for (int i = 0; i < headerCount; i++) {
-        c.append(headerLowerNames[i]).append(':').headerValue(headerValues[i]).append('\n');
+        c.append(headerLowerNames[i]).append(':');
+        // The host's value, the same String on every call, is canonicalized once per bucket, not per URL.
+        if (headerValues[i] == host.header) {
+          c.append(host.canonicalValue);
+        } else {
+          c.headerValue(headerValues[i]);
+        }
+        c.append('\n');
       }
       c.append('\n');
       writeSignedHeaderNames(c, false);
@@ -248,16 +272,16 @@ public final class SigV4Signer implements UrlSigner {
       extrasBefore(c, start, "X-Amz-Credential");
       separator(c, start).append(key.credentialParameter);
       extrasBefore(c, start, "X-Amz-Date");
-      separator(c, start).ascii("X-Amz-Date=");
+      separator(c, start).append(DATE_PARAMETER);
       writeAmzDate(c, key, epochSecond);
       extrasBefore(c, start, "X-Amz-Expires");
-      separator(c, start).ascii("X-Amz-Expires=").decimal(request.expiresSeconds());
+      separator(c, start).append(EXPIRES_PARAMETER).decimal(request.expiresSeconds());
       if (key.tokenParameter != null) {
         extrasBefore(c, start, "X-Amz-Security-Token");
         separator(c, start).append(key.tokenParameter);
       }
       extrasBefore(c, start, "X-Amz-SignedHeaders");
-      separator(c, start).ascii("X-Amz-SignedHeaders=");
+      separator(c, start).append(SIGNED_HEADERS_PARAMETER);
       writeSignedHeaderNames(c, true);
       extrasBefore(c, start, null);
     }
@@ -270,7 +294,7 @@ public final class SigV4Signer implements UrlSigner {
     /** Writes the extra parameters that sort before {@code name}, or all that are left for null. */
     private void extrasBefore(ByteSink sink, int start, String name) {
       for (; nextExtra < extraCount && (name == null || extraNames[nextExtra].compareTo(name) < 0); nextExtra++) {
-        separator(sink, start).ascii(extraNames[nextExtra]).append('=').uriEncode(extraValues[nextExtra], false);
+        separator(sink, start).append(extraNameBytes[nextExtra]).append('=').uriEncode(extraValues[nextExtra], false);
       }
     }
 
@@ -287,6 +311,7 @@ public final class SigV4Signer implements UrlSigner {
       if (extraNames.length < parameters.size()) {
         extraNames = new String[parameters.size() * 2];
         extraValues = new String[parameters.size() * 2];
+        extraNameBytes = new byte[parameters.size() * 2][];
       }
       if (parameters instanceof HeaderMap indexed) {
         for (int i = 0; i < indexed.size(); i++) {
@@ -300,10 +325,9 @@ public final class SigV4Signer implements UrlSigner {
     }
 
     private void insertExtra(String name, String value) {
-      if (name.regionMatches(true, 0, "X-Amz-", 0, 6)) {
-        throw new IllegalArgumentException("query parameter must not be an X-Amz-* parameter: " + name);
-      }
-      String encoded = isUnreserved(name) ? name : encode(name);
+      int known = knownName(name);
+      String encoded = nameEncoded[known];
+      byte[] bytes = nameBytes[known];
       int i = extraCount;
       for (int j = 0; j < extraCount; j++) {
         if (extraNames[j].equals(encoded)) {
@@ -313,11 +337,32 @@ public final class SigV4Signer implements UrlSigner {
       while (i > 0 && extraNames[i - 1].compareTo(encoded) > 0) {
         extraNames[i] = extraNames[i - 1];
         extraValues[i] = extraValues[i - 1];
+        extraNameBytes[i] = extraNameBytes[i - 1];
         i--;
       }
       extraNames[i] = encoded;
       extraValues[i] = value;
+      extraNameBytes[i] = bytes;
       extraCount++;
+    }
+
+    /** The name cache's slot for {@code name}, checked and encoded on its first use by this thread. */
+    private int knownName(String name) {
+      for (int i = 0; i < NAME_CACHE; i++) {
+        if (nameKeys[i] == name) {
+          return i;
+        }
+      }
+      if (name.regionMatches(true, 0, "X-Amz-", 0, 6)) {
+        throw new IllegalArgumentException("query parameter must not be an X-Amz-* parameter: " + name);
+      }
+      String encoded = isUnreserved(name) ? name : encode(name);
+      int slot = nameNext;
+      nameKeys[slot] = name;
+      nameEncoded[slot] = encoded;
+      nameBytes[slot] = encoded.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      nameNext = (nameNext + 1) % NAME_CACHE;
+      return slot;
     }
 
     private static boolean isUnreserved(String s) {
