@@ -69,9 +69,14 @@ public record PresignedUpload(String method, String url, Map<String, String> hea
     Objects.requireNonNull(contentLength, "contentLength");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(expiresAt, "expiresAt");
-    headers = HeaderMap.copyOf(headers);
-    for (String name : headers.keySet()) {
-      if (name.toLowerCase(Locale.ROOT).equals(CONTENT_LENGTH)) {
+    HeaderMap copy = HeaderMap.copyOf(headers);
+    headers = copy;
+    // By index, not keySet(): on a cold JVM the map views and their iterators are six more classes to load.
+    for (int i = 0; i < copy.size(); i++) {
+      String name = copy.name(i);
+      // Length first, so the usual names need no folded copy: only a 14-character name can fold to content-length
+      // (folding changes the length only for U+0130, which becomes an 'i' that content-length lacks).
+      if (name.length() == CONTENT_LENGTH.length() && name.toLowerCase(Locale.ROOT).equals(CONTENT_LENGTH)) {
         throw new IllegalArgumentException("headers must not hold Content-Length, pass it as contentLength: " + name);
       }
     }

@@ -476,7 +476,9 @@ public final class UploadUrlIssuer {
     private boolean pathStyleAccess;
     private AwsCredentialsProvider credentialsProvider;
     private PresignPolicy policy;
-    private KeyStrategy keyStrategy = KeyStrategy.uuid("");
+    // Null for the default, KeyStrategy.uuid(""), made in build() only when none was set: an issuer with its
+    // own strategy does not load the UUID strategy's classes on a cold JVM's way to its first URL.
+    private KeyStrategy keyStrategy;
     private Clock clock = Clock.systemUTC();
     private boolean rejectShortLivedCredentials;
     private StoreProfile profile;
@@ -644,6 +646,9 @@ public final class UploadUrlIssuer {
         java.util.Set<StoreProfile.Attribute> unsupported = profile.unsupported(policy.attributes());
         Require.state(unsupported.isEmpty(), profile + " does not take these object attributes of the policy",
             unsupported);
+      }
+      if (keyStrategy == null) {
+        keyStrategy = KeyStrategy.uuid("");
       }
       return new UploadUrlIssuer(this);
     }

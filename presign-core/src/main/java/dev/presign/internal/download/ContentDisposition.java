@@ -29,6 +29,12 @@ public final class ContentDisposition {
    * @return the header value
    */
   public static String of(boolean attachment, String fileName) {
+    String plain = ofPlainName(attachment, fileName);
+    return plain != null ? plain : ofAnyName(attachment, fileName);
+  }
+
+  /** The header value for any name: cleaned, with an ASCII fallback and a {@code filename*} when needed. */
+  static String ofAnyName(boolean attachment, String fileName) {
     String name = clean(fileName);
     StringBuilder header = new StringBuilder(name.length() * 4 + 48)
         .append(attachment ? "attachment" : "inline")
@@ -45,6 +51,32 @@ public final class ContentDisposition {
       }
     }
     return header.toString();
+  }
+
+  /**
+   * The header value for the common name that {@link #clean} and {@link #asciiFallback} would leave as it
+   * is and that needs no {@code filename*}: 1 to {@value #MAX_NAME_BYTES} printable ASCII characters, none
+   * of them a path separator, a quote, a backslash, {@code %} or parameter syntax, not starting with a space
+   * nor ending with a space or dot. Every download URL builds one, so this skips the code point loop, the
+   * three StringBuilders and the trims; anything else takes the full path.
+   *
+   * @return the header value, or null when the name needs the full path
+   */
+  private static String ofPlainName(boolean attachment, String name) {
+    int n = name.length();
+    if (n == 0 || n > MAX_NAME_BYTES || name.charAt(0) == ' ' || name.charAt(n - 1) == ' ' || name.charAt(n - 1) == '.') {
+      return null;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c >= 0x7f || c == '/' || c == '\\' || c == '"' || c == '%' || c == ';' || c == '=' || c == '*'
+          || c == '\'') {
+        return null;
+      }
+    }
+    String start = attachment ? "attachment; filename=\"" : "inline; filename=\"";
+    // Sized: a concatenation would start at 16 characters and grow twice.
+    return new StringBuilder(start.length() + n + 1).append(start).append(name).append('"').toString();
   }
 
   /**

@@ -9,8 +9,8 @@ import dev.presign.internal.Redact;
 import dev.presign.internal.keys.SafeFileName;
 import dev.presign.internal.policy.ExtensionTable;
 import dev.presign.internal.policy.MediaType;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,6 +33,28 @@ import java.util.Map;
 public final class ResponseOverrides {
   private static final String NEUTRAL_TYPE = "application/octet-stream";
 
+  /**
+   * What a plain download pins for each extension {@link ExtensionTable} knows, decided once by {@link #pin}:
+   * the same answer per URL, without parsing the type or looking it up in the content sets again.
+   */
+  private static final Map<String, Pinned> PLAIN;
+  private static final Pinned PLAIN_WITHOUT_KNOWN_EXTENSION;
+
+  static {
+    Map<String, Pinned> plain = new HashMap<>();
+    for (String extension : ExtensionTable.extensions()) {
+      plain.put(extension, pin(MediaType.parseOrNull(ExtensionTable.typeOf(extension)), null, false));
+    }
+    PLAIN = Map.copyOf(plain);
+    PLAIN_WITHOUT_KNOWN_EXTENSION = pin(MediaType.parseOrNull(NEUTRAL_TYPE), null, false);
+  }
+
+  private static volatile CacheControl lastCacheControl;
+
+  private record Pinned(String typeValue, boolean attachment) {}
+
+  private record CacheControl(long maxAgeSeconds, String value) {}
+
   private ResponseOverrides() {}
 
   /**
@@ -44,21 +66,52 @@ public final class ResponseOverrides {
    * @throws PolicyViolationException when the content type or cache control is malformed
    */
   public static Map<String, String> of(DownloadRequest request, long maxAgeSeconds) {
-    MediaType type = null;
-    if (request.contentType().isPresent()) {
-      type = MediaType.parseOrNull(request.contentType().get());
-      if (type == null) {
-        throw new PolicyViolationException(Reason.CONTENT_TYPE_INVALID,
-            "content type must be a concrete media type such as image/png: " + Redact.quote(request.contentType().get()));
-      }
-    }
+    Pinned pinned;
     String fileName = request.fileName().orElse(null);
-    if (type == null) {
-      type = impliedType(request.key(), fileName);
+    if (request.contentType().isEmpty() && fileName == null && request.disposition().isEmpty()
+        && !request.allowActiveContent()) {
+      // What every plain download asks: the type and disposition follow from the key's extension alone.
+      pinned = PLAIN.getOrDefault(keyExtension(request.key()), PLAIN_WITHOUT_KNOWN_EXTENSION);
+    } else {
+      MediaType type = null;
+      if (request.contentType().isPresent()) {
+        type = MediaType.parseOrNull(request.contentType().get());
+        if (type == null) {
+          throw new PolicyViolationException(Reason.CONTENT_TYPE_INVALID,
+              "content type must be a concrete media type such as image/png: " + Redact.quote(request.contentType().get()));
+        }
+      }
+      if (type == null) {
+        type = impliedType(request.key(), fileName);
+      }
+      pinned = pin(type, request.disposition().orElse(null), request.allowActiveContent());
     }
-    Disposition disposition = request.disposition().orElse(null);
+    String disposition = ContentDisposition.of(pinned.attachment,
+        fileName == null ? lastSegment(request.key()) : fileName);
+    String cacheControl;
+    if (request.cacheControl().isPresent()) {
+      cacheControl = request.cacheControl().get();
+      if (cacheControl.isEmpty() || cacheControl.length() > 256 || !isPrintableAscii(cacheControl)) {
+        throw new PolicyViolationException(Reason.HEADER_INVALID,
+            "cache control must be 1 to 256 printable ASCII characters: " + Redact.quote(cacheControl));
+      }
+    } else {
+      cacheControl = defaultCacheControl(maxAgeSeconds);
+    }
+    if (request.versionId().isPresent()) {
+      return HeaderMap.ofEntries("response-content-disposition", disposition, "response-content-type", pinned.typeValue,
+          "response-cache-control", cacheControl, "response-content-encoding", "identity",
+          "versionId", request.versionId().get());
+    }
+    return HeaderMap.ofEntries("response-content-disposition", disposition, "response-content-type", pinned.typeValue,
+        "response-cache-control", cacheControl, "response-content-encoding", "identity");
+  }
+
+  /** The Content-Type to send and whether to save rather than show, by the rules in the class comment. */
+  private static Pinned pin(MediaType type, Disposition asked, boolean allowActiveContent) {
+    Disposition disposition = asked;
     String typeValue = type.headerValue();
-    if (request.allowActiveContent()) {
+    if (allowActiveContent) {
       if (disposition == null) {
         disposition = Disposition.INLINE;
       }
@@ -74,31 +127,41 @@ public final class ResponseOverrides {
     } else if (disposition == null) {
       disposition = Disposition.INLINE;
     }
-    List<String> entries = new ArrayList<>(10);
-    entries.add("response-content-disposition");
-    entries.add(ContentDisposition.of(disposition == Disposition.ATTACHMENT,
-        fileName == null ? lastSegment(request.key()) : fileName));
-    entries.add("response-content-type");
-    entries.add(typeValue);
-    String cacheControl = request.cacheControl().orElse("private, max-age=" + maxAgeSeconds);
-    if (cacheControl.isEmpty() || cacheControl.length() > 256 || !isPrintableAscii(cacheControl)) {
-      throw new PolicyViolationException(Reason.HEADER_INVALID,
-          "cache control must be 1 to 256 printable ASCII characters: " + Redact.quote(cacheControl));
+    return new Pinned(typeValue, disposition == Disposition.ATTACHMENT);
+  }
+
+  /**
+   * The lower-case extension of the key's last segment, as {@link SafeFileName} reads it, or empty. For an
+   * ASCII key (the usual case, and what presign's key strategies make) found in place, without building the
+   * sanitized name; other keys go through SafeFileName itself, whose normalization can change them.
+   */
+  static String keyExtension(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      if (key.charAt(i) >= 0x80) {
+        return SafeFileName.of(key).extension();
+      }
     }
-    entries.add("response-cache-control");
-    entries.add(cacheControl);
-    entries.add("response-content-encoding");
-    entries.add("identity");
-    if (request.versionId().isPresent()) {
-      entries.add("versionId");
-      entries.add(request.versionId().get());
+    int dot = key.lastIndexOf('.');
+    if (dot < Math.max(key.lastIndexOf('/'), key.lastIndexOf('\\')) + 1) {
+      return "";
     }
-    return HeaderMap.ofEntries(entries.toArray(new String[0]));
+    String candidate = key.substring(dot + 1);
+    return SafeFileName.isAsciiAlphanumeric(candidate) ? candidate.toLowerCase(Locale.ROOT) : "";
+  }
+
+  private static String defaultCacheControl(long maxAgeSeconds) {
+    // An issuer's downloads mostly live for its policy's TTL: the value is kept for the next URL.
+    CacheControl last = lastCacheControl;
+    if (last == null || last.maxAgeSeconds != maxAgeSeconds) {
+      last = new CacheControl(maxAgeSeconds, "private, max-age=" + maxAgeSeconds);
+      lastCacheControl = last;
+    }
+    return last.value;
   }
 
   // The key's extension first: presign's key strategies keep only one that fits the declared type.
   private static MediaType impliedType(String key, String fileName) {
-    String implied = ExtensionTable.typeOf(SafeFileName.of(key).extension());
+    String implied = ExtensionTable.typeOf(keyExtension(key));
     if (implied == null && fileName != null) {
       implied = ExtensionTable.typeOf(SafeFileName.of(fileName).extension());
     }

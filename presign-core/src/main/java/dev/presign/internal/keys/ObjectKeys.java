@@ -153,7 +153,11 @@ public final class ObjectKeys {
   }
 
   private static boolean isAllowed(int cp) {
-    if (cp == '\\' || cp == 0xFFFE || cp == 0xFFFF) {
+    // ASCII, most keys: the only control characters there are 0x00-0x1F and DEL; no lookup of the Unicode category.
+    if (cp < 0x80) {
+      return cp >= 0x20 && cp != 0x7f && cp != '\\';
+    }
+    if (cp == 0xFFFE || cp == 0xFFFF) {
       return false;
     }
     switch (Character.getType(cp)) {

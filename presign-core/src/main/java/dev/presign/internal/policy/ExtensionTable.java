@@ -100,6 +100,11 @@ public final class ExtensionTable {
     return TYPE_OF.get(extension);
   }
 
+  /** {@return every extension {@link #typeOf} knows} */
+  public static java.util.Set<String> extensions() {
+    return TYPE_OF.keySet();
+  }
+
   private ExtensionTable() {}
 
   /**

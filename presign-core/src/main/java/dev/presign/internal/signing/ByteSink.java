@@ -10,6 +10,15 @@ import java.util.Arrays;
 final class ByteSink {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  // SigV4's unreserved characters, A-Z a-z 0-9 - _ . ~, by ASCII code: one load per character to encode.
+  private static final boolean[] UNRESERVED = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      UNRESERVED[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '_' || c == '.' || c == '~';
+    }
+  }
 
   byte[] bytes;
   int length;
@@ -155,25 +164,37 @@ final class ByteSink {
    */
   ByteSink uriEncode(String s, boolean keepSlash) {
     int n = s.length();
-    ensure(n);
+    // Room for every ASCII character as %XX, made once: the loop then writes without a bounds check per byte.
+    ensure(n * 3);
+    byte[] b = bytes;
+    int at = length;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (isUnreserved(c) || (c == '/' && keepSlash)) {
-        ensure(1);
-        bytes[length++] = (byte) c;
-      } else if (c < 0x80) {
-        percent(c);
+      if (c < 0x80) {
+        if (UNRESERVED[c] || (c == '/' && keepSlash)) {
+          b[at++] = (byte) c;
+        } else {
+          b[at++] = '%';
+          b[at++] = HEX_UPPER[c >>> 4];
+          b[at++] = HEX_UPPER[c & 0xf];
+        }
       } else {
+        // Rare: non-ASCII in a key or value. Each UTF-8 byte as %XX, after growing for it.
         int end = i + 1;
         while (end < n && s.charAt(end) >= 0x80) {
           end++;
         }
-        for (byte b : s.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-          percent(b & 0xff);
+        length = at;
+        for (byte utf8 : s.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
+          percent(utf8 & 0xff);
         }
+        ensure((n - end) * 3);
+        b = bytes;
+        at = length;
         i = end - 1;
       }
     }
+    length = at;
     return this;
   }
 
@@ -185,8 +206,7 @@ final class ByteSink {
   }
 
   static boolean isUnreserved(char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-        || c == '-' || c == '_' || c == '.' || c == '~';
+    return c < 0x80 && UNRESERVED[c];
   }
 
   String toLatin1String() {

@@ -23,8 +23,8 @@ public final class HmacSha256 {
 
   private final MessageDigest sha256;
   private final byte[] innerPad = new byte[BLOCK_SIZE];
-  private final byte[] outerPad = new byte[BLOCK_SIZE];
-  private final byte[] innerHash = new byte[LENGTH];
+  // The outer pad followed by the inner hash: the outer message, fed to SHA-256 in one update.
+  private final byte[] outer = new byte[BLOCK_SIZE + LENGTH];
   private boolean keyed;
 
   /** A MAC with no key yet; call {@link #init} first. */
@@ -64,10 +64,10 @@ public final class HmacSha256 {
     sha256.reset();
     byte[] k = key.length > BLOCK_SIZE ? sha256.digest(key) : key;
     Arrays.fill(innerPad, (byte) 0x36);
-    Arrays.fill(outerPad, (byte) 0x5c);
+    Arrays.fill(outer, 0, BLOCK_SIZE, (byte) 0x5c);
     for (int i = 0; i < k.length; i++) {
       innerPad[i] ^= k[i];
-      outerPad[i] ^= k[i];
+      outer[i] ^= k[i];
     }
     sha256.update(innerPad);
     keyed = true;
@@ -95,9 +95,8 @@ public final class HmacSha256 {
     requireKey();
     Objects.checkFromIndexSize(offset, LENGTH, out.length);
     try {
-      sha256.digest(innerHash, 0, LENGTH);
-      sha256.update(outerPad);
-      sha256.update(innerHash);
+      sha256.digest(outer, BLOCK_SIZE, LENGTH);
+      sha256.update(outer, 0, BLOCK_SIZE + LENGTH);
       sha256.digest(out, offset, LENGTH);
     } catch (DigestException e) {
       throw new IllegalStateException("SHA-256 refused a 32-byte digest", e);  // cannot happen: the room is checked

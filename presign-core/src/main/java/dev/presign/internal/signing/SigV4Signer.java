@@ -24,14 +24,14 @@ public final class SigV4Signer implements UrlSigner {
   private static final byte[] ALGORITHM_PARAMETER = bytes("X-Amz-Algorithm=AWS4-HMAC-SHA256");
   private static final byte[] STRING_TO_SIGN_PREFIX = bytes("AWS4-HMAC-SHA256\n");
   private static final byte[] SIGNATURE_PARAMETER = bytes("&X-Amz-Signature=");
+  private static final byte[] DATE_PARAMETER = bytes("X-Amz-Date=");
+  private static final byte[] EXPIRES_PARAMETER = bytes("X-Amz-Expires=");
+  private static final byte[] SIGNED_HEADERS_PARAMETER = bytes("X-Amz-SignedHeaders=");
   private static final int LOWER_CACHE = 8;
-  // An anonymous class, not a method reference: no lambda bootstrap on the way to the first URL.
-  private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>() {
-    @Override
-    protected Scratch initialValue() {
-      return new Scratch();
-    }
-  };
+  private static final int NAME_CACHE = 8;
+  // Filled by scratch(), not withInitial() or an initialValue() subclass: no lambda bootstrap and no extra
+  // class to load on a cold JVM's way to its first URL.
+  private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>();
 
   private final String region;
   private final String service;
@@ -55,14 +55,18 @@ public final class SigV4Signer implements UrlSigner {
     this.schemeAndSeparator = bytes(addressing.scheme() + "://");
   }
 
-  private record Host(String bucket, String header, byte[] bytes) {}
+  /**
+   * The Host header for a bucket: its text, its bytes for the URL, and its canonical value (as headerValue()
+   * writes it) for the canonical request, which every signature holds.
+   */
+  private record Host(String bucket, String header, byte[] bytes, byte[] canonicalValue) {}
 
   @Override
   public String presign(SigningRequest request) {
     long epochSecond = request.signingEpochSecond();
     SigningKey key = keyFor(request.credentials(), epochSecond);
     Host host = hostFor(request.bucket());
-    return SCRATCH.get().sign(this, request, key, host, epochSecond);
+    return scratch().sign(this, request, key, host, epochSecond);
   }
 
   /**
@@ -97,7 +101,7 @@ public final class SigV4Signer implements UrlSigner {
    */
   public String signPost(String base64Policy, AwsCredentialsIdentity credentials, long epochSecond) {
     SigningKey key = keyFor(credentials, epochSecond);
-    return SCRATCH.get().hmacHex(key, base64Policy.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return scratch().hmacHex(key, base64Policy.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   /**
@@ -113,6 +117,15 @@ public final class SigV4Signer implements UrlSigner {
         + (addressing.pathStyle() ? "/" + bucket : "/");
   }
 
+  private static Scratch scratch() {
+    Scratch scratch = SCRATCH.get();
+    if (scratch == null) {
+      scratch = new Scratch();
+      SCRATCH.set(scratch);
+    }
+    return scratch;
+  }
+
   private SigningKey keyFor(AwsCredentialsIdentity credentials, long epochSecond) {
     SigningKey key = SigningKey.reuseOrDerive(lastKey, credentials, Math.floorDiv(epochSecond, 86_400), region, service);
     if (key != lastKey) {
@@ -126,7 +139,9 @@ public final class SigV4Signer implements UrlSigner {
     Host host = lastHost;
     if (host == null || !host.bucket.equals(bucket)) {
       String header = addressing.host(bucket);
-      host = new Host(bucket, header, bytes(header));
+      ByteSink canonical = new ByteSink(header.length());
+      canonical.headerValue(header);
+      host = new Host(bucket, header, bytes(header), java.util.Arrays.copyOf(canonical.bytes, canonical.length));
       lastHost = host;
     }
     return host;
@@ -141,7 +156,7 @@ public final class SigV4Signer implements UrlSigner {
    * them with published vectors. Never logged.
    */
   static String[] lastCanonicalRequestAndStringToSign() {
-    Scratch scratch = SCRATCH.get();
+    Scratch scratch = scratch();
     return new String[] {
         new String(scratch.canonical.bytes, 0, scratch.canonical.length, java.nio.charset.StandardCharsets.UTF_8),
         new String(scratch.stringToSign.bytes, 0, scratch.stringToSign.length, java.nio.charset.StandardCharsets.UTF_8)};
@@ -159,12 +174,21 @@ public final class SigV4Signer implements UrlSigner {
     private String[] extraNames = new String[4];
     private String[] extraValues = new String[4];
     private int extraCount;
+    // The next extra parameter to write into the query.
+    private int nextExtra;
     private String[] headerNames = new String[8];
     private String[] headerValues = new String[8];
     private byte[][] headerLowerNames = new byte[8][];
     private int headerCount;
     // Header names folded to lower case, by identity: the issuer's names are the same String objects on
     // every call, so each is folded once per thread instead of three times per URL.
+    // Extra query parameter names by identity, checked and encoded, likewise: a download's response-* names are
+    // the same constants on every call, so each is checked and encoded once per thread instead of once per URL.
+    private final String[] nameKeys = new String[NAME_CACHE];
+    private final String[] nameEncoded = new String[NAME_CACHE];
+    private final byte[][] nameBytes = new byte[NAME_CACHE][];
+    private int nameNext;
+    private byte[][] extraNameBytes = new byte[4][];
     private final String[] lowerKeys = new String[LOWER_CACHE];
     private final byte[][] lowerValues = new byte[LOWER_CACHE][];
     private int lowerNext;
@@ -196,7 +220,14 @@ public final class SigV4Signer implements UrlSigner {
       int queryEnd = c.length;
       c.append('\n');
       for (int i = 0; i < headerCount; i++) {
-        c.append(headerLowerNames[i]).append(':').headerValue(headerValues[i]).append('\n');
+        c.append(headerLowerNames[i]).append(':');
+        // The host's value, the same String on every call, is canonicalized once per bucket, not per URL.
+        if (headerValues[i] == host.header) {
+          c.append(host.canonicalValue);
+        } else {
+          c.headerValue(headerValues[i]);
+        }
+        c.append('\n');
       }
       c.append('\n');
       writeSignedHeaderNames(c, false);
@@ -234,24 +265,37 @@ public final class SigV4Signer implements UrlSigner {
       sortExtraParameters(request.queryParameters());
       // The X-Amz-* parameters go in their fixed order, which is canonical (byte) order; extra ones are
       // merged in where their encoded names sort (ASCII, so String order is byte order).
-      Query q = new Query(c, this);
-      q.extraBefore("X-Amz-Algorithm");
-      q.separator().append(ALGORITHM_PARAMETER);
-      q.extraBefore("X-Amz-Credential");
-      q.separator().append(key.credentialParameter);
-      q.extraBefore("X-Amz-Date");
-      q.separator().ascii("X-Amz-Date=");
+      int start = c.length;
+      nextExtra = 0;
+      extrasBefore(c, start, "X-Amz-Algorithm");
+      separator(c, start).append(ALGORITHM_PARAMETER);
+      extrasBefore(c, start, "X-Amz-Credential");
+      separator(c, start).append(key.credentialParameter);
+      extrasBefore(c, start, "X-Amz-Date");
+      separator(c, start).append(DATE_PARAMETER);
       writeAmzDate(c, key, epochSecond);
-      q.extraBefore("X-Amz-Expires");
-      q.separator().ascii("X-Amz-Expires=").decimal(request.expiresSeconds());
+      extrasBefore(c, start, "X-Amz-Expires");
+      separator(c, start).append(EXPIRES_PARAMETER).decimal(request.expiresSeconds());
       if (key.tokenParameter != null) {
-        q.extraBefore("X-Amz-Security-Token");
-        q.separator().append(key.tokenParameter);
+        extrasBefore(c, start, "X-Amz-Security-Token");
+        separator(c, start).append(key.tokenParameter);
       }
-      q.extraBefore("X-Amz-SignedHeaders");
-      q.separator().ascii("X-Amz-SignedHeaders=");
+      extrasBefore(c, start, "X-Amz-SignedHeaders");
+      separator(c, start).append(SIGNED_HEADERS_PARAMETER);
       writeSignedHeaderNames(c, true);
-      q.extraBefore(null);
+      extrasBefore(c, start, null);
+    }
+
+    /** The sink, after an '&' unless it is the query's first parameter (which starts at {@code start}). */
+    private static ByteSink separator(ByteSink sink, int start) {
+      return sink.length > start ? sink.append('&') : sink;
+    }
+
+    /** Writes the extra parameters that sort before {@code name}, or all that are left for null. */
+    private void extrasBefore(ByteSink sink, int start, String name) {
+      for (; nextExtra < extraCount && (name == null || extraNames[nextExtra].compareTo(name) < 0); nextExtra++) {
+        separator(sink, start).append(extraNameBytes[nextExtra]).append('=').uriEncode(extraValues[nextExtra], false);
+      }
     }
 
     /**
@@ -267,6 +311,7 @@ public final class SigV4Signer implements UrlSigner {
       if (extraNames.length < parameters.size()) {
         extraNames = new String[parameters.size() * 2];
         extraValues = new String[parameters.size() * 2];
+        extraNameBytes = new byte[parameters.size() * 2][];
       }
       if (parameters instanceof HeaderMap indexed) {
         for (int i = 0; i < indexed.size(); i++) {
@@ -280,10 +325,9 @@ public final class SigV4Signer implements UrlSigner {
     }
 
     private void insertExtra(String name, String value) {
-      if (name.regionMatches(true, 0, "X-Amz-", 0, 6)) {
-        throw new IllegalArgumentException("query parameter must not be an X-Amz-* parameter: " + name);
-      }
-      String encoded = isUnreserved(name) ? name : encode(name);
+      int known = knownName(name);
+      String encoded = nameEncoded[known];
+      byte[] bytes = nameBytes[known];
       int i = extraCount;
       for (int j = 0; j < extraCount; j++) {
         if (extraNames[j].equals(encoded)) {
@@ -293,11 +337,32 @@ public final class SigV4Signer implements UrlSigner {
       while (i > 0 && extraNames[i - 1].compareTo(encoded) > 0) {
         extraNames[i] = extraNames[i - 1];
         extraValues[i] = extraValues[i - 1];
+        extraNameBytes[i] = extraNameBytes[i - 1];
         i--;
       }
       extraNames[i] = encoded;
       extraValues[i] = value;
+      extraNameBytes[i] = bytes;
       extraCount++;
+    }
+
+    /** The name cache's slot for {@code name}, checked and encoded on its first use by this thread. */
+    private int knownName(String name) {
+      for (int i = 0; i < NAME_CACHE; i++) {
+        if (nameKeys[i] == name) {
+          return i;
+        }
+      }
+      if (name.regionMatches(true, 0, "X-Amz-", 0, 6)) {
+        throw new IllegalArgumentException("query parameter must not be an X-Amz-* parameter: " + name);
+      }
+      String encoded = isUnreserved(name) ? name : encode(name);
+      int slot = nameNext;
+      nameKeys[slot] = name;
+      nameEncoded[slot] = encoded;
+      nameBytes[slot] = encoded.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      nameNext = (nameNext + 1) % NAME_CACHE;
+      return slot;
     }
 
     private static boolean isUnreserved(String s) {
@@ -307,31 +372,6 @@ public final class SigV4Signer implements UrlSigner {
         }
       }
       return true;
-    }
-
-    /** Writes query parameters into the canonical request, with '&' between them. */
-    private static final class Query {
-      private final ByteSink sink;
-      private final int start;
-      private final Scratch scratch;
-      private int next;
-
-      Query(ByteSink sink, Scratch scratch) {
-        this.sink = sink;
-        this.start = sink.length;
-        this.scratch = scratch;
-      }
-
-      ByteSink separator() {
-        return sink.length > start ? sink.append('&') : sink;
-      }
-
-      /** Writes the extra parameters that sort before {@code name}, or all that are left for null. */
-      void extraBefore(String name) {
-        for (; next < scratch.extraCount && (name == null || scratch.extraNames[next].compareTo(name) < 0); next++) {
-          separator().ascii(scratch.extraNames[next]).append('=').uriEncode(scratch.extraValues[next], false);
-        }
-      }
     }
 
     private static String encode(String value) {

@@ -1,7 +1,6 @@
 package dev.presign.internal.signing;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
@@ -34,12 +33,7 @@ final class SigningKey {
     this.secretAccessKey = credentials.secretAccessKey();
     this.sessionToken = sessionToken;
     this.epochDay = epochDay;
-    LocalDate day = LocalDate.ofEpochDay(epochDay);
-    // Digits by hand: String.format would load the locale machinery on the way to the first URL.
-    String date = new StringBuilder(8).append(day.getYear())
-        .append((char) ('0' + day.getMonthValue() / 10)).append((char) ('0' + day.getMonthValue() % 10))
-        .append((char) ('0' + day.getDayOfMonth() / 10)).append((char) ('0' + day.getDayOfMonth() % 10))
-        .toString();
+    String date = yyyymmdd(epochDay);
     String scope = date + '/' + region + '/' + service + "/aws4_request";
     this.date = date.getBytes(StandardCharsets.US_ASCII);
     this.scope = scope.getBytes(StandardCharsets.UTF_8);
@@ -54,6 +48,27 @@ final class SigningKey {
       this.tokenParameter = java.util.Arrays.copyOf(token.bytes, token.length);
     }
     this.key = derive(secretAccessKey, date, region, service);
+  }
+
+  /**
+   * The UTC date of an epoch day as {@code yyyyMMdd}, what {@code LocalDate.ofEpochDay} gives, by the civil-from-days
+   * arithmetic it uses (H. Hinnant's). Why not LocalDate: on a cold JVM it initializes ChronoField, ChronoUnit and
+   * their value ranges on the way to the first URL. Digits by hand: String.format would load the locale machinery.
+   */
+  static String yyyymmdd(long epochDay) {
+    long shifted = epochDay + 719_468;  // days from 0000-03-01: leap days then fall at the end of each year
+    long era = Math.floorDiv(shifted, 146_097);
+    long dayOfEra = shifted - era * 146_097;
+    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    long monthFromMarch = (5 * dayOfYear + 2) / 153;
+    int day = (int) (dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
+    int month = (int) (monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9);
+    long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    return new StringBuilder(8).append(year)
+        .append((char) ('0' + month / 10)).append((char) ('0' + month % 10))
+        .append((char) ('0' + day / 10)).append((char) ('0' + day % 10))
+        .toString();
   }
 
   /** This key if it fits the credentials and day, otherwise a newly derived one. */

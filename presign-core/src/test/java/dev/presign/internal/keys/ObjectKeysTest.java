@@ -2,6 +2,7 @@ package dev.presign.internal.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,5 +73,14 @@ class ObjectKeysTest {
   @ValueSource(strings = {"", "uploads/", "a/b/c/", "tenants/photos/"})
   void prefixViolation_goodPrefix_isNull(String prefix) {
     assertThat(ObjectKeys.prefixViolation(prefix)).isNull();
+  }
+
+  @Test
+  void violation_eachAsciiCharacter_isRefusedExactlyWhenItIsAControlCharacterOrBackslash() {
+    for (char c = 0; c < 0x80; c++) {
+      boolean refused = Character.getType(c) == Character.CONTROL || c == '\\';
+      assertThat(ObjectKeys.violation("a" + c + "b")).as("U+%04X", (int) c).isEqualTo(refused
+          ? "key must not contain control, format, line or paragraph separator characters or '\\'" : null);
+    }
   }
 }
