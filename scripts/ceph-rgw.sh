@@ -17,6 +17,8 @@
 #   "get_initial_auth_request returned -13" unless every ms_*_mode is crc.
 # - One OSD: pools of size 1 need mon_allow_pool_size_one, and CRUSH must choose among OSDs, not hosts.
 # - No ceph-mgr: radosgw does not need one, and there is no pg autoscaler to run, so pools get 8 PGs.
+# - The default placement gets the storage classes STANDARD_IA and INTELLIGENT_TIERING besides STANDARD
+#   (see add_storage_classes), so storage classes round-trip in the store suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
