@@ -100,6 +100,37 @@ class AttributesMultipartStoreTest extends StoreSuite {
   }
 
   @Test
+  void multipart_withTagsTooLongForTheSessionToken_isRefusedWhereTheTokenMustCarryThem() {
+    ObjectAttributes.Builder attributes = ObjectAttributes.builder();
+    for (int i = 0; i < 10; i++) {
+      // Each '@' is sent as %40: about 3,300 characters of tagging, more than a 4,096-character token holds.
+      attributes.tag("k" + i, "@".repeat(110));
+    }
+    UploadUrlIssuer tagged = issuer.toBuilder().policy(issuer.policy().toBuilder().attributes(attributes.build())
+        .build()).build();
+    try (MultipartUploads uploads = multipart.toBuilder().issuer(tagged).build()) {
+      UploadRequest request = UploadRequest.of("film.mp4", "video/mp4", 6L * MIB);
+      if (!variant().objectTagging()) {
+        assertThatThrownBy(() -> uploads.start(request))
+            .isInstanceOf(PresignException.class)
+            .hasMessageContaining("NotImplemented");
+      } else if (store.profile().filter(StoreProfile::dropsMultipartTagging).isPresent()) {
+        assertThatThrownBy(() -> uploads.start(request))
+            .isInstanceOfSatisfying(PolicyViolationException.class,
+                e -> assertThat(e.reason()).isEqualTo(PolicyViolationException.Reason.TAGS_INVALID))
+            .hasMessageContaining("tags travel in its session token, which may be 4096 characters long");
+      } else {
+        // The store keeps CreateMultipartUpload's tags: the token carries none.
+        MultipartSession session = uploads.start(request);
+        assertThat(session.token()).hasSizeLessThan(1_000);
+        uploads.abort(session.token());
+      }
+      assertThat(store.multipartUploads()).isEmpty();
+      assertThat(store.keys()).isEmpty();
+    }
+  }
+
+  @Test
   void createMultipartUpload_withTagging_keepsThemOnlyWhereTheProfileDoesNotSayItDropsThem() {
     String key = "videos/direct-" + System.nanoTime() + ".mp4";
     S3Client s3 = store.s3Client();
