@@ -41,7 +41,7 @@ public record SessionToken(String bucket, String uploadId, String key, String co
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-  /** Requires the tagging; null stands for none. */
+  /** Normalizes the tagging: null stands for none. */
   public SessionToken {
     tagging = tagging == null ? "" : tagging;
   }
