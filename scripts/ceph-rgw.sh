@@ -17,6 +17,8 @@
 #   "get_initial_auth_request returned -13" unless every ms_*_mode is crc.
 # - One OSD: pools of size 1 need mon_allow_pool_size_one, and CRUSH must choose among OSDs, not hosts.
 # - No ceph-mgr: radosgw does not need one, and there is no pg autoscaler to run, so pools get 8 PGs.
+# - The default placement gets the storage classes STANDARD_IA and INTELLIGENT_TIERING besides STANDARD
+#   (see add_storage_classes), so storage classes round-trip in the store suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -186,12 +188,38 @@ start() {
   launch radosgw -c "${conf}" -n client.rgw
   # Our gateway must be the one answering, not another server on the port.
   wait_for "the gateway" 120 rgw_up
+  add_storage_classes
 
   radosgw-admin -c "${conf}" user create --uid presign-test --display-name "presign test" \
     --access-key "${access_key}" --secret-key "${secret_key}" >/dev/null
   create_bucket
   log "RGW answered $(( $(now_ms) - t1 )) ms after the packages were in place ($(( $(now_ms) - t0 )) ms in all)"
   print_settings
+}
+
+# RGW knows only STANDARD until the placement target lists more; these let the suites check that a storage
+# class round-trips through PUT, POST and multipart (RGW refuses an unknown class with 400 InvalidArgument).
+# The default zonegroup and zone exist once the gateway has run, and it reads them only at start: so add
+# the classes, then restart it. Without a realm no period update is needed. Each class gets its own data
+# pool, which RGW creates on the first write.
+add_storage_classes() {
+  local class pool pid
+  for class in STANDARD_IA INTELLIGENT_TIERING; do
+    pool="default.rgw.$(echo "${class}" | tr 'A-Z_' 'a-z-').data"
+    radosgw-admin -c "${conf}" zonegroup placement add --rgw-zonegroup default \
+      --placement-id default-placement --storage-class "${class}" >/dev/null
+    radosgw-admin -c "${conf}" zone placement add --rgw-zone default \
+      --placement-id default-placement --storage-class "${class}" --data-pool "${pool}" >/dev/null
+  done
+  pid="$(pid_of client.rgw)"
+  kill -TERM "${pid}"
+  for _ in $(seq 1 100); do
+    [ -d "/proc/${pid}" ] || break
+    sleep 0.1
+  done
+  [ ! -d "/proc/${pid}" ] || { log "radosgw (pid ${pid}) did not stop for its restart"; return 1; }
+  launch radosgw -c "${conf}" -n client.rgw
+  wait_for "the gateway, restarted with the storage classes," 120 rgw_up
 }
 
 # curl's SigV4 signs a bucket creation only with an x-amz-content-sha256 header (here: of the empty body).

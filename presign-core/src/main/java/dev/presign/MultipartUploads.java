@@ -106,7 +106,8 @@ public final class MultipartUploads implements AutoCloseable {
   /**
    * Checks a request against the issuer's policy, plans its parts and starts the upload in S3. The
    * policy's {@link ObjectAttributes} and the request's metadata and tags go to CreateMultipartUpload, so
-   * the completed object carries them; part URLs sign none.
+   * the completed object carries them; part URLs sign none. On a store that drops the tags there
+   * ({@link StoreProfile#dropsMultipartTagging()}), the token carries them and {@link #complete} sets them.
    *
    * @param request the upload; its size is required, up to the policy's maximum and 5 TiB
    * @return the session, with the token the client hands back
@@ -136,10 +137,22 @@ public final class MultipartUploads implements AutoCloseable {
           }
         }));
     Instant expiresAt = now.plus(sessionTtl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    // A store that drops CreateMultipartUpload's tags gets them after completion, from the signed token:
+    // never from what the client sends then.
+    String tagging = issuer.profile().filter(StoreProfile::dropsMultipartTagging).isPresent()
+        ? MultipartAttributes.tagging(attributes) : "";
     SessionToken session = new SessionToken(issuer.bucket(), created.uploadId(), key, type.headerValue(), plan,
-        expiresAt);
+        expiresAt, tagging);
+    String token = session.encode(sessionKey);
+    if (token.length() > SessionToken.MAX_LENGTH) {
+      call("AbortMultipartUpload", () -> s3.abortMultipartUpload(r -> r.bucket(issuer.bucket()).key(key)
+          .uploadId(created.uploadId())));
+      throw new PolicyViolationException(Reason.TAGS_INVALID, "on " + issuer.profile().get() + " a multipart "
+          + "upload's tags travel in its session token, which may be " + SessionToken.MAX_LENGTH
+          + " characters long; these tags make it " + token.length());
+    }
     return new MultipartSession(key, created.uploadId(), plan.totalSize(), plan.partSize(), plan.partCount(),
-        expiresAt, session.encode(sessionKey));
+        expiresAt, token);
   }
 
   /**
@@ -194,7 +207,9 @@ public final class MultipartUploads implements AutoCloseable {
    *
    * <p>Some stores answer CompleteMultipartUpload with an empty ETag (Ceph RGW 16); the ETag then comes
    * from a HEAD of the object right after, of the version the completion created when the bucket is
-   * versioned.
+   * versioned. On a store that drops the tags CreateMultipartUpload carries
+   * ({@link StoreProfile#dropsMultipartTagging()}), the tags the session's token holds are then set with
+   * PutObjectTagging; if that fails, the object exists without them and the exception says so.
    *
    * @param token the session token
    * @param parts every part, in order, with the ETag its PUT returned
@@ -242,7 +257,12 @@ public final class MultipartUploads implements AutoCloseable {
     CompleteMultipartUploadResponse done = call("CompleteMultipartUpload", () -> s3.completeMultipartUpload(
         r -> r.bucket(issuer.bucket()).key(session.key()).uploadId(session.uploadId())
             .multipartUpload(m -> m.parts(completed))));
-    return hasETag(done.eTag()) ? done.eTag() : headETag(session.key(), done.versionId());
+    String etag = hasETag(done.eTag()) ? done.eTag() : headETag(session.key(), done.versionId());
+    if (!session.tagging().isEmpty()) {
+      call("PutObjectTagging", () -> s3.putObjectTagging(r -> r.bucket(issuer.bucket()).key(session.key())
+          .versionId(done.versionId()).tagging(t -> t.tagSet(MultipartAttributes.tagSet(session.tagging())))));
+    }
+    return etag;
   }
 
   // Ceph RGW 16.2 sends <ETag></ETag> on completion although the object has its "md5-N" ETag.

@@ -38,7 +38,8 @@ public enum StoreProfile {
    * classes its zone's placement defines ({@code STANDARD} unless configured); no SSE-S3 or SSE-KMS, which
    * RGW 16 serves only through a KMS (Vault, Barbican, KMIP) that a plain gateway does not have. Measured:
    * RGW drops {@code x-amz-tagging} given to CreateMultipartUpload, and stores an {@code x-amz-meta-*} header a
-   * client adds to a presigned PUT without it being signed (S3 refuses it).
+   * client adds to a presigned PUT without it being signed (S3 refuses it). So {@link MultipartUploads} sets a
+   * multipart upload's tags after completion ({@link #dropsMultipartTagging()}).
    *
    * <p>{@link BucketSetup}'s CORS and lifecycle helpers work on RGW (browser preflights are answered by
    * the bucket's rules). Where RGW answers differently from S3: an expired URL gets 403
@@ -117,6 +118,18 @@ public enum StoreProfile {
     }
     asked.removeAll(attributes);
     return asked;
+  }
+
+  /**
+   * Whether the store drops the tags CreateMultipartUpload carries, so the completed object would have none:
+   * true for {@link #CEPH_RGW} (measured on RGW 16.2.15). {@link MultipartUploads} then keeps the session's
+   * tags, server-decided, in its authenticated token and sets them with PutObjectTagging once the upload
+   * is complete.
+   *
+   * @return true when tags must be set after a multipart upload completes
+   */
+  public boolean dropsMultipartTagging() {
+    return this == CEPH_RGW;
   }
 
   /** {@return whether the bucket goes in the path rather than the host name} */

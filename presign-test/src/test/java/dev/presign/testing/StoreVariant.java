@@ -32,10 +32,12 @@ import java.util.Set;
  *     field or by CreateMultipartUpload is the stored object's: on S3 and RGW it is; S3Proxy 4.1.1 applies it
  *     to a PUT only (it checks a form's field against the policy) and stores the others {@code STANDARD}
  * @param storageClass a storage class other than the default that the store takes, or {@code STANDARD} when it
- *     knows no other: S3 and S3Proxy {@code STANDARD_IA}; RGW 16.2.15 as started here knows only
- *     {@code STANDARD} and refuses others with 400 {@code InvalidArgument}
- * @param multipartTagging whether tags given to CreateMultipartUpload reach the completed object: S3 yes;
- *     RGW 16.2.15 accepts {@code x-amz-tagging} there and drops it (measured)
+ *     knows no other: {@code STANDARD_IA} on S3, S3Proxy and RGW 16.2.15 as {@code scripts/ceph-rgw.sh} starts
+ *     it (its placement target gets {@code STANDARD_IA} and {@code INTELLIGENT_TIERING}; a gateway knows only
+ *     {@code STANDARD} unless configured, and refuses others with 400 {@code InvalidArgument})
+ * @param multipartTagging whether tags given to CreateMultipartUpload itself reach the completed object: S3
+ *     yes; RGW 16.2.15 accepts {@code x-amz-tagging} there and drops it (measured), which is why its profile
+ *     says {@link StoreProfile#dropsMultipartTagging()} and presign sets the tags after completion
  * @param refusesUnsignedMetadata whether a presigned PUT that adds an {@code x-amz-meta-*} header the URL does
  *     not sign is refused: S3 and S3Proxy 403 {@code AccessDenied}; RGW 16.2.15 stores it with a 200 (measured)
  */
@@ -63,7 +65,7 @@ public record StoreVariant(String expiredUrlMessage, Optional<String> listPartsA
 
   /** Ceph RGW 16.2.15, as measured (see StoreProfile.CEPH_RGW's javadoc). */
   private static final StoreVariant CEPH_RGW = new StoreVariant("", Optional.of("NoSuchKey"),
-      new Refusal(400, "InvalidArgument"), StoreProfile.CEPH_RGW.checksums(), true, "AccessDenied", true, true, "STANDARD", false, false);
+      new Refusal(400, "InvalidArgument"), StoreProfile.CEPH_RGW.checksums(), true, "AccessDenied", true, true, "STANDARD_IA", false, false);
 
   /**
    * The variant of a store: its profile's entry, or S3's; S3Proxy lists no parts of an aborted upload and

@@ -1,8 +1,13 @@
 package dev.presign.internal.attributes;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * Object attributes on CreateMultipartUpload: S3 takes them when the upload starts and gives them to the
@@ -40,5 +45,40 @@ public final class MultipartAttributes {
     if (!metadata.isEmpty()) {
       request.metadata(metadata);
     }
+  }
+
+  /**
+   * The tagging among the entries.
+   *
+   * @param entries attribute headers, names and values alternating, or null for none
+   * @return the {@code x-amz-tagging} value, URL-encoded {@code key=value&…}; empty when there are no tags
+   */
+  public static String tagging(String[] entries) {
+    if (entries != null) {
+      for (int i = 0; i < entries.length; i += 2) {
+        if (entries[i].equals(AttributeHeaders.TAGGING)) {
+          return entries[i + 1];
+        }
+      }
+    }
+    return "";
+  }
+
+  /**
+   * The tag set a tagging value names, for PutObjectTagging.
+   *
+   * @param tagging URL-encoded {@code key=value&…}, as {@link AttributeHeaders#tagging} writes it
+   * @return the tags, in order
+   */
+  public static List<Tag> tagSet(String tagging) {
+    List<Tag> tags = new ArrayList<>();
+    for (String pair : tagging.split("&", -1)) {
+      int eq = pair.indexOf('=');
+      // AttributeHeaders percent-encodes every reserved character, so '+' never stands for a space here.
+      String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      tags.add(Tag.builder().key(key).value(value).build());
+    }
+    return tags;
   }
 }

@@ -26,14 +26,40 @@ import java.util.Base64;
  * @param contentType the normalized content type
  * @param plan the part plan
  * @param expiresAt when the session stops being honoured
+ * @param tagging the object's tags as S3's URL-encoded {@code key=value&…}, to set after completion on a store
+ *     that drops the tags CreateMultipartUpload carries; empty when there are none to set
  */
 public record SessionToken(String bucket, String uploadId, String key, String contentType, PartPlan plan,
-    Instant expiresAt) {
+    Instant expiresAt, String tagging) {
+  /** The longest token {@link #open} reads, in characters. */
+  public static final int MAX_LENGTH = 4096;
   private static final int VERSION = 1;
+  // Version 2 appends the tagging; a token without tags is still written as version 1, byte for byte.
+  private static final int VERSION_WITH_TAGGING = 2;
   // Names what the MAC is for, so a session key reused for some other HMAC can never vouch for a token.
   private static final String PURPOSE = "presign multipart session";
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+  /** Normalizes the tagging: null stands for none. */
+  public SessionToken {
+    tagging = tagging == null ? "" : tagging;
+  }
+
+  /**
+   * A session without tags to set after completion.
+   *
+   * @param bucket the bucket the upload is in
+   * @param uploadId S3's multipart upload id
+   * @param key the object key
+   * @param contentType the normalized content type
+   * @param plan the part plan
+   * @param expiresAt when the session stops being honoured
+   */
+  public SessionToken(String bucket, String uploadId, String key, String contentType, PartPlan plan,
+      Instant expiresAt) {
+    this(bucket, uploadId, key, contentType, plan, expiresAt, "");
+  }
 
   /** Why a token was refused. */
   public static final class InvalidTokenException extends Exception {
@@ -54,7 +80,7 @@ public record SessionToken(String bucket, String uploadId, String key, String co
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeUTF(PURPOSE);
-      out.writeByte(VERSION);
+      out.writeByte(tagging.isEmpty() ? VERSION : VERSION_WITH_TAGGING);
       out.writeUTF(bucket);
       out.writeUTF(uploadId);
       out.writeUTF(key);
@@ -63,6 +89,9 @@ public record SessionToken(String bucket, String uploadId, String key, String co
       out.writeLong(plan.partSize());
       out.writeInt(plan.partCount());
       out.writeLong(expiresAt.getEpochSecond());
+      if (!tagging.isEmpty()) {
+        out.writeUTF(tagging);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -85,7 +114,11 @@ public record SessionToken(String bucket, String uploadId, String key, String co
     byte[] payload = open(token, secret, "session token");
     SessionToken session;
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-      if (!PURPOSE.equals(in.readUTF()) || in.readByte() != VERSION) {
+      if (!PURPOSE.equals(in.readUTF())) {
+        throw new InvalidTokenException("the session token has an unknown version");
+      }
+      byte version = in.readByte();
+      if (version != VERSION && version != VERSION_WITH_TAGGING) {
         throw new InvalidTokenException("the session token has an unknown version");
       }
       String tokenBucket = in.readUTF();
@@ -93,7 +126,12 @@ public record SessionToken(String bucket, String uploadId, String key, String co
       String key = in.readUTF();
       String contentType = in.readUTF();
       PartPlan plan = new PartPlan(in.readLong(), in.readLong(), in.readInt());
-      session = new SessionToken(tokenBucket, uploadId, key, contentType, plan, Instant.ofEpochSecond(in.readLong()));
+      Instant expiresAt = Instant.ofEpochSecond(in.readLong());
+      String tagging = version == VERSION_WITH_TAGGING ? in.readUTF() : "";
+      if (version == VERSION_WITH_TAGGING && tagging.isEmpty()) {
+        throw new InvalidTokenException("the session token is malformed");
+      }
+      session = new SessionToken(tokenBucket, uploadId, key, contentType, plan, expiresAt, tagging);
       if (in.available() != 0) {
         throw new InvalidTokenException("the session token is malformed");
       }
@@ -131,7 +169,7 @@ public record SessionToken(String bucket, String uploadId, String key, String co
    */
   public static byte[] open(String token, byte[] secret, String what) throws InvalidTokenException {
     int dot = token == null ? -1 : token.indexOf('.');
-    if (dot <= 0 || token.length() > 4096) {
+    if (dot <= 0 || token.length() > MAX_LENGTH) {
       throw new InvalidTokenException("the " + what + " is malformed");
     }
     byte[] payload;

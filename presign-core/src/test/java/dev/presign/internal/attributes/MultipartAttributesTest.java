@@ -40,4 +40,28 @@ class MultipartAttributesTest {
         .isEqualTo("<Tagging><TagSet><Tag><Key>a b</Key><Value>Ärger/2+2</Value></Tag>"
             + "<Tag><Key>k</Key><Value></Value></Tag></TagSet></Tagging>");
   }
+
+  @Test
+  void tagSet_ofUrlEncodedTags_givesBackEveryTag() {
+    Map<String, String> tags = new java.util.LinkedHashMap<>();
+    tags.put("presign-status", "pending");
+    tags.put("a b", "Ärger/2+2=4 @x:y");
+    tags.put("k", "");
+
+    assertThat(MultipartAttributes.tagSet(AttributeHeaders.tagging(tags)))
+        .extracting(t -> t.key() + "|" + t.value())
+        .containsExactly("presign-status|pending", "a b|Ärger/2+2=4 @x:y", "k|");
+  }
+
+  @Test
+  void tagging_ofEntries_isTheTaggingHeaderOrEmpty() {
+    AttributeHeaders tagged = AttributeHeaders.of(ObjectAttributes.builder().metadata("source", "web")
+        .tag("presign-status", "pending").build());
+    AttributeHeaders untagged = AttributeHeaders.of(ObjectAttributes.builder().metadata("source", "web").build());
+    UploadRequest request = UploadRequest.of("a.mp4", "video/mp4", 1);
+
+    assertThat(MultipartAttributes.tagging(tagged.entries(request))).isEqualTo("presign-status=pending");
+    assertThat(MultipartAttributes.tagging(untagged.entries(request))).isEmpty();
+    assertThat(MultipartAttributes.tagging(null)).isEmpty();
+  }
 }

@@ -93,4 +93,65 @@ class SessionTokenTest {
   void toString_leavesOutUploadIdAndToken() {
     assertThat(SESSION.toString()).doesNotContain("upload-1").contains("uploads/film.mp4");
   }
+
+  @Test
+  void encode_withoutTagging_isVersionOneAsBefore() {
+    String token = SESSION.encode(KEY);
+
+    assertThat(versionOf(token)).isEqualTo(1);
+    assertThat(SESSION.tagging()).isEmpty();
+  }
+
+  @Test
+  void decode_tokenWithTagging_returnsTheTags() throws Exception {
+    SessionToken tagged = new SessionToken("bucket-1", "upload-1", "uploads/film.mp4", "video/mp4",
+        PartPlan.of(100L * 1024 * 1024, 16L * 1024 * 1024), NOW.plusSeconds(3600), "presign-status=pending&a%20b=c");
+    String token = tagged.encode(KEY);
+
+    assertThat(versionOf(token)).isEqualTo(2);
+    assertThat(SessionToken.decode(token, KEY, NOW, "bucket-1")).isEqualTo(tagged);
+    assertThat(SessionToken.decode(token, KEY, NOW, "bucket-1").tagging()).isEqualTo("presign-status=pending&a%20b=c");
+  }
+
+  @Test
+  void decode_taggedTokenWithAnyByteEdited_isRefused() {
+    String token = new SessionToken("bucket-1", "upload-1", "k", "video/mp4", PartPlan.of(10, 5L << 20),
+        NOW.plusSeconds(60), "presign-status=pending").encode(KEY);
+    byte[] payload = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
+    String mac = token.substring(token.indexOf('.'));
+    for (int i = 0; i < payload.length; i++) {
+      byte[] edited = payload.clone();
+      edited[i] ^= 1;
+      String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(edited) + mac;
+      assertThatThrownBy(() -> SessionToken.decode(forged, KEY, NOW, "bucket-1"))
+          .as("byte %d", i)
+          .isInstanceOf(SessionToken.InvalidTokenException.class)
+          .hasMessage("the session token is not authentic");
+    }
+  }
+
+  @Test
+  void decode_versionTwoWithEmptyTagging_isMalformed() throws Exception {
+    String untagged = SESSION.encode(KEY);
+    byte[] payload = Base64.getUrlDecoder().decode(untagged.substring(0, untagged.indexOf('.')));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    bytes.write(payload);
+    bytes.write(new byte[] {0, 0});
+    byte[] forged = bytes.toByteArray();
+    forged[versionIndex()] = 2;
+    String token = SessionToken.seal(forged, KEY);
+
+    assertThatThrownBy(() -> SessionToken.decode(token, KEY, NOW, "bucket-1"))
+        .isInstanceOf(SessionToken.InvalidTokenException.class)
+        .hasMessage("the session token is malformed");
+  }
+
+  private static int versionOf(String token) {
+    return Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')))[versionIndex()];
+  }
+
+  /** The version byte follows the purpose, written as a 2-byte length and its bytes. */
+  private static int versionIndex() {
+    return 2 + "presign multipart session".length();
+  }
 }
