@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Resumable uploads of up to 5 TiB in parts, driven by a backend across several calls from its client:
@@ -304,6 +306,47 @@ public final class MultipartUploads implements AutoCloseable {
   UploadRequest declaredOf(String token) {
     SessionToken session = verify(token);
     return UploadRequest.of(session.key(), session.contentType(), session.plan().totalSize());
+  }
+
+  /**
+   * Signs the PUT URLs of the named parts, checking the token once.
+   *
+   * @throws PolicyViolationException when the token is invalid or expired, or a part is outside the plan
+   */
+  List<PresignedPart> presignPartNumbers(String token, int[] partNumbers) {
+    SessionToken session = verify(token);
+    Instant now = issuer.clock().instant();
+    List<PresignedPart> urls = new ArrayList<>(partNumbers.length);
+    for (int n : partNumbers) {
+      if (n < 1 || n > session.plan().partCount()) {
+        throw new PolicyViolationException(Reason.PARTS_INVALID, "parts must be within 1.."
+            + session.plan().partCount() + ": " + n);
+      }
+      urls.add(issuer.signParts(session, n, n, now).get(0));
+    }
+    return urls;
+  }
+
+  /**
+   * The ETag of the object a session's upload created, when one is stored under its key: for a completion
+   * retried after S3 already completed the upload.
+   *
+   * @throws PolicyViolationException when the token is invalid or expired
+   * @throws PresignException when S3 cannot be asked
+   */
+  Optional<String> storedETag(String token) {
+    SessionToken session = verify(token);
+    return call("HeadObject", () -> {
+      try {
+        String etag = s3.headObject(r -> r.bucket(issuer.bucket()).key(session.key())).eTag();
+        return Optional.ofNullable(hasETag(etag) ? etag : null);
+      } catch (S3Exception e) {
+        if (e.statusCode() == 404) {
+          return Optional.<String>empty();
+        }
+        throw e;
+      }
+    });
   }
 
   private SessionToken verify(String token) {
