@@ -250,6 +250,22 @@ class UppyStoreTest extends StoreSuite {
     }
   }
 
+  @Test
+  void multipart_onePartOfHtmlSentAsVideo_isVerifiedAnd422() throws Exception {
+    try (UploadVerifier verifier = UploadVerifier.builder().issuer(issuer).ticketKey(TICKET_KEY).build()) {
+      UppyS3Handler verifying = uppy.toBuilder().verifier(verifier).build();
+      byte[] html = "<html><script>alert(1)</script></html>".repeat(3).getBytes(StandardCharsets.US_ASCII);
+      String[] upload = createAndPut(verifying, html);
+
+      UppyS3Handler.Response done = send(verifying, "POST", upload[0] + "/complete", upload[1], partsJson(upload, 1));
+
+      assertThat(done.status()).as(done.json()).isEqualTo(422);
+      assertThat(done.json()).contains("did not pass the checks: CONTENT").endsWith("\"reason\":\"VERIFICATION_FAILED\"}");
+      assertThat(store.exists(upload[2])).isFalse();
+      assertThat(store.keys()).singleElement().asString().startsWith("quarantine/");
+    }
+  }
+
   // {base path, key query, key, etag1, etag2, ...}
   private String[] createAndPut(UppyS3Handler handler, byte[] file) throws Exception {
     UppyS3Handler.Response created = send(handler, "POST", "/s3/multipart", null,
