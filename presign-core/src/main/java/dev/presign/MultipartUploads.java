@@ -207,7 +207,20 @@ public final class MultipartUploads implements AutoCloseable {
    *     object gives an ETag
    */
   public String complete(String token, List<UploadedPart> parts) {
-    SessionToken session = verify(token);
+    return complete(verify(token), parts, false);
+  }
+
+  /**
+   * Completes like {@link #complete(String, List)}, or, when S3 no longer knows the upload (NoSuchUpload,
+   * or no parts listed) and an object is stored under the session's key, answers that object's ETag: for
+   * a completion retried after S3 assembled the object and the first answer was lost. Only this session
+   * writes under its key.
+   */
+  String completeOrStored(String token, List<UploadedPart> parts) {
+    return complete(verify(token), parts, true);
+  }
+
+  private String complete(SessionToken session, List<UploadedPart> parts, boolean orStored) {
     Objects.requireNonNull(parts, "parts");
     int count = session.plan().partCount();
     if (parts.size() != count) {
@@ -221,7 +234,21 @@ public final class MultipartUploads implements AutoCloseable {
             "parts must be numbered 1.." + count + " in order: found " + part.partNumber() + " at position " + (i + 1));
       }
     }
-    List<UploadedPart> stored = listedParts(session);
+    List<UploadedPart> stored;
+    try {
+      stored = listedParts(session);
+    } catch (PresignException e) {
+      if (orStored && e.kind() == PresignException.Kind.NOT_FOUND) {
+        return storedETag(session).orElseThrow(() -> e);
+      }
+      throw e;
+    }
+    if (orStored && stored.isEmpty()) {
+      Optional<String> etag = storedETag(session);
+      if (etag.isPresent()) {
+        return etag.get();
+      }
+    }
     if (stored.size() != count) {
       throw new PolicyViolationException(Reason.PARTS_INVALID,
           "S3 holds " + stored.size() + " of " + count + " parts");
@@ -327,15 +354,7 @@ public final class MultipartUploads implements AutoCloseable {
     return urls;
   }
 
-  /**
-   * The ETag of the object a session's upload created, when one is stored under its key: for a completion
-   * retried after S3 already completed the upload.
-   *
-   * @throws PolicyViolationException when the token is invalid or expired
-   * @throws PresignException when S3 cannot be asked
-   */
-  Optional<String> storedETag(String token) {
-    SessionToken session = verify(token);
+  private Optional<String> storedETag(SessionToken session) {
     return call("HeadObject", () -> {
       try {
         String etag = s3.headObject(r -> r.bucket(issuer.bucket()).key(session.key())).eTag();

@@ -184,10 +184,11 @@ public final class UppyS3Handler {
       String principal) {
     try {
       UppyRoute route = UppyRoute.parse(path == null ? "" : path);
-      route.requireMethod(method == null ? "" : method.toUpperCase(Locale.ROOT));
+      String verb = method == null ? "" : method.toUpperCase(Locale.ROOT);
+      route.requireMethod(verb);
       Map<String, String> query = UppyInput.query(rawQuery);
       Object json = route.kind().takesBody() ? UppyInput.jsonBody(contentType, body) : null;
-      return route(route, method.toUpperCase(Locale.ROOT), query, json, principal);
+      return route(route, verb, query, json, principal);
     } catch (PolicyViolationException e) {
       return error(400, e.reason().name(), endUserMessage(e));
     } catch (PresignException e) {
@@ -315,17 +316,9 @@ public final class UppyS3Handler {
 
   private Response complete(String token, String key, List<UploadedPart> named) {
     UploadRequest declared = verifier == null ? null : multipart.declaredOf(token);
-    String etag;
-    try {
-      etag = multipart.complete(token, named);
-    } catch (PresignException e) {
-      // A retried completion: S3 assembled the object before (and forgot the upload), and the answer, or the
-      // verification after it, was lost. The object is the session's, so verify and answer it again.
-      if (e.kind() != PresignException.Kind.NOT_FOUND) {
-        throw e;
-      }
-      etag = multipart.storedETag(token).orElseThrow(() -> e);
-    }
+    // A retried completion (S3 assembled the object, the answer or the verification after it was lost)
+    // answers the stored object, verified again.
+    String etag = multipart.completeOrStored(token, named);
     String finalKey = key;
     if (verifier != null) {
       Verification result = verifier.verify(key, declared);

@@ -393,4 +393,33 @@ class UppyS3HandlerTest {
       }
     }
   }
+
+  @Test
+  void create_customKeysOutsideTheStagingPrefix_isRefusedBeforeCreateMultipartUpload() {
+    // Says it may make staging keys (say, for some types), but makes this one elsewhere.
+    KeyStrategy sometimesStaged = new KeyStrategy() {
+      @Override
+      public String key(UploadRequest request, Instant now) {
+        return "elsewhere/" + request.fileName();
+      }
+
+      @Override
+      public boolean mayProduceKeyStartingWith(String prefix) {
+        return prefix.equals("staging/");
+      }
+    };
+    UploadUrlIssuer elsewhere = issuer.toBuilder().keyStrategy(sometimesStaged).build();
+    try (MultipartUploads mp = MultipartUploads.builder().issuer(elsewhere).sessionKey(SESSION_KEY).build();
+        UploadVerifier verifier = UploadVerifier.builder().issuer(elsewhere).ticketKey(SESSION_KEY)
+            .promoteOnPass("staging/", "files/").build()) {
+      UppyS3Handler h = UppyS3Handler.builder().multipart(mp).verifier(verifier).build();
+
+      // The store is a closed port: reaching CreateMultipartUpload would answer 503.
+      UppyS3Handler.Response r = send(h, "POST", "/s3/multipart", null,
+          "{\"filename\":\"f.mp4\",\"type\":\"video/mp4\",\"metadata\":{\"size\":6000000}}");
+
+      assertThat(r.status()).isEqualTo(500);
+      assertThat(r.json()).contains("cannot verify this upload").endsWith("\"reason\":\"MISCONFIGURED\"}");
+    }
+  }
 }
