@@ -422,4 +422,18 @@ class UppyS3HandlerTest {
       assertThat(r.json()).contains("cannot verify this upload").endsWith("\"reason\":\"MISCONFIGURED\"}");
     }
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "true|a b/\u00e9+x.png|http://127.0.0.1:9/my-bucket/a%20b/%C3%A9%2Bx.png",
+      "false|videos/film.mp4|https://my-bucket.s3.eu-west-1.amazonaws.com/videos/film.mp4"})
+  void objectUrl_isTheAddressWithoutQueryAndSignsNothing(boolean local, String key, String expected) {
+    UploadUrlIssuer aws = UploadUrlIssuer.builder().bucket("my-bucket").region(Region.EU_WEST_1)
+        .credentialsProvider(() -> {
+          throw new IllegalStateException("no credentials may be resolved for a location");
+        })
+        .policy(PresignPolicy.builder().allowContentTypes("video/mp4").build()).build();
+
+    assertThat((local ? issuer : aws).objectUrl(key)).isEqualTo(expected);
+  }
 }
