@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Resumable uploads of up to 5 TiB in parts, driven by a backend across several calls from its client:
@@ -220,7 +222,20 @@ public final class MultipartUploads implements AutoCloseable {
    *     object gives an ETag
    */
   public String complete(String token, List<UploadedPart> parts) {
-    SessionToken session = verify(token);
+    return complete(verify(token), parts, false);
+  }
+
+  /**
+   * Completes like {@link #complete(String, List)}, or, when S3 no longer knows the upload (NoSuchUpload,
+   * or no parts listed) and an object is stored under the session's key, answers that object's ETag: for
+   * a completion retried after S3 assembled the object and the first answer was lost. Only this session
+   * writes under its key.
+   */
+  String completeOrStored(String token, List<UploadedPart> parts) {
+    return complete(verify(token), parts, true);
+  }
+
+  private String complete(SessionToken session, List<UploadedPart> parts, boolean orStored) {
     Objects.requireNonNull(parts, "parts");
     int count = session.plan().partCount();
     if (parts.size() != count) {
@@ -234,7 +249,21 @@ public final class MultipartUploads implements AutoCloseable {
             "parts must be numbered 1.." + count + " in order: found " + part.partNumber() + " at position " + (i + 1));
       }
     }
-    List<UploadedPart> stored = listedParts(session);
+    List<UploadedPart> stored;
+    try {
+      stored = listedParts(session);
+    } catch (PresignException e) {
+      if (orStored && e.kind() == PresignException.Kind.NOT_FOUND) {
+        return storedETag(session).orElseThrow(() -> e);
+      }
+      throw e;
+    }
+    if (orStored && stored.isEmpty()) {
+      Optional<String> etag = storedETag(session);
+      if (etag.isPresent()) {
+        return etag.get();
+      }
+    }
     if (stored.size() != count) {
       throw new PolicyViolationException(Reason.PARTS_INVALID,
           "S3 holds " + stored.size() + " of " + count + " parts");
@@ -324,6 +353,39 @@ public final class MultipartUploads implements AutoCloseable {
   UploadRequest declaredOf(String token) {
     SessionToken session = verify(token);
     return UploadRequest.of(session.key(), session.contentType(), session.plan().totalSize());
+  }
+
+  /**
+   * Signs the PUT URLs of the named parts, checking the token once.
+   *
+   * @throws PolicyViolationException when the token is invalid or expired, or a part is outside the plan
+   */
+  List<PresignedPart> presignPartNumbers(String token, int[] partNumbers) {
+    SessionToken session = verify(token);
+    Instant now = issuer.clock().instant();
+    List<PresignedPart> urls = new ArrayList<>(partNumbers.length);
+    for (int n : partNumbers) {
+      if (n < 1 || n > session.plan().partCount()) {
+        throw new PolicyViolationException(Reason.PARTS_INVALID, "parts must be within 1.."
+            + session.plan().partCount() + ": " + n);
+      }
+      urls.add(issuer.signParts(session, n, n, now).get(0));
+    }
+    return urls;
+  }
+
+  private Optional<String> storedETag(SessionToken session) {
+    return call("HeadObject", () -> {
+      try {
+        String etag = s3.headObject(r -> r.bucket(issuer.bucket()).key(session.key())).eTag();
+        return Optional.ofNullable(hasETag(etag) ? etag : null);
+      } catch (S3Exception e) {
+        if (e.statusCode() == 404) {
+          return Optional.<String>empty();
+        }
+        throw e;
+      }
+    });
   }
 
   private SessionToken verify(String token) {

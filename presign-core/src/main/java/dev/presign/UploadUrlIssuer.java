@@ -425,6 +425,30 @@ public final class UploadUrlIssuer {
     return clock;
   }
 
+  /**
+   * The object's address without a query, signing nothing: what S3 answers as a completed multipart
+   * upload's Location, for {@link UppyS3Handler}.
+   */
+  String objectUrl(String key) {
+    S3Addressing addressing = S3Addressing.of(region, endpointOverride, pathStyleAccess, bucket);
+    StringBuilder url = new StringBuilder(key.length() + 64).append(addressing.scheme()).append("://")
+        .append(addressing.host(bucket)).append('/');
+    if (addressing.pathStyle()) {
+      url.append(bucket).append('/');
+    }
+    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+          || c == '_' || c == '~' || c == '/') {
+        url.append((char) c);
+      } else {
+        url.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+      }
+    }
+    return url.toString();
+  }
+
   static void requireSafeKey(String key) {
     String violation = ObjectKeys.violation(key);
     if (violation != null) {

@@ -431,6 +431,16 @@ public final class UploadVerifier implements AutoCloseable {
         : Optional.empty();
   }
 
+  /** The issuer this verifier checks against; for {@link UppyS3Handler}. */
+  UploadUrlIssuer issuer() {
+    return issuer;
+  }
+
+  /** Where uploads must land to be promoted, or null when this verifier does not promote. */
+  String stagingPrefixOrNull() {
+    return permanentPrefix == null ? null : stagingPrefix;
+  }
+
   /** Closes the S3 client this instance built; one given to the builder stays open. */
   @Override
   public void close() {

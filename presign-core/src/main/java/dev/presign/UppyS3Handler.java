@@ -1,19 +1,26 @@
 package dev.presign;
 
 import dev.presign.PolicyViolationException.Reason;
+import dev.presign.Verification.Outcome;
 import dev.presign.internal.Redact;
-import dev.presign.internal.uppy.FormDecoding;
-import dev.presign.internal.uppy.StrictJson;
-import dev.presign.internal.uppy.StrictJson.JsonNumber;
+import dev.presign.internal.keys.PrincipalKeyStrategy;
+import dev.presign.internal.uppy.UppyError;
+import dev.presign.internal.uppy.UppyInput;
+import dev.presign.internal.uppy.UppyJson;
+import dev.presign.internal.uppy.UppyRoute;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +29,12 @@ import org.slf4j.LoggerFactory;
  * calls them with its {@code companionEndpoint} option) through an {@link UploadUrlIssuer} and
  * {@link MultipartUploads}, so Uppy's unchanged S3 plugin uploads under presign's policy, key strategy
  * and stateless sessions. Framework-agnostic: the caller passes the method, the path below its mount
- * point, the raw query and the body, and writes the {@link Response} it gets back.
+ * point, the raw query, the Content-Type and the body's bytes, and writes the {@link Response} it gets back.
  *
  * <pre>{@code
  * UppyS3Handler uppy = UppyS3Handler.builder().issuer(issuer).multipart(multipart).build();
  * // mounted at /uppy: Uppy's companionEndpoint is "/uppy", it calls /uppy/s3/...
- * UppyS3Handler.Response r = uppy.handle("GET", "/s3/params", "filename=cat.png&type=image%2Fpng", "");
+ * UppyS3Handler.Response r = uppy.handle("GET", "/s3/params", "filename=cat.png&type=image%2Fpng", null, null);
  * // write r.status(), r.statusText() where the server allows a reason phrase, r.json() as application/json
  * }</pre>
  *
@@ -49,34 +56,48 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The {@code uploadId} Uppy carries is presign's HMAC-authenticated session token, and the {@code key}
  * it sends back must be the one that token names, so a client cannot sign parts for, list, complete or
- * abort an upload or key it was not given. A multipart upload needs the file's size: Uppy does not send
+ * abort an upload or key it was not given. With {@link KeyStrategy#perPrincipal} keys, the key must also be
+ * in the folder of the principal the request is made for, so a token is of no use to another user. The
+ * token travels in URL paths, as Companion's upload id does, so it appears in access logs: it grants
+ * signing parts of that one upload until it expires, nothing else. A multipart upload needs the file's size: Uppy does not send
  * it, so the page puts it in the file's metadata ({@code metadata.size}), and its part size must be the
  * plan's ({@code getChunkSize}). Completion checks that S3 holds every planned part with its size and
  * ETag ({@link MultipartUploads#complete}), and with {@link Builder#verifier} verifies what landed.
+ *
+ * <p>The JSON bodies must come as {@code application/json} (Uppy sends it; a cross-site form cannot), in
+ * UTF-8, at most 1 MiB. With a verifier, {@code /s3/params} is refused unless
+ * {@link Builder#allowUnverifiedSimpleUploads(boolean)}: a POST form's upload is never reported back, so it
+ * could not be verified; pages set {@code shouldUseMultipart: true}.
  *
  * <p>Errors are Companion's shape, {@code {"error": message, "reason": REASON}}, with a 4xx or 5xx status.
  * Uppy shows only the response's status text ("Companion request failed: " + statusText), so
  * {@link Response#statusText()} carries the same message for servers that can send a reason phrase.
  * A policy refusal's message is the {@link PolicyViolationException}'s, or {@code errorMessage}'s words;
- * other failures get a generic message (the exception is logged at DEBUG).
+ * other failures get a generic message (a store failure is logged at DEBUG, anything unexpected at WARN by
+ * its class name only). {@code handle} never throws.
  *
  * <p>Immutable and thread-safe.
  */
 public final class UppyS3Handler {
   private static final Logger LOG = LoggerFactory.getLogger(UppyS3Handler.class);
+  /** The longest request body, in bytes: read at most one byte more, and pass what was read. */
+  public static final int MAX_BODY = UppyInput.MAX_BODY;
   private static final int MAX_STATUS_TEXT = 200;
-  private static final int MAX_ETAG = 256;
+  /** The most parts one batch request may name. */
+  static final int MAX_BATCH = 100;
 
   private final UploadUrlIssuer issuer;
   private final MultipartUploads multipart;
   private final Function<PolicyViolationException, String> errorMessage;
   private final UploadVerifier verifier;
+  private final boolean allowUnverifiedSimpleUploads;
 
   private UppyS3Handler(Builder b) {
     this.verifier = b.verifier;
     this.issuer = b.issuer != null ? b.issuer : b.multipart.issuer();
     this.multipart = b.multipart;
     this.errorMessage = b.errorMessage;
+    this.allowUnverifiedSimpleUploads = b.allowUnverifiedSimpleUploads;
   }
 
   /** {@return a builder; an issuer or a multipart instance is required} */
@@ -84,25 +105,40 @@ public final class UppyS3Handler {
     return new Builder();
   }
 
+  /** {@return a builder holding this handler's settings} */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.issuer = issuer;
+    b.multipart = multipart;
+    b.errorMessage = errorMessage;
+    b.verifier = verifier;
+    b.allowUnverifiedSimpleUploads = allowUnverifiedSimpleUploads;
+    return b;
+  }
+
   /**
    * The answer to one request: write the status, the JSON body with {@code Content-Type: application/json},
-   * and the status text as the reason phrase where the server can.
+   * the status text as the reason phrase where the server can, and {@code Allow} when {@code allow} is
+   * not empty.
    *
    * @param status the HTTP status
    * @param json the body, a JSON document
    * @param statusText the reason phrase: {@code OK} on success, else the error message as printable ASCII
+   * @param allow for a 405, the methods the route answers (e.g. {@code GET, DELETE}), else empty
    */
-  public record Response(int status, String json, String statusText) {
+  public record Response(int status, String json, String statusText, String allow) {
     /**
      * Creates a response.
      *
      * @param status the HTTP status
      * @param json the body
      * @param statusText the reason phrase
+     * @param allow the methods for an {@code Allow} header, or empty
      */
     public Response {
       Objects.requireNonNull(json, "json");
       Objects.requireNonNull(statusText, "statusText");
+      Objects.requireNonNull(allow, "allow");
     }
 
     /** {@return the media type of the body, {@code application/json}} */
@@ -123,32 +159,38 @@ public final class UppyS3Handler {
    * @param method the HTTP method, e.g. {@code GET}
    * @param path the path below the mount point, starting {@code /s3/}, still percent-encoded
    * @param rawQuery the query string without {@code ?}, still encoded, or null
-   * @param body the request body as text (empty for GET and DELETE); bodies over 1 MiB are refused, so
-   *     read at most that much
-   * @return the answer; never throws for bad input
+   * @param contentType the request's Content-Type header, or null; POST bodies must be {@code application/json}
+   * @param body the request body's bytes, or null for none; read at most 1 MiB and one byte more, since
+   *     longer bodies are refused, and must be UTF-8
+   * @return the answer; never throws
    */
-  public Response handle(String method, String path, String rawQuery, String body) {
-    return handle(method, path, rawQuery, body, null);
+  public Response handle(String method, String path, String rawQuery, String contentType, byte[] body) {
+    return handle(method, path, rawQuery, contentType, body, null);
   }
 
   /**
    * Answers one request of Uppy's S3 protocol for an authenticated principal, for
-   * {@link KeyStrategy#perPrincipal} keys.
+   * {@link KeyStrategy#perPrincipal} keys: a session of one principal's folder answers only that principal.
    *
    * @param method the HTTP method, e.g. {@code GET}
    * @param path the path below the mount point, starting {@code /s3/}, still percent-encoded
    * @param rawQuery the query string without {@code ?}, still encoded, or null
-   * @param body the request body as text
+   * @param contentType the request's Content-Type header, or null
+   * @param body the request body's bytes, or null for none
    * @param principal the user or tenant the application authenticated, or null
-   * @return the answer; never throws for bad input
+   * @return the answer; never throws
    */
-  public Response handle(String method, String path, String rawQuery, String body, String principal) {
+  public Response handle(String method, String path, String rawQuery, String contentType, byte[] body,
+      String principal) {
     try {
-      return route(method == null ? "" : method.toUpperCase(Locale.ROOT), path == null ? "" : path,
-          FormDecoding.query(rawQuery), body == null ? "" : body, principal);
+      UppyRoute route = UppyRoute.parse(path == null ? "" : path);
+      String verb = method == null ? "" : method.toUpperCase(Locale.ROOT);
+      route.requireMethod(verb);
+      Map<String, String> query = UppyInput.query(rawQuery);
+      Object json = route.kind().takesBody() ? UppyInput.jsonBody(contentType, body) : null;
+      return route(route, verb, query, json, principal);
     } catch (PolicyViolationException e) {
-      String message = Objects.requireNonNullElse(errorMessage.apply(e), e.getMessage());
-      return error(400, e.reason().name(), message);
+      return error(400, e.reason().name(), endUserMessage(e));
     } catch (PresignException e) {
       LOG.debug("Uppy S3 request failed: {} {}", e.kind(), e.getMessage());
       return switch (e.kind()) {
@@ -157,216 +199,150 @@ public final class UppyS3Handler {
         case STORE_REFUSED, STORE_INCONSISTENT -> error(502, e.kind().name(), "The storage refused the request.");
         default -> error(503, e.kind().name(), "The storage is unavailable; please try again later.");
       };
-    } catch (RouteException e) {
-      return error(e.status, e.reason, e.getMessage());
-    } catch (IllegalArgumentException e) {
-      return error(400, "BAD_REQUEST", e.getMessage());
+    } catch (UppyError e) {
+      return new Response(e.status(), UppyJson.error(e.getMessage(), e.reason()), statusText(e.getMessage()), e.allow());
+    } catch (RuntimeException e) {
+      // Another library's message may quote what it was given: log the class only, answer generic words.
+      LOG.warn("Uppy S3 request failed unexpectedly: {}", e.getClass().getName());
+      return error(500, "INTERNAL_ERROR", "The request could not be answered; please try again later.");
     }
   }
 
-  private Response route(String method, String path, Map<String, String> query, String body, String principal) {
-    if (!path.startsWith("/s3/")) {
-      throw new RouteException(404, "NOT_FOUND", "not a route of Uppy's S3 protocol: " + Redact.quote(path));
+  private String endUserMessage(PolicyViolationException e) {
+    try {
+      return Objects.requireNonNullElse(errorMessage.apply(e), e.getMessage());
+    } catch (RuntimeException failed) {
+      LOG.warn("The errorMessage function of the Uppy handler failed: {}", failed.getClass().getName());
+      return e.getMessage();
     }
-    String[] segments = path.substring(4).split("/", -1);
-    if (segments.length == 1 && segments[0].equals("params")) {
-      requireMethod(method, "GET");
+  }
+
+  private Response route(UppyRoute route, String method, Map<String, String> query, Object json, String principal) {
+    if (route.kind() == UppyRoute.Kind.PARAMS) {
       return params(query, principal);
     }
-    if (!segments[0].equals("multipart") || segments.length > 3) {
-      throw new RouteException(404, "NOT_FOUND", "not a route of Uppy's S3 protocol: " + Redact.quote(path));
-    }
     if (multipart == null) {
-      throw new RouteException(404, "NOT_FOUND", "multipart uploads are not enabled on this server");
+      throw UppyError.of(404, "NOT_FOUND", "multipart uploads are not enabled on this server");
     }
-    if (segments.length == 1) {
-      requireMethod(method, "POST");
-      return create(body, principal);
+    if (route.kind() == UppyRoute.Kind.CREATE) {
+      return create(UppyInput.object(json, "the body"), principal);
     }
-    String token = FormDecoding.segment(segments[1]);
-    if (token.isEmpty()) {
-      throw new IllegalArgumentException("the upload id must not be empty");
-    }
+    String token = route.token();
     String key = query.get("key");
     if (key == null) {
-      throw new IllegalArgumentException("the object key must be passed as the key query parameter");
+      throw UppyError.badRequest("the object key must be passed as the key query parameter");
     }
-    requireKeyOf(token, key);
-    if (segments.length == 2) {
-      if (method.equals("DELETE")) {
-        multipart.abort(token);
-        return ok("{}");
+    requireKeyOf(token, key, principal);
+    return switch (route.kind()) {
+      case SESSION -> {
+        if (method.equals("DELETE")) {
+          multipart.abort(token);
+          yield ok("{}");
+        }
+        yield ok(UppyJson.parts(multipart.listParts(token)));
       }
-      requireMethod(method, "GET");
-      return listParts(token);
-    }
-    String third = segments[2];
-    if (third.equals("complete")) {
-      requireMethod(method, "POST");
-      return complete(token, key, body);
-    }
-    requireMethod(method, "GET");
-    if (third.equals("batch")) {
-      return batch(token, query.get("partNumbers"));
-    }
-    int partNumber = partNumber(FormDecoding.segment(third));
-    PresignedPart part = multipart.presignParts(token, partNumber, partNumber).get(0);
-    StringBuilder json = new StringBuilder(part.url().length() + 40).append("{\"url\":");
-    StrictJson.quote(json, part.url()).append(",\"expires\":").append(secondsUntil(part.expiresAt())).append('}');
-    return ok(json.toString());
+      case COMPLETE -> complete(token, key, UppyInput.parts(UppyInput.object(json, "the body")));
+      case BATCH -> batch(token, query.get("partNumbers"));
+      default -> {
+        PresignedPart part = multipart.presignPartNumbers(token, new int[] {route.partNumber()}).get(0);
+        yield ok(UppyJson.partUrl(part.url(), secondsUntil(part.expiresAt())));
+      }
+    };
   }
 
   private Response params(Map<String, String> query, String principal) {
-    String filename = required(query, "filename");
-    String type = required(query, "type");
-    OptionalLong size = size(query.get("metadata[size]"));
-    UploadRequest request = new UploadRequest(filename, type, size, java.util.Optional.ofNullable(principal),
-        java.util.Optional.empty());
-    PresignedPost post = issuer.issuePost(request);
-    StringBuilder json = new StringBuilder(1024).append("{\"method\":\"POST\",\"url\":");
-    StrictJson.quote(json, post.url()).append(",\"fields\":{");
-    boolean first = true;
-    for (Map.Entry<String, String> field : post.fields().entrySet()) {
-      if (!first) {
-        json.append(',');
-      }
-      first = false;
-      StrictJson.quote(json, field.getKey()).append(':');
-      StrictJson.quote(json, field.getValue());
+    if (verifier != null && !allowUnverifiedSimpleUploads) {
+      throw UppyError.of(403, "MULTIPART_REQUIRED", "This server verifies every upload, so files must go up as "
+          + "multipart uploads (shouldUseMultipart: true); a simple POST upload is never verified.");
     }
-    json.append("},\"expires\":").append(secondsUntil(post.expiresAt())).append('}');
-    return ok(json.toString());
+    String filename = UppyInput.required(query, "filename");
+    String type = UppyInput.required(query, "type");
+    OptionalLong size = UppyInput.size(query.get("metadata[size]"));
+    PresignedPost post = issuer.issuePost(new UploadRequest(filename, type, size, Optional.ofNullable(principal),
+        Optional.empty()));
+    return ok(UppyJson.postForm(post.url(), post.fields(), secondsUntil(post.expiresAt())));
   }
 
-  private Response create(String body, String principal) {
-    Map<String, Object> doc = object(parse(body), "the body");
-    Object filename = doc.get("filename");
-    Object type = doc.get("type");
-    if (!(filename instanceof String) || ((String) filename).isEmpty()) {
-      throw new IllegalArgumentException("filename must be a non-empty string");
+  private Response create(Map<String, Object> doc, String principal) {
+    if (!(doc.get("filename") instanceof String filename) || filename.isEmpty()) {
+      throw UppyError.badRequest("filename must be a non-empty string");
     }
-    if (!(type instanceof String)) {
-      throw new IllegalArgumentException("type must be a string");
+    if (!(doc.get("type") instanceof String type)) {
+      throw UppyError.badRequest("type must be a string");
     }
-    Object metadata = doc.getOrDefault("metadata", StrictJson.NULL);
-    OptionalLong size = OptionalLong.empty();
-    if (metadata != StrictJson.NULL) {
-      Object declared = object(metadata, "metadata").get("size");
-      if (declared instanceof JsonNumber n) {
-        size = n.asLong();
-        if (size.isEmpty()) {
-          throw new IllegalArgumentException("metadata.size must be a whole number of bytes: " + Redact.quote(n.text()));
-        }
-      } else if (declared instanceof String s) {
-        size = size(s);
-      } else if (declared != null && declared != StrictJson.NULL) {
-        throw new IllegalArgumentException("metadata.size must be a whole number of bytes");
-      }
-    }
+    OptionalLong size = UppyInput.declaredSize(doc);
     if (size.isEmpty()) {
       throw new PolicyViolationException(Reason.SIZE_MISSING,
           "the file size must be declared for a multipart upload (metadata.size)");
     }
-    UploadRequest request = new UploadRequest((String) filename, (String) type, size,
-        java.util.Optional.ofNullable(principal), java.util.Optional.empty());
+    UploadRequest request = new UploadRequest(filename, type, size, Optional.ofNullable(principal), Optional.empty());
+    requirePromotable(request);
     MultipartSession session = multipart.start(request);
-    StringBuilder json = new StringBuilder(session.token().length() + 200).append("{\"key\":");
-    StrictJson.quote(json, session.key()).append(",\"uploadId\":");
-    StrictJson.quote(json, session.token()).append('}');
-    return ok(json.toString());
+    return ok(UppyJson.session(session.key(), session.token()));
   }
 
-  private Response listParts(String token) {
-    StringBuilder json = new StringBuilder(256).append('[');
-    boolean first = true;
-    for (UploadedPart part : multipart.listParts(token)) {
-      if (!first) {
-        json.append(',');
-      }
-      first = false;
-      json.append("{\"PartNumber\":").append(part.partNumber()).append(",\"ETag\":");
-      StrictJson.quote(json, part.etag()).append(",\"Size\":").append(part.size()).append('}');
+  // A key the verifier would refuse to promote would fail only after S3 assembled the object: ask the key
+  // strategy for a key of this request first, before CreateMultipartUpload.
+  private void requirePromotable(UploadRequest request) {
+    String staging = verifier == null ? null : verifier.stagingPrefixOrNull();
+    if (staging != null && !issuer.keyStrategy().key(request, issuer.clock().instant()).startsWith(staging)) {
+      LOG.warn("Uppy multipart upload refused: the key strategy makes keys outside the verifier's staging prefix");
+      throw UppyError.of(500, "MISCONFIGURED", "The server cannot verify this upload; please contact its operator.");
     }
-    return ok(json.append(']').toString());
   }
 
   private Response batch(String token, String partNumbers) {
     if (partNumbers == null || partNumbers.isEmpty()) {
-      throw new IllegalArgumentException("the part numbers must be passed as a comma-separated partNumbers query parameter");
+      throw UppyError.badRequest("the part numbers must be passed as a comma-separated partNumbers query parameter");
     }
-    StringBuilder json = new StringBuilder(1024).append("{\"presignedUrls\":{");
-    java.util.Set<Integer> seen = new java.util.HashSet<>();
-    boolean first = true;
-    for (String raw : partNumbers.split(",", -1)) {
-      int n = partNumber(raw);
-      if (!seen.add(n)) {
-        throw new IllegalArgumentException("a part number must appear once: " + n);
-      }
-      PresignedPart part = multipart.presignParts(token, n, n).get(0);
-      if (!first) {
-        json.append(',');
-      }
-      first = false;
-      json.append('"').append(n).append("\":");
-      StrictJson.quote(json, part.url());
+    String[] raw = partNumbers.split(",", MAX_BATCH + 1);
+    if (raw.length > MAX_BATCH) {
+      throw UppyError.badRequest("a batch must name at most " + MAX_BATCH + " parts");
     }
-    return ok(json.append("}}").toString());
+    Set<Integer> numbers = new LinkedHashSet<>();
+    for (String n : raw) {
+      if (!numbers.add(UppyRoute.partNumber(n))) {
+        throw UppyError.badRequest("a part number must appear once: " + n);
+      }
+    }
+    List<PresignedPart> signed = multipart.presignPartNumbers(token,
+        numbers.stream().mapToInt(Integer::intValue).toArray());
+    Map<Integer, String> urls = new LinkedHashMap<>();
+    for (PresignedPart part : signed) {
+      urls.put(part.partNumber(), part.url());
+    }
+    return ok(UppyJson.partUrls(urls));
   }
 
-  private Response complete(String token, String key, String body) {
-    Object parts = object(parse(body), "the body").get("parts");
-    if (!(parts instanceof List<?> list)) {
-      throw new IllegalArgumentException("parts must be an array of {PartNumber, ETag} objects");
-    }
-    if (list.size() > 10_000) {
-      throw new IllegalArgumentException("parts must name at most 10000 parts: " + list.size());
-    }
-    List<UploadedPart> named = new ArrayList<>(list.size());
-    for (Object item : list) {
-      Map<String, Object> part = object(item, "each part");
-      Object number = part.get("PartNumber");
-      Object etag = part.get("ETag");
-      if (!(number instanceof JsonNumber n) || n.asLong().isEmpty() || !(etag instanceof String e)) {
-        throw new IllegalArgumentException("parts must be an array of {PartNumber, ETag} objects");
-      }
-      if (e.isEmpty() || e.length() > MAX_ETAG) {
-        throw new IllegalArgumentException("an ETag must be 1 to " + MAX_ETAG + " characters: " + e.length());
-      }
-      long value = n.asLong().getAsLong();
-      if (value < 1 || value > 10_000) {
-        throw new IllegalArgumentException("a part number must be between 1 and 10000: " + value);
-      }
-      named.add(UploadedPart.of((int) value, e));
-    }
+  private Response complete(String token, String key, List<UploadedPart> named) {
     UploadRequest declared = verifier == null ? null : multipart.declaredOf(token);
-    String etag = multipart.complete(token, named);
+    // A retried completion (S3 assembled the object, the answer or the verification after it was lost)
+    // answers the stored object, verified again.
+    String etag = multipart.completeOrStored(token, named);
     String finalKey = key;
     if (verifier != null) {
       Verification result = verifier.verify(key, declared);
+      if (result.outcome() == Outcome.MISSING) {
+        throw UppyError.of(422, "VERIFICATION_FAILED",
+            "The file could not be verified: nothing is stored under its key after the upload completed.");
+      }
       if (!result.passed()) {
-        throw new RouteException(422, "VERIFICATION_FAILED", "The file did not pass the checks: "
-            + result.problems().stream().map(p -> p.check().name()).distinct().collect(
-                java.util.stream.Collectors.joining(", ")));
+        throw UppyError.of(422, "VERIFICATION_FAILED", "The file did not pass the checks: "
+            + result.problems().stream().map(p -> p.check().name()).distinct().collect(Collectors.joining(", ")));
       }
       finalKey = result.promotedKey().orElse(key);
     }
-    StringBuilder json = new StringBuilder(512).append("{\"location\":");
-    StrictJson.quote(json, objectUrl(finalKey)).append(",\"key\":");
-    StrictJson.quote(json, finalKey).append(",\"etag\":");
-    StrictJson.quote(json, etag).append('}');
-    return ok(json.toString());
+    return ok(UppyJson.completed(issuer.objectUrl(finalKey), finalKey, etag));
   }
 
-  // The object's address without a query: what Companion answers (S3's Location), and no credential.
-  private String objectUrl(String key) {
-    String url = issuer.issueDownload(key).url();
-    int q = url.indexOf('?');
-    return q < 0 ? url : url.substring(0, q);
-  }
-
-  private void requireKeyOf(String token, String key) {
+  private void requireKeyOf(String token, String key, String principal) {
     if (!multipart.keyOf(token).equals(key)) {
       throw new PolicyViolationException(Reason.SESSION_INVALID, "the key is not the key of this upload: " + Redact.quote(key));
+    }
+    if (issuer.keyStrategy() instanceof PrincipalKeyStrategy folders
+        && (principal == null || !key.startsWith(folders.prefix() + principal + '/'))) {
+      throw new PolicyViolationException(Reason.SESSION_INVALID, "this upload belongs to another user: "
+          + Redact.quote(key));
     }
   }
 
@@ -374,63 +350,13 @@ public final class UppyS3Handler {
     return Math.max(0, Duration.between(issuer.clock().instant(), expiresAt).getSeconds());
   }
 
-  private static int partNumber(String raw) {
-    if (!raw.matches("[1-9][0-9]{0,4}") || Integer.parseInt(raw) > 10_000) {
-      throw new IllegalArgumentException("a part number must be between 1 and 10000: " + Redact.quote(raw));
-    }
-    return Integer.parseInt(raw);
-  }
-
-  private static OptionalLong size(String raw) {
-    if (raw == null || raw.isEmpty()) {
-      return OptionalLong.empty();
-    }
-    if (!raw.matches("0|[1-9][0-9]{0,17}")) {
-      throw new IllegalArgumentException("metadata.size must be a whole number of bytes: " + Redact.quote(raw));
-    }
-    return OptionalLong.of(Long.parseLong(raw));
-  }
-
-  private static String required(Map<String, String> query, String name) {
-    String value = query.get(name);
-    if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException("the " + name + " query parameter is required and must not be empty");
-    }
-    return value;
-  }
-
-  private static Object parse(String body) {
-    try {
-      return StrictJson.parse(body);
-    } catch (StrictJson.JsonException e) {
-      throw new IllegalArgumentException(e.getMessage());
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(Object value, String what) {
-    if (!(value instanceof Map)) {
-      throw new IllegalArgumentException(what + " must be a JSON object");
-    }
-    return (Map<String, Object>) value;
-  }
-
-  private static void requireMethod(String method, String expected) {
-    if (!method.equals(expected)) {
-      throw new RouteException(405, "METHOD_NOT_ALLOWED", "this route answers " + expected + ", not "
-          + Redact.quote(method));
-    }
-  }
-
   private static Response ok(String json) {
-    return new Response(200, json, "OK");
+    return new Response(200, json, "OK", "");
   }
 
   private static Response error(int status, String reason, String message) {
-    StringBuilder json = new StringBuilder(message.length() + 64).append("{\"error\":");
-    StrictJson.quote(json, message).append(",\"reason\":");
-    StrictJson.quote(json, reason).append('}');
-    return new Response(status, json.toString(), statusText(message));
+    String text = message == null || message.isBlank() ? "The request was refused." : message;
+    return new Response(status, UppyJson.error(text, reason), statusText(text), "");
   }
 
   // A reason phrase is one line of visible ASCII (RFC 9112); browsers expose it as statusText.
@@ -444,21 +370,10 @@ public final class UppyS3Handler {
     return text.isEmpty() ? "Error" : text;
   }
 
-  private static final class RouteException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final int status;
-    private final String reason;
-
-    RouteException(int status, String reason, String message) {
-      super(message, null, false, false);
-      this.status = status;
-      this.reason = reason;
-    }
-  }
-
   @Override
   public String toString() {
-    return "UppyS3Handler[bucket=" + issuer.bucket() + ", multipart=" + (multipart != null) + ']';
+    return "UppyS3Handler[bucket=" + issuer.bucket() + ", multipart=" + (multipart != null) + ", verifier="
+        + (verifier != null) + ']';
   }
 
   /** Builds {@link UppyS3Handler}. Not thread-safe; what it builds is. */
@@ -467,6 +382,7 @@ public final class UppyS3Handler {
     private MultipartUploads multipart;
     private Function<PolicyViolationException, String> errorMessage = PolicyViolationException::getMessage;
     private UploadVerifier verifier;
+    private boolean allowUnverifiedSimpleUploads;
 
     private Builder() {}
 
@@ -496,14 +412,30 @@ public final class UppyS3Handler {
      * Verifies every multipart upload right after completing it ({@link UploadVerifier#verify(String,
      * UploadRequest)} with the session's declared type and size): a file that fails answers 422
      * {@code VERIFICATION_FAILED} naming the failed checks, and is handled as the verifier says (quarantined by
-     * default); with promotion, the answer's key is the promoted key. Simple uploads are POST forms whose end
-     * the protocol never reports to the server, so they are not verified here.
+     * default); with promotion, the answer's key is the promoted key, and the key strategy must make keys
+     * under the staging prefix. A completion retried after S3 assembled the object verifies it then.
+     * Simple uploads are POST forms whose end the protocol never reports to the server, so with a verifier
+     * {@code /s3/params} answers 403 {@code MULTIPART_REQUIRED} unless
+     * {@link #allowUnverifiedSimpleUploads(boolean)}; pages use {@code shouldUseMultipart: true}.
      *
      * @param verifier the verifier, for the same bucket
      * @return this builder
      */
     public Builder verifier(UploadVerifier verifier) {
       this.verifier = Objects.requireNonNull(verifier, "verifier");
+      return this;
+    }
+
+    /**
+     * With a {@link #verifier}, still answers {@code /s3/params} with a POST form. A risk: those files are
+     * never verified, and the client chooses the route, so any file the policy's form admits (a page of
+     * HTML sent as {@code video/mp4}, say) lands unchecked. Default false.
+     *
+     * @param allow whether to issue unverified POST forms although a verifier is set
+     * @return this builder
+     */
+    public Builder allowUnverifiedSimpleUploads(boolean allow) {
+      this.allowUnverifiedSimpleUploads = allow;
       return this;
     }
 
@@ -523,16 +455,27 @@ public final class UppyS3Handler {
      * Builds the handler.
      *
      * @return the handler
-     * @throws IllegalStateException when neither an issuer nor a multipart instance is set, or they sign for
-     *     different buckets
+     * @throws IllegalStateException when neither an issuer nor a multipart instance is set, they or the
+     *     verifier use different buckets, or the verifier promotes from a staging prefix the key strategy
+     *     never makes keys under
      */
     public UppyS3Handler build() {
       if (issuer == null && multipart == null) {
         throw new IllegalStateException("an issuer or a multipart instance is required: none set");
       }
-      if (issuer != null && multipart != null && !issuer.bucket().equals(multipart.issuer().bucket())) {
+      UploadUrlIssuer signing = issuer != null ? issuer : multipart.issuer();
+      if (multipart != null && !signing.bucket().equals(multipart.issuer().bucket())) {
         throw new IllegalStateException("the issuer and the multipart uploads must use the same bucket: "
-            + issuer.bucket() + " and " + multipart.issuer().bucket());
+            + signing.bucket() + " and " + multipart.issuer().bucket());
+      }
+      if (verifier != null && !signing.bucket().equals(verifier.issuer().bucket())) {
+        throw new IllegalStateException("the issuer and the verifier must use the same bucket: "
+            + signing.bucket() + " and " + verifier.issuer().bucket());
+      }
+      String staging = verifier == null ? null : verifier.stagingPrefixOrNull();
+      if (staging != null && !signing.keyStrategy().mayProduceKeyStartingWith(staging)) {
+        throw new IllegalStateException("the key strategy must make keys under the verifier's staging prefix "
+            + Redact.quote(staging) + " for uploads to be promoted: " + signing.keyStrategy());
       }
       return new UppyS3Handler(this);
     }

@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,9 +53,14 @@ class UppyS3HandlerTest {
     multipart.close();
   }
 
+  // As Uppy sends it: JSON bodies as application/json, UTF-8.
+  static UppyS3Handler.Response send(UppyS3Handler h, String method, String path, String query, String body) {
+    return h.handle(method, path, query, "application/json", body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+  }
+
   @Test
   void params_png_answersAPostFormWithTheKeyInItsFields() {
-    UppyS3Handler.Response r = handler.handle("GET", "/s3/params",
+    UppyS3Handler.Response r = send(handler, "GET", "/s3/params",
         "filename=cat.png&type=image%2Fpng&metadata%5Bname%5D=cat.png&metadata%5Bsize%5D=12", "");
 
     assertThat(r.status()).isEqualTo(200);
@@ -92,7 +101,7 @@ class UppyS3HandlerTest {
       "DELETE|/s3/multipart/forged.token|key=videos%2Ffilm.mp4||400|SESSION_INVALID|session token"})
   void handle_badRequest_answersCompanionsErrorShapeWithTheMessage(String method, String path, String query,
       String body, int status, String reason, String message) {
-    UppyS3Handler.Response r = handler.handle(method, path, query, body);
+    UppyS3Handler.Response r = send(handler, method, path, query, body);
 
     assertThat(r.status()).isEqualTo(status);
     assertThat(r.json()).startsWith("{\"error\":\"").endsWith(",\"reason\":\"" + reason + "\"}");
@@ -102,7 +111,7 @@ class UppyS3HandlerTest {
 
   @Test
   void signPart_withTheSessionsKey_signsThatPartsExactSize() {
-    UppyS3Handler.Response r = handler.handle("GET", "/s3/multipart/" + token + "/3", "key=videos%2Ffilm.mp4", "");
+    UppyS3Handler.Response r = send(handler, "GET", "/s3/multipart/" + token + "/3", "key=videos%2Ffilm.mp4", "");
 
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json()).startsWith("{\"url\":\"http://127.0.0.1:9/my-bucket/videos/film.mp4?")
@@ -111,7 +120,7 @@ class UppyS3HandlerTest {
 
   @Test
   void responseToString_leavesOutTheBodyWithItsSignedUrl() {
-    UppyS3Handler.Response r = handler.handle("GET", "/s3/multipart/" + token + "/1", "key=videos%2Ffilm.mp4", "");
+    UppyS3Handler.Response r = send(handler, "GET", "/s3/multipart/" + token + "/1", "key=videos%2Ffilm.mp4", "");
 
     assertThat(r.json()).contains("X-Amz-Signature");
     assertThat(r.toString()).startsWith("Response[status=200, statusText=OK, json=(").doesNotContain("X-Amz", "http");
@@ -119,7 +128,7 @@ class UppyS3HandlerTest {
 
   @Test
   void batch_signsEachNamedPart() {
-    UppyS3Handler.Response r = handler.handle("GET", "/s3/multipart/" + token + "/batch",
+    UppyS3Handler.Response r = send(handler, "GET", "/s3/multipart/" + token + "/batch",
         "key=videos%2Ffilm.mp4&partNumbers=1,3", "");
 
     assertThat(r.status()).isEqualTo(200);
@@ -152,7 +161,7 @@ class UppyS3HandlerTest {
       "PUT|/1|key=videos%2Ffilm.mp4||405|METHOD_NOT_ALLOWED|answers GET"})
   void sessionRoutes_hostileInput_isRefusedBeforeS3(String method, String suffix, String query, String body,
       int status, String reason, String message) {
-    UppyS3Handler.Response r = handler.handle(method, "/s3/multipart/" + token + suffix, query, body);
+    UppyS3Handler.Response r = send(handler, method, "/s3/multipart/" + token + suffix, query, body);
 
     assertThat(r.status()).isEqualTo(status);
     assertThat(r.json()).endsWith(",\"reason\":\"" + reason + "\"}").contains(message);
@@ -164,7 +173,7 @@ class UppyS3HandlerTest {
         PartPlan.of(12L << 20, 5L << 20), NOW.plusSeconds(3600)).encode(SESSION_KEY);
     String forged = other.substring(0, other.indexOf('.')) + token.substring(token.indexOf('.'));
 
-    UppyS3Handler.Response r = handler.handle("GET", "/s3/multipart/" + URLEncoder.encode(forged, StandardCharsets.UTF_8)
+    UppyS3Handler.Response r = send(handler, "GET", "/s3/multipart/" + URLEncoder.encode(forged, StandardCharsets.UTF_8)
         + "/1", "key=videos%2Fother.mp4", "");
 
     assertThat(r.status()).isEqualTo(400);
@@ -175,8 +184,8 @@ class UppyS3HandlerTest {
   void handle_withoutMultipart_answersNotFoundForItsRoutes() {
     UppyS3Handler simple = UppyS3Handler.builder().issuer(issuer).build();
 
-    assertThat(simple.handle("POST", "/s3/multipart", null, "{}").status()).isEqualTo(404);
-    assertThat(simple.handle("GET", "/s3/params", "filename=a.png&type=image%2Fpng", null).status()).isEqualTo(200);
+    assertThat(send(simple, "POST", "/s3/multipart", null, "{}").status()).isEqualTo(404);
+    assertThat(send(simple, "GET", "/s3/params", "filename=a.png&type=image%2Fpng", null).status()).isEqualTo(200);
   }
 
   @Test
@@ -184,7 +193,7 @@ class UppyS3HandlerTest {
     UppyS3Handler friendly = UppyS3Handler.builder().issuer(issuer)
         .errorMessage(e -> "This file type is not accepted.").build();
 
-    UppyS3Handler.Response r = friendly.handle("GET", "/s3/params", "filename=x.html&type=text%2Fhtml", "");
+    UppyS3Handler.Response r = send(friendly, "GET", "/s3/params", "filename=x.html&type=text%2Fhtml", "");
 
     assertThat(r.statusText()).isEqualTo("This file type is not accepted.");
     assertThat(r.json()).isEqualTo("{\"error\":\"This file type is not accepted.\",\"reason\":\"CONTENT_TYPE_NOT_ALLOWED\"}");
@@ -204,5 +213,227 @@ class UppyS3HandlerTest {
         .hasMessageContaining("an issuer or a multipart instance is required");
     assertThatThrownBy(() -> UppyS3Handler.builder().issuer(null)).isInstanceOf(NullPointerException.class)
         .hasMessageContaining("issuer");
+  }
+
+  @Test
+  void params_withAVerifier_isRefusedSoNoUploadSkipsVerification() {
+    try (UploadVerifier verifier = UploadVerifier.builder().issuer(issuer).ticketKey(SESSION_KEY).build()) {
+      UppyS3Handler verifying = handler.toBuilder().verifier(verifier).build();
+
+      UppyS3Handler.Response r = send(verifying, "GET", "/s3/params", "filename=x.mp4&type=video%2Fmp4", null);
+
+      assertThat(r.status()).isEqualTo(403);
+      assertThat(r.json()).contains("shouldUseMultipart: true").endsWith("\"reason\":\"MULTIPART_REQUIRED\"}");
+      UppyS3Handler optedIn = verifying.toBuilder().allowUnverifiedSimpleUploads(true).build();
+      assertThat(send(optedIn, "GET", "/s3/params", "filename=x.mp4&type=video%2Fmp4", null).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void build_verifierPromotingFromAPrefixTheKeysNeverReach_isRefused() {
+    try (UploadVerifier verifier = UploadVerifier.builder().issuer(issuer).ticketKey(SESSION_KEY)
+        .promoteOnPass("staging/", "files/").build()) {
+      assertThatThrownBy(() -> handler.toBuilder().verifier(verifier).build()).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("staging prefix \"staging/\"");
+    }
+  }
+
+  @Test
+  void build_verifierOfAnotherBucket_isRefused() {
+    UploadUrlIssuer other = issuer.toBuilder().bucket("other-bucket").build();
+    try (UploadVerifier verifier = UploadVerifier.builder().issuer(other).ticketKey(SESSION_KEY).build()) {
+      assertThatThrownBy(() -> handler.toBuilder().verifier(verifier).build()).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("same bucket: my-bucket and other-bucket");
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+      "NULL|415|UNSUPPORTED_MEDIA_TYPE|application/json",
+      "text/plain|415|UNSUPPORTED_MEDIA_TYPE|text/plain",
+      "application/x-www-form-urlencoded|415|UNSUPPORTED_MEDIA_TYPE|application/json",
+      "multipart/form-data; boundary=x|415|UNSUPPORTED_MEDIA_TYPE|application/json",
+      "application/jsonp|415|UNSUPPORTED_MEDIA_TYPE|application/jsonp",
+      "application/json; charset=utf-8|400|SIZE_MISSING|metadata.size",
+      "Application/JSON|400|SIZE_MISSING|metadata.size"})
+  void create_contentTypeOtherThanJson_isRefusedSoNoCrossSiteFormReachesIt(String contentType, int status,
+      String reason, String message) {
+    byte[] body = "{\"filename\":\"f.mp4\",\"type\":\"video/mp4\"}".getBytes(StandardCharsets.UTF_8);
+
+    UppyS3Handler.Response r = handler.handle("POST", "/s3/multipart", null, contentType, body);
+
+    assertThat(r.status()).isEqualTo(status);
+    assertThat(r.json()).contains(message).endsWith("\"reason\":\"" + reason + "\"}");
+  }
+
+  @Test
+  void complete_textPlainBody_isRefusedBeforeTheSession() {
+    byte[] body = "{\"parts\":[]}".getBytes(StandardCharsets.UTF_8);
+
+    UppyS3Handler.Response r = handler.handle("POST", "/s3/multipart/" + token + "/complete", "key=videos%2Ffilm.mp4",
+        "text/plain", body);
+
+    assertThat(r.status()).isEqualTo(415);
+    assertThat(r.json()).endsWith("\"reason\":\"UNSUPPORTED_MEDIA_TYPE\"}");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"ff", "c328", "eda080", "7b22c0af22"})
+  void create_bodyNotUtf8_isRefusedRatherThanReplaced(String hex) {
+    byte[] body = HexFormat.of().parseHex(hex);
+
+    UppyS3Handler.Response r = handler.handle("POST", "/s3/multipart", null, "application/json", body);
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json()).contains("must be UTF-8").endsWith("\"reason\":\"BAD_REQUEST\"}");
+  }
+
+  @Test
+  void create_bodyOverOneMebibyte_isRefused() {
+    byte[] body = new byte[1024 * 1024 + 1];
+    Arrays.fill(body, (byte) ' ');
+
+    UppyS3Handler.Response r = handler.handle("POST", "/s3/multipart", null, "application/json", body);
+
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.json()).contains("1048576 bytes: 1048577").endsWith("\"reason\":\"BODY_TOO_LARGE\"}");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "DELETE|/s3/multipart|POST",
+      "POST|/s3/multipart/TOKEN|GET, DELETE",
+      "PUT|/s3/multipart/TOKEN/1|GET",
+      "GET|/s3/multipart/TOKEN/complete|POST",
+      "DELETE|/s3/params|GET"})
+  void wrongMethod_answers405WithTheAllowedMethods(String method, String path, String allow) {
+    UppyS3Handler.Response r = send(handler, method, path.replace("TOKEN", token), "key=videos%2Ffilm.mp4", "{}");
+
+    assertThat(r.status()).isEqualTo(405);
+    assertThat(r.allow()).isEqualTo(allow);
+    assertThat(r.json()).contains("answers " + allow.replace(", ", " or ")).endsWith("\"reason\":\"METHOD_NOT_ALLOWED\"}");
+  }
+
+  @Test
+  void handle_keyStrategyThrowingWithoutAMessage_answers500WithGenericWords() {
+    UploadUrlIssuer broken = issuer.toBuilder().keyStrategy((request, now) -> {
+      throw new IllegalArgumentException();
+    }).build();
+    UppyS3Handler h = UppyS3Handler.builder().issuer(broken).build();
+
+    UppyS3Handler.Response r = send(h, "GET", "/s3/params", "filename=a.png&type=image%2Fpng", null);
+
+    assertThat(r.status()).isEqualTo(500);
+    assertThat(r.json()).isEqualTo("{\"error\":\"The request could not be answered; please try again later.\","
+        + "\"reason\":\"INTERNAL_ERROR\"}");
+  }
+
+  @Test
+  void handle_errorMessageFunctionThrowing_stillAnswersThePolicysMessage() {
+    UppyS3Handler h = handler.toBuilder().errorMessage(e -> {
+      throw new IllegalStateException("internal detail");
+    }).build();
+
+    UppyS3Handler.Response r = send(h, "GET", "/s3/params", "filename=x.html&type=text%2Fhtml", null);
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json()).contains("text/html", "CONTENT_TYPE_NOT_ALLOWED").doesNotContain("internal detail");
+  }
+
+  @Test
+  void handle_nullEverything_answersNotFoundAndNeverThrows() {
+    UppyS3Handler.Response r = handler.handle(null, null, null, null, null, null);
+
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.json()).endsWith("\"reason\":\"NOT_FOUND\"}");
+  }
+
+  @Test
+  void batch_overOneHundredParts_isRefusedBeforeSigning() {
+    String many = IntStream.rangeClosed(1, 101).mapToObj(Integer::toString)
+        .collect(Collectors.joining(","));
+
+    UppyS3Handler.Response r = send(handler, "GET", "/s3/multipart/" + token + "/batch",
+        "key=videos%2Ffilm.mp4&partNumbers=" + many, null);
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json()).contains("at most 100 parts").endsWith("\"reason\":\"BAD_REQUEST\"}");
+  }
+
+  @Test
+  void signPart_expiredSession_isRefused() {
+    String expired = new SessionToken("my-bucket", "s3-upload-id", KEY, "video/mp4",
+        PartPlan.of(12L << 20, 5L << 20), NOW.minusSeconds(1)).encode(SESSION_KEY);
+
+    UppyS3Handler.Response r = send(handler, "GET", "/s3/multipart/" + expired + "/1", "key=videos%2Ffilm.mp4", null);
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json()).contains("expired").endsWith("\"reason\":\"SESSION_INVALID\"}");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+      "bob|400|SESSION_INVALID",
+      "NULL|400|SESSION_INVALID",
+      "alice.x|400|SESSION_INVALID",
+      "alice|200|"})
+  void signPart_perPrincipalKeys_answersOnlyThePrincipalWhoseFolderItIs(String principal, int status, String reason) {
+    UploadUrlIssuer folders = issuer.toBuilder().keyStrategy(KeyStrategy.perPrincipal("tenants/")).build();
+    try (MultipartUploads mp = MultipartUploads.builder().issuer(folders).sessionKey(SESSION_KEY).build()) {
+      UppyS3Handler h = UppyS3Handler.builder().multipart(mp).build();
+      String alices = new SessionToken("my-bucket", "s3-upload-id", "tenants/alice/f.mp4", "video/mp4",
+          PartPlan.of(12L << 20, 5L << 20), NOW.plusSeconds(3600)).encode(SESSION_KEY);
+
+      UppyS3Handler.Response r = h.handle("GET", "/s3/multipart/" + alices + "/1", "key=tenants%2Falice%2Ff.mp4",
+          null, null, principal);
+
+      assertThat(r.status()).isEqualTo(status);
+      if (reason != null) {
+        assertThat(r.json()).contains("belongs to another user").endsWith("\"reason\":\"" + reason + "\"}");
+      }
+    }
+  }
+
+  @Test
+  void create_customKeysOutsideTheStagingPrefix_isRefusedBeforeCreateMultipartUpload() {
+    // Says it may make staging keys (say, for some types), but makes this one elsewhere.
+    KeyStrategy sometimesStaged = new KeyStrategy() {
+      @Override
+      public String key(UploadRequest request, Instant now) {
+        return "elsewhere/" + request.fileName();
+      }
+
+      @Override
+      public boolean mayProduceKeyStartingWith(String prefix) {
+        return prefix.equals("staging/");
+      }
+    };
+    UploadUrlIssuer elsewhere = issuer.toBuilder().keyStrategy(sometimesStaged).build();
+    try (MultipartUploads mp = MultipartUploads.builder().issuer(elsewhere).sessionKey(SESSION_KEY).build();
+        UploadVerifier verifier = UploadVerifier.builder().issuer(elsewhere).ticketKey(SESSION_KEY)
+            .promoteOnPass("staging/", "files/").build()) {
+      UppyS3Handler h = UppyS3Handler.builder().multipart(mp).verifier(verifier).build();
+
+      // The store is a closed port: reaching CreateMultipartUpload would answer 503.
+      UppyS3Handler.Response r = send(h, "POST", "/s3/multipart", null,
+          "{\"filename\":\"f.mp4\",\"type\":\"video/mp4\",\"metadata\":{\"size\":6000000}}");
+
+      assertThat(r.status()).isEqualTo(500);
+      assertThat(r.json()).contains("cannot verify this upload").endsWith("\"reason\":\"MISCONFIGURED\"}");
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "true|a b/\u00e9+x.png|http://127.0.0.1:9/my-bucket/a%20b/%C3%A9%2Bx.png",
+      "false|videos/film.mp4|https://my-bucket.s3.eu-west-1.amazonaws.com/videos/film.mp4"})
+  void objectUrl_isTheAddressWithoutQueryAndSignsNothing(boolean local, String key, String expected) {
+    UploadUrlIssuer aws = UploadUrlIssuer.builder().bucket("my-bucket").region(Region.EU_WEST_1)
+        .credentialsProvider(() -> {
+          throw new IllegalStateException("no credentials may be resolved for a location");
+        })
+        .policy(PresignPolicy.builder().allowContentTypes("video/mp4").build()).build();
+
+    assertThat((local ? issuer : aws).objectUrl(key)).isEqualTo(expected);
   }
 }

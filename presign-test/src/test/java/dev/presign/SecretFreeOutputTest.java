@@ -118,25 +118,25 @@ class SecretFreeOutputTest extends StoreSuite {
       text(uppy);
       String tokenPath = "/s3/multipart/" + started.token();
       String keyQuery = "key=" + URLEncoder.encode(started.key(), StandardCharsets.UTF_8);
-      UppyS3Handler.Response part = uppy.handle("GET", tokenPath + "/1", keyQuery, "");
+      UppyS3Handler.Response part = uppy.handle("GET", tokenPath + "/1", keyQuery, null, null);
       assertThat(part.status()).isEqualTo(200);
       signed(part.json().substring(part.json().indexOf("http"), part.json().indexOf("\",\"expires\"")).replace("\\u0026", "&"));
       text(part);
-      UppyS3Handler.Response form = uppy.handle("GET", "/s3/params", "filename=a.png&type=image%2Fpng", "");
+      UppyS3Handler.Response form = uppy.handle("GET", "/s3/params", "filename=a.png&type=image%2Fpng", null, null);
       assertThat(form.status()).isEqualTo(200);
       text(form);
       for (UppyS3Handler.Response refused : List.of(
-          uppy.handle("GET", "/s3/params", "filename=a.html&type=text%2Fhtml", ""),
-          uppy.handle("GET", tokenPath + "x/1", keyQuery, ""),
-          uppy.handle("GET", tokenPath + "/1", "key=other", ""),
-          uppy.handle("POST", tokenPath + "/complete", keyQuery, "{\"parts\":[{\"PartNumber\":1,\"ETag\":\"x\"}]}"))) {
+          uppy.handle("GET", "/s3/params", "filename=a.html&type=text%2Fhtml", null, null),
+          uppy.handle("GET", tokenPath + "x/1", keyQuery, null, null),
+          uppy.handle("GET", tokenPath + "/1", "key=other", null, null),
+          uppy.handle("POST", tokenPath + "/complete", keyQuery, "application/json", "{\"parts\":[{\"PartNumber\":1,\"ETag\":\"x\"}]}".getBytes(StandardCharsets.UTF_8)))) {
         assertThat(refused.status()).isEqualTo(400);
         text(refused);
         text(refused.json());
         text(refused.statusText());
       }
       multipart.abort(started.token());
-      UppyS3Handler.Response gone = uppy.handle("GET", tokenPath, keyQuery, "");
+      UppyS3Handler.Response gone = uppy.handle("GET", tokenPath, keyQuery, null, null);
       assertThat(gone.status()).isIn(200, 404);   // S3 and RGW: 404; S3Proxy lists no parts
       text(gone.json());
       text(multipart);

@@ -456,6 +456,26 @@ public class PresignProperties {
     /** Where the routes live: Uppy's companionEndpoint; the plugin adds /s3/... itself. Default /uppy. */
     private String path = "/uppy";
 
+    /**
+     * With an UploadVerifier bean, still answer /s3/params with POST forms whose uploads are never verified
+     * (a risk: the client chooses the route). Default false: pages use shouldUseMultipart: true.
+     */
+    private boolean allowUnverifiedSimpleUploads;
+
+    /** {@return whether simple uploads are served although a verifier is configured} */
+    public boolean isAllowUnverifiedSimpleUploads() {
+      return allowUnverifiedSimpleUploads;
+    }
+
+    /**
+     * Sets whether simple uploads are served although a verifier is configured.
+     *
+     * @param allowUnverifiedSimpleUploads true to accept the risk
+     */
+    public void setAllowUnverifiedSimpleUploads(boolean allowUnverifiedSimpleUploads) {
+      this.allowUnverifiedSimpleUploads = allowUnverifiedSimpleUploads;
+    }
+
     /** {@return whether the Uppy routes are on} */
     public boolean isEnabled() {
       return enabled;

@@ -1,11 +1,13 @@
 package dev.presign.internal.uppy;
 
+import dev.presign.internal.Redact;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,7 +44,7 @@ public final class FormDecoding {
       String name = decode(eq < 0 ? pair : pair.substring(0, eq), true);
       String value = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
       if (params.putIfAbsent(name, value) != null) {
-        throw new IllegalArgumentException("a query parameter must appear once: " + dev.presign.internal.Redact.quote(name));
+        throw new IllegalArgumentException("a query parameter must appear once: " + Redact.quote(name));
       }
     }
     return Collections.unmodifiableMap(params);
@@ -64,7 +66,7 @@ public final class FormDecoding {
       char c = raw.charAt(i);
       if (c <= 0x20 || c >= 0x7f) {
         throw new IllegalArgumentException("a query or path must be printable ASCII, the rest %-escaped: found U+"
-            + String.format(java.util.Locale.ROOT, "%04X", (int) c));
+            + String.format(Locale.ROOT, "%04X", (int) c));
       }
     }
     if (raw.indexOf('%') < 0) {
@@ -74,8 +76,8 @@ public final class FormDecoding {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (c == '%') {
-        int hi = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-        int lo = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
+        int hi = i + 2 < raw.length() ? hex(raw.charAt(i + 1)) : -1;
+        int lo = i + 2 < raw.length() ? hex(raw.charAt(i + 2)) : -1;
         if (hi < 0 || lo < 0) {
           throw new IllegalArgumentException("a %-escape must be two hex digits");
         }
@@ -94,5 +96,9 @@ public final class FormDecoding {
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException("%-escapes must encode UTF-8");
     }
+  }
+
+  private static int hex(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
   }
 }

@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * A strict JSON reader and writer for the few small documents of Uppy's S3 protocol, so presign-core
  * needs no JSON library. RFC 8259 only: no comments, no trailing commas, no duplicate names, no lone
- * surrogates, at most {@value #MAX_DEPTH} levels and {@value #MAX_LENGTH} characters. Objects become
+ * surrogates, at most {@value #MAX_DEPTH} levels, {@value #MAX_LENGTH} characters, {@value #MAX_ITEMS} items
+ * in one array or object and {@value #MAX_VALUES} values in all (so a small body cannot become a large
+ * tree), unicode escapes of four ASCII hex digits only. Objects become
  * {@link Map}s in document order, arrays {@link List}s, numbers their source text as {@link Number}
  * ({@link JsonNumber}), {@code null} {@link #NULL}.
  */
@@ -18,6 +23,11 @@ public final class StrictJson {
   public static final int MAX_LENGTH = 1024 * 1024;
   /** The deepest nesting read. */
   public static final int MAX_DEPTH = 16;
+  /** The most items in one array or members in one object: a complete request names up to 10,000 parts. */
+  public static final int MAX_ITEMS = 10_001;
+  /** The most values in one document, all levels together: 10,000 parts of three values each, and room. */
+  public static final int MAX_VALUES = 40_000;
+  private static final Pattern LONG = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
   /** JSON's {@code null}, distinct from an absent member. */
   public static final Object NULL = new Object() {
     @Override
@@ -42,16 +52,17 @@ public final class StrictJson {
    */
   public record JsonNumber(String text) {
     /** {@return the value when it is a whole number that fits a long, else empty} */
-    public java.util.OptionalLong asLong() {
-      if (!text.matches("-?(0|[1-9][0-9]{0,17})")) {
-        return java.util.OptionalLong.empty();
+    public OptionalLong asLong() {
+      if (!LONG.matcher(text).matches()) {
+        return OptionalLong.empty();
       }
-      return java.util.OptionalLong.of(Long.parseLong(text));
+      return OptionalLong.of(Long.parseLong(text));
     }
   }
 
   private final String src;
   private int pos;
+  private int values;
 
   private StrictJson(String src) {
     this.src = src;
@@ -81,6 +92,9 @@ public final class StrictJson {
   private Object value(int depth) throws JsonException {
     if (depth > MAX_DEPTH) {
       throw error("nested deeper than " + MAX_DEPTH + " levels");
+    }
+    if (++values > MAX_VALUES) {
+      throw error("more than " + MAX_VALUES + " values in the document");
     }
     if (pos >= src.length()) {
       throw error("unexpected end");
@@ -128,6 +142,9 @@ public final class StrictJson {
       if (members.putIfAbsent(name, value) != null) {
         throw error("a member name appears twice");
       }
+      if (members.size() > MAX_ITEMS) {
+        throw error("more than " + MAX_ITEMS + " members in an object");
+      }
       skipSpace();
       char c = next();
       if (c == '}') {
@@ -150,6 +167,9 @@ public final class StrictJson {
     while (true) {
       skipSpace();
       items.add(value(depth + 1));
+      if (items.size() > MAX_ITEMS) {
+        throw error("more than " + MAX_ITEMS + " items in an array");
+      }
       skipSpace();
       char c = next();
       if (c == ']') {
@@ -208,7 +228,8 @@ public final class StrictJson {
     }
     int v = 0;
     for (int i = 0; i < 4; i++) {
-      int d = Character.digit(src.charAt(pos++), 16);
+      char c = src.charAt(pos++);
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
       if (d < 0) {
         throw error("bad \\u escape");
       }
@@ -313,7 +334,7 @@ public final class StrictJson {
       if (c == '"' || c == '\\') {
         out.append('\\').append(c);
       } else if (c < 0x20 || c > 0x7e || c == '<' || c == '>' || c == '&') {
-        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
       } else {
         out.append(c);
       }

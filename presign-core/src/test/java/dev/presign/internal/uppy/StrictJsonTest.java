@@ -3,6 +3,7 @@ package dev.presign.internal.uppy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,23 +65,50 @@ class StrictJsonTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "filename=a+b%2Fc.png&type=image%2Fpng|{filename=a b/c.png, type=image/png}",
-      "metadata%5Bsize%5D=12&&x|{metadata[size]=12, x=}",
-      "key=%C3%A9|{key=é}"})
-  void query_decodesWhatUrlSearchParamsWrites(String raw, String expected) {
-    assertThat(FormDecoding.query(raw).toString()).isEqualTo(expected);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"a=%", "a=%2", "a=%zz", "a=%C3", "a=%FF", "a=1&a=2", "a=é", "a=b c", "a=\n", "a=%00%C0%80"})
-  void query_malformedOrAmbiguous_isRefused(String raw) {
-    assertThatThrownBy(() -> FormDecoding.query(raw)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageMatching(".*(%-escape|printable ASCII|appear once).*");
+  @ValueSource(strings = {"\"\\u\u0660\u0660\u0664\u0661\"", "\"\\u\uff10\uff10\uff14\uff11\"", "\"\\u00\u00b2\u00b3\"",
+      "\"\\u004g\"", "\"\\u-041\""})
+  void parse_unicodeEscapeOfNonAsciiOrNonHexDigits_isRefused(String text) {
+    assertThatThrownBy(() -> StrictJson.parse(text)).isInstanceOf(StrictJson.JsonException.class)
+        .hasMessageContaining("bad \\u escape");
   }
 
   @Test
-  void segment_keepsPlus() {
-    assertThat(FormDecoding.segment("a+b%2B")).isEqualTo("a+b+");
+  void parse_unicodeEscapeOfBothCases_isRead() throws Exception {
+    assertThat(StrictJson.parse("\"\\u004a\\u004A\\u00e9\"")).isEqualTo("JJ\u00e9");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "[|0|10002|]|more than 10001 items in an array",
+      "{\"parts\":[|0|10002|]}|more than 10001 items in an array",
+      "[|[0,0,0]|10001|]|more than 40000 values",
+      "[|{\"a\":[0,0,0,0]}|9000|]|more than 40000 values"})
+  void parse_manyValuesInASmallBody_isRefusedBeforeTheTreeGrows(String prefix, String item, int count, String suffix,
+      String message) {
+    String text = prefix + String.join(",", Collections.nCopies(count, item)) + suffix;
+
+    assertThatThrownBy(() -> StrictJson.parse(text)).isInstanceOf(StrictJson.JsonException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  void parse_objectOfManyMembers_isRefused() {
+    StringBuilder text = new StringBuilder("{");
+    for (int i = 0; i < 10_002; i++) {
+      text.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
+    }
+
+    assertThatThrownBy(() -> StrictJson.parse(text.append('}').toString())).isInstanceOf(StrictJson.JsonException.class)
+        .hasMessageContaining("more than 10001 members in an object");
+  }
+
+  @Test
+  void parse_tenThousandParts_isRead() throws Exception {
+    String part = "{\"PartNumber\":1,\"ETag\":\"abc\"}";
+    String text = "{\"parts\":[" + String.join(",", Collections.nCopies(10_000, part)) + "]}";
+
+    Object doc = StrictJson.parse(text);
+
+    assertThat((List<?>) ((Map<?, ?>) doc).get("parts")).hasSize(10_000);
   }
 }

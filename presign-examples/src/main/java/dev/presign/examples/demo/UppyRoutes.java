@@ -28,7 +28,7 @@ import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 final class UppyRoutes extends Handler.Wrapper {
   /** Where the routes live; the page gives Uppy this as its {@code companionEndpoint}. */
   static final String MOUNT = "/uppy";
-  private static final int MAX_BODY = 1024 * 1024;
+  private static final int MAX_BODY = UppyS3Handler.MAX_BODY;
 
   private final UppyS3Handler handler;
   private final long multipartThreshold;
@@ -57,23 +57,31 @@ final class UppyRoutes extends Handler.Wrapper {
       // As the demo's other routes: the body arrives without holding a thread, then the store may be waited on.
       Content.Source.asByteArrayAsync(request, MAX_BODY, Promise.Invocable.from(InvocationType.BLOCKING,
           (body, failed) -> {
-            if (failed != null) {
-              Response.writeError(request, response, callback, 400, "the request body could not be read");
-            } else {
-              protocol(request, response, callback, new String(body, StandardCharsets.UTF_8));
+            // Whatever happens here, the callback completes: Jetty would otherwise hold the exchange open.
+            try {
+              if (failed != null) {
+                Response.writeError(request, response, callback, 400, "the request body could not be read");
+              } else {
+                protocol(request, response, callback, body);
+              }
+            } catch (RuntimeException e) {
+              callback.failed(e);
             }
           }));
     } else {
-      protocol(request, response, callback, "");
+      protocol(request, response, callback, null);
     }
     return true;
   }
 
-  private void protocol(Request request, Response response, Callback callback, String body) {
+  private void protocol(Request request, Response response, Callback callback, byte[] body) {
     String raw = request.getHttpURI().getPath();
     UppyS3Handler.Response r = handler.handle(request.getMethod(), raw.substring(Math.min(raw.length(), MOUNT.length())),
-        request.getHttpURI().getQuery(), body);
+        request.getHttpURI().getQuery(), request.getHeaders().get(HttpHeader.CONTENT_TYPE), body);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    if (!r.allow().isEmpty()) {
+      response.getHeaders().put(HttpHeader.ALLOW, r.allow());
+    }
     send(response, callback, r.status(), Routes.JSON, r.json().getBytes(StandardCharsets.UTF_8));
   }
 

@@ -3,6 +3,7 @@ package dev.presign.spring.webtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.presign.test.S3TestStore;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -108,6 +109,56 @@ class UppyRoutesWebTest {
     assertThat(other.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(other.body()).get("reason").asString()).isEqualTo("SESSION_INVALID");
     assertThat(store.keys()).isEmpty();
+  }
+
+  @Test
+  void multipart_crossSiteFormBodyAsTextPlain_isRefusedAndNothingIsStarted() throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/files/uppy/s3/multipart"))
+        .header("Content-Type", "text/plain")
+        .POST(BodyPublishers.ofString("{\"filename\":\"film.mp4\",\"type\":\"video/mp4\",\"metadata\":{\"size\":6000000}}"))
+        .build(), BodyHandlers.ofString());
+
+    assertThat(r.statusCode()).isEqualTo(415);
+    assertThat(JSON.readTree(r.body()).get("reason").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    assertThat(store.multipartUploads()).isEmpty();
+  }
+
+  @Test
+  void multipart_bodyNotUtf8_isRefusedRatherThanReplaced() throws Exception {
+    byte[] body = "{\"filename\":\"f\u00e9.mp4\",\"type\":\"video/mp4\",\"metadata\":{\"size\":6000000}}"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/files/uppy/s3/multipart"))
+        .header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofByteArray(body)).build(), BodyHandlers.ofString());
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(r.body()).get("error").asString()).contains("must be UTF-8");
+    assertThat(store.multipartUploads()).isEmpty();
+  }
+
+  @Test
+  void multipart_bodyWithoutALength_is411() throws Exception {
+    byte[] body = "{\"filename\":\"film.mp4\",\"type\":\"video/mp4\",\"metadata\":{\"size\":6000000}}"
+        .getBytes(StandardCharsets.UTF_8);
+    // A streamed body of unknown length goes out chunked, without Content-Length.
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/files/uppy/s3/multipart"))
+        .version(HttpClient.Version.HTTP_1_1)
+        .header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(), BodyHandlers.ofString());
+
+    assertThat(r.statusCode()).isEqualTo(411);
+    assertThat(JSON.readTree(r.body()).get("reason").asString()).isEqualTo("LENGTH_REQUIRED");
+    assertThat(store.multipartUploads()).isEmpty();
+  }
+
+  @Test
+  void sessionRoute_wrongMethod_is405WithAllow() throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/files/uppy/s3/multipart/abc?key=x"))
+        .header("Content-Type", "application/json").PUT(BodyPublishers.ofString("{}")).build(), BodyHandlers.ofString());
+
+    assertThat(r.statusCode()).isEqualTo(405);
+    assertThat(r.headers().firstValue("Allow")).hasValue("GET, DELETE");
+    assertThat(JSON.readTree(r.body()).get("error").asString()).contains("answers GET or DELETE");
   }
 
   @Test
