@@ -254,14 +254,14 @@ public final class MultipartUploads implements AutoCloseable {
       stored = listedParts(session);
     } catch (PresignException e) {
       if (orStored && e.kind() == PresignException.Kind.NOT_FOUND) {
-        return storedETag(session).orElseThrow(() -> e);
+        return tagged(session, null, storedETag(session).orElseThrow(() -> e));
       }
       throw e;
     }
     if (orStored && stored.isEmpty()) {
       Optional<String> etag = storedETag(session);
       if (etag.isPresent()) {
-        return etag.get();
+        return tagged(session, null, etag.get());
       }
     }
     if (stored.size() != count) {
@@ -287,9 +287,14 @@ public final class MultipartUploads implements AutoCloseable {
         r -> r.bucket(issuer.bucket()).key(session.key()).uploadId(session.uploadId())
             .multipartUpload(m -> m.parts(completed))));
     String etag = hasETag(done.eTag()) ? done.eTag() : headETag(session.key(), done.versionId());
+    return tagged(session, done.versionId(), etag);
+  }
+
+  // A retried completion sets the tags again: the first attempt may have failed between completing and tagging.
+  private String tagged(SessionToken session, String versionId, String etag) {
     if (!session.tagging().isEmpty()) {
       call("PutObjectTagging", () -> s3.putObjectTagging(r -> r.bucket(issuer.bucket()).key(session.key())
-          .versionId(done.versionId()).tagging(t -> t.tagSet(MultipartAttributes.tagSet(session.tagging())))));
+          .versionId(versionId).tagging(t -> t.tagSet(MultipartAttributes.tagSet(session.tagging())))));
     }
     return etag;
   }
