@@ -31,6 +31,8 @@ targets=(
   'HeaderValueFuzzTest#signer_anyHeaderValue_signsItAsTheSdkDoes'
   'ContentDispositionFuzzTest#of_anyName_isOneSafeHeaderThatParsesBack'
   'PostPolicyJsonFuzzTest#toJson_anyValues_parseBackToTheIntendedConditions'
+  'StrictJsonFuzzTest#parse_anyText_readsOrRefusesWithItsOwnException'
+  'StrictJsonFuzzTest#quote_anyString_readsBackAsItself'
 )
 
 # A new @FuzzTest must be added here, or it would never be fuzzed for real.
