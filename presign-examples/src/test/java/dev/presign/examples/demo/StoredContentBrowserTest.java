@@ -6,18 +6,12 @@ import dev.presign.KeyStrategy;
 import dev.presign.PresignPolicy;
 import dev.presign.UploadUrlIssuer;
 import dev.presign.examples.EmbeddedS3;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,8 +23,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  * planted with the SDK, as any route that skipped presign's checks would leave it.
  */
 class StoredContentBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String SCRIPT = "<html><head><title>start</title></head><body>"
       + "<script>document.title='pwned'</script></body></html>";
 
@@ -41,11 +33,7 @@ class StoredContentBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("CI needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
-    }
-    Assumptions.assumeTrue(installed, "install Debian's chromium and chromium-driver to run the browser test");
+    HeadlessChromium.assumeInstalled();
     store = EmbeddedS3.start();
     s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(store.endpoint()).forcePathStyle(true)
         .credentialsProvider(store.credentials()).build();
@@ -54,13 +42,7 @@ class StoredContentBrowserTest {
         .policy(PresignPolicy.builder().allowContentTypes("image/*").build())
         .keyStrategy(KeyStrategy.uuid("uploads/"))
         .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + Files.createTempDirectory("presign-chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start();
   }
 
   @AfterAll

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -39,8 +35,6 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
  * asserts what the store holds afterwards. Skipped without Debian's chromium, a failure under CI.
  */
 class UppyBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final int MIB = 1024 * 1024;
 
   @TempDir
@@ -51,21 +45,11 @@ class UppyBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      throw new IllegalStateException("CI needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
-    }
-    Assumptions.assumeTrue(installed, "install Debian's chromium and chromium-driver to run the browser test");
+    HeadlessChromium.assumeInstalled();
     server = DemoServer.start(0, null, 6L * MIB);
     s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.embedded().endpoint())
         .forcePathStyle(true).credentialsProvider(server.embedded().credentials()).build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + Files.createTempDirectory("presign-chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start();
     browser.manage().window().setSize(new Dimension(1000, 900));
   }
 
