@@ -1,28 +1,22 @@
 package dev.presign;
 
-import dev.presign.internal.attributes.MultipartAttributes;
-import static dev.presign.internal.S3Calls.call;
-
 import dev.presign.PolicyViolationException.Reason;
-import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
+import dev.presign.internal.UploadMethod;
+import dev.presign.internal.attributes.MultipartAttributes;
+import dev.presign.internal.connection.StoreConnection;
+import dev.presign.internal.multipart.MultipartCalls;
 import dev.presign.internal.multipart.PartPlan;
+import dev.presign.internal.multipart.PartUrls;
 import dev.presign.internal.multipart.SessionToken;
 import dev.presign.internal.policy.MediaType;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
-import software.amazon.awssdk.services.s3.model.ListPartsResponse;
-import software.amazon.awssdk.services.s3.model.Part;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Resumable uploads of up to 5 TiB in parts, driven by a backend across several calls from its client:
@@ -54,6 +48,7 @@ public final class MultipartUploads implements AutoCloseable {
   public static final int MIN_SESSION_KEY_BYTES = 32;
 
   private final UploadUrlIssuer issuer;
+  private final StoreConnection connection;
   private final byte[] sessionKey;
   private final long partSize;
   private final Duration sessionTtl;
@@ -61,16 +56,19 @@ public final class MultipartUploads implements AutoCloseable {
   private final S3Client s3;
   private final boolean ownsClient;
   private final SdkHttpClient.Builder<?> httpClientBuilder;
+  private final MultipartCalls calls;
 
   private MultipartUploads(Builder b) {
     this.issuer = b.issuer;
+    this.connection = b.issuer.connection();
     this.sessionKey = b.sessionKey.clone();
     this.partSize = b.partSize;
     this.sessionTtl = b.sessionTtl;
     this.multipartThreshold = b.multipartThreshold;
     this.ownsClient = b.s3Client == null;
     this.httpClientBuilder = b.httpClientBuilder;
-    this.s3 = b.s3Client != null ? b.s3Client : b.issuer.newS3Client(b.httpClientBuilder);
+    this.s3 = b.s3Client != null ? b.s3Client : connection.newS3Client(b.httpClientBuilder);
+    this.calls = new MultipartCalls(s3, connection.bucket());
   }
 
   /** {@return a builder; the issuer and the session key are required} */
@@ -90,7 +88,11 @@ public final class MultipartUploads implements AutoCloseable {
    * Picks the upload mechanism for a request and issues it: a PUT when the size is known and at most
    * the multipart threshold, a POST form when the size is not known (S3 then enforces the policy's size
    * range), and a multipart upload above the threshold. A request without a size gets a POST form even
-   * when the policy requires a declared size for PUT URLs: there S3 enforces the range itself.
+   * when the policy requires a declared size for PUT URLs: there S3 enforces the range itself. On a store
+   * that takes no POST forms ({@link StoreProfile#supportsPost()}), a request without a size is refused.
+   *
+   * <p>This lives here, not on the issuer, because only this service can start a multipart upload and
+   * the threshold is its setting; the choice itself is made before anything is signed or sent.
    *
    * @param request the upload
    * @return the PUT, POST or multipart session; {@link IssuedUpload#mechanism()} says which
@@ -99,10 +101,11 @@ public final class MultipartUploads implements AutoCloseable {
    */
   public IssuedUpload issue(UploadRequest request) {
     Objects.requireNonNull(request, "request");
-    if (request.size().isEmpty()) {
-      return issuer.issuePost(request);
-    }
-    return request.size().getAsLong() <= multipartThreshold ? issuer.issueUpload(request) : start(request);
+    return switch (UploadMethod.choose(request.size(), multipartThreshold, connection.profile())) {
+      case POST -> issuer.issuePost(request);
+      case PUT -> issuer.issueUpload(request);
+      case MULTIPART -> start(request);
+    };
   }
 
   /**
@@ -128,32 +131,25 @@ public final class MultipartUploads implements AutoCloseable {
     MediaType type = issuer.policy().checkUpload(request);
     String[] attributes = issuer.policy().attributeEntries(request);
     PartPlan plan = PartPlan.of(request.size().getAsLong(), partSize);
-    Instant now = issuer.clock().instant();
+    Instant now = connection.clock().instant();
     String key = issuer.keyStrategy().key(request, now);
-    UploadUrlIssuer.requireSafeKey(key);
-    CreateMultipartUploadResponse created = call("CreateMultipartUpload", () -> s3.createMultipartUpload(
-        r -> {
-          r.bucket(issuer.bucket()).key(key).contentType(type.headerValue());
-          if (attributes != null) {
-            MultipartAttributes.apply(attributes, r);
-          }
-        }));
-    Instant expiresAt = now.plus(sessionTtl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    StoreConnection.requireSafeKey(key);
+    String uploadId = calls.create(key, type.headerValue(), attributes);
+    Instant expiresAt = now.plus(sessionTtl).truncatedTo(ChronoUnit.SECONDS);
     // A store that drops CreateMultipartUpload's tags gets them after completion, from the signed token:
     // never from what the client sends then.
-    String tagging = issuer.profile().filter(StoreProfile::dropsMultipartTagging).isPresent()
-        ? MultipartAttributes.tagging(attributes) : "";
-    SessionToken session = new SessionToken(issuer.bucket(), created.uploadId(), key, type.headerValue(), plan,
+    StoreProfile profile = connection.profile();
+    String tagging = profile != null && profile.dropsMultipartTagging() ? MultipartAttributes.tagging(attributes) : "";
+    SessionToken session = new SessionToken(connection.bucket(), uploadId, key, type.headerValue(), plan,
         expiresAt, tagging);
     String token = session.encode(sessionKey);
     if (token.length() > SessionToken.MAX_LENGTH) {
-      call("AbortMultipartUpload", () -> s3.abortMultipartUpload(r -> r.bucket(issuer.bucket()).key(key)
-          .uploadId(created.uploadId())));
-      throw new PolicyViolationException(Reason.TAGS_INVALID, "on " + issuer.profile().get() + " a multipart "
+      calls.abort(key, uploadId);
+      throw new PolicyViolationException(Reason.TAGS_INVALID, "on " + profile + " a multipart "
           + "upload's tags travel in its session token, which may be " + SessionToken.MAX_LENGTH
           + " characters long; these tags make it " + token.length());
     }
-    return new MultipartSession(key, created.uploadId(), plan.totalSize(), plan.partSize(), plan.partCount(),
+    return new MultipartSession(key, uploadId, plan.totalSize(), plan.partSize(), plan.partCount(),
         expiresAt, token);
   }
 
@@ -170,11 +166,9 @@ public final class MultipartUploads implements AutoCloseable {
    */
   public List<PresignedPart> presignParts(String token, int fromPart, int toPart) {
     SessionToken session = verify(token);
-    if (fromPart < 1 || toPart > session.plan().partCount() || fromPart > toPart) {
-      throw new PolicyViolationException(Reason.PARTS_INVALID, "parts must be a range within 1.."
-          + session.plan().partCount() + ": " + fromPart + ".." + toPart);
-    }
-    return issuer.signParts(session, fromPart, toPart, issuer.clock().instant());
+    PartUrls.requireRange(session.plan(), fromPart, toPart);
+    return PartUrls.sign(connection, issuer.policy().uploadTtl(), session, fromPart, toPart,
+        connection.clock().instant());
   }
 
   /**
@@ -187,7 +181,8 @@ public final class MultipartUploads implements AutoCloseable {
    */
   public List<PresignedPart> presignAllParts(String token) {
     SessionToken session = verify(token);
-    return issuer.signParts(session, 1, session.plan().partCount(), issuer.clock().instant());
+    return PartUrls.sign(connection, issuer.policy().uploadTtl(), session, 1, session.plan().partCount(),
+        connection.clock().instant());
   }
 
   /**
@@ -199,8 +194,7 @@ public final class MultipartUploads implements AutoCloseable {
    * @throws PresignException when S3 refuses, e.g. {@code NoSuchUpload} after an abort
    */
   public List<UploadedPart> listParts(String token) {
-    SessionToken session = verify(token);
-    return listedParts(session);
+    return calls.list(verify(token));
   }
 
   /**
@@ -222,7 +216,7 @@ public final class MultipartUploads implements AutoCloseable {
    *     object gives an ETag
    */
   public String complete(String token, List<UploadedPart> parts) {
-    return complete(verify(token), parts, false);
+    return calls.complete(verify(token), parts, false);
   }
 
   /**
@@ -232,86 +226,7 @@ public final class MultipartUploads implements AutoCloseable {
    * writes under its key.
    */
   String completeOrStored(String token, List<UploadedPart> parts) {
-    return complete(verify(token), parts, true);
-  }
-
-  private String complete(SessionToken session, List<UploadedPart> parts, boolean orStored) {
-    Objects.requireNonNull(parts, "parts");
-    int count = session.plan().partCount();
-    if (parts.size() != count) {
-      throw new PolicyViolationException(Reason.PARTS_INVALID,
-          "every part must be named once: expected " + count + ", got " + parts.size());
-    }
-    for (int i = 0; i < count; i++) {
-      UploadedPart part = Objects.requireNonNull(parts.get(i), "parts element");
-      if (part.partNumber() != i + 1) {
-        throw new PolicyViolationException(Reason.PARTS_INVALID,
-            "parts must be numbered 1.." + count + " in order: found " + part.partNumber() + " at position " + (i + 1));
-      }
-    }
-    List<UploadedPart> stored;
-    try {
-      stored = listedParts(session);
-    } catch (PresignException e) {
-      if (orStored && e.kind() == PresignException.Kind.NOT_FOUND) {
-        return tagged(session, null, storedETag(session).orElseThrow(() -> e));
-      }
-      throw e;
-    }
-    if (orStored && stored.isEmpty()) {
-      Optional<String> etag = storedETag(session);
-      if (etag.isPresent()) {
-        return tagged(session, null, etag.get());
-      }
-    }
-    if (stored.size() != count) {
-      throw new PolicyViolationException(Reason.PARTS_INVALID,
-          "S3 holds " + stored.size() + " of " + count + " parts");
-    }
-    List<CompletedPart> completed = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      UploadedPart named = parts.get(i);
-      UploadedPart held = stored.get(i);
-      long planned = session.plan().sizeOf(i + 1);
-      if (held.partNumber() != i + 1 || held.size() != planned) {
-        throw new PolicyViolationException(Reason.PARTS_INVALID,
-            "part " + (i + 1) + " must be " + planned + " bytes: " + held.size());
-      }
-      if (!unquoted(held.etag()).equals(unquoted(named.etag()))) {
-        throw new PolicyViolationException(Reason.PARTS_INVALID,
-            "part " + (i + 1) + " has another ETag in S3: " + Redact.quote(named.etag()));
-      }
-      completed.add(CompletedPart.builder().partNumber(i + 1).eTag(held.etag()).build());
-    }
-    CompleteMultipartUploadResponse done = call("CompleteMultipartUpload", () -> s3.completeMultipartUpload(
-        r -> r.bucket(issuer.bucket()).key(session.key()).uploadId(session.uploadId())
-            .multipartUpload(m -> m.parts(completed))));
-    String etag = hasETag(done.eTag()) ? done.eTag() : headETag(session.key(), done.versionId());
-    return tagged(session, done.versionId(), etag);
-  }
-
-  // A retried completion sets the tags again: the first attempt may have failed between completing and tagging.
-  private String tagged(SessionToken session, String versionId, String etag) {
-    if (!session.tagging().isEmpty()) {
-      call("PutObjectTagging", () -> s3.putObjectTagging(r -> r.bucket(issuer.bucket()).key(session.key())
-          .versionId(versionId).tagging(t -> t.tagSet(MultipartAttributes.tagSet(session.tagging())))));
-    }
-    return etag;
-  }
-
-  // Ceph RGW 16.2 sends <ETag></ETag> on completion although the object has its "md5-N" ETag.
-  private String headETag(String key, String versionId) {
-    String etag = call("HeadObject", () -> s3.headObject(r -> r.bucket(issuer.bucket()).key(key).versionId(versionId)))
-        .eTag();
-    if (!hasETag(etag)) {
-      throw new PresignException(PresignException.Kind.STORE_INCONSISTENT, "the multipart upload completed, but S3 gave no ETag for it, neither on completion "
-          + "nor on HeadObject: " + Redact.quote(key));
-    }
-    return etag;
-  }
-
-  private static boolean hasETag(String etag) {
-    return etag != null && !etag.isBlank() && !etag.equals("\"\"");
+    return calls.complete(verify(token), parts, true);
   }
 
   /**
@@ -323,8 +238,7 @@ public final class MultipartUploads implements AutoCloseable {
    */
   public void abort(String token) {
     SessionToken session = verify(token);
-    call("AbortMultipartUpload", () -> s3.abortMultipartUpload(r -> r.bucket(issuer.bucket())
-        .key(session.key()).uploadId(session.uploadId())));
+    calls.abort(session.key(), session.uploadId());
   }
 
   /** Closes the S3 client this instance built; one given to the builder stays open. */
@@ -366,70 +280,22 @@ public final class MultipartUploads implements AutoCloseable {
    * @throws PolicyViolationException when the token is invalid or expired, or a part is outside the plan
    */
   List<PresignedPart> presignPartNumbers(String token, int[] partNumbers) {
-    SessionToken session = verify(token);
-    Instant now = issuer.clock().instant();
-    List<PresignedPart> urls = new ArrayList<>(partNumbers.length);
-    for (int n : partNumbers) {
-      if (n < 1 || n > session.plan().partCount()) {
-        throw new PolicyViolationException(Reason.PARTS_INVALID, "parts must be within 1.."
-            + session.plan().partCount() + ": " + n);
-      }
-      urls.add(issuer.signParts(session, n, n, now).get(0));
-    }
-    return urls;
-  }
-
-  private Optional<String> storedETag(SessionToken session) {
-    return call("HeadObject", () -> {
-      try {
-        String etag = s3.headObject(r -> r.bucket(issuer.bucket()).key(session.key())).eTag();
-        return Optional.ofNullable(hasETag(etag) ? etag : null);
-      } catch (S3Exception e) {
-        if (e.statusCode() == 404) {
-          return Optional.<String>empty();
-        }
-        throw e;
-      }
-    });
+    return PartUrls.signEach(connection, issuer.policy().uploadTtl(), verify(token), partNumbers,
+        connection.clock().instant());
   }
 
   private SessionToken verify(String token) {
     Objects.requireNonNull(token, "token");
     try {
-      return SessionToken.decode(token, sessionKey, issuer.clock().instant(), issuer.bucket());
+      return SessionToken.decode(token, sessionKey, connection.clock().instant(), connection.bucket());
     } catch (SessionToken.InvalidTokenException e) {
       throw new PolicyViolationException(Reason.SESSION_INVALID, e.getMessage());
     }
   }
 
-  private List<UploadedPart> listedParts(SessionToken session) {
-    List<UploadedPart> parts = new ArrayList<>();
-    Integer marker = null;
-    while (true) {
-      Integer from = marker;
-      ListPartsResponse page = call("ListParts", () -> s3.listParts(r -> r.bucket(issuer.bucket())
-          .key(session.key()).uploadId(session.uploadId()).partNumberMarker(from)));
-      for (Part part : page.parts()) {
-        parts.add(new UploadedPart(part.partNumber(), part.eTag() == null ? "" : part.eTag(),
-            part.size() == null ? -1 : part.size()));
-      }
-      Integer next = page.nextPartNumberMarker();
-      // Some S3-compatible stores say "truncated" without a marker that advances: stop rather than loop.
-      if (!Boolean.TRUE.equals(page.isTruncated()) || next == null || (from != null && next <= from)
-          || parts.size() > PartPlan.MAX_PARTS) {
-        return parts;
-      }
-      marker = next;
-    }
-  }
-
-  private static String unquoted(String etag) {
-    return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
-  }
-
   @Override
   public String toString() {
-    return "MultipartUploads[bucket=" + issuer.bucket() + ", partSize=" + partSize + ", sessionTtl=" + sessionTtl + ']';
+    return "MultipartUploads[bucket=" + connection.bucket() + ", partSize=" + partSize + ", sessionTtl=" + sessionTtl + ']';
   }
 
   /** Builds {@link MultipartUploads}. Not thread-safe; what it builds is. */

@@ -4,27 +4,17 @@ import dev.presign.PolicyViolationException.Reason;
 import dev.presign.internal.HeaderMap;
 import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
-import dev.presign.internal.attributes.PostAttributes;
-import dev.presign.internal.keys.ObjectKeys;
+import dev.presign.internal.connection.Connections;
+import dev.presign.internal.connection.StoreConnection;
 import dev.presign.internal.policy.MediaType;
 import dev.presign.internal.signing.BucketNames;
 import dev.presign.internal.signing.Expiry;
 import dev.presign.internal.signing.S3Addressing;
-import dev.presign.internal.signing.SigV4Signer;
 import dev.presign.internal.signing.SigningRequest;
 import dev.presign.internal.download.ResponseOverrides;
-import dev.presign.internal.multipart.SessionToken;
-import dev.presign.internal.post.PostPolicyJson;
-import dev.presign.internal.sdk.QuietSigV4;
+import dev.presign.internal.post.PostForm;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.function.Function;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -32,14 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Issues pre-signed upload and download URLs for one bucket, checked against a {@link PresignPolicy}
@@ -58,7 +43,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * PresignedDownload down = issuer.issueDownload(up.key());
  * }</pre>
  *
- * <p>Signing is local computation: no call goes to S3. Credentials are resolved from the provider for
+ * <p>Signing is local computation: no call goes to S3, and the issuer makes no S3 client. Credentials are resolved from the provider for
  * every URL (providers cache them), and a URL never claims to outlive them: when temporary credentials
  * expire before the TTL ends, X-Amz-Expires and {@code expiresAt} are cut to the credentials' remaining
  * life, or with {@link Builder#rejectShortLivedCredentials(boolean)}, issuing fails.
@@ -68,33 +53,21 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  */
 public final class UploadUrlIssuer {
   private static final Logger LOG = LoggerFactory.getLogger(UploadUrlIssuer.class);
-  // From this many part URLs in one call, signing runs in parallel on the common ForkJoinPool.
-  private static final int PARALLEL_PARTS = 1024;
 
-  private final String bucket;
-  private final Region region;
-  private final URI endpointOverride;
-  private final boolean pathStyleAccess;
-  private final AwsCredentialsProvider credentialsProvider;
+  static {
+    // A named class, not a lambda: a lambda here would bootstrap invokedynamic on a cold JVM's first URL.
+    Connections.register(new ConnectionAccess());
+  }
+
+  private final StoreConnection connection;
   private final PresignPolicy policy;
   private final KeyStrategy keyStrategy;
-  private final Clock clock;
-  private final boolean rejectShortLivedCredentials;
-  private final StoreProfile profile;
-  private final SigV4Signer signer;
 
   private UploadUrlIssuer(Builder b) {
-    this.bucket = b.bucket;
-    this.region = b.region;
-    this.endpointOverride = b.endpointOverride;
-    this.pathStyleAccess = b.pathStyleAccess;
-    this.credentialsProvider = b.credentialsProvider;
+    this.connection = new StoreConnection(b.bucket, b.region, b.endpointOverride, b.pathStyleAccess,
+        b.credentialsProvider, b.clock, b.rejectShortLivedCredentials, b.profile);
     this.policy = b.policy;
     this.keyStrategy = b.keyStrategy;
-    this.clock = b.clock;
-    this.rejectShortLivedCredentials = b.rejectShortLivedCredentials;
-    this.profile = b.profile;
-    this.signer = new SigV4Signer(region.id(), S3Addressing.of(region, endpointOverride, pathStyleAccess, bucket));
   }
 
   /** {@return a builder; bucket, region, credentials provider and policy are required} */
@@ -125,6 +98,7 @@ public final class UploadUrlIssuer {
    */
   public PresignedUpload issueUpload(UploadRequest request) {
     MediaType type = policy.checkUpload(request);
+    StoreProfile profile = connection.profile();
     if (request.checksum().isPresent() && profile != null
         && !profile.checksums().contains(request.checksum().get().algorithm())) {
       throw new PolicyViolationException(Reason.CHECKSUM_UNSUPPORTED, "checksum must be one of "
@@ -135,9 +109,9 @@ public final class UploadUrlIssuer {
           + PresignPolicy.MAX_SINGLE_PUT_SIZE + " bytes: " + request.size().getAsLong());
     }
     String[] attributes = policy.attributeEntries(request);
-    Instant now = clock.instant();
+    Instant now = connection.clock().instant();
     String key = keyStrategy.key(request, now);
-    requireSafeKey(key);
+    StoreConnection.requireSafeKey(key);
 
     String length = request.size().isPresent() ? Long.toString(request.size().getAsLong()) : null;
     Checksum checksum = request.checksum().orElse(null);
@@ -156,9 +130,9 @@ public final class UploadUrlIssuer {
     if (attributes != null) {
       headers = headers.plus(attributes);
     }
-    AwsCredentialsIdentity credentials = resolveCredentials();
-    Expiry expiry = Expiry.compute(now, policy.uploadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
-    String url = sign("PUT", key, headers, expiry, credentials);
+    AwsCredentialsIdentity credentials = connection.resolveCredentials();
+    Expiry expiry = connection.expiry(now, policy.uploadTtl(), credentials);
+    String url = connection.sign("PUT", key, headers, expiry, credentials);
     Instant expiresAt = expiry.expiresAt();
     if (LOG.isDebugEnabled()) {
       LOG.debug("Issued PUT for key '{}' ({}, {} bytes), expires at {}{}", key, type.essence(),
@@ -194,6 +168,7 @@ public final class UploadUrlIssuer {
    * @throws PresignException when the credentials cannot be resolved or expire too soon
    */
   public PresignedPost issuePost(UploadRequest request) {
+    StoreProfile profile = connection.profile();
     if (profile != null && !profile.supportsPost()) {
       throw new PresignException(PresignException.Kind.STORE_UNSUPPORTED, profile + " does not accept presigned POST forms; use a PUT or a multipart upload");
     }
@@ -202,53 +177,7 @@ public final class UploadUrlIssuer {
           "a POST form cannot bind a checksum; use a PUT: " + request.checksum().get().algorithm());
     }
     MediaType type = policy.checkPost(request);
-    String[] attributes = policy.attributeEntries(request);
-    long min = request.size().isPresent() ? request.size().getAsLong() : policy.minSize();
-    long max = request.size().isPresent() ? min : Math.min(policy.maxSize(), PresignPolicy.MAX_SINGLE_PUT_SIZE);
-    if (min > PresignPolicy.MAX_SINGLE_PUT_SIZE) {
-      throw new PolicyViolationException(Reason.TOO_LARGE, "a POST upload can carry at most "
-          + PresignPolicy.MAX_SINGLE_PUT_SIZE + " bytes: " + min);
-    }
-    Instant now = clock.instant();
-    String key = keyStrategy.key(request, now);
-    requireSafeKey(key);
-    AwsCredentialsIdentity credentials = resolveCredentials();
-    Expiry expiry = Expiry.compute(now, policy.uploadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
-    SigV4Signer.PostScope scope = signer.postScope(credentials, expiry.signingEpochSecond());
-    String token = credentials instanceof AwsSessionCredentialsIdentity session ? session.sessionToken() : null;
-
-    PostPolicyJson document = new PostPolicyJson(expiry.expiresAt())
-        .exact("bucket", bucket)
-        .eq("key", key);
-    document.eq("Content-Type", type.headerValue());
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("key", key);
-    fields.put("Content-Type", type.headerValue());
-    if (attributes != null) {
-      PostAttributes.apply(attributes, document, fields);
-    }
-    document.contentLengthRange(min, max)
-        .exact("x-amz-algorithm", "AWS4-HMAC-SHA256")
-        .exact("x-amz-credential", scope.credential())
-        .exact("x-amz-date", scope.amzDate());
-    if (token != null) {
-      document.exact("x-amz-security-token", token);
-    }
-    String policyBase64 = Base64.getEncoder().encodeToString(document.toJson().getBytes(StandardCharsets.UTF_8));
-
-    fields.put("policy", policyBase64);
-    fields.put("x-amz-algorithm", "AWS4-HMAC-SHA256");
-    fields.put("x-amz-credential", scope.credential());
-    fields.put("x-amz-date", scope.amzDate());
-    if (token != null) {
-      fields.put("x-amz-security-token", token);
-    }
-    fields.put("x-amz-signature", signer.signPost(policyBase64, credentials, expiry.signingEpochSecond()));
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("Issued POST form for key '{}' ({}, {}..{} bytes), expires at {}", key, type.essence(), min, max,
-          expiry.expiresAt());
-    }
-    return new PresignedPost(signer.postUrl(bucket), fields, key, expiry.expiresAt());
+    return PostForm.sign(connection, policy, keyStrategy, request, type, policy.attributeEntries(request));
   }
 
   /**
@@ -310,12 +239,12 @@ public final class UploadUrlIssuer {
   }
 
   private PresignedDownload signDownload(String method, String key, DownloadRequest request) {
-    requireSafeKey(key);
-    Instant now = clock.instant();
-    AwsCredentialsIdentity credentials = resolveCredentials();
-    Expiry expiry = Expiry.compute(now, policy.downloadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
+    StoreConnection.requireSafeKey(key);
+    Instant now = connection.clock().instant();
+    AwsCredentialsIdentity credentials = connection.resolveCredentials();
+    Expiry expiry = connection.expiry(now, policy.downloadTtl(), credentials);
     java.util.Map<String, String> query = request == null ? HeaderMap.of() : ResponseOverrides.of(request, expiry.seconds());
-    String url = signer.presign(new SigningRequest(method, bucket, key, HeaderMap.of(), query,
+    String url = connection.signer().presign(new SigningRequest(method, connection.bucket(), key, HeaderMap.of(), query,
         expiry.signingEpochSecond(), expiry.seconds(), credentials));
     Instant expiresAt = expiry.expiresAt();
     if (LOG.isDebugEnabled()) {
@@ -324,146 +253,44 @@ public final class UploadUrlIssuer {
     return new PresignedDownload(method, url, key, expiresAt);
   }
 
-  private String sign(String method, String key, HeaderMap headers, Expiry expiry, AwsCredentialsIdentity credentials) {
-    return signer.presign(new SigningRequest(method, bucket, key, headers, HeaderMap.of(),
-        expiry.signingEpochSecond(), expiry.seconds(), credentials));
+  /** The connection every service of this bucket uses: settings, signer and S3 clients. */
+  StoreConnection connection() {
+    return connection;
   }
 
-  private AwsCredentialsIdentity resolveCredentials() {
-    AwsCredentialsIdentity credentials;
-    try {
-      credentials = credentialsProvider.resolveCredentials();
-    } catch (RuntimeException e) {
-      // The provider's own message may name a profile or an endpoint, never a secret; keep it as the cause.
-      throw new PresignException(PresignException.Kind.CREDENTIALS_UNAVAILABLE, "could not resolve AWS credentials from " + credentialsProvider.getClass().getSimpleName(), e);
-    }
-    if (credentials == null) {
-      throw new PresignException(PresignException.Kind.CREDENTIALS_UNAVAILABLE, "the credentials provider returned no credentials");
-    }
-    return credentials;
-  }
-
-  /**
-   * Signs the PUT URLs of parts {@code from} to {@code to} of a multipart session, each with its exact
-   * Content-Length, its part number and upload id signed in, living for the upload TTL but never past the
-   * session. Credentials are resolved once for the whole batch.
-   */
-  List<PresignedPart> signParts(SessionToken session, int from, int to, Instant now) {
-    AwsCredentialsIdentity credentials = resolveCredentials();
-    Expiry expiry = Expiry.compute(now, policy.uploadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
-    // A part URL must not outlive its session: that would be a way around the token's expiry.
-    long seconds = Math.min(expiry.seconds(), session.expiresAt().getEpochSecond() - expiry.signingEpochSecond());
-    if (seconds < 1) {
-      throw new PolicyViolationException(Reason.SESSION_INVALID, "the session expired at " + session.expiresAt());
-    }
-    Instant expiresAt = Instant.ofEpochSecond(expiry.signingEpochSecond() + seconds);
-    // Every part but the last has the same size: one header map serves them all.
-    HeaderMap fullPart = HeaderMap.of("Content-Length", Long.toString(session.plan().partSize()));
-    IntFunction<PresignedPart> signPart = partNumber -> {
-      long size = session.plan().sizeOf(partNumber);
-      String url = signer.presign(new SigningRequest("PUT", bucket, session.key(),
-          size == session.plan().partSize() ? fullPart : HeaderMap.of("Content-Length", Long.toString(size)),
-          HeaderMap.of("partNumber", Integer.toString(partNumber), "uploadId", session.uploadId()),
-          expiry.signingEpochSecond(), seconds, credentials));
-      return new PresignedPart(partNumber, url, size, expiresAt);
-    };
-    List<PresignedPart> parts;
-    if (to - from + 1 >= PARALLEL_PARTS) {
-      // Thousands of URLs at once (a 50 GB video): spread them over the cores on the common pool, as
-      // Caffeine does its own bulk work. The signer keeps its buffers per thread, so nothing is shared.
-      parts = IntStream.rangeClosed(from, to).parallel().mapToObj(signPart).toList();
-    } else {
-      parts = new ArrayList<>(to - from + 1);
-      for (int partNumber = from; partNumber <= to; partNumber++) {
-        parts.add(signPart.apply(partNumber));
-      }
-    }
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("Issued {} part PUTs ({}..{}) for key '{}', expire at {}", parts.size(), from, to, session.key(),
-          expiresAt);
-    }
-    return parts;
-  }
-
-  /** Signs any method for any safe key with these headers, outside the policy: for {@link SelfTest}. */
-  String signRaw(String method, String key, HeaderMap headers) {
-    requireSafeKey(key);
-    AwsCredentialsIdentity credentials = resolveCredentials();
-    Expiry expiry = Expiry.compute(clock.instant(), java.time.Duration.ofMinutes(5), credentials.expirationTime(), false);
-    return signer.presign(new SigningRequest(method, bucket, key, headers, HeaderMap.of(),
-        expiry.signingEpochSecond(), expiry.seconds(), credentials));
-  }
-
-  /**
-   * An S3 client with this issuer's region, endpoint, addressing and credentials, for the few calls that
-   * must reach S3 (multipart, verification). Part URLs carry no checksums; an SDK default CRC32 on
-   * CreateMultipartUpload would make S3 expect one with every part, so checksums are only sent when
-   * required. The HTTP client is named, never found on the classpath: an application that also has
-   * another SDK HTTP client there would make the SDK's discovery fail or choose by chance. Requests are
-   * signed by presign's own quiet SigV4 signer: the SDK's signer logs the canonical request, session token
-   * included, at DEBUG.
-   *
-   * @param httpClient the HTTP client builder to use, or null for the SDK's url-connection-client, which
-   *     adds no jars beyond the JDK's HttpURLConnection
-   */
+  // TODO(merge): callers move to connection()
   S3Client newS3Client(SdkHttpClient.Builder<?> httpClient) {
-    S3ClientBuilder builder = S3Client.builder()
-        .httpClientBuilder(httpClient != null ? httpClient : UrlConnectionHttpClient.builder())
-        .region(region)
-        .credentialsProvider(credentialsProvider)
-        .putAuthScheme(new QuietSigV4())
-        .forcePathStyle(pathStyleAccess)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-    if (endpointOverride != null) {
-      builder.endpointOverride(endpointOverride);
-    }
-    return builder.build();
+    return connection.newS3Client(httpClient);
   }
 
+  // TODO(merge): callers move to connection()
+  String signRaw(String method, String key, HeaderMap headers) {
+    return connection.signRaw(method, key, headers);
+  }
+
+  // TODO(merge): callers move to connection()
   Clock clock() {
-    return clock;
+    return connection.clock();
   }
 
-  /**
-   * The object's address without a query, signing nothing: what S3 answers as a completed multipart
-   * upload's Location, for {@link UppyS3Handler}.
-   */
+  // TODO(merge): callers move to connection()
   String objectUrl(String key) {
-    S3Addressing addressing = S3Addressing.of(region, endpointOverride, pathStyleAccess, bucket);
-    StringBuilder url = new StringBuilder(key.length() + 64).append(addressing.scheme()).append("://")
-        .append(addressing.host(bucket)).append('/');
-    if (addressing.pathStyle()) {
-      url.append(bucket).append('/');
-    }
-    for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-          || c == '_' || c == '~' || c == '/') {
-        url.append((char) c);
-      } else {
-        url.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-      }
-    }
-    return url.toString();
+    return connection.objectUrl(key);
   }
 
+  // TODO(merge): callers move to connection()
   static void requireSafeKey(String key) {
-    String violation = ObjectKeys.violation(key);
-    if (violation != null) {
-      throw new PolicyViolationException(Reason.KEY_INVALID, violation + ": " + Redact.quote(key));
-    }
+    StoreConnection.requireSafeKey(key);
   }
 
   /** {@return the bucket URLs are issued for} */
   public String bucket() {
-    return bucket;
+    return connection.bucket();
   }
 
   /** {@return the region URLs are signed for} */
   public Region region() {
-    return region;
+    return connection.region();
   }
 
   /** {@return the policy requests are checked against} */
@@ -478,15 +305,24 @@ public final class UploadUrlIssuer {
 
   /** {@return the store profile, if one was set} */
   public java.util.Optional<StoreProfile> profile() {
-    return java.util.Optional.ofNullable(profile);
+    return java.util.Optional.ofNullable(connection.profile());
   }
 
   @Override
   public String toString() {
-    return "UploadUrlIssuer[bucket=" + bucket + ", region=" + region.id()
+    StoreProfile profile = connection.profile();
+    URI endpointOverride = connection.endpointOverride();
+    return "UploadUrlIssuer[bucket=" + connection.bucket() + ", region=" + connection.region().id()
         + (profile == null ? "" : ", profile=" + profile)
         + (endpointOverride == null ? "" : ", endpoint=" + endpointOverride)
-        + (pathStyleAccess ? ", pathStyle" : "") + ", keyStrategy=" + keyStrategy + ", " + policy + ']';
+        + (connection.pathStyleAccess() ? ", pathStyle" : "") + ", keyStrategy=" + keyStrategy + ", " + policy + ']';
+  }
+
+  private static final class ConnectionAccess implements Function<UploadUrlIssuer, StoreConnection> {
+    @Override
+    public StoreConnection apply(UploadUrlIssuer issuer) {
+      return issuer.connection;
+    }
   }
 
   /**
@@ -510,16 +346,17 @@ public final class UploadUrlIssuer {
     private Builder() {}
 
     private Builder(UploadUrlIssuer issuer) {
-      this.bucket = issuer.bucket;
-      this.region = issuer.region;
-      this.endpointOverride = issuer.endpointOverride;
-      this.pathStyleAccess = issuer.pathStyleAccess;
-      this.credentialsProvider = issuer.credentialsProvider;
+      StoreConnection connection = issuer.connection;
+      this.bucket = connection.bucket();
+      this.region = connection.region();
+      this.endpointOverride = connection.endpointOverride();
+      this.pathStyleAccess = connection.pathStyleAccess();
+      this.credentialsProvider = connection.credentialsProvider();
       this.policy = issuer.policy;
       this.keyStrategy = issuer.keyStrategy;
-      this.clock = issuer.clock;
-      this.rejectShortLivedCredentials = issuer.rejectShortLivedCredentials;
-      this.profile = issuer.profile;
+      this.clock = connection.clock();
+      this.rejectShortLivedCredentials = connection.rejectShortLivedCredentials();
+      this.profile = connection.profile();
     }
 
     /**
