@@ -13,6 +13,7 @@ import dev.presign.internal.signing.S3Addressing;
 import dev.presign.internal.signing.SigningRequest;
 import dev.presign.internal.download.ResponseOverrides;
 import dev.presign.internal.post.PostForm;
+import dev.presign.internal.put.PutUrl;
 import java.net.URI;
 import java.util.function.Function;
 import java.time.Clock;
@@ -109,43 +110,7 @@ public final class UploadUrlIssuer {
           + PresignPolicy.MAX_SINGLE_PUT_SIZE + " bytes: " + request.size().getAsLong());
     }
     String[] attributes = policy.attributeEntries(request);
-    Instant now = connection.clock().instant();
-    String key = keyStrategy.key(request, now);
-    StoreConnection.requireSafeKey(key);
-
-    String length = request.size().isPresent() ? Long.toString(request.size().getAsLong()) : null;
-    Checksum checksum = request.checksum().orElse(null);
-    HeaderMap headers;
-    if (checksum == null) {
-      headers = length == null
-          ? HeaderMap.of("Content-Type", type.headerValue())
-          : HeaderMap.of("Content-Type", type.headerValue(), "Content-Length", length);
-    } else {
-      headers = length == null
-          ? HeaderMap.ofEntries("Content-Type", type.headerValue(), checksum.algorithm().header(), checksum.base64())
-          : HeaderMap.ofEntries("Content-Type", type.headerValue(), "Content-Length", length,
-              checksum.algorithm().header(), checksum.base64());
-    }
-
-    if (attributes != null) {
-      headers = headers.plus(attributes);
-    }
-    AwsCredentialsIdentity credentials = connection.resolveCredentials();
-    Expiry expiry = connection.expiry(now, policy.uploadTtl(), credentials);
-    String url = connection.sign("PUT", key, headers, expiry, credentials);
-    Instant expiresAt = expiry.expiresAt();
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("Issued PUT for key '{}' ({}, {} bytes), expires at {}{}", key, type.essence(),
-          request.size().isPresent() ? request.size().getAsLong() : "undeclared", expiresAt,
-          expiry.capped() ? " (shortened: the signing keys expire first)" : "");
-    }
-    HeaderMap clientHeaders = checksum == null
-        ? HeaderMap.of("Content-Type", type.headerValue())
-        : HeaderMap.of("Content-Type", type.headerValue(), checksum.algorithm().header(), checksum.base64());
-    if (attributes != null) {
-      clientHeaders = clientHeaders.plus(attributes);
-    }
-    return new PresignedUpload("PUT", url, clientHeaders, request.size(), key, expiresAt);
+    return PutUrl.sign(connection, policy, keyStrategy, request, type, attributes);
   }
 
   /**

@@ -61,7 +61,11 @@ public final class Completion {
     for (int i = 0; i < count; i++) {
       UploadedPart held = stored.get(i);
       long planned = plan.sizeOf(i + 1);
-      if (held.partNumber() != i + 1 || held.size() != planned) {
+      if (held.partNumber() != i + 1) {
+        throw new PolicyViolationException(Reason.PARTS_INVALID,
+            "S3 lists part " + held.partNumber() + " where part " + (i + 1) + " belongs");
+      }
+      if (held.size() != planned) {
         throw new PolicyViolationException(Reason.PARTS_INVALID,
             "part " + (i + 1) + " must be " + planned + " bytes: " + held.size());
       }

@@ -22,7 +22,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * and upload id signed in, living for the upload TTL but never past the session.
  */
 public final class PartUrls {
-  private static final Logger LOG = LoggerFactory.getLogger(PartUrls.class);
+  // The issuer's logger, as before this code left it: applications configure that name.
+  private static final Logger LOG = LoggerFactory.getLogger("dev.presign.UploadUrlIssuer");
   // From this many part URLs in one call, signing runs in parallel on the common ForkJoinPool.
   static final int PARALLEL_PARTS = 1024;
 

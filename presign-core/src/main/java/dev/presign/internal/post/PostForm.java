@@ -27,7 +27,8 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * in the order S3 wants them.
  */
 public final class PostForm {
-  private static final Logger LOG = LoggerFactory.getLogger(PostForm.class);
+  // The issuer's logger, as before this code left it: applications configure that name.
+  private static final Logger LOG = LoggerFactory.getLogger("dev.presign.UploadUrlIssuer");
 
   private PostForm() {}
 
