@@ -1,6 +1,5 @@
 package dev.presign;
 
-import dev.presign.PolicyViolationException.Reason;
 import dev.presign.internal.HeaderMap;
 import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
@@ -44,10 +43,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * PresignedDownload down = issuer.issueDownload(up.key());
  * }</pre>
  *
- * <p>Signing is local computation: no call goes to S3, and the issuer makes no S3 client. Credentials are resolved from the provider for
- * every URL (providers cache them), and a URL never claims to outlive them: when temporary credentials
- * expire before the TTL ends, X-Amz-Expires and {@code expiresAt} are cut to the credentials' remaining
- * life, or with {@link Builder#rejectShortLivedCredentials(boolean)}, issuing fails.
+ * <p>Signing is local computation: no call goes to S3, and the issuer makes no S3 client (the services
+ * that do call S3, such as {@link MultipartUploads}, make their own from its settings). Credentials are
+ * resolved from the provider for every URL (providers cache them), and a URL never claims to outlive them:
+ * when temporary credentials expire before the TTL ends, X-Amz-Expires and {@code expiresAt} are cut to
+ * the credentials' remaining life, or with {@link Builder#rejectShortLivedCredentials(boolean)}, issuing
+ * fails.
  *
  * <p>Instances are immutable and thread-safe: build one at start-up and share it between all request
  * threads. Use {@link #toBuilder()} to derive a variant.
@@ -99,16 +100,7 @@ public final class UploadUrlIssuer {
    */
   public PresignedUpload issueUpload(UploadRequest request) {
     MediaType type = policy.checkUpload(request);
-    StoreProfile profile = connection.profile();
-    if (request.checksum().isPresent() && profile != null
-        && !profile.checksums().contains(request.checksum().get().algorithm())) {
-      throw new PolicyViolationException(Reason.CHECKSUM_UNSUPPORTED, "checksum must be one of "
-          + new java.util.TreeSet<>(profile.checksums()) + " on " + profile + ": " + request.checksum().get().algorithm());
-    }
-    if (request.size().isPresent() && request.size().getAsLong() > PresignPolicy.MAX_SINGLE_PUT_SIZE) {
-      throw new PolicyViolationException(Reason.TOO_LARGE, "a single PUT can carry at most "
-          + PresignPolicy.MAX_SINGLE_PUT_SIZE + " bytes: " + request.size().getAsLong());
-    }
+    PutUrl.checkStore(connection.profile(), request);
     String[] attributes = policy.attributeEntries(request);
     return PutUrl.sign(connection, policy, keyStrategy, request, type, attributes);
   }
@@ -133,14 +125,7 @@ public final class UploadUrlIssuer {
    * @throws PresignException when the credentials cannot be resolved or expire too soon
    */
   public PresignedPost issuePost(UploadRequest request) {
-    StoreProfile profile = connection.profile();
-    if (profile != null && !profile.supportsPost()) {
-      throw new PresignException(PresignException.Kind.STORE_UNSUPPORTED, profile + " does not accept presigned POST forms; use a PUT or a multipart upload");
-    }
-    if (request.checksum().isPresent()) {
-      throw new PolicyViolationException(Reason.CHECKSUM_UNSUPPORTED,
-          "a POST form cannot bind a checksum; use a PUT: " + request.checksum().get().algorithm());
-    }
+    PostForm.checkStore(connection.profile(), request);
     MediaType type = policy.checkPost(request);
     return PostForm.sign(connection, policy, keyStrategy, request, type, policy.attributeEntries(request));
   }

@@ -3,8 +3,10 @@ package dev.presign.internal.post;
 import dev.presign.KeyStrategy;
 import dev.presign.PolicyViolationException;
 import dev.presign.PolicyViolationException.Reason;
+import dev.presign.PresignException;
 import dev.presign.PresignPolicy;
 import dev.presign.PresignedPost;
+import dev.presign.StoreProfile;
 import dev.presign.UploadRequest;
 import dev.presign.internal.attributes.PostAttributes;
 import dev.presign.internal.connection.StoreConnection;
@@ -33,6 +35,24 @@ public final class PostForm {
   private PostForm() {}
 
   /**
+   * Refuses a form the store cannot take or S3 cannot check, before the policy is asked.
+   *
+   * @param profile the store, or null when none was set
+   * @param request the request
+   * @throws PresignException {@code STORE_UNSUPPORTED} on a store without POST forms
+   * @throws PolicyViolationException {@code CHECKSUM_UNSUPPORTED} for a request with a checksum
+   */
+  public static void checkStore(StoreProfile profile, UploadRequest request) {
+    if (profile != null && !profile.supportsPost()) {
+      throw new PresignException(PresignException.Kind.STORE_UNSUPPORTED, profile + " does not accept presigned POST forms; use a PUT or a multipart upload");
+    }
+    if (request.checksum().isPresent()) {
+      throw new PolicyViolationException(Reason.CHECKSUM_UNSUPPORTED,
+          "a POST form cannot bind a checksum; use a PUT: " + request.checksum().get().algorithm());
+    }
+  }
+
+  /**
    * Names the object and signs its form.
    *
    * @param connection the bucket and signer
@@ -43,7 +63,7 @@ public final class PostForm {
    * @param attributes the signed attribute headers as name/value pairs, or null for none
    * @return the form
    * @throws PolicyViolationException {@code TOO_LARGE} above 5 GiB, {@code KEY_INVALID} for an unsafe key
-   * @throws dev.presign.PresignException when the credentials cannot be resolved or expire too soon
+   * @throws PresignException when the credentials cannot be resolved or expire too soon
    */
   public static PresignedPost sign(StoreConnection connection, PresignPolicy policy, KeyStrategy keyStrategy,
       UploadRequest request, MediaType type, String[] attributes) {
