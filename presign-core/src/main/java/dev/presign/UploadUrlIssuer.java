@@ -70,6 +70,7 @@ public final class UploadUrlIssuer {
   private static final Logger LOG = LoggerFactory.getLogger(UploadUrlIssuer.class);
   // From this many part URLs in one call, signing runs in parallel on the common ForkJoinPool.
   private static final int PARALLEL_PARTS = 1024;
+  static { IssuerAccessImpl.install(); }
 
   private final String bucket;
   private final Region region;
