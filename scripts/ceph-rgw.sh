@@ -317,7 +317,7 @@ stop() {
 run_tests() {
   running || start >/dev/null
   mvn -B verify -pl presign-test -am \
-    -Dtest='dev.presign.*StoreTest,dev.presign.SecretFreeOutputTest' -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtest='dev.presign.*StoreTest,dev.presign.SecretFreeOutputScenarioTest' -Dsurefire.failIfNoSpecifiedTests=false \
     -Dpresign.test.endpoint="${endpoint}" \
     -Dpresign.test.accessKey="${access_key}" \
     -Dpresign.test.secretKey="${secret_key}" \

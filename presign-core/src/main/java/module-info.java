@@ -1,6 +1,10 @@
 /**
- * presign-core: policy-checked, expiring pre-signed S3 upload and download URLs. Exports only
- * {@code dev.presign}; everything under {@code dev.presign.internal} is implementation.
+ * presign-core: policy-checked, expiring pre-signed S3 upload and download URLs. Exports
+ * {@code dev.presign} (request time) and {@code dev.presign.setup} (deploy time: bucket settings, the
+ * self-test); everything under {@code dev.presign.internal} is implementation. {@code java.net.http} is
+ * needed only by {@code dev.presign.setup.SelfTest}, so it is {@code static}: a module that runs the
+ * self-test requires it itself; {@code transitive} because {@code SelfTest.run} takes an
+ * {@code HttpClient}.
  */
 module dev.presign {
   requires transitive software.amazon.awssdk.auth;
@@ -14,7 +18,8 @@ module dev.presign {
   requires software.amazon.awssdk.http.auth.aws;
   requires software.amazon.awssdk.http.auth.spi;
   requires org.slf4j;
-  requires transitive java.net.http;
+  requires static transitive java.net.http;
 
   exports dev.presign;
+  exports dev.presign.setup;
 }

@@ -41,7 +41,7 @@ public enum StoreProfile {
    * client adds to a presigned PUT without it being signed (S3 refuses it). So {@link MultipartUploads} sets a
    * multipart upload's tags after completion ({@link #dropsMultipartTagging()}).
    *
-   * <p>{@link BucketSetup}'s CORS and lifecycle helpers work on RGW (browser preflights are answered by
+   * <p>{@link dev.presign.setup.BucketSetup}'s CORS and lifecycle helpers work on RGW (browser preflights are answered by
    * the bucket's rules). Where RGW answers differently from S3: an expired URL gets 403
    * {@code AccessDenied} with an empty message; ListParts of an aborted upload gets 404 {@code NoSuchKey}
    * rather than {@code NoSuchUpload}; a POST form with a storage class RGW does not know gets 400

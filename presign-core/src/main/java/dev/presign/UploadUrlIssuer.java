@@ -59,6 +59,7 @@ public final class UploadUrlIssuer {
   static {
     // A named class, not a lambda: a lambda here would bootstrap invokedynamic on a cold JVM's first URL.
     Connections.register(new ConnectionAccess());
+    IssuerAccessImpl.install();
   }
 
   private final StoreConnection connection;

@@ -595,7 +595,7 @@ public final class UploadVerifier implements AutoCloseable {
      * Sets one tag of a passing object (after promotion, of the promoted one), keeping its other tags: with
      * {@code ObjectAttributes.builder().tag("presign-status", "pending")} on the policy and
      * {@code retagOnPass("presign-status", "verified")} here, a lifecycle rule that expires pending objects
-     * ({@link BucketSetup#expireTaggedRule}) cleans up uploads nobody verified. Needs
+     * ({@link dev.presign.setup.BucketSetup#expireTaggedRule}) cleans up uploads nobody verified. Needs
      * {@code s3:GetObjectTagging} and {@code s3:PutObjectTagging}; off by default.
      *
      * @param tagKey the tag to set, as for {@link ObjectAttributes.Builder#tag}

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.presign.ObjectAttributes.Encryption;
 import dev.presign.internal.attributes.Rfc2047;
+import dev.presign.setup.SelfTest;
 import dev.presign.test.StoreResponse;
 import dev.presign.testing.StoreSuite;
 import java.util.LinkedHashMap;
@@ -236,7 +237,7 @@ class AttributesStoreTest extends StoreSuite {
 
   @Test
   void selfTest_ofAnIssuerWithAttributes_passes() {
-    // SelfTestAttributesTest shows the headers are sent; here the store accepts them, signed.
+    // SelfTestTest shows the headers are sent; here the store accepts them, signed.
     SelfTest.Report report = SelfTest.run(issuer);
 
     assertThat(report.passed()).as(report.toString()).isTrue();

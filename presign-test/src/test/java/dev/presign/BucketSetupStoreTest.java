@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.presign.setup.BucketSetup;
 import dev.presign.testing.StoreSuite;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;

@@ -2,6 +2,7 @@ package dev.presign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.presign.setup.SelfTest;
 import dev.presign.testing.StoreSuite;
 import java.net.URI;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.presign.spring;
 
-import dev.presign.SelfTest;
 import dev.presign.UploadUrlIssuer;
+import dev.presign.setup.SelfTest;
 import java.util.Objects;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;

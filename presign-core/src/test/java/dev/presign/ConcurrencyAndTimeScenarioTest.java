@@ -38,7 +38,7 @@ import software.amazon.awssdk.regions.Region;
  * the AWS SDK's own signer computes for them: so the signing-key cache never served a key for the wrong
  * day or secret.
  */
-class ConcurrencyAndTimeTest {
+class ConcurrencyAndTimeScenarioTest {
   private static final int THREADS = 8;
   private static final int PER_THREAD = 125_000;
   private static final int ROTATE_EVERY = 5_000;

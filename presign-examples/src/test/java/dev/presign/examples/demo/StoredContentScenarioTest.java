@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * runs its script when it opens the object through a plain {@code issueDownload(key)} URL. The object is
  * planted with the SDK, as any route that skipped presign's checks would leave it.
  */
-class StoredContentBrowserTest {
+class StoredContentScenarioTest {
   private static final String SCRIPT = "<html><head><title>start</title></head><body>"
       + "<script>document.title='pwned'</script></body></html>";
 

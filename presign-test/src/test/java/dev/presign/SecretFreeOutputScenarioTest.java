@@ -8,6 +8,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import dev.presign.setup.SelfTest;
 import dev.presign.testing.StoreSuite;
 
 import java.net.URI;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * that no secret access key, session token, signature or signed URL appears in any log line, exception
  * message or toString().
  */
-class SecretFreeOutputTest extends StoreSuite {
+class SecretFreeOutputScenarioTest extends StoreSuite {
   private static final String TOKEN = "SESSIONTOKEN-very-secret-FwoGZXIvYXdz";
   private static final byte[] SESSION_KEY = "secret-session-key-0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
 

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
  * part and resumed, a refused type showing presign's words, and a forged upload id or key refused. Each test
  * asserts what the store holds afterwards. Skipped without Debian's chromium, a failure under CI.
  */
-class UppyBrowserTest {
+class UppyRoutesBrowserTest {
   private static final int MIB = 1024 * 1024;
 
   @TempDir

@@ -1,7 +1,11 @@
-package dev.presign;
+package dev.presign.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.presign.KeyStrategy;
+import dev.presign.ObjectAttributes;
+import dev.presign.PresignPolicy;
+import dev.presign.UploadUrlIssuer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,7 +24,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** The self-test's PUT carries the policy's object attributes, as a bucket that requires them demands. */
-class SelfTestAttributesTest {
+class SelfTestTest {
   @Test
   void run_withPolicyAttributes_sendsThemOnThePut() throws IOException {
     Map<String, String> putHeaders = new ConcurrentHashMap<>();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo stopped and started again on the same data folder: files uploaded before the restart can still be
  * downloaded with the tokens the page kept, because the token key lives in the data folder.
  */
-class DemoRestartTest {
+class DemoServerRestartTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'r', 'e'};
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 

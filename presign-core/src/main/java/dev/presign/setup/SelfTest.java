@@ -1,6 +1,11 @@
-package dev.presign;
+package dev.presign.setup;
 
+import dev.presign.KeyStrategy;
+import dev.presign.UploadRequest;
+import dev.presign.UploadUrlIssuer;
 import dev.presign.internal.HeaderMap;
+import dev.presign.internal.IssuerAccess;
+import dev.presign.internal.Require;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +34,11 @@ import java.util.regex.Pattern;
  *
  * <p>It writes one small object under {@code presign-self-test/} (outside the policy and key strategy)
  * and deletes it again. Messages carry S3's error codes, never the signed URLs.
+ *
+ * <p>It sends its requests with the JDK's {@code java.net.http} client, which presign's module needs
+ * only here ({@code requires static}): a named module that runs the self-test says
+ * {@code requires java.net.http;} itself (or the application is started with
+ * {@code --add-modules java.net.http}). On the class path nothing is needed. Stateless and thread-safe.
  */
 public final class SelfTest {
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
@@ -88,9 +98,11 @@ public final class SelfTest {
    * @param issuer the issuer to check
    * @return the report
    * @throws IllegalStateException when the issuer's key strategy can produce keys under
-   *     {@code presign-self-test/} ({@link KeyStrategy#mayProduceKeyStartingWith(String)})
+   *     {@code presign-self-test/} ({@link KeyStrategy#mayProduceKeyStartingWith(String)}), or when
+   *     presign runs as a named module and {@code java.net.http} is not in the module graph
    */
   public static Report run(UploadUrlIssuer issuer) {
+    requireHttpModule();
     return run(issuer, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
   }
 
@@ -106,15 +118,16 @@ public final class SelfTest {
   public static Report run(UploadUrlIssuer issuer, HttpClient http) {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(http, "http");
-    UploadVerifier.requireReserved(issuer, "the self-test's prefix", PREFIX);
+    IssuerAccess access = IssuerAccess.get();
+    access.requireReserved(issuer, "the self-test's prefix", PREFIX);
     String key = PREFIX + UUID.randomUUID() + ".txt";
     byte[] body = ("presign self-test " + key).getBytes(StandardCharsets.UTF_8);
     List<Step> steps = new ArrayList<>(3);
 
     // The policy's own object attributes too: a bucket that requires SSE-KMS refuses a PUT without them.
-    String[] attributes = issuer.policy().attributeEntries(UploadRequest.of("self-test.txt", "text/plain", body.length));
+    String[] attributes = access.attributeEntries(issuer, UploadRequest.of("self-test.txt", "text/plain", body.length));
     HeaderMap signed = HeaderMap.of("Content-Type", "text/plain", "Content-Length", Integer.toString(body.length));
-    URI put = URI.create(issuer.signRaw("PUT", key, attributes == null ? signed : signed.plus(attributes)));
+    URI put = URI.create(access.signRaw(issuer, "PUT", key, attributes == null ? signed : signed.plus(attributes)));
     HttpRequest.Builder putRequest = HttpRequest.newBuilder(put).header("Content-Type", "text/plain");
     for (int i = 0; attributes != null && i < attributes.length; i += 2) {
       putRequest.header(attributes[i], attributes[i + 1]);
@@ -124,11 +137,20 @@ public final class SelfTest {
     if (!putStep.passed()) {
       return new Report(key, steps);
     }
-    URI get = URI.create(issuer.signRaw("GET", key, HeaderMap.of()));
+    URI get = URI.create(access.signRaw(issuer, "GET", key, HeaderMap.of()));
     steps.add(step("GET", http, HttpRequest.newBuilder(get).GET().build(), body));
-    URI delete = URI.create(issuer.signRaw("DELETE", key, HeaderMap.of()));
+    URI delete = URI.create(access.signRaw(issuer, "DELETE", key, HeaderMap.of()));
     steps.add(step("DELETE", http, HttpRequest.newBuilder(delete).DELETE().build(), null));
     return new Report(key, steps);
+  }
+
+  // Without this, the first use of HttpClient would fail with a NoClassDefFoundError that names no cause.
+  private static void requireHttpModule() {
+    Module presign = SelfTest.class.getModule();
+    ModuleLayer layer = presign.getLayer();
+    Require.state(!presign.isNamed() || layer == null || layer.findModule("java.net.http").isPresent(),
+        "SelfTest sends its requests with java.net.http, which is not in the module graph: add"
+        + " 'requires java.net.http;' to your module-info, or start with --add-modules java.net.http", presign);
   }
 
   private static Step step(String name, HttpClient http, HttpRequest request, byte[] expectedBody) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * request targets, request lines and headers, sent over a raw socket because java.net.http refuses to send
  * them. The answer echoes nothing of the request that a browser or a terminal could act on.
  */
-class DemoBadRequestTest {
+class DemoServerBadRequestTest {
   private static DemoServer server;
 
   @BeforeAll

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * The demo against the adversarial review's denial-of-service findings: a flood of anonymous issue calls
  * no longer crowds out download links, and half-sent requests or slowly sent bodies no longer hold every worker.
  */
-class DemoHardeningTest {
+class DemoServerHardeningTest {
   private static DemoServer server;
   private static HttpClient http;
 

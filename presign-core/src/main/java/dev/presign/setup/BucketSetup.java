@@ -1,5 +1,7 @@
-package dev.presign;
+package dev.presign.setup;
 
+import dev.presign.ObjectAttributes;
+import dev.presign.PresignException;
 import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
 import dev.presign.internal.S3Calls;
@@ -31,6 +33,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *
  * <p>Run it from a deployment step, not per request: both calls replace a bucket-wide setting. Stateless
  * and thread-safe.
+ *
+ * <p>The rules are the AWS SDK's own {@link CORSRule} and {@link LifecycleRule}: whoever calls this holds
+ * an {@link S3Client} already, and can merge the rules with their own or write them with the SDK.
  */
 public final class BucketSetup {
   /** The id of the lifecycle rule presign adds, so a second run replaces it instead of adding another. */

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * button disabled, a refused type shows end-user words and stores nothing, and the finished page is kept as
  * {@code target/demo-page.png}. Without the browser it is skipped, except under CI, where that is a failure.
  */
-class BrowserUploadTest {
+class DemoServerBrowserTest {
 
   @TempDir
   static Path files;

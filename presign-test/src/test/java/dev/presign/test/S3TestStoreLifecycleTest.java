@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A store on an instance field lives for one test; emptyBucketPerTest empties a class store between tests. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StoreLifecycleTest {
+class S3TestStoreLifecycleTest {
   private static String firstSecret;
 
   @RegisterExtension

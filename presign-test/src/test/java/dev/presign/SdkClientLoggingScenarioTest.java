@@ -26,7 +26,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * and Netty logging at TRACE: no line may carry the secret key, the session token or a signature. The
  * adversarial review found the SDK's signer and Apache's header log printing the session token at DEBUG.
  */
-class SdkClientLoggingTest extends StoreSuite {
+class SdkClientLoggingScenarioTest extends StoreSuite {
   private static final String TOKEN = "SESSIONTOKEN-sdk-logging-FwoGZXIvYXdzEXAMPLE";
   private static final byte[] KEY = "sdk-logging-session-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final String[] LOGGERS = {"software.amazon.awssdk", "org.apache.hc", "org.apache.http", "io.netty",

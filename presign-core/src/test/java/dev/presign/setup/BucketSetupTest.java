@@ -1,4 +1,4 @@
-package dev.presign;
+package dev.presign.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationR
 import software.amazon.awssdk.services.s3.model.PutBucketLifecycleConfigurationResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+/** BucketSetup's rules and its lifecycle merge, on a fake client: the merge is presign's logic, not S3's. */
 class BucketSetupTest {
 
   @Test

@@ -20,7 +20,7 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 @ExtendWith(OutputCaptureExtension.class)
-class StartUpFailureTest {
+class StartUpFailureScenarioTest {
   private static final String SHORT_KEY = Base64.getEncoder().encodeToString("sixteen byte key".getBytes());
 
   @Configuration(proxyBeanMethods = false)

@@ -1,0 +1,29 @@
+package dev.presign;
+
+import dev.presign.internal.HeaderMap;
+import dev.presign.internal.IssuerAccess;
+
+/** The issuer's package-private operations, for {@code dev.presign.setup} through {@link IssuerAccess}. */
+final class IssuerAccessImpl extends IssuerAccess {
+  private IssuerAccessImpl() {}
+
+  /** Registers the one instance; called from {@link UploadUrlIssuer}'s static initializer. */
+  static void install() {
+    IssuerAccess.register(new IssuerAccessImpl());
+  }
+
+  @Override
+  public String signRaw(UploadUrlIssuer issuer, String method, String key, HeaderMap headers) {
+    return issuer.signRaw(method, key, headers);
+  }
+
+  @Override
+  public String[] attributeEntries(UploadUrlIssuer issuer, UploadRequest request) {
+    return issuer.policy().attributeEntries(request);
+  }
+
+  @Override
+  public void requireReserved(UploadUrlIssuer issuer, String what, String prefix) {
+    UploadVerifier.requireReserved(issuer, what, prefix);
+  }
+}
