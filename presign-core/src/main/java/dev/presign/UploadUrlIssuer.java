@@ -10,6 +10,7 @@ import dev.presign.internal.policy.MediaType;
 import dev.presign.internal.signing.BucketNames;
 import dev.presign.internal.signing.Expiry;
 import dev.presign.internal.signing.S3Addressing;
+import dev.presign.internal.signing.EncodedQuery;
 import dev.presign.internal.signing.SigV4Signer;
 import dev.presign.internal.signing.SigningRequest;
 import dev.presign.internal.download.ResponseOverrides;
@@ -314,9 +315,9 @@ public final class UploadUrlIssuer {
     Instant now = clock.instant();
     AwsCredentialsIdentity credentials = resolveCredentials();
     Expiry expiry = Expiry.compute(now, policy.downloadTtl(), credentials.expirationTime(), rejectShortLivedCredentials);
-    java.util.Map<String, String> query = request == null ? HeaderMap.of() : ResponseOverrides.of(request, expiry.seconds());
-    String url = signer.presign(new SigningRequest(method, bucket, key, HeaderMap.of(), query,
-        expiry.signingEpochSecond(), expiry.seconds(), credentials));
+    EncodedQuery query = request == null ? null : ResponseOverrides.encoded(request, expiry.seconds());
+    String url = signer.presign(new SigningRequest(method, bucket, key, HeaderMap.of(), HeaderMap.of(),
+        expiry.signingEpochSecond(), expiry.seconds(), credentials), query);
     Instant expiresAt = expiry.expiresAt();
     if (LOG.isDebugEnabled()) {
       LOG.debug("Issued {} for key '{}', expires at {}", method, key, expiresAt);

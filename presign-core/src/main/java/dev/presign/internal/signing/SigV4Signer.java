@@ -66,7 +66,26 @@ public final class SigV4Signer implements UrlSigner {
     long epochSecond = request.signingEpochSecond();
     SigningKey key = keyFor(request.credentials(), epochSecond);
     Host host = hostFor(request.bucket());
-    return scratch().sign(this, request, key, host, epochSecond);
+    return scratch().sign(this, request, null, key, host, epochSecond);
+  }
+
+  /**
+   * Signs a request whose extra query parameters come already encoded and sorted: a download's
+   * {@code response-*} parameters, copied rather than sorted and encoded per URL.
+   *
+   * @param request the request; its {@code queryParameters()} must be empty
+   * @param query the extra parameters, or null for none
+   * @return the URL
+   * @throws IllegalArgumentException when the request has query parameters of its own as well
+   */
+  public String presign(SigningRequest request, EncodedQuery query) {
+    if (query != null && !request.queryParameters().isEmpty()) {
+      throw new IllegalArgumentException("query parameters must come either encoded or in the request, not both");
+    }
+    long epochSecond = request.signingEpochSecond();
+    SigningKey key = keyFor(request.credentials(), epochSecond);
+    Host host = hostFor(request.bucket());
+    return scratch().sign(this, request, query, key, host, epochSecond);
   }
 
   /**
@@ -201,7 +220,8 @@ public final class SigV4Signer implements UrlSigner {
       }
     }
 
-    String sign(SigV4Signer signer, SigningRequest request, SigningKey key, Host host, long epochSecond) {
+    String sign(SigV4Signer signer, SigningRequest request, EncodedQuery encoded, SigningKey key, Host host,
+        long epochSecond) {
       sortHeaders(request.signedHeaders(), host.header);
 
       ByteSink c = canonical;
@@ -217,6 +237,9 @@ public final class SigV4Signer implements UrlSigner {
       c.append('\n');
       int queryStart = c.length;
       writeQuery(c, request, key, epochSecond);
+      if (encoded != null) {
+        encoded.writeTo(c);
+      }
       int queryEnd = c.length;
       c.append('\n');
       for (int i = 0; i < headerCount; i++) {
