@@ -9,6 +9,7 @@ import dev.presign.internal.policy.MediaType;
 import dev.presign.internal.signing.BucketNames;
 import dev.presign.internal.signing.Expiry;
 import dev.presign.internal.signing.S3Addressing;
+import dev.presign.internal.signing.EncodedQuery;
 import dev.presign.internal.signing.SigningRequest;
 import dev.presign.internal.download.ResponseOverrides;
 import dev.presign.internal.post.PostForm;
@@ -194,9 +195,9 @@ public final class UploadUrlIssuer {
     Instant now = connection.clock().instant();
     AwsCredentialsIdentity credentials = connection.resolveCredentials();
     Expiry expiry = connection.expiry(now, policy.downloadTtl(), credentials);
-    java.util.Map<String, String> query = request == null ? HeaderMap.of() : ResponseOverrides.of(request, expiry.seconds());
-    String url = connection.signer().presign(new SigningRequest(method, connection.bucket(), key, HeaderMap.of(), query,
-        expiry.signingEpochSecond(), expiry.seconds(), credentials));
+    EncodedQuery query = request == null ? null : ResponseOverrides.encoded(request, expiry.seconds());
+    String url = connection.signer().presign(new SigningRequest(method, connection.bucket(), key, HeaderMap.of(),
+        HeaderMap.of(), expiry.signingEpochSecond(), expiry.seconds(), credentials), query);
     Instant expiresAt = expiry.expiresAt();
     if (LOG.isDebugEnabled()) {
       LOG.debug("Issued {} for key '{}', expires at {}", method, key, expiresAt);

@@ -18,6 +18,18 @@ public final class ContentDisposition {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   /** The longest name kept, in UTF-8 bytes: what file systems take. */
   static final int MAX_NAME_BYTES = 255;
+  /** What a plain name's value starts with, before the name and its closing quote. */
+  static final String INLINE_START = "inline; filename=\"";
+  static final String ATTACHMENT_START = "attachment; filename=\"";
+
+  // By ASCII code: one load per character of a name, on every download URL.
+  private static final boolean[] PLAIN_NAME_CHARS = new boolean[0x80];
+
+  static {
+    for (char c = 0x20; c < 0x7f; c++) {
+      PLAIN_NAME_CHARS[c] = "/\\\"%;=*'".indexOf(c) < 0;
+    }
+  }
 
   private ContentDisposition() {}
 
@@ -63,20 +75,34 @@ public final class ContentDisposition {
    * @return the header value, or null when the name needs the full path
    */
   private static String ofPlainName(boolean attachment, String name) {
-    int n = name.length();
-    if (n == 0 || n > MAX_NAME_BYTES || name.charAt(0) == ' ' || name.charAt(n - 1) == ' ' || name.charAt(n - 1) == '.') {
+    if (!isPlainName(name)) {
       return null;
     }
+    String start = attachment ? ATTACHMENT_START : INLINE_START;
+    // Sized: a concatenation would start at 16 characters and grow twice.
+    return new StringBuilder(start.length() + name.length() + 1).append(start).append(name).append('"').toString();
+  }
+
+  /** Whether {@code name} is one {@link #ofPlainName} takes: the value is then start, name, closing quote. */
+  static boolean isPlainName(String name) {
+    int n = name.length();
+    if (n == 0 || n > MAX_NAME_BYTES || name.charAt(0) == ' ' || name.charAt(n - 1) == ' ' || name.charAt(n - 1) == '.') {
+      return false;
+    }
     for (int i = 0; i < n; i++) {
-      char c = name.charAt(i);
-      if (c < 0x20 || c >= 0x7f || c == '/' || c == '\\' || c == '"' || c == '%' || c == ';' || c == '=' || c == '*'
-          || c == '\'') {
-        return null;
+      if (!isPlainNameChar(name.charAt(i))) {
+        return false;
       }
     }
-    String start = attachment ? "attachment; filename=\"" : "inline; filename=\"";
-    // Sized: a concatenation would start at 16 characters and grow twice.
-    return new StringBuilder(start.length() + n + 1).append(start).append(name).append('"').toString();
+    return true;
+  }
+
+  /**
+   * Whether a plain name may hold {@code c}: printable ASCII but for a path separator, a quote, a backslash,
+   * {@code %} and parameter syntax.
+   */
+  static boolean isPlainNameChar(char c) {
+    return c < 0x80 && PLAIN_NAME_CHARS[c];
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.presign.internal.Redact;
 import dev.presign.internal.keys.SafeFileName;
 import dev.presign.internal.policy.ExtensionTable;
 import dev.presign.internal.policy.MediaType;
+import dev.presign.internal.signing.EncodedQuery;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,7 @@ import java.util.Map;
  */
 public final class ResponseOverrides {
   private static final String NEUTRAL_TYPE = "application/octet-stream";
+  private static final String IDENTITY = "identity";
 
   /**
    * What a plain download pins for each extension {@link ExtensionTable} knows, decided once by {@link #pin}:
@@ -51,11 +53,100 @@ public final class ResponseOverrides {
 
   private static volatile CacheControl lastCacheControl;
 
-  private record Pinned(String typeValue, boolean attachment) {}
+  /**
+   * A type and disposition, with what follows a plain disposition's file name in the canonical query,
+   * encoded once: the closing quote, the content encoding and the type.
+   */
+  private record Pinned(String typeValue, boolean attachment, EncodedQuery.Encoded plainTail) {
+    Pinned(String typeValue, boolean attachment) {
+      this(typeValue, attachment, EncodedQuery.builder().valuePart("\"")
+          .parameter("response-content-encoding", IDENTITY).parameter("response-content-type", typeValue).build(false));
+    }
+  }
 
-  private record CacheControl(long maxAgeSeconds, String value) {}
+  /** A default Cache-Control, with the canonical query up to a plain disposition's file name, encoded once. */
+  private record CacheControl(long maxAgeSeconds, String value, EncodedQuery.Encoded inlineHead,
+      EncodedQuery.Encoded attachmentHead) {
+    CacheControl(long maxAgeSeconds, String value) {
+      this(maxAgeSeconds, value, head(value, ContentDisposition.INLINE_START),
+          head(value, ContentDisposition.ATTACHMENT_START));
+    }
+
+    private static EncodedQuery.Encoded head(String cacheControl, String dispositionStart) {
+      return EncodedQuery.builder().parameter("response-cache-control", cacheControl)
+          .name("response-content-disposition").valuePart(dispositionStart).build(true);
+    }
+  }
 
   private ResponseOverrides() {}
+
+  /**
+   * The query parameters for a download, encoded and sorted for the signer: what {@link #of} gives, as
+   * {@link EncodedQuery}. A plain download (no type, name, disposition, cache control or version asked for,
+   * and a key whose last segment is a plain name) is a head and a tail encoded once around its file name,
+   * which is encoded while signing.
+   *
+   * @param request the download request
+   * @param maxAgeSeconds how long the URL lives: the default Cache-Control max-age
+   * @return the parameters to sign into the URL
+   * @throws PolicyViolationException when the content type or cache control is malformed
+   */
+  public static EncodedQuery encoded(DownloadRequest request, long maxAgeSeconds) {
+    if (request.contentType().isEmpty() && request.fileName().isEmpty() && request.disposition().isEmpty()
+        && !request.allowActiveContent() && request.cacheControl().isEmpty() && request.versionId().isEmpty()) {
+      EncodedQuery plain = plainQuery(request.key(), maxAgeSeconds);
+      if (plain != null) {
+        return plain;
+      }
+    }
+    Map<String, String> parameters = of(request, maxAgeSeconds);
+    // Sorted by name: the names are S3's own, unreserved, so their String order is their encoded byte order.
+    EncodedQuery.Builder sorted = EncodedQuery.builder();
+    for (String name : new java.util.TreeSet<>(parameters.keySet())) {
+      sorted.parameter(name, parameters.get(name));
+    }
+    return EncodedQuery.of(sorted.build(false));
+  }
+
+  /**
+   * A plain download's query for an ASCII key whose last segment is a plain name, else null. One pass from
+   * the key's end finds what {@link #lastSegment}, {@link ContentDisposition#isPlainName} and
+   * {@link #keyExtension} would each find in a pass of their own, and gives what they give.
+   */
+  private static EncodedQuery plainQuery(String key, long maxAgeSeconds) {
+    int slash = -1;
+    int dot = -1;
+    boolean plainName = true;
+    for (int i = key.length() - 1; i >= 0; i--) {
+      char c = key.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      if (slash < 0) {
+        if (c == '/') {
+          slash = i;
+        } else if (!ContentDisposition.isPlainNameChar(c)) {
+          plainName = false;
+        } else if (c == '.' && dot < 0) {
+          dot = i;
+        }
+      }
+    }
+    int n = key.length() - slash - 1;
+    if (!plainName || n == 0 || n > ContentDisposition.MAX_NAME_BYTES || key.charAt(slash + 1) == ' '
+        || key.charAt(key.length() - 1) == ' ' || key.charAt(key.length() - 1) == '.') {
+      return null;
+    }
+    String extension = "";
+    if (dot >= 0) {
+      String candidate = key.substring(dot + 1);
+      extension = SafeFileName.isAsciiAlphanumeric(candidate) ? candidate.toLowerCase(Locale.ROOT) : "";
+    }
+    Pinned pinned = PLAIN.getOrDefault(extension, PLAIN_WITHOUT_KNOWN_EXTENSION);
+    CacheControl cacheControl = defaultCacheControl(maxAgeSeconds);
+    return EncodedQuery.of(pinned.attachment ? cacheControl.attachmentHead : cacheControl.inlineHead,
+        key.substring(slash + 1), pinned.plainTail);
+  }
 
   /**
    * The query parameters for a download.
@@ -96,15 +187,15 @@ public final class ResponseOverrides {
             "cache control must be 1 to 256 printable ASCII characters: " + Redact.quote(cacheControl));
       }
     } else {
-      cacheControl = defaultCacheControl(maxAgeSeconds);
+      cacheControl = defaultCacheControl(maxAgeSeconds).value;
     }
     if (request.versionId().isPresent()) {
       return HeaderMap.ofEntries("response-content-disposition", disposition, "response-content-type", pinned.typeValue,
-          "response-cache-control", cacheControl, "response-content-encoding", "identity",
+          "response-cache-control", cacheControl, "response-content-encoding", IDENTITY,
           "versionId", request.versionId().get());
     }
     return HeaderMap.ofEntries("response-content-disposition", disposition, "response-content-type", pinned.typeValue,
-        "response-cache-control", cacheControl, "response-content-encoding", "identity");
+        "response-cache-control", cacheControl, "response-content-encoding", IDENTITY);
   }
 
   /** The Content-Type to send and whether to save rather than show, by the rules in the class comment. */
@@ -149,14 +240,14 @@ public final class ResponseOverrides {
     return SafeFileName.isAsciiAlphanumeric(candidate) ? candidate.toLowerCase(Locale.ROOT) : "";
   }
 
-  private static String defaultCacheControl(long maxAgeSeconds) {
+  private static CacheControl defaultCacheControl(long maxAgeSeconds) {
     // An issuer's downloads mostly live for its policy's TTL: the value is kept for the next URL.
     CacheControl last = lastCacheControl;
     if (last == null || last.maxAgeSeconds != maxAgeSeconds) {
       last = new CacheControl(maxAgeSeconds, "private, max-age=" + maxAgeSeconds);
       lastCacheControl = last;
     }
-    return last.value;
+    return last;
   }
 
   // The key's extension first: presign's key strategies keep only one that fits the declared type.

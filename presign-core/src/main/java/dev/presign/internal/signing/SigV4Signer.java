@@ -1,11 +1,6 @@
 package dev.presign.internal.signing;
 
-import dev.presign.internal.HeaderMap;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import java.security.DigestException;
-import java.security.NoSuchAlgorithmException;
-import java.security.MessageDigest;
-import java.util.Map;
 
 /**
  * presign's own SigV4 query-string signer for S3 (AWS4-HMAC-SHA256, UNSIGNED-PAYLOAD).
@@ -21,17 +16,9 @@ import java.util.Map;
  * field that any thread may replace.
  */
 public final class SigV4Signer implements UrlSigner {
-  private static final byte[] ALGORITHM_PARAMETER = bytes("X-Amz-Algorithm=AWS4-HMAC-SHA256");
-  private static final byte[] STRING_TO_SIGN_PREFIX = bytes("AWS4-HMAC-SHA256\n");
-  private static final byte[] SIGNATURE_PARAMETER = bytes("&X-Amz-Signature=");
-  private static final byte[] DATE_PARAMETER = bytes("X-Amz-Date=");
-  private static final byte[] EXPIRES_PARAMETER = bytes("X-Amz-Expires=");
-  private static final byte[] SIGNED_HEADERS_PARAMETER = bytes("X-Amz-SignedHeaders=");
-  private static final int LOWER_CACHE = 8;
-  private static final int NAME_CACHE = 8;
   // Filled by scratch(), not withInitial() or an initialValue() subclass: no lambda bootstrap and no extra
   // class to load on a cold JVM's way to its first URL.
-  private static final ThreadLocal<Scratch> SCRATCH = new ThreadLocal<>();
+  private static final ThreadLocal<SigningScratch> SCRATCH = new ThreadLocal<>();
 
   private final String region;
   private final String service;
@@ -59,14 +46,33 @@ public final class SigV4Signer implements UrlSigner {
    * The Host header for a bucket: its text, its bytes for the URL, and its canonical value (as headerValue()
    * writes it) for the canonical request, which every signature holds.
    */
-  private record Host(String bucket, String header, byte[] bytes, byte[] canonicalValue) {}
+  record Host(String bucket, String header, byte[] bytes, byte[] canonicalValue) {}
 
   @Override
   public String presign(SigningRequest request) {
     long epochSecond = request.signingEpochSecond();
     SigningKey key = keyFor(request.credentials(), epochSecond);
     Host host = hostFor(request.bucket());
-    return scratch().sign(this, request, key, host, epochSecond);
+    return scratch().sign(this, request, null, key, host, epochSecond);
+  }
+
+  /**
+   * Signs a request whose extra query parameters come already encoded and sorted: a download's
+   * {@code response-*} parameters, copied rather than sorted and encoded per URL.
+   *
+   * @param request the request; its {@code queryParameters()} must be empty
+   * @param query the extra parameters, or null for none
+   * @return the URL
+   * @throws IllegalArgumentException when the request has query parameters of its own as well
+   */
+  public String presign(SigningRequest request, EncodedQuery query) {
+    if (query != null && !request.queryParameters().isEmpty()) {
+      throw new IllegalArgumentException("query parameters must come either encoded or in the request, not both");
+    }
+    long epochSecond = request.signingEpochSecond();
+    SigningKey key = keyFor(request.credentials(), epochSecond);
+    Host host = hostFor(request.bucket());
+    return scratch().sign(this, request, query, key, host, epochSecond);
   }
 
   /**
@@ -87,7 +93,7 @@ public final class SigV4Signer implements UrlSigner {
   public PostScope postScope(AwsCredentialsIdentity credentials, long epochSecond) {
     SigningKey key = keyFor(credentials, epochSecond);
     ByteSink date = new ByteSink(16);
-    Scratch.writeAmzDate(date, key, epochSecond);
+    SigningScratch.writeAmzDate(date, key, epochSecond);
     return new PostScope(key.credential(), date.toLatin1String());
   }
 
@@ -117,10 +123,22 @@ public final class SigV4Signer implements UrlSigner {
         + (addressing.pathStyle() ? "/" + bucket : "/");
   }
 
-  private static Scratch scratch() {
-    Scratch scratch = SCRATCH.get();
+  S3Addressing addressing() {
+    return addressing;
+  }
+
+  byte[] payloadHash() {
+    return payloadHash;
+  }
+
+  byte[] schemeAndSeparator() {
+    return schemeAndSeparator;
+  }
+
+  private static SigningScratch scratch() {
+    SigningScratch scratch = SCRATCH.get();
     if (scratch == null) {
-      scratch = new Scratch();
+      scratch = new SigningScratch();
       SCRATCH.set(scratch);
     }
     return scratch;
@@ -156,333 +174,9 @@ public final class SigV4Signer implements UrlSigner {
    * them with published vectors. Never logged.
    */
   static String[] lastCanonicalRequestAndStringToSign() {
-    Scratch scratch = scratch();
+    SigningScratch scratch = scratch();
     return new String[] {
         new String(scratch.canonical.bytes, 0, scratch.canonical.length, java.nio.charset.StandardCharsets.UTF_8),
         new String(scratch.stringToSign.bytes, 0, scratch.stringToSign.length, java.nio.charset.StandardCharsets.UTF_8)};
-  }
-
-  /** Per-thread digest, HMAC and buffers. */
-  private static final class Scratch {
-    private final MessageDigest sha256;
-    private final HmacSha256 hmac = new HmacSha256();
-    private SigningKey hmacKey;
-    private final ByteSink canonical = new ByteSink(1024);
-    private final ByteSink stringToSign = new ByteSink(160);
-    private final ByteSink url = new ByteSink(1024);
-    private final byte[] digest = new byte[32];
-    private String[] extraNames = new String[4];
-    private String[] extraValues = new String[4];
-    private int extraCount;
-    // The next extra parameter to write into the query.
-    private int nextExtra;
-    private String[] headerNames = new String[8];
-    private String[] headerValues = new String[8];
-    private byte[][] headerLowerNames = new byte[8][];
-    private int headerCount;
-    // Header names folded to lower case, by identity: the issuer's names are the same String objects on
-    // every call, so each is folded once per thread instead of three times per URL.
-    // Extra query parameter names by identity, checked and encoded, likewise: a download's response-* names are
-    // the same constants on every call, so each is checked and encoded once per thread instead of once per URL.
-    private final String[] nameKeys = new String[NAME_CACHE];
-    private final String[] nameEncoded = new String[NAME_CACHE];
-    private final byte[][] nameBytes = new byte[NAME_CACHE][];
-    private int nameNext;
-    private byte[][] extraNameBytes = new byte[4][];
-    private final String[] lowerKeys = new String[LOWER_CACHE];
-    private final byte[][] lowerValues = new byte[LOWER_CACHE][];
-    private int lowerNext;
-
-    Scratch() {
-      try {
-        sha256 = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is not available", e);
-      }
-    }
-
-    String sign(SigV4Signer signer, SigningRequest request, SigningKey key, Host host, long epochSecond) {
-      sortHeaders(request.signedHeaders(), host.header);
-
-      ByteSink c = canonical;
-      c.reset();
-      c.ascii(request.method()).append('\n');
-      int pathStart = c.length;
-      c.append('/');
-      if (signer.addressing.pathStyle()) {
-        c.ascii(request.bucket()).append('/');
-      }
-      c.uriEncode(request.key(), true);
-      int pathEnd = c.length;
-      c.append('\n');
-      int queryStart = c.length;
-      writeQuery(c, request, key, epochSecond);
-      int queryEnd = c.length;
-      c.append('\n');
-      for (int i = 0; i < headerCount; i++) {
-        c.append(headerLowerNames[i]).append(':');
-        // The host's value, the same String on every call, is canonicalized once per bucket, not per URL.
-        if (headerValues[i] == host.header) {
-          c.append(host.canonicalValue);
-        } else {
-          c.headerValue(headerValues[i]);
-        }
-        c.append('\n');
-      }
-      c.append('\n');
-      writeSignedHeaderNames(c, false);
-      c.append('\n').append(signer.payloadHash);
-
-      ByteSink s = stringToSign;
-      s.reset();
-      s.append(STRING_TO_SIGN_PREFIX);
-      writeAmzDate(s, key, epochSecond);
-      s.append('\n').append(key.scope).append('\n');
-      sha256.update(c.bytes, 0, c.length);
-      try {
-        sha256.digest(digest, 0, 32);
-        s.hex(digest, 32);
-        if (hmacKey != key) {
-          hmac.init(key.key);
-          hmacKey = key;
-        }
-        hmac.update(s.bytes, 0, s.length);
-        hmac.doFinal(digest, 0);
-      } catch (DigestException e) {
-        throw new IllegalStateException("signing failed", e);
-      }
-
-      ByteSink u = url;
-      u.reset();
-      u.append(signer.schemeAndSeparator).append(host.bytes)
-          .append(c.bytes, pathStart, pathEnd).append('?')
-          .append(c.bytes, queryStart, queryEnd)
-          .append(SIGNATURE_PARAMETER).hex(digest, 32);
-      return u.toLatin1String();
-    }
-
-    private void writeQuery(ByteSink c, SigningRequest request, SigningKey key, long epochSecond) {
-      sortExtraParameters(request.queryParameters());
-      // The X-Amz-* parameters go in their fixed order, which is canonical (byte) order; extra ones are
-      // merged in where their encoded names sort (ASCII, so String order is byte order).
-      int start = c.length;
-      nextExtra = 0;
-      extrasBefore(c, start, "X-Amz-Algorithm");
-      separator(c, start).append(ALGORITHM_PARAMETER);
-      extrasBefore(c, start, "X-Amz-Credential");
-      separator(c, start).append(key.credentialParameter);
-      extrasBefore(c, start, "X-Amz-Date");
-      separator(c, start).append(DATE_PARAMETER);
-      writeAmzDate(c, key, epochSecond);
-      extrasBefore(c, start, "X-Amz-Expires");
-      separator(c, start).append(EXPIRES_PARAMETER).decimal(request.expiresSeconds());
-      if (key.tokenParameter != null) {
-        extrasBefore(c, start, "X-Amz-Security-Token");
-        separator(c, start).append(key.tokenParameter);
-      }
-      extrasBefore(c, start, "X-Amz-SignedHeaders");
-      separator(c, start).append(SIGNED_HEADERS_PARAMETER);
-      writeSignedHeaderNames(c, true);
-      extrasBefore(c, start, null);
-    }
-
-    /** The sink, after an '&' unless it is the query's first parameter (which starts at {@code start}). */
-    private static ByteSink separator(ByteSink sink, int start) {
-      return sink.length > start ? sink.append('&') : sink;
-    }
-
-    /** Writes the extra parameters that sort before {@code name}, or all that are left for null. */
-    private void extrasBefore(ByteSink sink, int start, String name) {
-      for (; nextExtra < extraCount && (name == null || extraNames[nextExtra].compareTo(name) < 0); nextExtra++) {
-        separator(sink, start).append(extraNameBytes[nextExtra]).append('=').uriEncode(extraValues[nextExtra], false);
-      }
-    }
-
-    /**
-     * Collects the extra query parameters, sorted by encoded name, into the scratch arrays. Names are
-     * checked to be unique, so the value never decides the order. Values are encoded later, straight into the
-     * canonical request; names are encoded here only when they need it, which S3's never do.
-     */
-    private void sortExtraParameters(Map<String, String> parameters) {
-      extraCount = 0;
-      if (parameters.isEmpty()) {
-        return;
-      }
-      if (extraNames.length < parameters.size()) {
-        extraNames = new String[parameters.size() * 2];
-        extraValues = new String[parameters.size() * 2];
-        extraNameBytes = new byte[parameters.size() * 2][];
-      }
-      if (parameters instanceof HeaderMap indexed) {
-        for (int i = 0; i < indexed.size(); i++) {
-          insertExtra(indexed.name(i), indexed.value(i));
-        }
-      } else {
-        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
-          insertExtra(parameter.getKey(), parameter.getValue());
-        }
-      }
-    }
-
-    private void insertExtra(String name, String value) {
-      int known = knownName(name);
-      String encoded = nameEncoded[known];
-      byte[] bytes = nameBytes[known];
-      int i = extraCount;
-      for (int j = 0; j < extraCount; j++) {
-        if (extraNames[j].equals(encoded)) {
-          throw new IllegalArgumentException("query parameter appears twice: " + name);
-        }
-      }
-      while (i > 0 && extraNames[i - 1].compareTo(encoded) > 0) {
-        extraNames[i] = extraNames[i - 1];
-        extraValues[i] = extraValues[i - 1];
-        extraNameBytes[i] = extraNameBytes[i - 1];
-        i--;
-      }
-      extraNames[i] = encoded;
-      extraValues[i] = value;
-      extraNameBytes[i] = bytes;
-      extraCount++;
-    }
-
-    /** The name cache's slot for {@code name}, checked and encoded on its first use by this thread. */
-    private int knownName(String name) {
-      for (int i = 0; i < NAME_CACHE; i++) {
-        if (nameKeys[i] == name) {
-          return i;
-        }
-      }
-      if (name.regionMatches(true, 0, "X-Amz-", 0, 6)) {
-        throw new IllegalArgumentException("query parameter must not be an X-Amz-* parameter: " + name);
-      }
-      String encoded = isUnreserved(name) ? name : encode(name);
-      int slot = nameNext;
-      nameKeys[slot] = name;
-      nameEncoded[slot] = encoded;
-      nameBytes[slot] = encoded.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-      nameNext = (nameNext + 1) % NAME_CACHE;
-      return slot;
-    }
-
-    private static boolean isUnreserved(String s) {
-      for (int i = 0; i < s.length(); i++) {
-        if (!ByteSink.isUnreserved(s.charAt(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static String encode(String value) {
-      ByteSink sink = new ByteSink(value.length() + 16);
-      sink.uriEncode(value, false);
-      return sink.toLatin1String();
-    }
-
-    String hmacHex(SigningKey key, byte[] message) {
-      if (hmacKey != key) {
-        hmac.init(key.key);
-        hmacKey = key;
-      }
-      hmac.update(message, 0, message.length);
-      hmac.doFinal(digest, 0);
-      ByteSink hex = new ByteSink(64);
-      hex.hex(digest, 32);
-      return hex.toLatin1String();
-    }
-
-    static void writeAmzDate(ByteSink sink, SigningKey key, long epochSecond) {
-      int secondOfDay = (int) Math.floorMod(epochSecond, 86_400L);
-      sink.append(key.date).append('T')
-          .twoDigits(secondOfDay / 3600).twoDigits(secondOfDay / 60 % 60).twoDigits(secondOfDay % 60)
-          .append('Z');
-    }
-
-    private void writeSignedHeaderNames(ByteSink sink, boolean encoded) {
-      for (int i = 0; i < headerCount; i++) {
-        if (i > 0) {
-          if (encoded) {
-            sink.ascii("%3B");
-          } else {
-            sink.append(';');
-          }
-        }
-        sink.append(headerLowerNames[i]);
-      }
-    }
-
-    /** Collects host and the request's headers, sorted by lower-case name, into the scratch arrays. */
-    private void sortHeaders(Map<String, String> headers, String host) {
-      int needed = headers.size() + 1;
-      if (headerNames.length < needed) {
-        headerNames = new String[needed * 2];
-        headerValues = new String[needed * 2];
-        headerLowerNames = new byte[needed * 2][];
-      }
-      headerCount = 0;
-      insertHeader("host", host);
-      if (headers instanceof HeaderMap indexed) {
-        for (int i = 0; i < indexed.size(); i++) {
-          insertHeader(indexed.name(i), indexed.value(i));
-        }
-      } else {
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-          insertHeader(header.getKey(), header.getValue());
-        }
-      }
-    }
-
-    private void insertHeader(String name, String value) {
-      int i = headerCount;
-      while (i > 0) {
-        int order = compareIgnoringAsciiCase(headerNames[i - 1], name);
-        if (order == 0) {
-          throw new IllegalArgumentException("header appears twice: " + name);
-        }
-        if (order < 0) {
-          break;
-        }
-        headerNames[i] = headerNames[i - 1];
-        headerValues[i] = headerValues[i - 1];
-        headerLowerNames[i] = headerLowerNames[i - 1];
-        i--;
-      }
-      headerNames[i] = name;
-      headerValues[i] = value;
-      headerLowerNames[i] = lowerName(name);
-      headerCount++;
-    }
-
-    private byte[] lowerName(String name) {
-      for (int i = 0; i < LOWER_CACHE; i++) {
-        if (lowerKeys[i] == name) {
-          return lowerValues[i];
-        }
-      }
-      ByteSink lowered = new ByteSink(name.length());
-      lowered.asciiLowerCase(name);
-      byte[] bytes = lowered.length == lowered.bytes.length ? lowered.bytes : java.util.Arrays.copyOf(lowered.bytes, lowered.length);
-      lowerKeys[lowerNext] = name;
-      lowerValues[lowerNext] = bytes;
-      lowerNext = (lowerNext + 1) % LOWER_CACHE;
-      return bytes;
-    }
-
-    private static int compareIgnoringAsciiCase(String a, String b) {
-      int n = Math.min(a.length(), b.length());
-      for (int i = 0; i < n; i++) {
-        char x = lower(a.charAt(i));
-        char y = lower(b.charAt(i));
-        if (x != y) {
-          return x - y;
-        }
-      }
-      return a.length() - b.length();
-    }
-
-    private static char lower(char c) {
-      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-    }
   }
 }
