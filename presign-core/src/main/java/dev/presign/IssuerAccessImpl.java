@@ -1,7 +1,7 @@
 package dev.presign;
 
-import dev.presign.internal.HeaderMap;
 import dev.presign.internal.IssuerAccess;
+import dev.presign.internal.connection.StoreConnection;
 
 /** The issuer's package-private operations, for {@code dev.presign.setup} through {@link IssuerAccess}. */
 final class IssuerAccessImpl extends IssuerAccess {
@@ -13,8 +13,8 @@ final class IssuerAccessImpl extends IssuerAccess {
   }
 
   @Override
-  public String signRaw(UploadUrlIssuer issuer, String method, String key, HeaderMap headers) {
-    return issuer.signRaw(method, key, headers);
+  public StoreConnection connection(UploadUrlIssuer issuer) {
+    return issuer.connection();
   }
 
   @Override

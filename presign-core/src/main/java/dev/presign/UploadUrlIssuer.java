@@ -3,7 +3,6 @@ package dev.presign;
 import dev.presign.internal.HeaderMap;
 import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
-import dev.presign.internal.connection.Connections;
 import dev.presign.internal.connection.StoreConnection;
 import dev.presign.internal.policy.MediaType;
 import dev.presign.internal.signing.BucketNames;
@@ -15,7 +14,6 @@ import dev.presign.internal.download.ResponseOverrides;
 import dev.presign.internal.post.PostForm;
 import dev.presign.internal.put.PutUrl;
 import java.net.URI;
-import java.util.function.Function;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -59,7 +57,6 @@ public final class UploadUrlIssuer {
 
   static {
     // A named class, not a lambda: a lambda here would bootstrap invokedynamic on a cold JVM's first URL.
-    Connections.register(new ConnectionAccess());
     IssuerAccessImpl.install();
   }
 
@@ -268,13 +265,6 @@ public final class UploadUrlIssuer {
         + (profile == null ? "" : ", profile=" + profile)
         + (endpointOverride == null ? "" : ", endpoint=" + endpointOverride)
         + (connection.pathStyleAccess() ? ", pathStyle" : "") + ", keyStrategy=" + keyStrategy + ", " + policy + ']';
-  }
-
-  private static final class ConnectionAccess implements Function<UploadUrlIssuer, StoreConnection> {
-    @Override
-    public StoreConnection apply(UploadUrlIssuer issuer) {
-      return issuer.connection;
-    }
   }
 
   /**

@@ -2,11 +2,12 @@ package dev.presign.internal;
 
 import dev.presign.UploadRequest;
 import dev.presign.UploadUrlIssuer;
+import dev.presign.internal.connection.StoreConnection;
 import java.util.Objects;
 
 /**
  * What presign's other packages ({@code dev.presign.setup}) may do with an issuer beyond its public API,
- * without that being public: sign outside the policy, read the policy's attribute headers, check a
+ * without that being public: reach its connection (to sign outside the policy), read the policy's attribute headers, check a
  * reserved prefix. {@code dev.presign} registers the one implementation when {@link UploadUrlIssuer} is
  * initialized, so it is there whenever an issuer exists; this package is not exported, so no other
  * module can call it.
@@ -38,16 +39,13 @@ public abstract class IssuerAccess {
   }
 
   /**
-   * Signs any method for any safe key with these headers, outside the policy, for five minutes (cut to
-   * the credentials' life).
+   * The connection the issuer signs with and makes S3 clients from (bucket, region, credentials, clock,
+   * signer), e.g. to sign outside the policy with {@link StoreConnection#signRaw}.
    *
-   * @param issuer the issuer whose bucket, credentials and clock sign
-   * @param method the HTTP method
-   * @param key the object key
-   * @param headers the headers to sign
-   * @return the signed URL
+   * @param issuer the issuer
+   * @return its connection
    */
-  public abstract String signRaw(UploadUrlIssuer issuer, String method, String key, HeaderMap headers);
+  public abstract StoreConnection connection(UploadUrlIssuer issuer);
 
   /**
    * The attribute headers the issuer's policy puts on a request (names and values alternating; do not

@@ -127,7 +127,7 @@ public final class SelfTest {
     // The policy's own object attributes too: a bucket that requires SSE-KMS refuses a PUT without them.
     String[] attributes = access.attributeEntries(issuer, UploadRequest.of("self-test.txt", "text/plain", body.length));
     HeaderMap signed = HeaderMap.of("Content-Type", "text/plain", "Content-Length", Integer.toString(body.length));
-    URI put = URI.create(access.signRaw(issuer, "PUT", key, attributes == null ? signed : signed.plus(attributes)));
+    URI put = URI.create(access.connection(issuer).signRaw("PUT", key, attributes == null ? signed : signed.plus(attributes)));
     HttpRequest.Builder putRequest = HttpRequest.newBuilder(put).header("Content-Type", "text/plain");
     for (int i = 0; attributes != null && i < attributes.length; i += 2) {
       putRequest.header(attributes[i], attributes[i + 1]);
@@ -137,9 +137,9 @@ public final class SelfTest {
     if (!putStep.passed()) {
       return new Report(key, steps);
     }
-    URI get = URI.create(access.signRaw(issuer, "GET", key, HeaderMap.of()));
+    URI get = URI.create(access.connection(issuer).signRaw("GET", key, HeaderMap.of()));
     steps.add(step("GET", http, HttpRequest.newBuilder(get).GET().build(), body));
-    URI delete = URI.create(access.signRaw(issuer, "DELETE", key, HeaderMap.of()));
+    URI delete = URI.create(access.connection(issuer).signRaw("DELETE", key, HeaderMap.of()));
     steps.add(step("DELETE", http, HttpRequest.newBuilder(delete).DELETE().build(), null));
     return new Report(key, steps);
   }

@@ -7,6 +7,7 @@ import dev.presign.PolicyViolationException;
 import dev.presign.PresignException;
 import dev.presign.PresignPolicy;
 import dev.presign.UploadUrlIssuer;
+import dev.presign.internal.IssuerAccess;
 import dev.presign.internal.HeaderMap;
 import java.net.URI;
 import java.time.Clock;
@@ -101,28 +102,29 @@ class StoreConnectionTest {
   }
 
   @Test
-  void connectionsOf_answersTheIssuersConnection() {
+  void issuerAccessConnection_answersTheIssuersConnection() {
     UploadUrlIssuer issuer = UploadUrlIssuer.builder().bucket("b-9").region(Region.EU_WEST_1)
         .credentialsProvider(CREDENTIALS).policy(PresignPolicy.builder().allowContentTypes("image/png").build())
         .build();
 
-    StoreConnection connection = Connections.of(issuer);
+    StoreConnection connection = IssuerAccess.get().connection(issuer);
 
     assertThat(connection.bucket()).isEqualTo("b-9");
     assertThat(connection.region()).isEqualTo(Region.EU_WEST_1);
     assertThat(connection.credentialsProvider()).isSameAs(CREDENTIALS);
-    assertThat(Connections.of(issuer)).isSameAs(connection);
+    assertThat(IssuerAccess.get().connection(issuer)).isSameAs(connection);
   }
 
   @Test
-  void connectionsRegister_secondAccessor_refused() {
+  void issuerAccessRegister_secondImplementation_refused() {
     // Building an issuer initializes its class, which registers the accessor.
     UploadUrlIssuer.builder().bucket("b-9").region(Region.EU_WEST_1).credentialsProvider(CREDENTIALS)
         .policy(PresignPolicy.builder().allowContentTypes("image/png").build()).build();
 
-    assertThatThrownBy(() -> Connections.register(issuer -> null))
+    IssuerAccess registered = IssuerAccess.get();
+    assertThatThrownBy(() -> IssuerAccess.register(registered))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("the connection accessor is registered already");
+        .hasMessageContaining("IssuerAccess is registered once, by UploadUrlIssuer");
   }
 
   private static StoreConnection connection(AwsCredentialsProvider credentials, URI endpoint, boolean pathStyle) {
