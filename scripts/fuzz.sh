@@ -28,7 +28,7 @@ targets=(
   'InputFuzzTest#keyStrategies_anyFileName_keepKeysSafeAndUnderTheirPrefix'
   'InputFuzzTest#policy_anyContentType_isAllowedOnlyWhenItMatchesAnEntry'
   'InputFuzzTest#objectKeys_anyKey_isAcceptedOnlyWhenItAndItsNfkcFormAreSafe'
-  'HeaderValueFuzzTest#signer_anyHeaderValue_signsItAsTheSdkDoes'
+  'SigV4SignerHeaderFuzzTest#signer_anyHeaderValue_signsItAsTheSdkDoes'
   'ContentDispositionFuzzTest#of_anyName_isOneSafeHeaderThatParsesBack'
   'PostPolicyJsonFuzzTest#toJson_anyValues_parseBackToTheIntendedConditions'
   'StrictJsonFuzzTest#parse_anyText_readsOrRefusesWithItsOwnException'

@@ -70,7 +70,7 @@ class AttributeHeadersDifferentialTest {
           java.util.Map.of(), epoch, Long.parseLong(query(upload.url(), "X-Amz-Expires")), CREDENTIALS);
       String sdk = new SdkOracleSigner(region.id(), S3Addressing.of(region, null, pathStyle, issuer.bucket())).presign(same);
       compared++;
-      String difference = SigV4DifferentialTest.difference(upload.url(), sdk);
+      String difference = SigV4SignerDifferentialTest.difference(upload.url(), sdk);
       if (difference != null && mismatches.size() < 5) {
         mismatches.add("#" + i + " " + upload.signedHeaders() + ": " + difference);
       }

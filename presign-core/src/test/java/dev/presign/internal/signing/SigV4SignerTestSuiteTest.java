@@ -50,7 +50,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  *       X-Amz-Expires), so there is nothing consistent to transcribe.
  * </ul>
  */
-class Sigv4TestSuiteTest {
+class SigV4SignerTestSuiteTest {
   private static final String DIRECTORY = "/sigv4-test-suite/";
 
   static Stream<String> suiteCases() {
@@ -159,7 +159,7 @@ class Sigv4TestSuiteTest {
     }
 
     private static List<String> readLines(String resource) {
-      try (InputStream in = Sigv4TestSuiteTest.class.getResourceAsStream(resource)) {
+      try (InputStream in = SigV4SignerTestSuiteTest.class.getResourceAsStream(resource)) {
         assertThat(in).as("test resource %s", resource).isNotNull();
         List<String> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * The shortcuts a plain download takes (the disposition of a plain ASCII name, the key's extension found in
  * place) give exactly what the full rules give, for the names they take and for those they hand on.
  */
-class PlainDownloadFastPathTest {
+class ResponseOverridesFastPathTest {
   // Every printable ASCII character, the ones the shortcut refuses included, plus a few that are not.
   private static final String ALPHABET =
       " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\t\u007f\u00e9\u212a";

@@ -13,7 +13,7 @@ import software.amazon.awssdk.regions.Region;
  * controls, any script) is signed exactly as the AWS SDK's own signer signs it. A normal build replays the
  * inputs checked in under src/test/resources.
  */
-class HeaderValueFuzzTest {
+class SigV4SignerHeaderFuzzTest {
   private static final S3Addressing ADDRESSING = S3Addressing.of(Region.EU_WEST_1, null, false, "bucket-1");
 
   @FuzzTest(maxDuration = "2m")
@@ -26,7 +26,7 @@ class HeaderValueFuzzTest {
     SigningRequest request = new SigningRequest("PUT", "bucket-1", "k", Map.of("x-amz-meta-note", value),
         Map.of(), 1_764_000_000L, 900, AwsBasicCredentials.create("AKIAX", "secret"));
 
-    assertThat(SigV4DifferentialTest.difference(new SigV4Signer("eu-west-1", ADDRESSING).presign(request),
+    assertThat(SigV4SignerDifferentialTest.difference(new SigV4Signer("eu-west-1", ADDRESSING).presign(request),
         new SdkOracleSigner("eu-west-1", ADDRESSING).presign(request))).as(value).isNull();
   }
 }

@@ -23,7 +23,7 @@ import software.amazon.awssdk.regions.Region;
  * styles, custom endpoints, extra signed headers, response-* overrides and session tokens. Every URL must
  * match parameter by parameter, signature included. The seed is fixed, so a failure reproduces.
  */
-class SigV4DifferentialTest {
+class SigV4SignerDifferentialTest {
   private static final int REQUESTS = 12_000;
   private static final long SEED = 20261129L;
 

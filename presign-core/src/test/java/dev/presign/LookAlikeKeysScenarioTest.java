@@ -17,7 +17,7 @@ import software.amazon.awssdk.regions.Region;
  * {@code ..} segments or into {@code /} and {@code \}, and the slash look-alikes NFKC leaves alone, are
  * refused with KEY_INVALID, from custom strategies and for downloads alike.
  */
-class LookAlikeKeysTest {
+class LookAlikeKeysScenarioTest {
   private static final String[] HOSTILE = {
       "uploads/\u2025/\u2025/etc/passwd",     // two-dot leader
       "uploads/\u2024/a.png",                 // one-dot leader

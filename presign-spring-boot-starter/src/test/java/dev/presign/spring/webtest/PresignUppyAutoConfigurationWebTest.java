@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
     "presign.multipart.part-size=5MB",
     "presign.uppy.enabled=true",
     "presign.uppy.path=/files/uppy"})
-@Import(UppyRoutesWebTest.StoreCredentials.class)
-class UppyRoutesWebTest {
+@Import(PresignUppyAutoConfigurationWebTest.StoreCredentials.class)
+class PresignUppyAutoConfigurationWebTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -17,7 +17,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /** Presigned POST forms without a server: the exact policy document, the fields and the refusals. */
-class IssuePostTest {
+class UploadUrlIssuerPostTest {
   private static final Instant NOW = Instant.parse("2026-11-29T10:20:30.456Z");
   private final UploadUrlIssuer issuer = UploadUrlIssuer.builder()
       .bucket("my-bucket")

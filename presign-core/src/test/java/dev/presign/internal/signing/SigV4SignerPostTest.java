@@ -8,7 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.regions.Region;
 
 /** POST form signing: the signature is the HMAC of the base64 policy under the day's signing key. */
-class PostSignatureTest {
+class SigV4SignerPostTest {
   private static final AwsBasicCredentials EXAMPLE =
       AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
 
