@@ -12,7 +12,8 @@ import dev.presign.Verification.Problem;
 import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
 import dev.presign.internal.keys.ObjectKeys;
-import dev.presign.internal.multipart.SessionToken;
+import dev.presign.internal.token.InvalidTokenException;
+import dev.presign.internal.token.SealedToken;
 import dev.presign.internal.policy.MediaType;
 import dev.presign.internal.verify.MagicNumbers;
 import dev.presign.internal.verify.UploadTicket;
@@ -186,7 +187,7 @@ public final class UploadVerifier implements AutoCloseable {
     try {
       decoded = UploadTicket.decode(Objects.requireNonNull(ticket, "ticket"), ticketKey, issuer.clock().instant(),
           issuer.bucket());
-    } catch (SessionToken.InvalidTokenException e) {
+    } catch (InvalidTokenException e) {
       throw new PolicyViolationException(Reason.TICKET_INVALID, e.getMessage());
     }
     Checksum checksum = decoded.checksumAlgorithm().isEmpty() ? null
@@ -518,7 +519,7 @@ public final class UploadVerifier implements AutoCloseable {
      */
     public Builder ticketKey(byte[] key) {
       Objects.requireNonNull(key, "ticketKey");
-      Require.argument(key.length >= MultipartUploads.MIN_SESSION_KEY_BYTES, "ticketKey must be at least 32 bytes",
+      Require.argument(key.length >= SealedToken.MIN_KEY_BYTES, "ticketKey must be at least 32 bytes",
           key.length + " bytes");
       this.ticketKey = key.clone();
       return this;
