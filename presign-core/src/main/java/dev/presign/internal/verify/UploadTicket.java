@@ -1,5 +1,7 @@
 package dev.presign.internal.verify;
 
+import dev.presign.Checksum;
+import dev.presign.PresignedUpload;
 import dev.presign.internal.token.InvalidTokenException;
 import dev.presign.internal.token.SealedToken;
 import java.io.ByteArrayInputStream;
@@ -28,6 +30,21 @@ public record UploadTicket(String bucket, String key, long size, String contentT
     String checksum, Instant expiresAt) {
   private static final String PURPOSE = "presign upload ticket";
   private static final int VERSION = 1;
+
+  /**
+   * The ticket for an issued upload: its key and what its signed headers declare.
+   *
+   * @param bucket the bucket it was issued for
+   * @param upload the upload
+   * @param expiresAt until when the ticket is honoured
+   * @return the ticket
+   */
+  public static UploadTicket of(String bucket, PresignedUpload upload, Instant expiresAt) {
+    Checksum checksum = Expectation.boundChecksum(upload.headers());
+    return new UploadTicket(bucket, upload.key(), upload.contentLength().orElse(-1),
+        upload.headers().getOrDefault("Content-Type", ""), checksum == null ? "" : checksum.algorithm().name(),
+        checksum == null ? "" : checksum.base64(), expiresAt);
+  }
 
   /**
    * Encodes and authenticates the ticket.
