@@ -118,7 +118,9 @@ public final class UploadVerifier implements AutoCloseable {
   }
 
   /**
-   * Verifies an upload from the ticket the client handed back.
+   * Verifies an upload from the ticket the client handed back. A ticket is honoured until its upload URL
+   * expired plus the ticket TTL ({@link Builder#ticketTtl(Duration)}, 24 hours by default); a backend that kept the
+   * upload can still {@link #verify(PresignedUpload)} after that.
    *
    * @param ticket the ticket from {@link #ticket(PresignedUpload)}
    * @return the result
