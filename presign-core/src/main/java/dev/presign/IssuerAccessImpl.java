@@ -21,9 +21,4 @@ final class IssuerAccessImpl extends IssuerAccess {
   public String[] attributeEntries(UploadUrlIssuer issuer, UploadRequest request) {
     return issuer.policy().attributeEntries(request);
   }
-
-  @Override
-  public void requireReserved(UploadUrlIssuer issuer, String what, String prefix) {
-    UploadVerifier.requireReserved(issuer, what, prefix);
-  }
 }

@@ -9,6 +9,8 @@ import dev.presign.internal.multipart.MultipartCalls;
 import dev.presign.internal.multipart.PartPlan;
 import dev.presign.internal.multipart.PartUrls;
 import dev.presign.internal.multipart.SessionToken;
+import dev.presign.internal.token.InvalidTokenException;
+import dev.presign.internal.token.SealedToken;
 import dev.presign.internal.policy.MediaType;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +46,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * client it built.
  */
 public final class MultipartUploads implements AutoCloseable {
-  /** The smallest session key, in bytes. */
-  public static final int MIN_SESSION_KEY_BYTES = 32;
+  /** The smallest session key, in bytes: 32, the same for every key that seals presign's tokens. */
+  public static final int MIN_SESSION_KEY_BYTES = SealedToken.MIN_KEY_BYTES;
 
   private final UploadUrlIssuer issuer;
   private final StoreConnection connection;
@@ -288,7 +290,7 @@ public final class MultipartUploads implements AutoCloseable {
     Objects.requireNonNull(token, "token");
     try {
       return SessionToken.decode(token, sessionKey, connection.clock().instant(), connection.bucket());
-    } catch (SessionToken.InvalidTokenException e) {
+    } catch (InvalidTokenException e) {
       throw new PolicyViolationException(Reason.SESSION_INVALID, e.getMessage());
     }
   }

@@ -3,7 +3,13 @@ package dev.presign;
 import java.util.Objects;
 
 /**
- * An upload or download request breaks the {@link PresignPolicy}; no URL was signed.
+ * Input was refused because it breaks a rule presign enforces: an upload or download request that breaks
+ * the {@link PresignPolicy}, an unsafe object key, a multipart session token or upload ticket that is
+ * malformed, edited, made with another key or expired ({@link Reason#SESSION_INVALID},
+ * {@link Reason#TICKET_INVALID}: refused before S3 is asked), or parts named to complete a multipart upload
+ * that are missing, out of order or not what S3 holds ({@link Reason#PARTS_INVALID}). No URL was signed
+ * for the refused input and nothing was completed or verified with it; a multipart upload that
+ * {@code start()} refuses after creating it (tags too long for its session token) is aborted again.
  *
  * <p>{@link #reason()} is for code (map it to an HTTP 400, a form error, a metric); the message states
  * the rule and the offending value, quoted and escaped, and is safe to show the end user who sent it.

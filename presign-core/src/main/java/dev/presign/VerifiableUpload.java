@@ -13,13 +13,16 @@ import java.util.Objects;
  * <p>The ticket is meant for the client, but it is authenticated with the server's ticket key and
  * {@link #toString()} leaves it out, as it leaves out the URL's signature.
  *
+ * <p>Immutable. Make one with {@link #of(PresignedUpload, String)}, under the compatibility rule of
+ * {@link Verification}: a component added in 1.x keeps a constructor with today's parameters.
+ *
  * @param upload the issued upload
  * @param ticket the ticket for {@link UploadVerifier#verify(String)}
  */
 public record VerifiableUpload(PresignedUpload upload, String ticket) {
 
   /**
-   * Creates the value.
+   * Creates the value; prefer {@link #of(PresignedUpload, String)}.
    *
    * @param upload the issued upload
    * @param ticket its ticket
@@ -27,6 +30,17 @@ public record VerifiableUpload(PresignedUpload upload, String ticket) {
   public VerifiableUpload {
     Objects.requireNonNull(upload, "upload");
     Objects.requireNonNull(ticket, "ticket");
+  }
+
+  /**
+   * An upload and its ticket.
+   *
+   * @param upload the issued upload
+   * @param ticket its ticket
+   * @return the value
+   */
+  public static VerifiableUpload of(PresignedUpload upload, String ticket) {
+    return new VerifiableUpload(upload, ticket);
   }
 
   @Override

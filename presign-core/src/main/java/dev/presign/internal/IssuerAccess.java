@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * What presign's other packages ({@code dev.presign.setup}) may do with an issuer beyond its public API,
- * without that being public: reach its connection (to sign outside the policy), read the policy's attribute headers, check a
- * reserved prefix. {@code dev.presign} registers the one implementation when {@link UploadUrlIssuer} is
+ * without that being public: reach its connection (to sign outside the policy) and read the policy's
+ * attribute headers. {@code dev.presign} registers the one implementation when {@link UploadUrlIssuer} is
  * initialized, so it is there whenever an issuer exists; this package is not exported, so no other
  * module can call it.
  */
@@ -56,14 +56,4 @@ public abstract class IssuerAccess {
    * @return the headers, or null
    */
   public abstract String[] attributeEntries(UploadUrlIssuer issuer, UploadRequest request);
-
-  /**
-   * Throws {@link IllegalStateException} when the issuer's key strategy can produce keys under a prefix
-   * presign writes its own objects to.
-   *
-   * @param issuer the issuer
-   * @param what the prefix's role, for the message
-   * @param prefix the prefix
-   */
-  public abstract void requireReserved(UploadUrlIssuer issuer, String what, String prefix);
 }

@@ -5,6 +5,7 @@ import dev.presign.UploadRequest;
 import dev.presign.UploadUrlIssuer;
 import dev.presign.internal.HeaderMap;
 import dev.presign.internal.IssuerAccess;
+import dev.presign.internal.verify.Prefixes;
 import dev.presign.internal.Require;
 import java.io.IOException;
 import java.net.URI;
@@ -119,7 +120,7 @@ public final class SelfTest {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(http, "http");
     IssuerAccess access = IssuerAccess.get();
-    access.requireReserved(issuer, "the self-test's prefix", PREFIX);
+    Prefixes.requireReserved(issuer.keyStrategy(), "the self-test's prefix", PREFIX);
     String key = PREFIX + UUID.randomUUID() + ".txt";
     byte[] body = ("presign self-test " + key).getBytes(StandardCharsets.UTF_8);
     List<Step> steps = new ArrayList<>(3);

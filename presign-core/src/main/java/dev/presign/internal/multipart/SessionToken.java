@@ -1,23 +1,22 @@
 package dev.presign.internal.multipart;
 
-import dev.presign.internal.signing.HmacSha256;
+import dev.presign.internal.token.InvalidTokenException;
+import dev.presign.internal.token.SealedToken;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
  * A multipart session carried by the client instead of the server: the upload id, key, content type,
  * part plan and expiry, authenticated with HMAC-SHA256 under a key only the backends hold. Any backend
  * instance with that key can continue the session; a client that edits any byte is refused.
  *
- * <p>Format: {@code base64url(payload) "." base64url(hmac(payload))}, where the payload is versioned and
- * length-prefixed, so no field can bleed into the next. The token is signed, not encrypted: it reveals
+ * <p>Sealed as a {@link SealedToken}, whose payload here is versioned and length-prefixed, so no field
+ * can bleed into the next. The token is signed, not encrypted: it reveals
  * the key and upload id to the client, which knows them anyway.
  *
  * @param bucket the bucket the upload is in
@@ -31,15 +30,13 @@ import java.util.Base64;
  */
 public record SessionToken(String bucket, String uploadId, String key, String contentType, PartPlan plan,
     Instant expiresAt, String tagging) {
-  /** The longest token {@link #open} reads, in characters. */
-  public static final int MAX_LENGTH = 4096;
+  /** The longest token {@link #decode} reads, in characters. */
+  public static final int MAX_LENGTH = SealedToken.MAX_LENGTH;
   private static final int VERSION = 1;
   // Version 2 appends the tagging; a token without tags is still written as version 1, byte for byte.
   private static final int VERSION_WITH_TAGGING = 2;
   // Names what the MAC is for, so a session key reused for some other HMAC can never vouch for a token.
   private static final String PURPOSE = "presign multipart session";
-  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
   /** Normalizes the tagging: null stands for none. */
   public SessionToken {
@@ -59,15 +56,6 @@ public record SessionToken(String bucket, String uploadId, String key, String co
   public SessionToken(String bucket, String uploadId, String key, String contentType, PartPlan plan,
       Instant expiresAt) {
     this(bucket, uploadId, key, contentType, plan, expiresAt, "");
-  }
-
-  /** Why a token was refused. */
-  public static final class InvalidTokenException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    InvalidTokenException(String message) {
-      super(message, null, false, false);
-    }
   }
 
   /**
@@ -95,7 +83,7 @@ public record SessionToken(String bucket, String uploadId, String key, String co
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return seal(bytes.toByteArray(), secret);
+    return SealedToken.seal(bytes.toByteArray(), secret);
   }
 
   /**
@@ -111,7 +99,7 @@ public record SessionToken(String bucket, String uploadId, String key, String co
    */
   public static SessionToken decode(String token, byte[] secret, Instant now, String bucket)
       throws InvalidTokenException {
-    byte[] payload = open(token, secret, "session token");
+    byte[] payload = SealedToken.open(token, secret, "session token");
     SessionToken session;
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
       if (!PURPOSE.equals(in.readUTF())) {
@@ -145,70 +133,6 @@ public record SessionToken(String bucket, String uploadId, String key, String co
       throw new InvalidTokenException("the session expired at " + session.expiresAt);
     }
     return session;
-  }
-
-  /**
-   * {@code base64url(payload) "." base64url(hmac(payload))}: the envelope of every presign token.
-   *
-   * @param payload the token's content
-   * @param secret the server-held key
-   * @return the token
-   */
-  public static String seal(byte[] payload, byte[] secret) {
-    return ENCODER.encodeToString(payload) + '.' + ENCODER.encodeToString(hmac(secret, payload));
-  }
-
-  /**
-   * Checks a token's MAC and returns its payload.
-   *
-   * @param token what the client sent
-   * @param secret the server-held key
-   * @param what the token's name for messages, e.g. {@code ticket}
-   * @return the authenticated payload
-   * @throws InvalidTokenException when the token is malformed or its MAC does not match
-   */
-  public static byte[] open(String token, byte[] secret, String what) throws InvalidTokenException {
-    int dot = token == null ? -1 : token.indexOf('.');
-    if (dot <= 0 || token.length() > MAX_LENGTH) {
-      throw new InvalidTokenException("the " + what + " is malformed");
-    }
-    byte[] payload;
-    byte[] mac;
-    try {
-      payload = DECODER.decode(token.substring(0, dot));
-      mac = DECODER.decode(token.substring(dot + 1));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidTokenException("the " + what + " is malformed");
-    }
-    // One spelling only: the decoder also takes padding and other values of the last character's unused
-    // bits, and a revocation list or one-time-use check keyed on the string would not see those.
-    if (!isCanonical(token, 0, dot, payload) || !isCanonical(token, dot + 1, token.length(), mac)) {
-      throw new InvalidTokenException("the " + what + " is malformed");
-    }
-    // Constant time: a timing difference must not tell a forger how many bytes were right.
-    if (!MessageDigest.isEqual(mac, hmac(secret, payload))) {
-      throw new InvalidTokenException("the " + what + " is not authentic");
-    }
-    return payload;
-  }
-
-  private static boolean isCanonical(String token, int from, int to, byte[] decoded) {
-    String canonical = ENCODER.encodeToString(decoded);
-    return canonical.length() == to - from && token.startsWith(canonical, from);
-  }
-
-  /**
-   * An exception for a refused token.
-   *
-   * @param message why, safe to show
-   * @return the exception
-   */
-  public static InvalidTokenException invalid(String message) {
-    return new InvalidTokenException(message);
-  }
-
-  private static byte[] hmac(byte[] secret, byte[] payload) {
-    return HmacSha256.mac(secret, payload);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.presign.internal.verify;
 
-import dev.presign.internal.multipart.SessionToken;
+import dev.presign.Checksum;
+import dev.presign.PresignedUpload;
+import dev.presign.internal.token.InvalidTokenException;
+import dev.presign.internal.token.SealedToken;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -11,9 +14,9 @@ import java.time.Instant;
 
 /**
  * What an issued upload promised, carried by the client until it says it has finished: bucket, key,
- * declared size, content type and checksum, and until when the ticket is honoured. Authenticated like a
- * multipart session token (HMAC-SHA256 under a server-held key, a purpose label of its own), so verifying
- * needs no database row and an edited ticket is refused.
+ * declared size, content type and checksum, and until when the ticket is honoured. A {@link SealedToken}
+ * with a purpose label of its own, so verifying needs no database row, an edited ticket is refused, and
+ * a multipart session token is never taken for a ticket.
  *
  * @param bucket the bucket
  * @param key the object key
@@ -27,6 +30,21 @@ public record UploadTicket(String bucket, String key, long size, String contentT
     String checksum, Instant expiresAt) {
   private static final String PURPOSE = "presign upload ticket";
   private static final int VERSION = 1;
+
+  /**
+   * The ticket for an issued upload: its key and what its signed headers declare.
+   *
+   * @param bucket the bucket it was issued for
+   * @param upload the upload
+   * @param expiresAt until when the ticket is honoured
+   * @return the ticket
+   */
+  public static UploadTicket of(String bucket, PresignedUpload upload, Instant expiresAt) {
+    Checksum checksum = Expectation.boundChecksum(upload.headers());
+    return new UploadTicket(bucket, upload.key(), upload.contentLength().orElse(-1),
+        upload.headers().getOrDefault("Content-Type", ""), checksum == null ? "" : checksum.algorithm().name(),
+        checksum == null ? "" : checksum.base64(), expiresAt);
+  }
 
   /**
    * Encodes and authenticates the ticket.
@@ -49,7 +67,7 @@ public record UploadTicket(String bucket, String key, long size, String contentT
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return SessionToken.seal(bytes.toByteArray(), secret);
+    return SealedToken.seal(bytes.toByteArray(), secret);
   }
 
   /**
@@ -60,29 +78,29 @@ public record UploadTicket(String bucket, String key, long size, String contentT
    * @param now the current time
    * @param bucket the bucket the caller serves
    * @return the ticket
-   * @throws SessionToken.InvalidTokenException when it is malformed, edited, for another bucket or expired
+   * @throws InvalidTokenException when it is malformed, edited, for another bucket or expired
    */
   public static UploadTicket decode(String ticket, byte[] secret, Instant now, String bucket)
-      throws SessionToken.InvalidTokenException {
-    byte[] payload = SessionToken.open(ticket, secret, "ticket");
+      throws InvalidTokenException {
+    byte[] payload = SealedToken.open(ticket, secret, "ticket");
     UploadTicket decoded;
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
       if (!PURPOSE.equals(in.readUTF()) || in.readByte() != VERSION) {
-        throw SessionToken.invalid("the ticket has an unknown version");
+        throw new InvalidTokenException("the ticket has an unknown version");
       }
       decoded = new UploadTicket(in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readUTF(),
           Instant.ofEpochSecond(in.readLong()));
       if (in.available() != 0) {
-        throw SessionToken.invalid("the ticket is malformed");
+        throw new InvalidTokenException("the ticket is malformed");
       }
     } catch (IOException e) {
-      throw SessionToken.invalid("the ticket is malformed");
+      throw new InvalidTokenException("the ticket is malformed");
     }
     if (!decoded.bucket.equals(bucket)) {
-      throw SessionToken.invalid("the ticket is for another bucket");
+      throw new InvalidTokenException("the ticket is for another bucket");
     }
     if (!now.isBefore(decoded.expiresAt)) {
-      throw SessionToken.invalid("the ticket expired at " + decoded.expiresAt);
+      throw new InvalidTokenException("the ticket expired at " + decoded.expiresAt);
     }
     return decoded;
   }

@@ -3,6 +3,8 @@ package dev.presign.internal.multipart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.presign.internal.token.InvalidTokenException;
+import dev.presign.internal.token.SealedToken;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,7 +34,7 @@ class SessionTokenTest {
       String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(edited) + mac;
       assertThatThrownBy(() -> SessionToken.decode(forged, KEY, NOW, "bucket-1"))
           .as("byte %d", i)
-          .isInstanceOf(SessionToken.InvalidTokenException.class)
+          .isInstanceOf(InvalidTokenException.class)
           .hasMessage("the session token is not authentic");
     }
   }
@@ -44,7 +46,7 @@ class SessionTokenTest {
     byte[] otherKey = "another-key-another-key-another-k".getBytes(StandardCharsets.US_ASCII);
 
     assertThatThrownBy(() -> SessionToken.decode(bigger.encode(otherKey), KEY, NOW, "bucket-1"))
-        .isInstanceOf(SessionToken.InvalidTokenException.class);
+        .isInstanceOf(InvalidTokenException.class);
   }
 
   @Test
@@ -52,7 +54,7 @@ class SessionTokenTest {
     String token = SESSION.encode(KEY);
 
     assertThatThrownBy(() -> SessionToken.decode(token, KEY, NOW, "bucket-2"))
-        .isInstanceOf(SessionToken.InvalidTokenException.class)
+        .isInstanceOf(InvalidTokenException.class)
         .hasMessage("the session token is for another bucket");
   }
 
@@ -63,13 +65,13 @@ class SessionTokenTest {
     String forged = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
 
     assertThatThrownBy(() -> SessionToken.decode(forged, KEY, NOW, "bucket-1"))
-        .isInstanceOf(SessionToken.InvalidTokenException.class);
+        .isInstanceOf(InvalidTokenException.class);
   }
 
   @Test
   void decode_overlongToken_isRefused() {
     assertThatThrownBy(() -> SessionToken.decode("a".repeat(5000) + ".b", KEY, NOW, "bucket-1"))
-        .isInstanceOf(SessionToken.InvalidTokenException.class)
+        .isInstanceOf(InvalidTokenException.class)
         .hasMessage("the session token is malformed");
   }
 
@@ -78,7 +80,7 @@ class SessionTokenTest {
     String token = SESSION.encode(KEY);
 
     assertThatThrownBy(() -> SessionToken.decode(token, KEY, NOW.plusSeconds(3600), "bucket-1"))
-        .isInstanceOf(SessionToken.InvalidTokenException.class)
+        .isInstanceOf(InvalidTokenException.class)
         .hasMessage("the session expired at 2026-11-29T13:00:00Z");
   }
 
@@ -86,7 +88,7 @@ class SessionTokenTest {
   @ValueSource(strings = {"", ".", "abc", "abc.", ".abc", "!!!.!!!", "a.b.c"})
   void decode_malformed_isRefused(String token) {
     assertThatThrownBy(() -> SessionToken.decode(token, KEY, NOW, "bucket-1"))
-        .isInstanceOf(SessionToken.InvalidTokenException.class);
+        .isInstanceOf(InvalidTokenException.class);
   }
 
   @Test
@@ -125,7 +127,7 @@ class SessionTokenTest {
       String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(edited) + mac;
       assertThatThrownBy(() -> SessionToken.decode(forged, KEY, NOW, "bucket-1"))
           .as("byte %d", i)
-          .isInstanceOf(SessionToken.InvalidTokenException.class)
+          .isInstanceOf(InvalidTokenException.class)
           .hasMessage("the session token is not authentic");
     }
   }
@@ -139,10 +141,10 @@ class SessionTokenTest {
     bytes.write(new byte[] {0, 0});
     byte[] forged = bytes.toByteArray();
     forged[versionIndex()] = 2;
-    String token = SessionToken.seal(forged, KEY);
+    String token = SealedToken.seal(forged, KEY);
 
     assertThatThrownBy(() -> SessionToken.decode(token, KEY, NOW, "bucket-1"))
-        .isInstanceOf(SessionToken.InvalidTokenException.class)
+        .isInstanceOf(InvalidTokenException.class)
         .hasMessage("the session token is malformed");
   }
 

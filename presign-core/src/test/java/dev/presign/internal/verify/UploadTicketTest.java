@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.presign.internal.multipart.PartPlan;
 import dev.presign.internal.multipart.SessionToken;
+import dev.presign.internal.token.InvalidTokenException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -38,7 +39,7 @@ class UploadTicketTest {
       edited[i] ^= 0x20;
       String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(edited) + mac;
       assertThatThrownBy(() -> UploadTicket.decode(forged, KEY, NOW, "bucket-1")).as("byte %d", i)
-          .isInstanceOf(SessionToken.InvalidTokenException.class)
+          .isInstanceOf(InvalidTokenException.class)
           .hasMessage("the ticket is not authentic");
     }
   }
@@ -48,12 +49,12 @@ class UploadTicketTest {
     String ticket = TICKET.encode(KEY);
 
     assertThatThrownBy(() -> UploadTicket.decode(ticket, KEY, NOW, "bucket-2"))
-        .isInstanceOf(SessionToken.InvalidTokenException.class).hasMessage("the ticket is for another bucket");
+        .isInstanceOf(InvalidTokenException.class).hasMessage("the ticket is for another bucket");
     assertThatThrownBy(() -> UploadTicket.decode(ticket, KEY, NOW.plusSeconds(60), "bucket-1"))
-        .isInstanceOf(SessionToken.InvalidTokenException.class).hasMessage("the ticket expired at 2026-11-29T12:01:00Z");
+        .isInstanceOf(InvalidTokenException.class).hasMessage("the ticket expired at 2026-11-29T12:01:00Z");
     assertThatThrownBy(() -> UploadTicket.decode(ticket, "another-key-another-key-another-key-x".getBytes(
         StandardCharsets.US_ASCII), NOW, "bucket-1"))
-        .isInstanceOf(SessionToken.InvalidTokenException.class).hasMessage("the ticket is not authentic");
+        .isInstanceOf(InvalidTokenException.class).hasMessage("the ticket is not authentic");
   }
 
   @Test
@@ -62,6 +63,6 @@ class UploadTicketTest {
         .encode(KEY);
 
     assertThatThrownBy(() -> UploadTicket.decode(session, KEY, NOW, "bucket-1"))
-        .isInstanceOf(SessionToken.InvalidTokenException.class).hasMessage("the ticket has an unknown version");
+        .isInstanceOf(InvalidTokenException.class).hasMessage("the ticket has an unknown version");
   }
 }

@@ -1,27 +1,81 @@
-package dev.presign.internal.multipart;
+package dev.presign.internal.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.presign.internal.multipart.PartPlan;
+import dev.presign.internal.multipart.SessionToken;
 import dev.presign.internal.verify.UploadTicket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A session token or upload ticket has exactly one spelling: canonical base64url without padding. The
+ * The envelope of every token, and its spelling rule: a session token or upload ticket has exactly one spelling: canonical base64url without padding. The
  * adversarial review found both accepted with a trailing {@code =} or with other unused low bits in the
  * last character of a part, so a revocation list or one-time-use check keyed on the string could be
  * bypassed. Every such variant of a real token is refused here.
  */
-class TokenSpellingTest {
+class SealedTokenTest {
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   private static final byte[] KEY = "token-spelling-key-for-tests-0123456789ab".getBytes(StandardCharsets.US_ASCII);
   private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+
+  @Test
+  void open_sealedPayload_returnsItUnchanged() throws Exception {
+    byte[] payload = {0, 1, 2, (byte) 0xff, 'x'};
+
+    assertThat(SealedToken.open(SealedToken.seal(payload, KEY), KEY, "ticket")).containsExactly(payload);
+  }
+
+  @Test
+  void open_anotherKey_isNotAuthentic() {
+    String token = SealedToken.seal(new byte[] {1, 2, 3}, KEY);
+    byte[] other = "another-key-another-key-another-key-xyz".getBytes(StandardCharsets.US_ASCII);
+
+    assertThatThrownBy(() -> SealedToken.open(token, other, "ticket"))
+        .isInstanceOf(InvalidTokenException.class).hasMessage("the ticket is not authentic");
+  }
+
+  @Test
+  void open_editedMac_isNotAuthentic() {
+    String token = SealedToken.seal(new byte[] {1, 2, 3}, KEY);
+    char last = token.charAt(token.length() - 1);
+    String edited = token.substring(0, token.length() - 1) + (last == 'A' ? 'Q' : 'A');
+
+    assertThatThrownBy(() -> SealedToken.open(edited, KEY, "session token"))
+        .isInstanceOf(InvalidTokenException.class).hasMessageContaining("the session token is");
+  }
+
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {".", ".AAAA", "AAAA", "AA!A.AAAA", "AAAA.AA AA", "AAAA.AAAA.AAAA"})
+  void open_malformed_saysSoAndNamesTheKind(String token) {
+    assertThatThrownBy(() -> SealedToken.open(token, KEY, "ticket"))
+        .isInstanceOf(InvalidTokenException.class).hasMessage("the ticket is malformed");
+  }
+
+  @Test
+  void open_longerThanMaxLength_isMalformedBeforeAnyDecoding() {
+    String token = SealedToken.seal(new byte[SealedToken.MAX_LENGTH], KEY);
+
+    assertThat(token.length()).isGreaterThan(SealedToken.MAX_LENGTH);
+    assertThatThrownBy(() -> SealedToken.open(token, KEY, "ticket"))
+        .isInstanceOf(InvalidTokenException.class).hasMessage("the ticket is malformed");
+  }
+
+  @Test
+  void minKeyBytes_isHmacSha256sFullStrength_andMultipartsPublicConstant() {
+    assertThat(SealedToken.MIN_KEY_BYTES).isEqualTo(32).isEqualTo(dev.presign.MultipartUploads.MIN_SESSION_KEY_BYTES);
+    assertThat(SessionToken.MAX_LENGTH).isEqualTo(SealedToken.MAX_LENGTH);
+  }
 
   static Stream<String> sessionVariants() {
     // Payload lengths vary with the key, so both parts end on every remainder across these tokens.
@@ -46,7 +100,7 @@ class TokenSpellingTest {
   @MethodSource("sessionVariants")
   void sessionToken_nonCanonicalSpelling_isRefused(String variant) {
     assertThatThrownBy(() -> SessionToken.decode(variant, KEY, NOW, "bucket-1"))
-        .isInstanceOf(SessionToken.InvalidTokenException.class)
+        .isInstanceOf(InvalidTokenException.class)
         .hasMessageContaining("malformed");
   }
 
@@ -54,7 +108,7 @@ class TokenSpellingTest {
   @MethodSource("ticketVariants")
   void ticket_nonCanonicalSpelling_isRefused(String variant) {
     assertThatThrownBy(() -> UploadTicket.decode(variant, KEY, NOW, "bucket-1"))
-        .isInstanceOf(SessionToken.InvalidTokenException.class)
+        .isInstanceOf(InvalidTokenException.class)
         .hasMessageContaining("malformed");
   }
 
