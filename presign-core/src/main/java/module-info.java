@@ -14,6 +14,9 @@ module dev.presign {
   requires software.amazon.awssdk.http.auth.aws;
   requires software.amazon.awssdk.http.auth.spi;
   requires org.slf4j;
+  // The null contract (@NullMarked, @Nullable) on the API: needed to compile presign; a user who has JSpecify
+  // reads it through presign, one who has not needs nothing (static: never resolved at run time).
+  requires static transitive org.jspecify;
   requires transitive java.net.http;
 
   exports dev.presign;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
@@ -62,6 +63,8 @@ public final class MultipartUploads implements AutoCloseable {
   private final boolean ownsClient;
   private final SdkHttpClient.Builder<?> httpClientBuilder;
 
+  // NullAway cannot see that build() checked the required settings (Require.state) before calling this.
+  @SuppressWarnings("NullAway")
   private MultipartUploads(Builder b) {
     this.issuer = b.issuer;
     this.sessionKey = b.sessionKey.clone();
@@ -291,7 +294,7 @@ public final class MultipartUploads implements AutoCloseable {
   }
 
   // A retried completion sets the tags again: the first attempt may have failed between completing and tagging.
-  private String tagged(SessionToken session, String versionId, String etag) {
+  private String tagged(SessionToken session, @Nullable String versionId, String etag) {
     if (!session.tagging().isEmpty()) {
       call("PutObjectTagging", () -> s3.putObjectTagging(r -> r.bucket(issuer.bucket()).key(session.key())
           .versionId(versionId).tagging(t -> t.tagSet(MultipartAttributes.tagSet(session.tagging())))));
@@ -398,7 +401,7 @@ public final class MultipartUploads implements AutoCloseable {
     try {
       return SessionToken.decode(token, sessionKey, issuer.clock().instant(), issuer.bucket());
     } catch (SessionToken.InvalidTokenException e) {
-      throw new PolicyViolationException(Reason.SESSION_INVALID, e.getMessage());
+      throw new PolicyViolationException(Reason.SESSION_INVALID, String.valueOf(e.getMessage()));
     }
   }
 
@@ -434,13 +437,13 @@ public final class MultipartUploads implements AutoCloseable {
 
   /** Builds {@link MultipartUploads}. Not thread-safe; what it builds is. */
   public static final class Builder {
-    private UploadUrlIssuer issuer;
-    private byte[] sessionKey;
+    private @Nullable UploadUrlIssuer issuer;
+    private byte @Nullable [] sessionKey;
     private long partSize = 16L * 1024 * 1024;
     private Duration sessionTtl = Duration.ofHours(24);
     private long multipartThreshold = 100L * 1024 * 1024;
-    private S3Client s3Client;
-    private SdkHttpClient.Builder<?> httpClientBuilder;
+    private @Nullable S3Client s3Client;
+    private SdkHttpClient.@Nullable Builder<?> httpClientBuilder;
 
     private Builder() {}
 

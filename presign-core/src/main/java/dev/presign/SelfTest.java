@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks an issuer's settings against the real store: a tiny PUT, GET and DELETE through pre-signed URLs,
@@ -131,7 +132,7 @@ public final class SelfTest {
     return new Report(key, steps);
   }
 
-  private static Step step(String name, HttpClient http, HttpRequest request, byte[] expectedBody) {
+  private static Step step(String name, HttpClient http, HttpRequest request, byte @Nullable [] expectedBody) {
     try {
       // A store that accepts the connection but never answers must not hang a health check.
       HttpRequest bounded = HttpRequest.newBuilder(request, (header, value) -> true).timeout(TIMEOUT).build();

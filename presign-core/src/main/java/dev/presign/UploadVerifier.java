@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -79,6 +80,8 @@ public final class UploadVerifier implements AutoCloseable {
   private final boolean ownsClient;
   private final SdkHttpClient.Builder<?> httpClientBuilder;
 
+  // NullAway cannot see that build() checked the required settings (Require.state) before calling this.
+  @SuppressWarnings("NullAway")
   private UploadVerifier(Builder b) {
     this.issuer = b.issuer;
     this.ticketKey = b.ticketKey.clone();
@@ -187,7 +190,7 @@ public final class UploadVerifier implements AutoCloseable {
       decoded = UploadTicket.decode(Objects.requireNonNull(ticket, "ticket"), ticketKey, issuer.clock().instant(),
           issuer.bucket());
     } catch (SessionToken.InvalidTokenException e) {
-      throw new PolicyViolationException(Reason.TICKET_INVALID, e.getMessage());
+      throw new PolicyViolationException(Reason.TICKET_INVALID, String.valueOf(e.getMessage()));
     }
     Checksum checksum = decoded.checksumAlgorithm().isEmpty() ? null
         : new Checksum(Checksum.Algorithm.valueOf(decoded.checksumAlgorithm()), decoded.checksum());
@@ -229,7 +232,8 @@ public final class UploadVerifier implements AutoCloseable {
     return verify(key, expected.size().orElse(-1), type, expected.checksum().orElse(null));
   }
 
-  private Verification verify(String key, long declaredSize, MediaType declaredType, Checksum checksum) {
+  private Verification verify(String key, long declaredSize, @Nullable MediaType declaredType,
+      @Nullable Checksum checksum) {
     if (permanentPrefix != null && !key.startsWith(stagingPrefix)) {
       throw new PolicyViolationException(Reason.KEY_INVALID, "key must be under the staging prefix "
           + Redact.quote(stagingPrefix) + " to be promoted: " + Redact.quote(key));
@@ -378,12 +382,12 @@ public final class UploadVerifier implements AutoCloseable {
   }
 
   // A composite checksum of a multipart object ("...-N") is not the checksum of the bytes.
-  private static String full(String checksum) {
+  private static @Nullable String full(@Nullable String checksum) {
     return checksum == null || checksum.contains("-") ? null : checksum;
   }
 
   // A single-part upload's ETag is the hex MD5 of its bytes; a multipart one ends in "-N" and is not.
-  private static String md5FromEtag(String etag) {
+  private static @Nullable String md5FromEtag(@Nullable String etag) {
     if (etag == null) {
       return null;
     }
@@ -437,7 +441,7 @@ public final class UploadVerifier implements AutoCloseable {
   }
 
   /** Where uploads must land to be promoted, or null when this verifier does not promote. */
-  String stagingPrefixOrNull() {
+  @Nullable String stagingPrefixOrNull() {
     return permanentPrefix == null ? null : stagingPrefix;
   }
 
@@ -468,18 +472,18 @@ public final class UploadVerifier implements AutoCloseable {
 
   /** Builds an {@link UploadVerifier}. Not thread-safe; what it builds is. */
   public static final class Builder {
-    private UploadUrlIssuer issuer;
-    private byte[] ticketKey;
+    private @Nullable UploadUrlIssuer issuer;
+    private byte @Nullable [] ticketKey;
     private Duration ticketTtl = Duration.ofHours(24);
     private Action failureAction = Action.QUARANTINED;
     private String quarantinePrefix = "quarantine/";
-    private String stagingPrefix;
-    private String permanentPrefix;
+    private @Nullable String stagingPrefix;
+    private @Nullable String permanentPrefix;
     private boolean checkContent = true;
-    private String retagKey;
-    private String retagValue;
-    private S3Client s3Client;
-    private SdkHttpClient.Builder<?> httpClientBuilder;
+    private @Nullable String retagKey;
+    private @Nullable String retagValue;
+    private @Nullable S3Client s3Client;
+    private SdkHttpClient.@Nullable Builder<?> httpClientBuilder;
 
     private Builder() {}
 
@@ -678,6 +682,8 @@ public final class UploadVerifier implements AutoCloseable {
      *     strategy can produce keys under the quarantine or permanent prefix
      *     ({@link KeyStrategy#mayProduceKeyStartingWith(String)})
      */
+    // NullAway cannot follow Require.state: the settings it checks are used as non-null after it.
+    @SuppressWarnings("NullAway")
     public UploadVerifier build() {
       Require.state(issuer != null, "issuer is required", "null");
       Require.state(ticketKey != null, "ticketKey is required", "null");

@@ -12,6 +12,8 @@ import dev.presign.internal.policy.MediaType;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a {@link DownloadRequest} into the {@code response-*} and {@code versionId} query parameters S3
@@ -43,13 +45,13 @@ public final class ResponseOverrides {
   static {
     Map<String, Pinned> plain = new HashMap<>();
     for (String extension : ExtensionTable.extensions()) {
-      plain.put(extension, pin(MediaType.parseOrNull(ExtensionTable.typeOf(extension)), null, false));
+      plain.put(extension, pin(Objects.requireNonNull(MediaType.parseOrNull(ExtensionTable.typeOf(extension))), null, false));
     }
     PLAIN = Map.copyOf(plain);
-    PLAIN_WITHOUT_KNOWN_EXTENSION = pin(MediaType.parseOrNull(NEUTRAL_TYPE), null, false);
+    PLAIN_WITHOUT_KNOWN_EXTENSION = pin(Objects.requireNonNull(MediaType.parseOrNull(NEUTRAL_TYPE)), null, false);
   }
 
-  private static volatile CacheControl lastCacheControl;
+  private static volatile @Nullable CacheControl lastCacheControl;
 
   private record Pinned(String typeValue, boolean attachment) {}
 
@@ -108,7 +110,7 @@ public final class ResponseOverrides {
   }
 
   /** The Content-Type to send and whether to save rather than show, by the rules in the class comment. */
-  private static Pinned pin(MediaType type, Disposition asked, boolean allowActiveContent) {
+  private static Pinned pin(MediaType type, @Nullable Disposition asked, boolean allowActiveContent) {
     Disposition disposition = asked;
     String typeValue = type.headerValue();
     if (allowActiveContent) {
@@ -160,12 +162,12 @@ public final class ResponseOverrides {
   }
 
   // The key's extension first: presign's key strategies keep only one that fits the declared type.
-  private static MediaType impliedType(String key, String fileName) {
+  private static MediaType impliedType(String key, @Nullable String fileName) {
     String implied = ExtensionTable.typeOf(keyExtension(key));
     if (implied == null && fileName != null) {
       implied = ExtensionTable.typeOf(SafeFileName.of(fileName).extension());
     }
-    return MediaType.parseOrNull(implied == null ? NEUTRAL_TYPE : implied);
+    return Objects.requireNonNull(MediaType.parseOrNull(implied == null ? NEUTRAL_TYPE : implied));
   }
 
   private static String lastSegment(String key) {

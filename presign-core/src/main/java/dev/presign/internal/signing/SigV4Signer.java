@@ -1,6 +1,7 @@
 package dev.presign.internal.signing;
 
 import dev.presign.internal.HeaderMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import java.security.DigestException;
 import java.security.NoSuchAlgorithmException;
@@ -38,8 +39,8 @@ public final class SigV4Signer implements UrlSigner {
   private final byte[] payloadHash;
   private final S3Addressing addressing;
   private final byte[] schemeAndSeparator;
-  private volatile SigningKey lastKey;
-  private volatile Host lastHost;
+  private volatile @Nullable SigningKey lastKey;
+  private volatile @Nullable Host lastHost;
 
   /** A signer for one region and addressing. */
   public SigV4Signer(String region, S3Addressing addressing) {
@@ -59,6 +60,7 @@ public final class SigV4Signer implements UrlSigner {
    * The Host header for a bucket: its text, its bytes for the URL, and its canonical value (as headerValue()
    * writes it) for the canonical request, which every signature holds.
    */
+  @SuppressWarnings("ArrayRecordComponent") // private, never compared: equals() is not used
   private record Host(String bucket, String header, byte[] bytes, byte[] canonicalValue) {}
 
   @Override
@@ -166,7 +168,7 @@ public final class SigV4Signer implements UrlSigner {
   private static final class Scratch {
     private final MessageDigest sha256;
     private final HmacSha256 hmac = new HmacSha256();
-    private SigningKey hmacKey;
+    private @Nullable SigningKey hmacKey;
     private final ByteSink canonical = new ByteSink(1024);
     private final ByteSink stringToSign = new ByteSink(160);
     private final ByteSink url = new ByteSink(1024);
@@ -201,6 +203,7 @@ public final class SigV4Signer implements UrlSigner {
       }
     }
 
+    @SuppressWarnings("ReferenceEquality") // the host header is the same String on every call: identity finds it
     String sign(SigV4Signer signer, SigningRequest request, SigningKey key, Host host, long epochSecond) {
       sortHeaders(request.signedHeaders(), host.header);
 
@@ -292,7 +295,7 @@ public final class SigV4Signer implements UrlSigner {
     }
 
     /** Writes the extra parameters that sort before {@code name}, or all that are left for null. */
-    private void extrasBefore(ByteSink sink, int start, String name) {
+    private void extrasBefore(ByteSink sink, int start, @Nullable String name) {
       for (; nextExtra < extraCount && (name == null || extraNames[nextExtra].compareTo(name) < 0); nextExtra++) {
         separator(sink, start).append(extraNameBytes[nextExtra]).append('=').uriEncode(extraValues[nextExtra], false);
       }
@@ -347,6 +350,7 @@ public final class SigV4Signer implements UrlSigner {
     }
 
     /** The name cache's slot for {@code name}, checked and encoded on its first use by this thread. */
+    @SuppressWarnings("ReferenceEquality") // a cache keyed by the caller's String instance, by design
     private int knownName(String name) {
       for (int i = 0; i < NAME_CACHE; i++) {
         if (nameKeys[i] == name) {
@@ -454,6 +458,7 @@ public final class SigV4Signer implements UrlSigner {
       headerCount++;
     }
 
+    @SuppressWarnings("ReferenceEquality") // a cache keyed by the caller's String instance, by design
     private byte[] lowerName(String name) {
       for (int i = 0; i < LOWER_CACHE; i++) {
         if (lowerKeys[i] == name) {

@@ -46,7 +46,7 @@ public final class IssuerFactory {
         ? Region.of(properties.getRegion().strip()) : appRegion;
     if (explicit != null) {
       builder.region(explicit);
-    } else if (profile == null || profile.defaultRegion(properties.getEndpoint()) == null) {
+    } else if (profile == null || profile.defaultRegion(properties.getEndpoint()).isEmpty()) {
       builder.region(defaultRegion(defaultRegions));
     }
     return builder.build();
