@@ -14,9 +14,10 @@ module dev.presign {
   requires software.amazon.awssdk.http.auth.aws;
   requires software.amazon.awssdk.http.auth.spi;
   requires org.slf4j;
-  // The null contract (@NullMarked, @Nullable) on the API: needed to compile presign; a user who has JSpecify
-  // reads it through presign, one who has not needs nothing (static: never resolved at run time).
-  requires static transitive org.jspecify;
+  // The null contract (@NullMarked, @Nullable): needed to compile presign, optional for its users. Not
+  // transitive, which would make every named-module user compile with JSpecify; so javac's exports lint
+  // warns where @Nullable appears in the API, and those elements say @SuppressWarnings("exports").
+  requires static org.jspecify;
   requires transitive java.net.http;
 
   exports dev.presign;

@@ -158,6 +158,7 @@ public enum StoreProfile {
    * @param endpoint the store's endpoint, or null for AWS S3
    * @return the region id, or empty when the profile has none and the endpoint names none
    */
+  @SuppressWarnings("exports") // @Nullable: JSpecify is optional for users (module-info)
   public Optional<String> defaultRegion(@Nullable URI endpoint) {
     if (this == BACKBLAZE_B2 && endpoint != null && endpoint.getHost() != null) {
       String host = endpoint.getHost().toLowerCase(java.util.Locale.ROOT);

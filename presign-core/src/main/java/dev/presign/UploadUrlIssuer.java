@@ -533,6 +533,7 @@ public final class UploadUrlIssuer {
      * @param endpoint its endpoint, e.g. {@code http://127.0.0.1:9000}; null for AWS S3
      * @return this builder
      */
+    @SuppressWarnings("exports") // @Nullable: JSpecify is optional for users (module-info)
     public Builder profile(StoreProfile profile, @Nullable URI endpoint) {
       this.profile = Objects.requireNonNull(profile, "profile");
       if (profile == StoreProfile.AWS_S3) {

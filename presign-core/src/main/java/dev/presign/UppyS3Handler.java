@@ -167,6 +167,7 @@ public final class UppyS3Handler {
    *     longer bodies are refused, and must be UTF-8
    * @return the answer; never throws
    */
+  @SuppressWarnings("exports") // @Nullable: JSpecify is optional for users (module-info)
   public Response handle(String method, String path, @Nullable String rawQuery, @Nullable String contentType,
       byte @Nullable [] body) {
     return handle(method, path, rawQuery, contentType, body, null);
@@ -184,6 +185,7 @@ public final class UppyS3Handler {
    * @param principal the user or tenant the application authenticated, or null
    * @return the answer; never throws
    */
+  @SuppressWarnings("exports") // @Nullable: JSpecify is optional for users (module-info)
   public Response handle(String method, String path, @Nullable String rawQuery, @Nullable String contentType,
       byte @Nullable [] body, @Nullable String principal) {
     try {
