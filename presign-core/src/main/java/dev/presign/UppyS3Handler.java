@@ -388,7 +388,7 @@ public final class UppyS3Handler {
   public static final class Builder {
     private @Nullable UploadUrlIssuer issuer;
     private @Nullable MultipartUploads multipart;
-    private Function<PolicyViolationException, String> errorMessage = PolicyViolationException::getMessage;
+    private Function<PolicyViolationException, String> errorMessage = e -> String.valueOf(e.getMessage());
     private @Nullable UploadVerifier verifier;
     private boolean allowUnverifiedSimpleUploads;
 
