@@ -1,5 +1,6 @@
 package dev.presign;
 
+import org.jspecify.annotations.Nullable;
 import dev.presign.internal.IssuerAccess;
 import dev.presign.internal.connection.StoreConnection;
 
@@ -18,7 +19,7 @@ final class IssuerAccessImpl extends IssuerAccess {
   }
 
   @Override
-  public String[] attributeEntries(UploadUrlIssuer issuer, UploadRequest request) {
+  public String @Nullable [] attributeEntries(UploadUrlIssuer issuer, UploadRequest request) {
     return issuer.policy().attributeEntries(request);
   }
 }

@@ -1,5 +1,6 @@
 package dev.presign;
 
+import org.jspecify.annotations.Nullable;
 import dev.presign.PolicyViolationException.Reason;
 import dev.presign.internal.Require;
 import dev.presign.internal.UploadMethod;
@@ -60,6 +61,8 @@ public final class MultipartUploads implements AutoCloseable {
   private final SdkHttpClient.Builder<?> httpClientBuilder;
   private final MultipartCalls calls;
 
+  // NullAway cannot see that build() checked the required settings (Require.state) before calling this.
+  @SuppressWarnings("NullAway")
   private MultipartUploads(Builder b) {
     this.issuer = b.issuer;
     this.connection = b.issuer.connection();
@@ -291,7 +294,7 @@ public final class MultipartUploads implements AutoCloseable {
     try {
       return SessionToken.decode(token, sessionKey, connection.clock().instant(), connection.bucket());
     } catch (InvalidTokenException e) {
-      throw new PolicyViolationException(Reason.SESSION_INVALID, e.getMessage());
+      throw new PolicyViolationException(Reason.SESSION_INVALID, String.valueOf(e.getMessage()));
     }
   }
 
@@ -302,13 +305,13 @@ public final class MultipartUploads implements AutoCloseable {
 
   /** Builds {@link MultipartUploads}. Not thread-safe; what it builds is. */
   public static final class Builder {
-    private UploadUrlIssuer issuer;
-    private byte[] sessionKey;
+    private @Nullable UploadUrlIssuer issuer;
+    private byte @Nullable [] sessionKey;
     private long partSize = 16L * 1024 * 1024;
     private Duration sessionTtl = Duration.ofHours(24);
     private long multipartThreshold = 100L * 1024 * 1024;
-    private S3Client s3Client;
-    private SdkHttpClient.Builder<?> httpClientBuilder;
+    private @Nullable S3Client s3Client;
+    private SdkHttpClient.@Nullable Builder<?> httpClientBuilder;
 
     private Builder() {}
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a stored object is besides its bytes, decided by the server and signed: server-side encryption,
@@ -201,7 +202,7 @@ public final class ObjectAttributes {
     }
   }
 
-  private static void requireValid(String violation) {
+  private static void requireValid(@Nullable String violation) {
     if (violation != null) {
       throw new IllegalArgumentException(violation);
     }
@@ -212,8 +213,8 @@ public final class ObjectAttributes {
    * limits on the whole. Not thread-safe; the value it builds is.
    */
   public static final class Builder {
-    private Encryption encryption;
-    private String storageClass;
+    private @Nullable Encryption encryption;
+    private @Nullable String storageClass;
     private final Map<String, String> metadata = new TreeMap<>();
     private final Map<String, String> tags = new TreeMap<>();
     private Set<String> requestMetadataKeys = Set.of();

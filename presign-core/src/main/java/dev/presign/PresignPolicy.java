@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What may be uploaded and for how long URLs live: allowed content types, size limits, TTLs and
@@ -70,7 +71,7 @@ public final class PresignPolicy {
   private final boolean extensionMustMatchContentType;
   private final ObjectAttributes attributes;
   // Null when the attributes set nothing: then a URL costs nothing more than before they existed.
-  private final AttributeHeaders attributeHeaders;
+  private final @Nullable AttributeHeaders attributeHeaders;
 
   private PresignPolicy(Builder b) {
     this.ranges = List.copyOf(b.ranges);
@@ -162,7 +163,7 @@ public final class PresignPolicy {
    *
    * @throws PolicyViolationException when the request adds metadata or tags the policy does not allow
    */
-  String[] attributeEntries(UploadRequest request) {
+  String @Nullable [] attributeEntries(UploadRequest request) {
     if (attributeHeaders == null) {
       if (!request.metadata().isEmpty() || !request.tags().isEmpty()) {
         AttributeHeaders.requireNoAdditions(request);
@@ -351,7 +352,7 @@ public final class PresignPolicy {
         MediaRange range = MediaRange.parse(contentType).orElse(null);
         Require.argument(range != null,
             "allowed content type must be type/subtype, type/* or */* without parameters", Redact.quote(contentType));
-        if (names.add(range.toString())) {
+        if (names.add(Objects.requireNonNull(range).toString())) {
           parsed.add(range);
         }
       }

@@ -2,7 +2,9 @@ package dev.presign;
 
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of S3-compatible stores, so one word replaces several knobs: addressing style, the region to
@@ -80,12 +82,15 @@ public enum StoreProfile {
   }
 
   private final boolean pathStyle;
-  private final String defaultRegion;
+  private final @Nullable String defaultRegion;
   private final boolean supportsPost;
+  // Set.copyOf: unmodifiable, though Error Prone only knows Guava's immutable types.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Set<Checksum.Algorithm> checksums;
+  @SuppressWarnings("ImmutableEnumChecker")
   private final Set<Attribute> attributes;
 
-  StoreProfile(boolean pathStyle, String defaultRegion, boolean supportsPost, Set<Checksum.Algorithm> checksums,
+  StoreProfile(boolean pathStyle, @Nullable String defaultRegion, boolean supportsPost, Set<Checksum.Algorithm> checksums,
       Set<Attribute> attributes) {
     this.pathStyle = pathStyle;
     this.defaultRegion = defaultRegion;
@@ -151,15 +156,16 @@ public enum StoreProfile {
    * The region to sign for when none is set: the profile's, or for B2 the one in the endpoint's host.
    *
    * @param endpoint the store's endpoint, or null for AWS S3
-   * @return the region id, or null when the profile has none and the endpoint names none
+   * @return the region id, or empty when the profile has none and the endpoint names none
    */
-  public String defaultRegion(URI endpoint) {
+  @SuppressWarnings("exports") // @Nullable: JSpecify is optional for users (module-info)
+  public Optional<String> defaultRegion(@Nullable URI endpoint) {
     if (this == BACKBLAZE_B2 && endpoint != null && endpoint.getHost() != null) {
       String host = endpoint.getHost().toLowerCase(java.util.Locale.ROOT);
       if (host.startsWith("s3.") && host.endsWith(".backblazeb2.com")) {
-        return host.substring(3, host.length() - ".backblazeb2.com".length());
+        return Optional.of(host.substring(3, host.length() - ".backblazeb2.com".length()));
       }
     }
-    return defaultRegion;
+    return Optional.ofNullable(defaultRegion);
   }
 }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -64,6 +65,8 @@ public final class UploadUrlIssuer {
   private final PresignPolicy policy;
   private final KeyStrategy keyStrategy;
 
+  // NullAway cannot see that build() checked the required settings (Require.state) before calling this.
+  @SuppressWarnings("NullAway")
   private UploadUrlIssuer(Builder b) {
     this.connection = new StoreConnection(b.bucket, b.region, b.endpointOverride, b.pathStyleAccess,
         b.credentialsProvider, b.clock, b.rejectShortLivedCredentials, b.profile);
@@ -187,7 +190,7 @@ public final class UploadUrlIssuer {
     return signDownload("HEAD", key, null);
   }
 
-  private PresignedDownload signDownload(String method, String key, DownloadRequest request) {
+  private PresignedDownload signDownload(String method, String key, @Nullable DownloadRequest request) {
     StoreConnection.requireSafeKey(key);
     Instant now = connection.clock().instant();
     AwsCredentialsIdentity credentials = connection.resolveCredentials();
@@ -272,18 +275,18 @@ public final class UploadUrlIssuer {
    * that the required settings are present. Not thread-safe; the issuer it builds is.
    */
   public static final class Builder {
-    private String bucket;
-    private Region region;
-    private URI endpointOverride;
+    private @Nullable String bucket;
+    private @Nullable Region region;
+    private @Nullable URI endpointOverride;
     private boolean pathStyleAccess;
-    private AwsCredentialsProvider credentialsProvider;
-    private PresignPolicy policy;
+    private @Nullable AwsCredentialsProvider credentialsProvider;
+    private @Nullable PresignPolicy policy;
     // Null for the default, KeyStrategy.uuid(""), made in build() only when none was set: an issuer with its
     // own strategy does not load the UUID strategy's classes on a cold JVM's way to its first URL.
-    private KeyStrategy keyStrategy;
+    private @Nullable KeyStrategy keyStrategy;
     private Clock clock = Clock.systemUTC();
     private boolean rejectShortLivedCredentials;
-    private StoreProfile profile;
+    private @Nullable StoreProfile profile;
 
     private Builder() {}
 
@@ -309,7 +312,8 @@ public final class UploadUrlIssuer {
      * @param endpoint its endpoint, e.g. {@code http://127.0.0.1:9000}; null for AWS S3
      * @return this builder
      */
-    public Builder profile(StoreProfile profile, URI endpoint) {
+    @SuppressWarnings("exports") // @Nullable: JSpecify is optional for users (module-info)
+    public Builder profile(StoreProfile profile, @Nullable URI endpoint) {
       this.profile = Objects.requireNonNull(profile, "profile");
       if (profile == StoreProfile.AWS_S3) {
         Require.argument(endpoint == null, "AWS_S3 takes no endpoint", endpoint == null ? "" : Redact.uri(endpoint));
@@ -317,8 +321,8 @@ public final class UploadUrlIssuer {
         endpointOverride(Objects.requireNonNull(endpoint, "endpoint"));
       }
       this.pathStyleAccess = profile.pathStyle();
-      if (this.region == null && profile.defaultRegion(endpoint) != null) {
-        this.region = Region.of(profile.defaultRegion(endpoint));
+      if (this.region == null && profile.defaultRegion(endpoint).isPresent()) {
+        this.region = Region.of(profile.defaultRegion(endpoint).get());
       }
       return this;
     }
@@ -433,6 +437,8 @@ public final class UploadUrlIssuer {
      * @throws IllegalStateException when a required setting is missing, the bucket name is invalid or the
      *     store profile does not take an object attribute the policy asks for
      */
+    // NullAway cannot follow Require.state: the settings it checks are used as non-null after it.
+    @SuppressWarnings("NullAway")
     public UploadUrlIssuer build() {
       Require.state(bucket != null, "bucket is required", "null");
       Require.state(region != null, "region is required", "null");

@@ -1,5 +1,6 @@
 package dev.presign;
 
+import org.jspecify.annotations.Nullable;
 import dev.presign.PolicyViolationException.Reason;
 import dev.presign.Verification.Action;
 import dev.presign.internal.Redact;
@@ -50,6 +51,8 @@ public final class UploadVerifier implements AutoCloseable {
   private final ObjectChecks checks;
   private final Disposition disposition;
 
+  // NullAway cannot see that build() checked the required settings (Require.state) before calling this.
+  @SuppressWarnings("NullAway")
   private UploadVerifier(Builder b) {
     this.settings = new Builder(b);
     this.issuer = b.issuer;
@@ -134,7 +137,7 @@ public final class UploadVerifier implements AutoCloseable {
       decoded = UploadTicket.decode(Objects.requireNonNull(ticket, "ticket"), ticketKey, issuer.clock().instant(),
           issuer.bucket());
     } catch (InvalidTokenException e) {
-      throw new PolicyViolationException(Reason.TICKET_INVALID, e.getMessage());
+      throw new PolicyViolationException(Reason.TICKET_INVALID, String.valueOf(e.getMessage()));
     }
     return verify(Expectation.of(decoded));
   }
@@ -198,7 +201,7 @@ public final class UploadVerifier implements AutoCloseable {
   }
 
   /** Where uploads must land to be promoted, or null when this verifier does not promote. */
-  String stagingPrefixOrNull() {
+  @Nullable String stagingPrefixOrNull() {
     return settings.permanentPrefix == null ? null : settings.stagingPrefix;
   }
 
@@ -221,24 +224,24 @@ public final class UploadVerifier implements AutoCloseable {
 
   /** Builds an {@link UploadVerifier}. Not thread-safe; what it builds is. */
   public static final class Builder {
-    private UploadUrlIssuer issuer;
-    private byte[] ticketKey;
+    private @Nullable UploadUrlIssuer issuer;
+    private byte @Nullable [] ticketKey;
     private Duration ticketTtl = Duration.ofHours(24);
     private Action failureAction = Action.QUARANTINED;
     private String quarantinePrefix = "quarantine/";
-    private String stagingPrefix;
-    private String permanentPrefix;
+    private @Nullable String stagingPrefix;
+    private @Nullable String permanentPrefix;
     private boolean checkContent = true;
-    private String retagKey;
-    private String retagValue;
-    private S3Client s3Client;
-    private SdkHttpClient.Builder<?> httpClientBuilder;
+    private @Nullable String retagKey;
+    private @Nullable String retagValue;
+    private @Nullable S3Client s3Client;
+    private SdkHttpClient.@Nullable Builder<?> httpClientBuilder;
 
     private Builder() {}
 
     private Builder(Builder other) {
       this.issuer = other.issuer;
-      this.ticketKey = other.ticketKey.clone();
+      this.ticketKey = other.ticketKey == null ? null : other.ticketKey.clone();
       this.ticketTtl = other.ticketTtl;
       this.failureAction = other.failureAction;
       this.quarantinePrefix = other.quarantinePrefix;
@@ -418,6 +421,8 @@ public final class UploadVerifier implements AutoCloseable {
      *     strategy can produce keys under the quarantine or permanent prefix
      *     ({@link KeyStrategy#mayProduceKeyStartingWith(String)})
      */
+    // NullAway cannot follow Require.state: the settings it checks are used as non-null after it.
+    @SuppressWarnings("NullAway")
     public UploadVerifier build() {
       Require.state(issuer != null, "issuer is required", "null");
       Require.state(ticketKey != null, "ticketKey is required", "null");

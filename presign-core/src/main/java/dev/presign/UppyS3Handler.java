@@ -21,6 +21,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,6 +93,8 @@ public final class UppyS3Handler {
   private final UploadVerifier verifier;
   private final boolean allowUnverifiedSimpleUploads;
 
+  // NullAway cannot see that build() checked the required settings (Require.state) before calling this.
+  @SuppressWarnings("NullAway")
   private UppyS3Handler(Builder b) {
     this.verifier = b.verifier;
     this.issuer = b.issuer != null ? b.issuer : b.multipart.issuer();
@@ -164,7 +167,9 @@ public final class UppyS3Handler {
    *     longer bodies are refused, and must be UTF-8
    * @return the answer; never throws
    */
-  public Response handle(String method, String path, String rawQuery, String contentType, byte[] body) {
+  @SuppressWarnings("exports") // @Nullable: JSpecify is optional for users (module-info)
+  public Response handle(String method, String path, @Nullable String rawQuery, @Nullable String contentType,
+      byte @Nullable [] body) {
     return handle(method, path, rawQuery, contentType, body, null);
   }
 
@@ -180,8 +185,9 @@ public final class UppyS3Handler {
    * @param principal the user or tenant the application authenticated, or null
    * @return the answer; never throws
    */
-  public Response handle(String method, String path, String rawQuery, String contentType, byte[] body,
-      String principal) {
+  @SuppressWarnings("exports") // @Nullable: JSpecify is optional for users (module-info)
+  public Response handle(String method, String path, @Nullable String rawQuery, @Nullable String contentType,
+      byte @Nullable [] body, @Nullable String principal) {
     try {
       UppyRoute route = UppyRoute.parse(path == null ? "" : path);
       String verb = method == null ? "" : method.toUpperCase(Locale.ROOT);
@@ -200,7 +206,8 @@ public final class UppyS3Handler {
         default -> error(503, e.kind().name(), "The storage is unavailable; please try again later.");
       };
     } catch (UppyError e) {
-      return new Response(e.status(), UppyJson.error(e.getMessage(), e.reason()), statusText(e.getMessage()), e.allow());
+      String message = String.valueOf(e.getMessage());
+      return new Response(e.status(), UppyJson.error(message, e.reason()), statusText(message), e.allow());
     } catch (RuntimeException e) {
       // Another library's message may quote what it was given: log the class only, answer generic words.
       LOG.warn("Uppy S3 request failed unexpectedly: {}", e.getClass().getName());
@@ -213,11 +220,12 @@ public final class UppyS3Handler {
       return Objects.requireNonNullElse(errorMessage.apply(e), e.getMessage());
     } catch (RuntimeException failed) {
       LOG.warn("The errorMessage function of the Uppy handler failed: {}", failed.getClass().getName());
-      return e.getMessage();
+      return String.valueOf(e.getMessage());
     }
   }
 
-  private Response route(UppyRoute route, String method, Map<String, String> query, Object json, String principal) {
+  private Response route(UppyRoute route, String method, Map<String, String> query, @Nullable Object json,
+      @Nullable String principal) {
     if (route.kind() == UppyRoute.Kind.PARAMS) {
       return params(query, principal);
     }
@@ -250,7 +258,7 @@ public final class UppyS3Handler {
     };
   }
 
-  private Response params(Map<String, String> query, String principal) {
+  private Response params(Map<String, String> query, @Nullable String principal) {
     if (verifier != null && !allowUnverifiedSimpleUploads) {
       throw UppyError.of(403, "MULTIPART_REQUIRED", "This server verifies every upload, so files must go up as "
           + "multipart uploads (shouldUseMultipart: true); a simple POST upload is never verified.");
@@ -263,7 +271,7 @@ public final class UppyS3Handler {
     return ok(UppyJson.postForm(post.url(), post.fields(), secondsUntil(post.expiresAt())));
   }
 
-  private Response create(Map<String, Object> doc, String principal) {
+  private Response create(Map<String, Object> doc, @Nullable String principal) {
     if (!(doc.get("filename") instanceof String filename) || filename.isEmpty()) {
       throw UppyError.badRequest("filename must be a non-empty string");
     }
@@ -291,7 +299,7 @@ public final class UppyS3Handler {
     }
   }
 
-  private Response batch(String token, String partNumbers) {
+  private Response batch(String token, @Nullable String partNumbers) {
     if (partNumbers == null || partNumbers.isEmpty()) {
       throw UppyError.badRequest("the part numbers must be passed as a comma-separated partNumbers query parameter");
     }
@@ -321,7 +329,7 @@ public final class UppyS3Handler {
     String etag = multipart.completeOrStored(token, named);
     String finalKey = key;
     if (verifier != null) {
-      Verification result = verifier.verify(key, declared);
+      Verification result = verifier.verify(key, Objects.requireNonNull(declared));
       if (result.outcome() == Outcome.MISSING) {
         throw UppyError.of(422, "VERIFICATION_FAILED",
             "The file could not be verified: nothing is stored under its key after the upload completed.");
@@ -335,7 +343,7 @@ public final class UppyS3Handler {
     return ok(UppyJson.completed(issuer.objectUrl(finalKey), finalKey, etag));
   }
 
-  private void requireKeyOf(String token, String key, String principal) {
+  private void requireKeyOf(String token, String key, @Nullable String principal) {
     if (!multipart.keyOf(token).equals(key)) {
       throw new PolicyViolationException(Reason.SESSION_INVALID, "the key is not the key of this upload: " + Redact.quote(key));
     }
@@ -347,7 +355,7 @@ public final class UppyS3Handler {
   }
 
   private long secondsUntil(Instant expiresAt) {
-    return Math.max(0, Duration.between(issuer.clock().instant(), expiresAt).getSeconds());
+    return Math.max(0, Duration.between(issuer.clock().instant(), expiresAt).toSeconds());
   }
 
   private static Response ok(String json) {
@@ -378,10 +386,10 @@ public final class UppyS3Handler {
 
   /** Builds {@link UppyS3Handler}. Not thread-safe; what it builds is. */
   public static final class Builder {
-    private UploadUrlIssuer issuer;
-    private MultipartUploads multipart;
-    private Function<PolicyViolationException, String> errorMessage = PolicyViolationException::getMessage;
-    private UploadVerifier verifier;
+    private @Nullable UploadUrlIssuer issuer;
+    private @Nullable MultipartUploads multipart;
+    private Function<PolicyViolationException, String> errorMessage = e -> String.valueOf(e.getMessage());
+    private @Nullable UploadVerifier verifier;
     private boolean allowUnverifiedSimpleUploads;
 
     private Builder() {}
@@ -459,6 +467,8 @@ public final class UppyS3Handler {
      *     verifier use different buckets, or the verifier promotes from a staging prefix the key strategy
      *     never makes keys under
      */
+    // NullAway cannot see that one of issuer and multipart is set once the first check passed.
+    @SuppressWarnings("NullAway")
     public UppyS3Handler build() {
       if (issuer == null && multipart == null) {
         throw new IllegalStateException("an issuer or a multipart instance is required: none set");

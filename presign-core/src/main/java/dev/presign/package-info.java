@@ -13,5 +13,14 @@
  * <p>Policies and issuers are immutable and thread-safe. Errors are typed
  * ({@link dev.presign.PolicyViolationException}, {@link dev.presign.PresignException}) and their
  * messages never contain a secret, a signature or a signed URL.
+ *
+ * <p>The package is {@link org.jspecify.annotations.NullMarked}: no parameter, return value or field
+ * is null unless its type says {@link org.jspecify.annotations.Nullable}, and a method handed null where
+ * it does not allow it throws {@link NullPointerException} naming the parameter. Values that may be absent
+ * are returned as {@link java.util.Optional}. Kotlin and null checkers such as NullAway read these
+ * annotations; at run time presign needs no JSpecify jar.
  */
+@NullMarked
 package dev.presign;
+
+import org.jspecify.annotations.NullMarked;

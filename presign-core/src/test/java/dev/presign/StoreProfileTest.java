@@ -106,4 +106,15 @@ class StoreProfileTest {
     // Measured on RGW 16.2.15 (AttributesMultipartStoreTest); the others keep the tags or take none.
     assertThat(profile.dropsMultipartTagging()).isEqualTo(profile == StoreProfile.CEPH_RGW);
   }
+
+  @Test
+  void defaultRegion_isTheProfilesOrTheEndpointsOrEmpty() {
+    assertThat(StoreProfile.MINIO.defaultRegion(URI.create("http://127.0.0.1:9000"))).hasValue("us-east-1");
+    assertThat(StoreProfile.CLOUDFLARE_R2.defaultRegion(null)).hasValue("auto");
+    assertThat(StoreProfile.BACKBLAZE_B2.defaultRegion(URI.create("https://s3.eu-central-003.backblazeb2.com")))
+        .hasValue("eu-central-003");
+    assertThat(StoreProfile.BACKBLAZE_B2.defaultRegion(URI.create("https://b2.example.com"))).isEmpty();
+    assertThat(StoreProfile.BACKBLAZE_B2.defaultRegion(null)).isEmpty();
+    assertThat(StoreProfile.AWS_S3.defaultRegion(null)).isEmpty();
+  }
 }

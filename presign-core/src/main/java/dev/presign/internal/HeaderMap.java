@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable, insertion-ordered map of a few HTTP headers. Two arrays instead of a LinkedHashMap
@@ -100,7 +101,7 @@ public final class HeaderMap extends AbstractMap<String, String> {
   }
 
   @Override
-  public String get(Object key) {
+  public @Nullable String get(Object key) {
     for (int i = 0; i < entries.length; i += 2) {
       if (entries[i].equals(key)) {
         return entries[i + 1];

@@ -1,5 +1,6 @@
 package dev.presign.internal;
 
+import org.jspecify.annotations.Nullable;
 import dev.presign.UploadRequest;
 import dev.presign.UploadUrlIssuer;
 import dev.presign.internal.connection.StoreConnection;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * module can call it.
  */
 public abstract class IssuerAccess {
-  private static volatile IssuerAccess registered;
+  private static volatile @Nullable IssuerAccess registered;
 
   /** For the one implementation, in {@code dev.presign}. */
   protected IssuerAccess() {}
@@ -26,15 +27,17 @@ public abstract class IssuerAccess {
    */
   public static synchronized void register(IssuerAccess access) {
     Objects.requireNonNull(access, "access");
-    Require.state(registered == null, "IssuerAccess is registered once, by UploadUrlIssuer", registered);
+    Require.state(registered == null, "IssuerAccess is registered once, by UploadUrlIssuer", "a second time");
     registered = access;
   }
 
   /** {@return the registered implementation} */
   public static IssuerAccess get() {
     IssuerAccess access = registered;
-    // Callers hold an issuer, so UploadUrlIssuer's static initializer has run and registered it.
-    Require.state(access != null, "IssuerAccess is registered when UploadUrlIssuer is initialized", "none");
+    if (access == null) {
+      // Callers hold an issuer, so UploadUrlIssuer's static initializer has run and registered it.
+      throw new IllegalStateException("IssuerAccess is registered when UploadUrlIssuer is initialized: none");
+    }
     return access;
   }
 
@@ -55,5 +58,5 @@ public abstract class IssuerAccess {
    * @param request the request
    * @return the headers, or null
    */
-  public abstract String[] attributeEntries(UploadUrlIssuer issuer, UploadRequest request);
+  public abstract String @Nullable [] attributeEntries(UploadUrlIssuer issuer, UploadRequest request);
 }

@@ -1,6 +1,7 @@
 package dev.presign.internal;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Argument checks whose messages state the rule and the offending value (Caffeine's requireArgument
@@ -44,7 +45,7 @@ public final class Require {
     java.util.Objects.requireNonNull(ttl, name);
     argument(ttl.compareTo(min) >= 0 && ttl.compareTo(Duration.ofDays(7)) <= 0,
         name + " must be between " + minText + " and 7d", ttl);
-    argument(ttl.getNano() == 0, name + " must be a whole number of seconds", ttl);
+    argument(ttl.toNanosPart() == 0, name + " must be a whole number of seconds", ttl);
     return ttl;
   }
 }

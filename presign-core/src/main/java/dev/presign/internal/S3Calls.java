@@ -2,6 +2,7 @@ package dev.presign.internal;
 
 import dev.presign.PresignException;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -49,7 +50,7 @@ public final class S3Calls {
    * @param e what the SDK threw
    * @return the code, or null when S3 sent none
    */
-  public static String errorCode(S3Exception e) {
+  public static @Nullable String errorCode(S3Exception e) {
     return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
   }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationResponse;
@@ -250,7 +251,7 @@ public final class BucketSetup {
         && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
         && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
     Require.argument(valid, "origin must be scheme://host[:port] with no path, or *", Redact.quote(origin));
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    String scheme = Objects.requireNonNull(uri).getScheme().toLowerCase(Locale.ROOT);
     // A browser's Origin header never carries the scheme's default port, so a rule with it would not match.
     boolean defaultPort = uri.getPort() < 0 || (uri.getPort() == 443 && scheme.equals("https"))
         || (uri.getPort() == 80 && scheme.equals("http"));

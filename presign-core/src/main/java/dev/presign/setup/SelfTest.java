@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks an issuer's settings against the real store: a tiny PUT, GET and DELETE through pre-signed URLs,
@@ -154,7 +155,7 @@ public final class SelfTest {
         + " 'requires java.net.http;' to your module-info, or start with --add-modules java.net.http", presign);
   }
 
-  private static Step step(String name, HttpClient http, HttpRequest request, byte[] expectedBody) {
+  private static Step step(String name, HttpClient http, HttpRequest request, byte @Nullable [] expectedBody) {
     try {
       // A store that accepts the connection but never answers must not hang a health check.
       HttpRequest bounded = HttpRequest.newBuilder(request, (header, value) -> true).timeout(TIMEOUT).build();

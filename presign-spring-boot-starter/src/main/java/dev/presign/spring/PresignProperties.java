@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -20,22 +21,22 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("presign")
 public class PresignProperties {
   /** The bucket uploads go to. Setting it creates the UploadUrlIssuer bean. */
-  private String bucket;
+  private @Nullable String bucket;
 
   /**
    * The region URLs are signed for. Unset: the app's own Region bean, else the store profile's region,
    * else the AWS SDK's default region chain (AWS_REGION, the profile file, instance metadata).
    */
-  private String region;
+  private @Nullable String region;
 
   /** The endpoint of an S3-compatible store, e.g. http://127.0.0.1:9000; unset for Amazon S3. */
-  private URI endpoint;
+  private @Nullable URI endpoint;
 
   /** Whether the bucket goes in the path instead of the host name. Unset: the store profile's style, else false. */
-  private Boolean pathStyle;
+  private @Nullable Boolean pathStyle;
 
   /** The store's profile, which sets addressing and region and refuses what the store cannot take. */
-  private StoreProfile profile;
+  private @Nullable StoreProfile profile;
 
   /** What uploads may be: types, sizes, lifetimes, extensions. */
   private final Policy policy = new Policy();
@@ -58,52 +59,72 @@ public class PresignProperties {
   private final Uppy uppy = new Uppy();
 
   /** {@return the bucket} */
-  public String getBucket() {
+  public @Nullable String getBucket() {
     return bucket;
   }
 
-  /** @param bucket the bucket */
-  public void setBucket(String bucket) {
+  /**
+   * Sets {@code bucket}.
+   *
+   * @param bucket the bucket
+   */
+  public void setBucket(@Nullable String bucket) {
     this.bucket = bucket;
   }
 
   /** {@return the region id, or null} */
-  public String getRegion() {
+  public @Nullable String getRegion() {
     return region;
   }
 
-  /** @param region the region id */
-  public void setRegion(String region) {
+  /**
+   * Sets {@code region}.
+   *
+   * @param region the region id
+   */
+  public void setRegion(@Nullable String region) {
     this.region = region;
   }
 
   /** {@return the endpoint, or null} */
-  public URI getEndpoint() {
+  public @Nullable URI getEndpoint() {
     return endpoint;
   }
 
-  /** @param endpoint the endpoint */
-  public void setEndpoint(URI endpoint) {
+  /**
+   * Sets {@code endpoint}.
+   *
+   * @param endpoint the endpoint
+   */
+  public void setEndpoint(@Nullable URI endpoint) {
     this.endpoint = endpoint;
   }
 
   /** {@return whether to use path-style addressing, or null for the profile's style} */
-  public Boolean getPathStyle() {
+  public @Nullable Boolean getPathStyle() {
     return pathStyle;
   }
 
-  /** @param pathStyle whether to use path-style addressing */
-  public void setPathStyle(Boolean pathStyle) {
+  /**
+   * Sets {@code pathStyle}.
+   *
+   * @param pathStyle whether to use path-style addressing
+   */
+  public void setPathStyle(@Nullable Boolean pathStyle) {
     this.pathStyle = pathStyle;
   }
 
   /** {@return the store profile, or null} */
-  public StoreProfile getProfile() {
+  public @Nullable StoreProfile getProfile() {
     return profile;
   }
 
-  /** @param profile the store profile */
-  public void setProfile(StoreProfile profile) {
+  /**
+   * Sets {@code profile}.
+   *
+   * @param profile the store profile
+   */
+  public void setProfile(@Nullable StoreProfile profile) {
     this.profile = profile;
   }
 
@@ -148,83 +169,107 @@ public class PresignProperties {
     private List<String> allowedContentTypes = new ArrayList<>();
 
     /** The smallest upload. Default 0 B. */
-    private DataSize minSize;
+    private @Nullable DataSize minSize;
 
     /** The largest upload, up to 5TB. Default 5GB. */
-    private DataSize maxSize;
+    private @Nullable DataSize maxSize;
 
     /** Whether the client must declare the size, so that Content-Length is signed. Default true. */
-    private Boolean requireDeclaredSize;
+    private @Nullable Boolean requireDeclaredSize;
 
     /** How long an upload URL lives, 1s to 7d, whole seconds. Default 15m. */
-    private Duration uploadTtl;
+    private @Nullable Duration uploadTtl;
 
     /** How long a download URL lives, 1s to 7d, whole seconds. Default 5m. */
-    private Duration downloadTtl;
+    private @Nullable Duration downloadTtl;
 
     /** Allowed file extensions without the dot, e.g. png, jpg. Default any. */
     private List<String> allowedExtensions = new ArrayList<>();
 
     /** Whether the extension must fit the content type (.jpg for image/jpeg). Default false. */
-    private Boolean extensionMustMatchContentType;
+    private @Nullable Boolean extensionMustMatchContentType;
 
     /** {@return the allowed content types} */
     public List<String> getAllowedContentTypes() {
       return allowedContentTypes;
     }
 
-    /** @param allowedContentTypes the allowed content types */
+    /**
+     * Sets {@code allowedContentTypes}.
+     *
+     * @param allowedContentTypes the allowed content types
+     */
     public void setAllowedContentTypes(List<String> allowedContentTypes) {
       this.allowedContentTypes = allowedContentTypes;
     }
 
     /** {@return the minimum size, or null} */
-    public DataSize getMinSize() {
+    public @Nullable DataSize getMinSize() {
       return minSize;
     }
 
-    /** @param minSize the minimum size */
-    public void setMinSize(DataSize minSize) {
+    /**
+     * Sets {@code minSize}.
+     *
+     * @param minSize the minimum size
+     */
+    public void setMinSize(@Nullable DataSize minSize) {
       this.minSize = minSize;
     }
 
     /** {@return the maximum size, or null} */
-    public DataSize getMaxSize() {
+    public @Nullable DataSize getMaxSize() {
       return maxSize;
     }
 
-    /** @param maxSize the maximum size */
-    public void setMaxSize(DataSize maxSize) {
+    /**
+     * Sets {@code maxSize}.
+     *
+     * @param maxSize the maximum size
+     */
+    public void setMaxSize(@Nullable DataSize maxSize) {
       this.maxSize = maxSize;
     }
 
     /** {@return whether a declared size is required, or null} */
-    public Boolean getRequireDeclaredSize() {
+    public @Nullable Boolean getRequireDeclaredSize() {
       return requireDeclaredSize;
     }
 
-    /** @param requireDeclaredSize whether a declared size is required */
-    public void setRequireDeclaredSize(Boolean requireDeclaredSize) {
+    /**
+     * Sets {@code requireDeclaredSize}.
+     *
+     * @param requireDeclaredSize whether a declared size is required
+     */
+    public void setRequireDeclaredSize(@Nullable Boolean requireDeclaredSize) {
       this.requireDeclaredSize = requireDeclaredSize;
     }
 
     /** {@return the upload URL lifetime, or null} */
-    public Duration getUploadTtl() {
+    public @Nullable Duration getUploadTtl() {
       return uploadTtl;
     }
 
-    /** @param uploadTtl the upload URL lifetime */
-    public void setUploadTtl(Duration uploadTtl) {
+    /**
+     * Sets {@code uploadTtl}.
+     *
+     * @param uploadTtl the upload URL lifetime
+     */
+    public void setUploadTtl(@Nullable Duration uploadTtl) {
       this.uploadTtl = uploadTtl;
     }
 
     /** {@return the download URL lifetime, or null} */
-    public Duration getDownloadTtl() {
+    public @Nullable Duration getDownloadTtl() {
       return downloadTtl;
     }
 
-    /** @param downloadTtl the download URL lifetime */
-    public void setDownloadTtl(Duration downloadTtl) {
+    /**
+     * Sets {@code downloadTtl}.
+     *
+     * @param downloadTtl the download URL lifetime
+     */
+    public void setDownloadTtl(@Nullable Duration downloadTtl) {
       this.downloadTtl = downloadTtl;
     }
 
@@ -233,18 +278,26 @@ public class PresignProperties {
       return allowedExtensions;
     }
 
-    /** @param allowedExtensions the allowed extensions */
+    /**
+     * Sets {@code allowedExtensions}.
+     *
+     * @param allowedExtensions the allowed extensions
+     */
     public void setAllowedExtensions(List<String> allowedExtensions) {
       this.allowedExtensions = allowedExtensions;
     }
 
     /** {@return whether the extension must fit the content type, or null} */
-    public Boolean getExtensionMustMatchContentType() {
+    public @Nullable Boolean getExtensionMustMatchContentType() {
       return extensionMustMatchContentType;
     }
 
-    /** @param extensionMustMatchContentType whether the extension must fit the content type */
-    public void setExtensionMustMatchContentType(Boolean extensionMustMatchContentType) {
+    /**
+     * Sets {@code extensionMustMatchContentType}.
+     *
+     * @param extensionMustMatchContentType whether the extension must fit the content type
+     */
+    public void setExtensionMustMatchContentType(@Nullable Boolean extensionMustMatchContentType) {
       this.extensionMustMatchContentType = extensionMustMatchContentType;
     }
   }
@@ -262,7 +315,11 @@ public class PresignProperties {
       return kind;
     }
 
-    /** @param kind the kind */
+    /**
+     * Sets {@code kind}.
+     *
+     * @param kind the kind
+     */
     public void setKind(KeyStrategyKind kind) {
       this.kind = kind;
     }
@@ -272,7 +329,11 @@ public class PresignProperties {
       return prefix;
     }
 
-    /** @param prefix the prefix */
+    /**
+     * Sets {@code prefix}.
+     *
+     * @param prefix the prefix
+     */
     public void setPrefix(String prefix) {
       this.prefix = prefix;
     }
@@ -284,54 +345,70 @@ public class PresignProperties {
      * The key that authenticates session tokens: base64 of at least 32 secret random bytes, the same on every
      * instance (e.g. from openssl rand -base64 32). Setting it creates the MultipartUploads bean.
      */
-    private String sessionKey;
+    private @Nullable String sessionKey;
 
     /** The preferred part size, 5MB to 5GB. Default 16MB. */
-    private DataSize partSize;
+    private @Nullable DataSize partSize;
 
     /** How long a session token is honoured, 1m to 7d. Default 24h. */
-    private Duration sessionTtl;
+    private @Nullable Duration sessionTtl;
 
     /** The size above which issue() picks a multipart upload over one PUT, 5MB to 5GB. Default 100MB. */
-    private DataSize threshold;
+    private @Nullable DataSize threshold;
 
     /** {@return the base64 session key, or null} */
-    public String getSessionKey() {
+    public @Nullable String getSessionKey() {
       return sessionKey;
     }
 
-    /** @param sessionKey the base64 session key */
-    public void setSessionKey(String sessionKey) {
+    /**
+     * Sets {@code sessionKey}.
+     *
+     * @param sessionKey the base64 session key
+     */
+    public void setSessionKey(@Nullable String sessionKey) {
       this.sessionKey = sessionKey;
     }
 
     /** {@return the part size, or null} */
-    public DataSize getPartSize() {
+    public @Nullable DataSize getPartSize() {
       return partSize;
     }
 
-    /** @param partSize the part size */
-    public void setPartSize(DataSize partSize) {
+    /**
+     * Sets {@code partSize}.
+     *
+     * @param partSize the part size
+     */
+    public void setPartSize(@Nullable DataSize partSize) {
       this.partSize = partSize;
     }
 
     /** {@return the session lifetime, or null} */
-    public Duration getSessionTtl() {
+    public @Nullable Duration getSessionTtl() {
       return sessionTtl;
     }
 
-    /** @param sessionTtl the session lifetime */
-    public void setSessionTtl(Duration sessionTtl) {
+    /**
+     * Sets {@code sessionTtl}.
+     *
+     * @param sessionTtl the session lifetime
+     */
+    public void setSessionTtl(@Nullable Duration sessionTtl) {
       this.sessionTtl = sessionTtl;
     }
 
     /** {@return the multipart threshold, or null} */
-    public DataSize getThreshold() {
+    public @Nullable DataSize getThreshold() {
       return threshold;
     }
 
-    /** @param threshold the multipart threshold */
-    public void setThreshold(DataSize threshold) {
+    /**
+     * Sets {@code threshold}.
+     *
+     * @param threshold the multipart threshold
+     */
+    public void setThreshold(@Nullable DataSize threshold) {
       this.threshold = threshold;
     }
   }
@@ -342,37 +419,45 @@ public class PresignProperties {
      * The key that authenticates upload tickets: base64 of at least 32 secret random bytes, the same on every
      * instance. Setting it creates the UploadVerifier bean.
      */
-    private String ticketKey;
+    private @Nullable String ticketKey;
 
     /** How long after its upload URL expires a ticket is honoured, 1m to 7d. Default 24h. */
-    private Duration ticketTtl;
+    private @Nullable Duration ticketTtl;
 
     /** What happens to an object that fails verification. Default quarantine. */
     private VerificationAction action = VerificationAction.QUARANTINE;
 
     /** Where quarantined objects go; a key prefix ending in /. Default quarantine/. */
-    private String quarantinePrefix;
+    private @Nullable String quarantinePrefix;
 
     /** Whether to read the first 512 bytes and check them against the declared type. Default true. */
-    private Boolean checkContent;
+    private @Nullable Boolean checkContent;
 
     /** {@return the base64 ticket key, or null} */
-    public String getTicketKey() {
+    public @Nullable String getTicketKey() {
       return ticketKey;
     }
 
-    /** @param ticketKey the base64 ticket key */
-    public void setTicketKey(String ticketKey) {
+    /**
+     * Sets {@code ticketKey}.
+     *
+     * @param ticketKey the base64 ticket key
+     */
+    public void setTicketKey(@Nullable String ticketKey) {
       this.ticketKey = ticketKey;
     }
 
     /** {@return the ticket lifetime, or null} */
-    public Duration getTicketTtl() {
+    public @Nullable Duration getTicketTtl() {
       return ticketTtl;
     }
 
-    /** @param ticketTtl the ticket lifetime */
-    public void setTicketTtl(Duration ticketTtl) {
+    /**
+     * Sets {@code ticketTtl}.
+     *
+     * @param ticketTtl the ticket lifetime
+     */
+    public void setTicketTtl(@Nullable Duration ticketTtl) {
       this.ticketTtl = ticketTtl;
     }
 
@@ -381,28 +466,40 @@ public class PresignProperties {
       return action;
     }
 
-    /** @param action the action for failed objects */
+    /**
+     * Sets {@code action}.
+     *
+     * @param action the action for failed objects
+     */
     public void setAction(VerificationAction action) {
       this.action = action;
     }
 
     /** {@return the quarantine prefix, or null} */
-    public String getQuarantinePrefix() {
+    public @Nullable String getQuarantinePrefix() {
       return quarantinePrefix;
     }
 
-    /** @param quarantinePrefix the quarantine prefix */
-    public void setQuarantinePrefix(String quarantinePrefix) {
+    /**
+     * Sets {@code quarantinePrefix}.
+     *
+     * @param quarantinePrefix the quarantine prefix
+     */
+    public void setQuarantinePrefix(@Nullable String quarantinePrefix) {
       this.quarantinePrefix = quarantinePrefix;
     }
 
     /** {@return whether content is checked, or null} */
-    public Boolean getCheckContent() {
+    public @Nullable Boolean getCheckContent() {
       return checkContent;
     }
 
-    /** @param checkContent whether content is checked */
-    public void setCheckContent(Boolean checkContent) {
+    /**
+     * Sets {@code checkContent}.
+     *
+     * @param checkContent whether content is checked
+     */
+    public void setCheckContent(@Nullable Boolean checkContent) {
       this.checkContent = checkContent;
     }
   }
@@ -420,7 +517,11 @@ public class PresignProperties {
       return enabled;
     }
 
-    /** @param enabled whether error mapping is on */
+    /**
+     * Sets {@code enabled}.
+     *
+     * @param enabled whether error mapping is on
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
@@ -439,7 +540,11 @@ public class PresignProperties {
       return enabled;
     }
 
-    /** @param enabled whether the health indicator is on */
+    /**
+     * Sets {@code enabled}.
+     *
+     * @param enabled whether the health indicator is on
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
@@ -481,7 +586,11 @@ public class PresignProperties {
       return enabled;
     }
 
-    /** @param enabled whether the Uppy routes are on */
+    /**
+     * Sets {@code enabled}.
+     *
+     * @param enabled whether the Uppy routes are on
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
@@ -491,7 +600,11 @@ public class PresignProperties {
       return path;
     }
 
-    /** @param path the mount path */
+    /**
+     * Sets {@code path}.
+     *
+     * @param path the mount path
+     */
     public void setPath(String path) {
       this.path = path;
     }

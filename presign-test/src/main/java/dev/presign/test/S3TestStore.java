@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -86,11 +87,11 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
 
   private final Builder settings;
   private final Object lock = new Object();
-  private volatile Backend backend;
-  private volatile S3Client s3;
-  private volatile HttpClient http;
+  private volatile @Nullable Backend backend;
+  private volatile @Nullable S3Client s3;
+  private volatile @Nullable HttpClient http;
   /** The JUnit context that started the store; only its end stops it (not a nested or sibling class's). */
-  private String startedBy;
+  private @Nullable String startedBy;
 
   private S3TestStore(Builder settings) {
     this.settings = settings;
@@ -195,7 +196,7 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
   /** {@return an S3 client for this store, path-style; the store closes it} */
   public S3Client s3Client() {
     running();
-    return s3;
+    return Objects.requireNonNull(s3);
   }
 
   /**
@@ -207,7 +208,7 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
    */
   public HttpClient httpClient() {
     running();
-    return http;
+    return Objects.requireNonNull(http);
   }
 
   /** {@return a client that sends what a browser or mobile app sends, over {@link #httpClient()}} */
@@ -345,7 +346,7 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
       backend = null;
       startedBy = null;
       try {
-        s3.close();
+        Objects.requireNonNull(s3).close();
       } finally {
         running.close();
       }
@@ -426,11 +427,11 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
     private boolean emptyBucketPerTest;
     private boolean crossCheckSignatures = true;
     private List<String> corsOrigins = List.of("*");
-    private Path dataDirectory;
-    private String accessKeyId;
-    private String secretAccessKey;
-    private URI endpoint;
-    private StoreProfile profile;
+    private @Nullable Path dataDirectory;
+    private @Nullable String accessKeyId;
+    private @Nullable String secretAccessKey;
+    private @Nullable URI endpoint;
+    private @Nullable StoreProfile profile;
     private String s3MockVersion = "5.2.3";
 
     private Builder() {}
@@ -528,7 +529,7 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
      * @return this builder
      */
     public Builder external(URI endpoint, String accessKeyId, String secretAccessKey, String bucket,
-        StoreProfile profile) {
+        @Nullable StoreProfile profile) {
       this.kind = Kind.EXTERNAL;
       this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
       this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -605,7 +606,7 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
       String secret = secretAccessKey == null ? Secrets.secretAccessKey() : secretAccessKey;
       return switch (kind) {
         case S3PROXY -> S3ProxyBackend.start(bucket, id, secret, corsOrigins, dataDirectory);
-        case EXTERNAL -> new ExternalBackend(endpoint, id, secret, bucket, region);
+        case EXTERNAL -> new ExternalBackend(Objects.requireNonNull(endpoint), id, secret, bucket, region);
         case S3MOCK -> S3MockBackend.start(s3MockVersion, bucket, id, secret);
       };
     }

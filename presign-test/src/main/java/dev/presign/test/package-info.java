@@ -11,5 +11,11 @@
  * </ul>
  *
  * <p>{@code dev.presign.test.internal} is implementation.
+ *
+ * <p>Null-marked, like presign's API: nothing is null unless its type says
+ * {@link org.jspecify.annotations.Nullable}.
  */
+@NullMarked
 package dev.presign.test;
+
+import org.jspecify.annotations.NullMarked;

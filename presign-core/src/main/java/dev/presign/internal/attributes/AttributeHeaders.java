@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The headers that carry a policy's {@link ObjectAttributes} and a request's additions, in one fixed order
@@ -69,7 +70,7 @@ public final class AttributeHeaders {
    * @return the headers, or null when the attributes set nothing and allow nothing (the common case, which
    *     then costs nothing per URL)
    */
-  public static AttributeHeaders of(ObjectAttributes attributes) {
+  public static @Nullable AttributeHeaders of(ObjectAttributes attributes) {
     return attributes.isEmpty() ? null : new AttributeHeaders(attributes);
   }
 

@@ -3,6 +3,7 @@ package dev.presign.internal.attributes;
 import dev.presign.internal.Redact;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /**
@@ -24,7 +25,7 @@ public final class AttributeRules {
   private AttributeRules() {}
 
   /** Lower-case letters, digits and inner hyphens: what every proxy passes and S3 stores unchanged. */
-  public static String metadataKeyViolation(String key) {
+  public static @Nullable String metadataKeyViolation(String key) {
     boolean ok = !key.isEmpty() && key.length() <= MAX_METADATA_KEY_LENGTH
         && key.charAt(0) != '-' && key.charAt(key.length() - 1) != '-';
     for (int i = 0; ok && i < key.length(); i++) {
@@ -36,10 +37,10 @@ public final class AttributeRules {
   }
 
   /** Any text without control characters; non-ASCII is sent RFC 2047-encoded. */
-  public static String metadataValueViolation(String key, String value) {
+  public static @Nullable String metadataValueViolation(String key, String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c < 0x20 || (c >= 0x7F && c < 0xA0) || Character.isSurrogate(c) && !validSurrogateAt(value, i)) {
+      if (c < 0x20 || (c >= 0x7F && c < 0xA0) || (Character.isSurrogate(c) && !validSurrogateAt(value, i))) {
         return "metadata value of " + key + " must not contain control characters: " + Redact.quote(value);
       }
     }
@@ -60,7 +61,7 @@ public final class AttributeRules {
   }
 
   /** S3's tag rules: letters and digits of any script, spaces and {@code + - = . _ : / @}; no {@code aws:} keys. */
-  public static String tagKeyViolation(String key) {
+  public static @Nullable String tagKeyViolation(String key) {
     int length = key.codePointCount(0, key.length());
     if (length < 1 || length > MAX_TAG_KEY_LENGTH || !tagText(key)) {
       return "tag key must be 1 to " + MAX_TAG_KEY_LENGTH
@@ -73,7 +74,7 @@ public final class AttributeRules {
   }
 
   /** See {@link #tagKeyViolation}; a value may be empty. */
-  public static String tagValueViolation(String key, String value) {
+  public static @Nullable String tagValueViolation(String key, String value) {
     int length = value.codePointCount(0, value.length());
     if (length > MAX_TAG_VALUE_LENGTH || !tagText(value)) {
       return "tag value of " + key + " must be 0 to " + MAX_TAG_VALUE_LENGTH
@@ -94,7 +95,7 @@ public final class AttributeRules {
   }
 
   /** A storage class the AWS SDK knows, in S3's spelling (e.g. {@code INTELLIGENT_TIERING}). */
-  public static String storageClassViolation(String storageClass) {
+  public static @Nullable String storageClassViolation(String storageClass) {
     StorageClass known = StorageClass.fromValue(storageClass);
     return known != null && known != StorageClass.UNKNOWN_TO_SDK_VERSION ? null
         : "storage class must be one S3 names, such as STANDARD_IA, INTELLIGENT_TIERING or GLACIER_IR: "
@@ -102,7 +103,7 @@ public final class AttributeRules {
   }
 
   /** A KMS key id, ARN or alias: 1 to 2048 of {@code A-Z a-z 0-9 : / _ - + = . @}. */
-  public static String kmsKeyIdViolation(String keyId) {
+  public static @Nullable String kmsKeyIdViolation(String keyId) {
     boolean ok = !keyId.isEmpty() && keyId.length() <= 2048;
     for (int i = 0; ok && i < keyId.length(); i++) {
       char c = keyId.charAt(i);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.Tag;
 
@@ -53,7 +54,7 @@ public final class MultipartAttributes {
    * @param entries attribute headers, names and values alternating, or null for none
    * @return the {@code x-amz-tagging} value, URL-encoded {@code key=value&…}; empty when there are no tags
    */
-  public static String tagging(String[] entries) {
+  public static String tagging(String @Nullable [] entries) {
     if (entries != null) {
       for (int i = 0; i < entries.length; i += 2) {
         if (entries[i].equals(AttributeHeaders.TAGGING)) {

@@ -4,6 +4,7 @@ import dev.presign.internal.post.PostPolicyJson;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Object attributes on a POST form: each one a form field and an exact ({@code eq}) condition of the signed
@@ -37,7 +38,7 @@ public final class PostAttributes {
   /** S3's {@code Tagging} document for a URL-encoded tag set; tag text cannot hold {@code < > &}, but is escaped anyway. */
   static String taggingXml(String tagging) {
     StringBuilder xml = new StringBuilder("<Tagging><TagSet>");
-    for (String pair : tagging.split("&")) {
+    for (String pair : tagging.split("&", -1)) {
       int eq = pair.indexOf('=');
       xml.append("<Tag><Key>").append(escape(decode(pair.substring(0, eq)))).append("</Key><Value>")
           .append(escape(decode(pair.substring(eq + 1)))).append("</Value></Tag>");

@@ -2,6 +2,7 @@ package dev.presign.internal.attributes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * User-metadata values as S3 carries them in HTTP headers. A header is US-ASCII, so S3 decodes RFC 2047
@@ -44,7 +45,7 @@ public final class Rfc2047 {
       return header;
     }
     StringBuilder out = new StringBuilder();
-    for (String word : trimmed.split("\\s+")) {
+    for (String word : trimmed.split("\\s+", -1)) {
       String decoded = decodeWord(word);
       if (decoded == null) {
         return header;
@@ -54,7 +55,7 @@ public final class Rfc2047 {
     return out.toString();
   }
 
-  private static String decodeWord(String word) {
+  private static @Nullable String decodeWord(String word) {
     if (!word.startsWith("=?") || !word.endsWith("?=")) {
       return null;
     }

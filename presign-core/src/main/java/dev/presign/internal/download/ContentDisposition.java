@@ -3,6 +3,7 @@ package dev.presign.internal.download;
 import dev.presign.internal.Nfc;
 import dev.presign.internal.keys.ObjectKeys;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a Content-Disposition header value that every browser reads back as the intended name
@@ -74,7 +75,7 @@ public final class ContentDisposition {
    *
    * @return the header value, or null when the name needs the full path
    */
-  private static String ofPlainName(boolean attachment, String name) {
+  private static @Nullable String ofPlainName(boolean attachment, String name) {
     if (!isPlainName(name)) {
       return null;
     }

@@ -13,6 +13,8 @@ import dev.presign.internal.signing.EncodedQuery;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a {@link DownloadRequest} into the {@code response-*} and {@code versionId} query parameters S3
@@ -45,13 +47,13 @@ public final class ResponseOverrides {
   static {
     Map<String, Pinned> plain = new HashMap<>();
     for (String extension : ExtensionTable.extensions()) {
-      plain.put(extension, pin(MediaType.parseOrNull(ExtensionTable.typeOf(extension)), null, false));
+      plain.put(extension, pin(Objects.requireNonNull(MediaType.parseOrNull(ExtensionTable.typeOf(extension))), null, false));
     }
     PLAIN = Map.copyOf(plain);
-    PLAIN_WITHOUT_KNOWN_EXTENSION = pin(MediaType.parseOrNull(NEUTRAL_TYPE), null, false);
+    PLAIN_WITHOUT_KNOWN_EXTENSION = pin(Objects.requireNonNull(MediaType.parseOrNull(NEUTRAL_TYPE)), null, false);
   }
 
-  private static volatile CacheControl lastCacheControl;
+  private static volatile @Nullable CacheControl lastCacheControl;
 
   /**
    * A type and disposition, with what follows a plain disposition's file name in the canonical query,
@@ -103,7 +105,7 @@ public final class ResponseOverrides {
     // Sorted by name: the names are S3's own, unreserved, so their String order is their encoded byte order.
     EncodedQuery.Builder sorted = EncodedQuery.builder();
     for (String name : new java.util.TreeSet<>(parameters.keySet())) {
-      sorted.parameter(name, parameters.get(name));
+      sorted.parameter(name, java.util.Objects.requireNonNull(parameters.get(name)));
     }
     return EncodedQuery.of(sorted.build(false));
   }
@@ -113,7 +115,7 @@ public final class ResponseOverrides {
    * the key's end finds what {@link #lastSegment}, {@link ContentDisposition#isPlainName} and
    * {@link #keyExtension} would each find in a pass of their own, and gives what they give.
    */
-  private static EncodedQuery plainQuery(String key, long maxAgeSeconds) {
+  private static @Nullable EncodedQuery plainQuery(String key, long maxAgeSeconds) {
     int slash = -1;
     int dot = -1;
     boolean plainName = true;
@@ -199,7 +201,7 @@ public final class ResponseOverrides {
   }
 
   /** The Content-Type to send and whether to save rather than show, by the rules in the class comment. */
-  private static Pinned pin(MediaType type, Disposition asked, boolean allowActiveContent) {
+  private static Pinned pin(MediaType type, @Nullable Disposition asked, boolean allowActiveContent) {
     Disposition disposition = asked;
     String typeValue = type.headerValue();
     if (allowActiveContent) {
@@ -251,12 +253,12 @@ public final class ResponseOverrides {
   }
 
   // The key's extension first: presign's key strategies keep only one that fits the declared type.
-  private static MediaType impliedType(String key, String fileName) {
+  private static MediaType impliedType(String key, @Nullable String fileName) {
     String implied = ExtensionTable.typeOf(keyExtension(key));
     if (implied == null && fileName != null) {
       implied = ExtensionTable.typeOf(SafeFileName.of(fileName).extension());
     }
-    return MediaType.parseOrNull(implied == null ? NEUTRAL_TYPE : implied);
+    return Objects.requireNonNull(MediaType.parseOrNull(implied == null ? NEUTRAL_TYPE : implied));
   }
 
   private static String lastSegment(String key) {

@@ -1,10 +1,12 @@
 package dev.presign.internal.keys;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The rules every object key must meet before it is signed, whoever produced it: at most 1024 UTF-8
  * bytes (S3's limit), no control, format, line or paragraph separator characters, no backslash, no
  * leading {@code /}, no empty, {@code .} or {@code ..} path segments, no segment of only spaces
- * and dots, so no tool that maps keys to paths can be led out of its folder, and no {@code $}{@code {},
+ * and dots, so no tool that maps keys to paths can be led out of its folder, and no <code>$&#123;</code>,
  * which S3 would expand in a POST form's key to a name the uploader picks. The same holds after NFKC
  * normalization, which tools and file systems apply: no character may turn into {@code /} or {@code \}
  * ({@code U+FF0F}, {@code U+FF3C}), nor a segment into {@code .} or {@code ..} ({@code U+2024},
@@ -21,7 +23,7 @@ public final class ObjectKeys {
   private ObjectKeys() {}
 
   /** Returns which rule {@code key} breaks, or {@code null} when it is a safe key. */
-  public static String violation(String key) {
+  public static @Nullable String violation(String key) {
     if (key == null || key.isEmpty()) {
       return "key must not be empty";
     }
@@ -64,7 +66,7 @@ public final class ObjectKeys {
     return last != null || ascii ? last : nfkcViolation(key);
   }
 
-  private static String nfkcViolation(String key) {
+  private static @Nullable String nfkcViolation(String key) {
     String folded = java.text.Normalizer.normalize(key, java.text.Normalizer.Form.NFKC);
     if (folded.indexOf('\\') >= 0 || count(folded, '/') != count(key, '/')) {
       return "key must not contain characters that NFKC turns into '/' or '\\'";
@@ -100,7 +102,7 @@ public final class ObjectKeys {
    * Returns which rule a key prefix breaks, or {@code null}. A prefix is empty or a valid key that ends
    * in {@code /}, of at most {@value #MAX_PREFIX_BYTES} UTF-8 bytes.
    */
-  public static String prefixViolation(String prefix) {
+  public static @Nullable String prefixViolation(String prefix) {
     if (prefix.isEmpty()) {
       return null;
     }
@@ -133,7 +135,7 @@ public final class ObjectKeys {
     return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
   }
 
-  private static String segmentViolation(String key, int start, int end) {
+  private static @Nullable String segmentViolation(String key, int start, int end) {
     int length = end - start;
     if (length == 0) {
       return "key must not contain empty path segments";

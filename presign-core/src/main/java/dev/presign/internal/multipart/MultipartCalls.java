@@ -1,5 +1,6 @@
 package dev.presign.internal.multipart;
 
+import org.jspecify.annotations.Nullable;
 import static dev.presign.internal.S3Calls.call;
 
 import dev.presign.PolicyViolationException;
@@ -34,7 +35,7 @@ public record MultipartCalls(S3Client s3, String bucket) {
    * @return S3's upload id
    * @throws PresignException when S3 refuses
    */
-  public String create(String key, String contentType, String[] attributes) {
+  public String create(String key, String contentType, String @Nullable [] attributes) {
     return call("CreateMultipartUpload", () -> s3.createMultipartUpload(r -> {
       r.bucket(bucket).key(key).contentType(contentType);
       if (attributes != null) {
@@ -121,7 +122,7 @@ public record MultipartCalls(S3Client s3, String bucket) {
   }
 
   // A retried completion sets the tags again: the first attempt may have failed between completing and tagging.
-  private String tagged(SessionToken session, String versionId, String etag) {
+  private String tagged(SessionToken session, @Nullable String versionId, String etag) {
     if (!session.tagging().isEmpty()) {
       call("PutObjectTagging", () -> s3.putObjectTagging(r -> r.bucket(bucket).key(session.key())
           .versionId(versionId).tagging(t -> t.tagSet(MultipartAttributes.tagSet(session.tagging())))));
@@ -130,7 +131,7 @@ public record MultipartCalls(S3Client s3, String bucket) {
   }
 
   // Ceph RGW 16.2 sends <ETag></ETag> on completion although the object has its "md5-N" ETag.
-  private String headETag(String key, String versionId) {
+  private String headETag(String key, @Nullable String versionId) {
     String etag = call("HeadObject", () -> s3.headObject(r -> r.bucket(bucket).key(key).versionId(versionId)))
         .eTag();
     if (!Completion.hasETag(etag)) {

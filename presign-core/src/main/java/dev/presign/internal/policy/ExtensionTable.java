@@ -2,6 +2,7 @@ package dev.presign.internal.policy;
 
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which file extensions fit which media type. A type that is not listed fits no extension: the check
@@ -96,7 +97,7 @@ public final class ExtensionTable {
    * @param extension a lower-case extension without the dot
    * @return the type, or null when the table does not know the extension
    */
-  public static String typeOf(String extension) {
+  public static @Nullable String typeOf(String extension) {
     return TYPE_OF.get(extension);
   }
 

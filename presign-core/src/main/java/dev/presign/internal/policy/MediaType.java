@@ -2,6 +2,7 @@ package dev.presign.internal.policy;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A concrete media type as a client declares it, e.g. {@code image/png} or
@@ -42,7 +43,10 @@ public final class MediaType {
    * @param text the declared type
    * @return the parsed type, or null when {@code text} is not a valid concrete media type
    */
-  public static MediaType parseOrNull(String text) {
+  public static @Nullable MediaType parseOrNull(@Nullable String text) {
+    if (text == null) {
+      return null;
+    }
     int slash = Syntax.simpleSlash(text, MAX_LENGTH);
     if (slash > 0) {
       return text.indexOf('*') >= 0 ? null : new MediaType(text, slash, text);

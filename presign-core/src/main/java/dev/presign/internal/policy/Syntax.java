@@ -1,6 +1,7 @@
 package dev.presign.internal.policy;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** RFC 9110 media-type grammar: {@code type "/" subtype *( OWS ";" OWS parameter )}. */
 final class Syntax {
@@ -21,7 +22,7 @@ final class Syntax {
   private Syntax() {}
 
   /** Returns the parsed parts, or {@code null} when the text does not follow the grammar. */
-  static Parsed parse(String text, int maxLength, boolean allowParameters) {
+  static @Nullable Parsed parse(@Nullable String text, int maxLength, boolean allowParameters) {
     if (text == null || text.isEmpty() || text.length() > maxLength) {
       return null;
     }

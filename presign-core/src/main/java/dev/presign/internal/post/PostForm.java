@@ -1,5 +1,6 @@
 package dev.presign.internal.post;
 
+import org.jspecify.annotations.Nullable;
 import dev.presign.KeyStrategy;
 import dev.presign.PolicyViolationException;
 import dev.presign.PolicyViolationException.Reason;
@@ -66,7 +67,7 @@ public final class PostForm {
    * @throws PresignException when the credentials cannot be resolved or expire too soon
    */
   public static PresignedPost sign(StoreConnection connection, PresignPolicy policy, KeyStrategy keyStrategy,
-      UploadRequest request, MediaType type, String[] attributes) {
+      UploadRequest request, MediaType type, String @Nullable [] attributes) {
     long min = request.size().isPresent() ? request.size().getAsLong() : policy.minSize();
     long max = request.size().isPresent() ? min : Math.min(policy.maxSize(), PresignPolicy.MAX_SINGLE_PUT_SIZE);
     if (min > PresignPolicy.MAX_SINGLE_PUT_SIZE) {

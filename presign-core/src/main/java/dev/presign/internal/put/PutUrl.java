@@ -1,5 +1,6 @@
 package dev.presign.internal.put;
 
+import org.jspecify.annotations.Nullable;
 import dev.presign.Checksum;
 import dev.presign.KeyStrategy;
 import dev.presign.PolicyViolationException;
@@ -64,7 +65,7 @@ public final class PutUrl {
    * @throws dev.presign.PresignException when the credentials cannot be resolved or expire too soon
    */
   public static PresignedUpload sign(StoreConnection connection, PresignPolicy policy, KeyStrategy keyStrategy,
-      UploadRequest request, MediaType type, String[] attributes) {
+      UploadRequest request, MediaType type, String @Nullable [] attributes) {
     Instant now = connection.clock().instant();
     String key = keyStrategy.key(request, now);
     StoreConnection.requireSafeKey(key);

@@ -1,5 +1,7 @@
 package dev.presign.internal.signing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * S3's bucket naming rules, checked by hand rather than by regular expression: this runs when an
  * issuer is built, on the way to the first URL, where every class loaded counts.
@@ -15,7 +17,7 @@ public final class BucketNames {
    * {@code xn--} or {@code sthree-} prefix and no {@code -s3alias} or {@code --ol-s3} suffix. Path style
    * also admits legacy names: up to 255 characters, with {@code A-Z} and {@code _}.
    */
-  public static String violation(String bucket, boolean pathStyle) {
+  public static @Nullable String violation(String bucket, boolean pathStyle) {
     int max = pathStyle ? 255 : 63;
     boolean shapeOk = bucket.length() >= 3 && bucket.length() <= max
         && isLetterOrDigit(bucket.charAt(0), pathStyle) && isLetterOrDigit(bucket.charAt(bucket.length() - 1), pathStyle);

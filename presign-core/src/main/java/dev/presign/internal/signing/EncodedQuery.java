@@ -1,5 +1,6 @@
 package dev.presign.internal.signing;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -17,10 +18,10 @@ import java.util.Objects;
  */
 public final class EncodedQuery {
   private final byte[] head;
-  private final String middle;
+  private final @Nullable String middle;
   private final byte[] tail;
 
-  private EncodedQuery(byte[] head, String middle, byte[] tail) {
+  private EncodedQuery(byte[] head, @Nullable String middle, byte[] tail) {
     this.head = head;
     this.middle = middle;
     this.tail = tail;
@@ -86,12 +87,12 @@ public final class EncodedQuery {
    */
   public static final class Encoded {
     private final byte[] bytes;
-    private final String firstName;
-    private final String lastName;
+    private final @Nullable String firstName;
+    private final @Nullable String lastName;
     private final boolean startsInValue;
     private final boolean endsInValue;
 
-    private Encoded(byte[] bytes, String firstName, String lastName, boolean startsInValue, boolean endsInValue) {
+    private Encoded(byte[] bytes, @Nullable String firstName, @Nullable String lastName, boolean startsInValue, boolean endsInValue) {
       this.bytes = bytes;
       this.firstName = firstName;
       this.lastName = lastName;
@@ -108,8 +109,8 @@ public final class EncodedQuery {
   /** Writes parameters in canonical order, encoding as it goes. Not thread-safe; build once, share the result. */
   public static final class Builder {
     private final ByteSink sink = new ByteSink(64);
-    private String firstName;
-    private String lastName;
+    private @Nullable String firstName;
+    private @Nullable String lastName;
     private boolean startsInValue;
     private boolean inValue;
 

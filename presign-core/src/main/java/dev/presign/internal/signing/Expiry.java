@@ -4,6 +4,7 @@ import dev.presign.PresignException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The real life of a URL: the requested TTL, cut short when the signing credentials expire first.
@@ -39,14 +40,14 @@ public record Expiry(long signingEpochSecond, long seconds, boolean capped) {
   public static Expiry compute(Instant now, Duration ttl, Optional<Instant> credentialsExpiry,
       boolean rejectCapped) {
     long signingSecond = now.getEpochSecond();
-    long seconds = ttl.getSeconds();
+    long seconds = ttl.toSeconds();
     if (credentialsExpiry.isEmpty()) {
       return new Expiry(signingSecond, seconds, false);
     }
     Instant signingTime = Instant.ofEpochSecond(signingSecond);
     Instant credentialsEnd = credentialsExpiry.get();
     // Whole seconds the credentials still cover after X-Amz-Date; getSeconds() floors.
-    long remaining = Duration.between(signingTime, credentialsEnd).getSeconds();
+    long remaining = Duration.between(signingTime, credentialsEnd).toSeconds();
     if (remaining < 1 || !credentialsEnd.isAfter(now)) {
       throw new PresignException(PresignException.Kind.CREDENTIALS_EXPIRING, "the signing credentials expire at " + credentialsEnd
           + ", too soon to sign a URL at " + now);

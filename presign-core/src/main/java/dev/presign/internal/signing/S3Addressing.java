@@ -3,6 +3,7 @@ package dev.presign.internal.signing;
 import dev.presign.internal.Require;
 import java.net.URI;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -20,7 +21,7 @@ public record S3Addressing(String scheme, String endpointHost, int port, boolean
    * Addressing for AWS S3 in a region ({@code https://s3.REGION.amazonaws.com}, with the partition's
    * DNS suffix), or for a custom endpoint when {@code endpointOverride} is not null.
    */
-  public static S3Addressing of(Region region, URI endpointOverride, boolean pathStyle, String bucket) {
+  public static S3Addressing of(Region region, @Nullable URI endpointOverride, boolean pathStyle, String bucket) {
     Objects.requireNonNull(region, "region");
     if (endpointOverride == null) {
       String suffix = dnsSuffix(region.id());

@@ -1,5 +1,6 @@
 package dev.presign.internal.signing;
 
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
@@ -25,8 +26,8 @@ public final class SigV4Signer implements UrlSigner {
   private final byte[] payloadHash;
   private final S3Addressing addressing;
   private final byte[] schemeAndSeparator;
-  private volatile SigningKey lastKey;
-  private volatile Host lastHost;
+  private volatile @Nullable SigningKey lastKey;
+  private volatile @Nullable Host lastHost;
 
   /** A signer for one region and addressing. */
   public SigV4Signer(String region, S3Addressing addressing) {
@@ -46,6 +47,7 @@ public final class SigV4Signer implements UrlSigner {
    * The Host header for a bucket: its text, its bytes for the URL, and its canonical value (as headerValue()
    * writes it) for the canonical request, which every signature holds.
    */
+  @SuppressWarnings("ArrayRecordComponent") // never compared: equals() is not used
   record Host(String bucket, String header, byte[] bytes, byte[] canonicalValue) {}
 
   @Override
@@ -65,7 +67,7 @@ public final class SigV4Signer implements UrlSigner {
    * @return the URL
    * @throws IllegalArgumentException when the request has query parameters of its own as well
    */
-  public String presign(SigningRequest request, EncodedQuery query) {
+  public String presign(SigningRequest request, @Nullable EncodedQuery query) {
     if (query != null && !request.queryParameters().isEmpty()) {
       throw new IllegalArgumentException("query parameters must come either encoded or in the request, not both");
     }

@@ -1,6 +1,7 @@
 package dev.presign.internal.signing;
 
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
@@ -14,7 +15,7 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 final class SigningKey {
   private final String accessKeyId;
   private final String secretAccessKey;
-  private final String sessionToken;
+  private final @Nullable String sessionToken;
   final long epochDay;
   /** {@code yyyyMMdd}. */
   final byte[] date;
@@ -23,11 +24,11 @@ final class SigningKey {
   /** {@code X-Amz-Credential=} and the encoded {@code accessKeyId/scope}. */
   final byte[] credentialParameter;
   /** {@code X-Amz-Security-Token=} and the encoded token, or null without a session token. */
-  final byte[] tokenParameter;
+  final byte @Nullable [] tokenParameter;
   /** The derived HMAC key. */
   final byte[] key;
 
-  private SigningKey(AwsCredentialsIdentity credentials, String sessionToken, long epochDay, String region,
+  private SigningKey(AwsCredentialsIdentity credentials, @Nullable String sessionToken, long epochDay, String region,
       String service) {
     this.accessKeyId = credentials.accessKeyId();
     this.secretAccessKey = credentials.secretAccessKey();
@@ -72,7 +73,7 @@ final class SigningKey {
   }
 
   /** This key if it fits the credentials and day, otherwise a newly derived one. */
-  static SigningKey reuseOrDerive(SigningKey cached, AwsCredentialsIdentity credentials, long epochDay,
+  static SigningKey reuseOrDerive(@Nullable SigningKey cached, AwsCredentialsIdentity credentials, long epochDay,
       String region, String service) {
     String token = credentials instanceof AwsSessionCredentialsIdentity session ? session.sessionToken() : null;
     if (cached != null && cached.fits(credentials, token, epochDay)) {
@@ -81,15 +82,15 @@ final class SigningKey {
     return new SigningKey(credentials, token, epochDay, region, service);
   }
 
-  private boolean fits(AwsCredentialsIdentity credentials, String token, long day) {
+  private boolean fits(AwsCredentialsIdentity credentials, @Nullable String token, long day) {
     return epochDay == day
         && same(accessKeyId, credentials.accessKeyId())
         && same(secretAccessKey, credentials.secretAccessKey())
         && same(sessionToken, token);
   }
 
-  private static boolean same(String a, String b) {
-    return a == b || (a != null && a.equals(b));
+  private static boolean same(@Nullable String a, @Nullable String b) {
+    return java.util.Objects.equals(a, b);
   }
 
   private static byte[] derive(String secret, String date, String region, String service) {

@@ -1,5 +1,6 @@
 package dev.presign.internal.signing;
 
+import org.jspecify.annotations.Nullable;
 import dev.presign.internal.HeaderMap;
 import java.security.DigestException;
 import java.security.MessageDigest;
@@ -25,7 +26,7 @@ final class SigningScratch {
 
   private final MessageDigest sha256;
   private final HmacSha256 hmac = new HmacSha256();
-  private SigningKey hmacKey;
+  private @Nullable SigningKey hmacKey;
   final ByteSink canonical = new ByteSink(1024);
   final ByteSink stringToSign = new ByteSink(160);
   private final ByteSink url = new ByteSink(1024);
@@ -60,7 +61,8 @@ final class SigningScratch {
     }
   }
 
-  String sign(SigV4Signer signer, SigningRequest request, EncodedQuery encoded, SigningKey key, SigV4Signer.Host host,
+  @SuppressWarnings("ReferenceEquality") // the host header is the same String on every call: identity finds it
+  String sign(SigV4Signer signer, SigningRequest request, @Nullable EncodedQuery encoded, SigningKey key, SigV4Signer.Host host,
       long epochSecond) {
     sortHeaders(request.signedHeaders(), host.header());
 
@@ -155,7 +157,7 @@ final class SigningScratch {
   }
 
   /** Writes the extra parameters that sort before {@code name}, or all that are left for null. */
-  private void extrasBefore(ByteSink sink, int start, String name) {
+  private void extrasBefore(ByteSink sink, int start, @Nullable String name) {
     for (; nextExtra < extraCount && (name == null || extraNames[nextExtra].compareTo(name) < 0); nextExtra++) {
       separator(sink, start).append(extraNameBytes[nextExtra]).append('=').uriEncode(extraValues[nextExtra], false);
     }
@@ -210,6 +212,7 @@ final class SigningScratch {
   }
 
   /** The name cache's slot for {@code name}, checked and encoded on its first use by this thread. */
+  @SuppressWarnings("ReferenceEquality") // a cache keyed by the caller's String instance, by design
   private int knownName(String name) {
     for (int i = 0; i < NAME_CACHE; i++) {
       if (nameKeys[i] == name) {
@@ -317,6 +320,7 @@ final class SigningScratch {
     headerCount++;
   }
 
+  @SuppressWarnings("ReferenceEquality") // a cache keyed by the caller's String instance, by design
   private byte[] lowerName(String name) {
     for (int i = 0; i < LOWER_CACHE; i++) {
       if (lowerKeys[i] == name) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Strict decoding of what a browser's {@code URLSearchParams} and {@code encodeURIComponent} produce:
@@ -28,7 +29,7 @@ public final class FormDecoding {
    * @return the parameters in order
    * @throws IllegalArgumentException stating the rule, when the query is malformed
    */
-  public static Map<String, String> query(String rawQuery) {
+  public static Map<String, String> query(@Nullable String rawQuery) {
     Map<String, String> params = new LinkedHashMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
       return params;

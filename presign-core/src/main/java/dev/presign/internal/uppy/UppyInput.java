@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Reads what Uppy sends: the query, the JSON bodies and their fields, each refusal an {@link UppyError}. */
 public final class UppyInput {
@@ -29,11 +30,11 @@ public final class UppyInput {
    * @param rawQuery the raw query, or null
    * @return the parameters
    */
-  public static Map<String, String> query(String rawQuery) {
+  public static Map<String, String> query(@Nullable String rawQuery) {
     try {
       return FormDecoding.query(rawQuery);
     } catch (IllegalArgumentException e) {
-      throw UppyError.badRequest(e.getMessage());
+      throw UppyError.badRequest(String.valueOf(e.getMessage()));
     }
   }
 
@@ -46,7 +47,7 @@ public final class UppyInput {
    * @param body the body's bytes, or null
    * @return the parsed document
    */
-  public static Object jsonBody(String contentType, byte[] body) {
+  public static Object jsonBody(@Nullable String contentType, byte @Nullable [] body) {
     String essence = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!essence.equals("application/json")) {
       throw UppyError.of(415, "UNSUPPORTED_MEDIA_TYPE", "the request body must be sent as application/json: "
@@ -67,7 +68,7 @@ public final class UppyInput {
     try {
       return StrictJson.parse(text);
     } catch (StrictJson.JsonException e) {
-      throw UppyError.badRequest(e.getMessage());
+      throw UppyError.badRequest(String.valueOf(e.getMessage()));
     }
   }
 
@@ -79,7 +80,7 @@ public final class UppyInput {
    * @return the members
    */
   @SuppressWarnings("unchecked")
-  public static Map<String, Object> object(Object value, String what) {
+  public static Map<String, Object> object(@Nullable Object value, String what) {
     if (!(value instanceof Map)) {
       throw UppyError.badRequest(what + " must be a JSON object");
     }
@@ -107,7 +108,7 @@ public final class UppyInput {
    * @param raw the text, or null or empty when none
    * @return the size, or empty
    */
-  public static OptionalLong size(String raw) {
+  public static OptionalLong size(@Nullable String raw) {
     if (raw == null || raw.isEmpty()) {
       return OptionalLong.empty();
     }

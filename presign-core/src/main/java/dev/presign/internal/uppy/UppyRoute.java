@@ -3,6 +3,7 @@ package dev.presign.internal.uppy;
 import dev.presign.internal.Redact;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One route of Companion's S3 protocol, read from the path below the mount point, with the methods it
@@ -30,6 +31,7 @@ public record UppyRoute(Kind kind, String token, int partNumber) {
     /** {@code /s3/multipart/{id}/complete}: complete. */
     COMPLETE(List.of("POST"), true);
 
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable; Error Prone only knows Guava's types
     private final List<String> methods;
     private final boolean session;
 
@@ -116,7 +118,7 @@ public record UppyRoute(Kind kind, String token, int partNumber) {
     try {
       return FormDecoding.segment(segment);
     } catch (IllegalArgumentException e) {
-      throw UppyError.badRequest(e.getMessage());
+      throw UppyError.badRequest(String.valueOf(e.getMessage()));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.presign.internal.verify;
 
+import org.jspecify.annotations.Nullable;
 import static dev.presign.internal.S3Calls.call;
 
 import dev.presign.ObjectAttributes;
@@ -138,7 +139,7 @@ public final class Disposition {
   }
 
   // A result carrying what HEAD saw: size, type, ETag and version (none of them when head is null).
-  private static Verification.Builder stored(String key, Outcome outcome, HeadObjectResponse head) {
+  private static Verification.Builder stored(String key, Outcome outcome, @Nullable HeadObjectResponse head) {
     Verification.Builder b = Verification.builder(key, outcome);
     if (head != null) {
       b.size(ObjectChecks.sizeOf(head));

@@ -1,5 +1,6 @@
 package dev.presign.internal.verify;
 
+import org.jspecify.annotations.Nullable;
 import dev.presign.Checksum;
 import dev.presign.PresignedUpload;
 import dev.presign.internal.policy.MediaType;
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param type the declared type, or null when none was declared (then only the policy judges the type)
  * @param checksum the checksum bound at issue time, or null
  */
-public record Expectation(String key, long size, MediaType type, Checksum checksum) {
+public record Expectation(String key, long size, @Nullable MediaType type, @Nullable Checksum checksum) {
   /**
    * What an upload's signed headers declare.
    *
@@ -47,7 +48,7 @@ public record Expectation(String key, long size, MediaType type, Checksum checks
    * @param headers the upload's headers
    * @return the checksum, or null
    */
-  public static Checksum boundChecksum(Map<String, String> headers) {
+  public static @Nullable Checksum boundChecksum(Map<String, String> headers) {
     Checksum bound = null;
     for (Checksum.Algorithm candidate : Checksum.Algorithm.values()) {
       String value = headers.get(candidate.header());

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that the first bytes of an object look like its declared type: magic numbers for PNG, JPEG,
@@ -76,7 +77,7 @@ public final class MagicNumbers {
     }
   }
 
-  private static String charset(MediaType type) {
+  private static @Nullable String charset(MediaType type) {
     String value = type.headerValue().toLowerCase(java.util.Locale.ROOT);
     int at = value.indexOf("charset=");
     if (at < 0) {

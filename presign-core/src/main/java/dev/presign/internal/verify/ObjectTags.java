@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Tag;
 
@@ -22,7 +23,7 @@ public final class ObjectTags {
    * @param versionId the version, or null for the current one
    * @return the tags by key
    */
-  public static Map<String, String> read(S3Client s3, String bucket, String key, String versionId) {
+  public static Map<String, String> read(S3Client s3, String bucket, String key, @Nullable String versionId) {
     Map<String, String> tags = new TreeMap<>();
     for (Tag tag : call("GetObjectTagging",
         () -> s3.getObjectTagging(r -> r.bucket(bucket).key(key).versionId(versionId))).tagSet()) {

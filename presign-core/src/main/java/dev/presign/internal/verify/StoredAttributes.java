@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
@@ -50,7 +51,7 @@ public final class StoredAttributes {
     return found;
   }
 
-  private static void compare(List<String> found, String what, String expected, String stored) {
+  private static void compare(List<String> found, String what, String expected, @Nullable String stored) {
     if (stored == null) {
       found.add(what + " " + Redact.quote(expected) + " missing");
     } else if (!stored.equals(expected)) {

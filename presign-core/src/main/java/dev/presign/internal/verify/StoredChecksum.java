@@ -1,5 +1,6 @@
 package dev.presign.internal.verify;
 
+import org.jspecify.annotations.Nullable;
 import static dev.presign.internal.S3Calls.call;
 
 import dev.presign.Checksum;
@@ -65,7 +66,7 @@ public final class StoredChecksum {
    * @param algorithm the algorithm
    * @return the base64 checksum, or null
    */
-  public static String reported(HeadObjectResponse head, Checksum.Algorithm algorithm) {
+  public static @Nullable String reported(HeadObjectResponse head, Checksum.Algorithm algorithm) {
     return switch (algorithm) {
       case SHA256 -> full(head.checksumSHA256());
       case CRC32C -> full(head.checksumCRC32C());
@@ -103,12 +104,12 @@ public final class StoredChecksum {
   }
 
   // A composite checksum of a multipart object ("...-N") is not the checksum of the bytes.
-  private static String full(String checksum) {
+  private static @Nullable String full(@Nullable String checksum) {
     return checksum == null || checksum.contains("-") ? null : checksum;
   }
 
   // A single-part upload's ETag is the hex MD5 of its bytes; a multipart one ends in "-N" and is not.
-  private static String md5FromEtag(String etag) {
+  private static @Nullable String md5FromEtag(@Nullable String etag) {
     if (etag == null) {
       return null;
     }

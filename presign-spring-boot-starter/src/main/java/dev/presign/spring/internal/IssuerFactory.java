@@ -6,6 +6,8 @@ import dev.presign.StoreProfile;
 import dev.presign.UploadUrlIssuer;
 import dev.presign.spring.PresignProperties;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
@@ -26,10 +28,10 @@ public final class IssuerFactory {
    * @throws IllegalStateException when a property is invalid ({@link PresignConfigurationException} when no region
    *     can be found)
    */
-  public static UploadUrlIssuer issuer(PresignProperties properties, AwsCredentialsProvider credentials, Region appRegion,
+  public static UploadUrlIssuer issuer(PresignProperties properties, AwsCredentialsProvider credentials, @Nullable Region appRegion,
       AwsRegionProvider defaultRegions) {
     UploadUrlIssuer.Builder builder = UploadUrlIssuer.builder()
-        .bucket(properties.getBucket())
+        .bucket(Objects.requireNonNull(properties.getBucket(), "presign.bucket"))
         .credentialsProvider(credentials)
         .policy(policy(properties.getPolicy()))
         .keyStrategy(keyStrategy(properties.getKeyStrategy()));
@@ -46,7 +48,7 @@ public final class IssuerFactory {
         ? Region.of(properties.getRegion().strip()) : appRegion;
     if (explicit != null) {
       builder.region(explicit);
-    } else if (profile == null || profile.defaultRegion(properties.getEndpoint()) == null) {
+    } else if (profile == null || profile.defaultRegion(properties.getEndpoint()).isEmpty()) {
       builder.region(defaultRegion(defaultRegions));
     }
     return builder.build();

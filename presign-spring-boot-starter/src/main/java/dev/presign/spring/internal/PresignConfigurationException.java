@@ -1,5 +1,7 @@
 package dev.presign.spring.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@code presign.*} property is missing or invalid. The message names the property and what is wrong with
  * it, never a key's value; {@link #action()} says how to fix it. Spring Boot's start-up report shows both.
@@ -17,7 +19,7 @@ public final class PresignConfigurationException extends IllegalStateException {
    * @param action how to fix it
    * @param cause the underlying failure, or null
    */
-  public PresignConfigurationException(String message, String action, Throwable cause) {
+  public PresignConfigurationException(String message, String action, @Nullable Throwable cause) {
     super(message, cause);
     this.action = action;
   }

@@ -1,6 +1,8 @@
 package dev.presign.spring.internal;
 
 import java.util.Base64;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Decodes the base64 keys of {@code presign.*}; messages name the property and the length, never the key. */
 public final class SecretKeys {
@@ -17,8 +19,9 @@ public final class SecretKeys {
    * @return the key's bytes
    * @throws PresignConfigurationException when it is not base64 or decodes to fewer than 32 bytes
    */
-  public static byte[] decode(String property, String value) {
-    String trimmed = value.strip();
+  public static byte[] decode(String property, @Nullable String value) {
+    // Only called when the property is set (@ConditionalOnProperty).
+    String trimmed = Objects.requireNonNull(value, property).strip();
     byte[] key;
     try {
       key = (trimmed.indexOf('-') >= 0 || trimmed.indexOf('_') >= 0 ? Base64.getUrlDecoder() : Base64.getDecoder())

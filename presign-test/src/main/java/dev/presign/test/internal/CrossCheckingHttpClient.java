@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JDK's HTTP client, which also asks the offline signature check about every request made with a
@@ -72,7 +73,7 @@ public final class CrossCheckingHttpClient extends HttpClient {
     });
   }
 
-  private SignatureVerdict verdict(HttpRequest request) {
+  private @Nullable SignatureVerdict verdict(HttpRequest request) {
     PresignedUrl url = PresignedUrl.parse(request.uri().toString());
     // A CORS preflight is answered without authentication.
     if (!url.isPresigned() || request.method().equals("OPTIONS")) {
@@ -97,7 +98,7 @@ public final class CrossCheckingHttpClient extends HttpClient {
     return headers;
   }
 
-  private void compare(HttpRequest request, SignatureVerdict verdict, int status) {
+  private void compare(HttpRequest request, @Nullable SignatureVerdict verdict, int status) {
     // S3 refuses a URL dated more than 15 minutes ahead; S3Proxy 4.1.1 does not check that for presigned URLs.
     if (verdict == null || verdict.reason() == SignatureVerdict.Reason.NOT_YET_VALID) {
       return;

@@ -12,6 +12,7 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -46,7 +47,7 @@ public final class S3ProxyBackend implements Backend {
    * @return the running backend
    */
   public static S3ProxyBackend start(String bucket, String accessKeyId, String secretAccessKey,
-      List<String> corsOrigins, Path dataDirectory) {
+      List<String> corsOrigins, @Nullable Path dataDirectory) {
     BlobStore blobStore = blobStore(dataDirectory);
     S3Proxy proxy = null;
     try {
@@ -86,7 +87,7 @@ public final class S3ProxyBackend implements Backend {
     }
   }
 
-  private static BlobStore blobStore(Path dataDirectory) {
+  private static BlobStore blobStore(@Nullable Path dataDirectory) {
     if (dataDirectory == null) {
       return new TransientNio2BlobStore();
     }
@@ -133,7 +134,7 @@ public final class S3ProxyBackend implements Backend {
     stopQuietly(proxy, blobStore);
   }
 
-  private static void stopQuietly(S3Proxy proxy, BlobStore blobStore) {
+  private static void stopQuietly(@Nullable S3Proxy proxy, BlobStore blobStore) {
     try {
       if (proxy != null) {
         proxy.stop();
