@@ -190,7 +190,7 @@ public final class UploadVerifier implements AutoCloseable {
       throw new PolicyViolationException(Reason.TICKET_INVALID, e.getMessage());
     }
     Checksum checksum = decoded.checksumAlgorithm().isEmpty() ? null
-        : new Checksum(Checksum.Algorithm.valueOf(decoded.checksumAlgorithm()), decoded.checksum());
+        : Checksum.of(Checksum.Algorithm.valueOf(decoded.checksumAlgorithm()), decoded.checksum());
     MediaType type = decoded.contentType().isEmpty() ? null : MediaType.parseOrNull(decoded.contentType());
     return verify(decoded.key(), decoded.size(), type, checksum);
   }
