@@ -67,6 +67,31 @@ class UploadChecksTest {
   }
 
   @Test
+  void checkPost_checksTheNameAndTheExtensionToo() {
+    assertReason(() -> checks.checkPost(UploadRequest.of(" ", "image/png")), Reason.FILE_NAME_INVALID);
+    assertReason(() -> checks.checkPost(UploadRequest.of("a.gif", "image/png")), Reason.EXTENSION_NOT_ALLOWED);
+  }
+
+  @Test
+  void checkUpload_fileNameOfTheMostCharacters_passesAndOneMoreIsRefused() {
+    String name = "a".repeat(dev.presign.PresignPolicy.MAX_FILE_NAME_LENGTH - 4) + ".png";
+
+    assertThat(checks.checkUpload(UploadRequest.of(name, "image/png", 50)).essence()).isEqualTo("image/png");
+    assertReason(() -> checks.checkUpload(UploadRequest.of("a" + name, "image/png", 50)), Reason.FILE_NAME_INVALID);
+  }
+
+  @Test
+  void checkUpload_extensionRules_nameTheMissingExtensionAndTheType() {
+    UploadChecks matching = new UploadChecks(UploadChecks.parseRanges(List.of("image/*")), 0, 100, true, Set.of(), true);
+
+    assertThatThrownBy(() -> checks.checkUpload(UploadRequest.of("noext", "image/png", 50)))
+        .hasMessage("file extension must be one of mp4, png: \"(none)\"");
+    assertThatThrownBy(() -> matching.checkUpload(UploadRequest.of("a.mp4", "image/png", 50)))
+        .hasMessage("file extension must fit content type image/png: \"mp4\"");
+    assertThat(matching.checkUpload(UploadRequest.of("a.png", "image/png", 50)).essence()).isEqualTo("image/png");
+  }
+
+  @Test
   void allows_matchesTheRanges() {
     assertThat(checks.allows(MediaType.parseOrNull("image/svg+xml"))).isTrue();
     assertThat(checks.allows(MediaType.parseOrNull("video/webm"))).isFalse();
