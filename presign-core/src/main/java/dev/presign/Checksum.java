@@ -12,10 +12,12 @@ import java.util.Objects;
  * UploadRequest.of("cat.png", "image/png", 12_345).withChecksum(Checksum.sha256(base64Sha256OfTheFile))
  * }</pre>
  *
- * @param algorithm which checksum
- * @param base64 the checksum's bytes in standard base64, as S3 writes it
+ * <p>A value made by {@link #sha256}, {@link #crc32c}, {@link #md5} or {@link #of}, so a later version can
+ * add a property without breaking code that makes or reads one.
  */
-public record Checksum(Algorithm algorithm, String base64) {
+public final class Checksum {
+  private final Algorithm algorithm;
+  private final String base64;
 
   /** The checksums S3 checks on a PUT. */
   public enum Algorithm {
@@ -40,14 +42,7 @@ public record Checksum(Algorithm algorithm, String base64) {
     }
   }
 
-  /**
-   * Creates the value, checking that {@code base64} decodes to a checksum of the algorithm's length.
-   *
-   * @param algorithm which checksum
-   * @param base64 its bytes in standard base64
-   * @throws IllegalArgumentException when the value is not such a checksum
-   */
-  public Checksum {
+  private Checksum(Algorithm algorithm, String base64) {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(base64, "base64");
     byte[] decoded;
@@ -61,6 +56,31 @@ public record Checksum(Algorithm algorithm, String base64) {
       throw new IllegalArgumentException(algorithm + " checksum must be " + algorithm.bytes
           + " bytes in standard base64: " + Redact.quote(base64));
     }
+    this.algorithm = algorithm;
+    this.base64 = base64;
+  }
+
+  /**
+   * A checksum of any algorithm, checking that {@code base64} decodes to a checksum of the algorithm's
+   * length.
+   *
+   * @param algorithm which checksum
+   * @param base64 its bytes in standard base64, canonical (as S3 writes it)
+   * @return the checksum
+   * @throws IllegalArgumentException when the value is not such a checksum
+   */
+  public static Checksum of(Algorithm algorithm, String base64) {
+    return new Checksum(algorithm, base64);
+  }
+
+  /** {@return which checksum} */
+  public Algorithm algorithm() {
+    return algorithm;
+  }
+
+  /** {@return the checksum's bytes in standard base64, as S3 writes it} */
+  public String base64() {
+    return base64;
   }
 
   /**
@@ -91,5 +111,20 @@ public record Checksum(Algorithm algorithm, String base64) {
    */
   public static Checksum md5(String base64) {
     return new Checksum(Algorithm.MD5, base64);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Checksum other && algorithm == other.algorithm && base64.equals(other.base64);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * algorithm.hashCode() + base64.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Checksum[algorithm=" + algorithm + ", base64=" + base64 + ']';
   }
 }

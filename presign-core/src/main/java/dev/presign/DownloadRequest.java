@@ -1,5 +1,6 @@
 package dev.presign;
 
+import dev.presign.internal.Redact;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,17 +23,18 @@ import java.util.Optional;
  * {@code inline} for types safe to render, else {@code attachment}, named after the key's last segment;
  * Cache-Control {@code private, max-age=} the URL's lifetime; Content-Encoding {@code identity}.
  *
- * @param key the object key
- * @param disposition whether the browser should save ({@code ATTACHMENT}) or show ({@code INLINE}) it
- * @param fileName the name for the Content-Disposition header, any script
- * @param contentType the Content-Type S3 should send instead of the stored one
- * @param cacheControl the Cache-Control S3 should send
- * @param versionId the object version to serve
- * @param allowActiveContent whether active content may be served as asked
+ * <p>A value: immutable, thread-safe, equal to another request with the same values. Made with
+ * {@link #of(String)} and the methods that return a copy, so a later version can add a property (with a
+ * default) without breaking code that makes or reads requests.
  */
-public record DownloadRequest(String key, Optional<Disposition> disposition, Optional<String> fileName,
-    Optional<String> contentType, Optional<String> cacheControl, Optional<String> versionId,
-    boolean allowActiveContent) {
+public final class DownloadRequest {
+  private final String key;
+  private final Optional<Disposition> disposition;
+  private final Optional<String> fileName;
+  private final Optional<String> contentType;
+  private final Optional<String> cacheControl;
+  private final Optional<String> versionId;
+  private final boolean allowActiveContent;
 
   /** How a browser should treat the response. */
   public enum Disposition {
@@ -42,24 +44,16 @@ public record DownloadRequest(String key, Optional<Disposition> disposition, Opt
     ATTACHMENT
   }
 
-  /**
-   * Creates the value.
-   *
-   * @param key the object key
-   * @param disposition save or show, if set
-   * @param fileName the file name, if set
-   * @param contentType the Content-Type override, if set
-   * @param cacheControl the Cache-Control override, if set
-   * @param versionId the version, if set
-   * @param allowActiveContent whether active content may be served as asked
-   */
-  public DownloadRequest {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(disposition, "disposition");
-    Objects.requireNonNull(fileName, "fileName");
-    Objects.requireNonNull(contentType, "contentType");
-    Objects.requireNonNull(cacheControl, "cacheControl");
-    Objects.requireNonNull(versionId, "versionId");
+  private DownloadRequest(String key, Optional<Disposition> disposition, Optional<String> fileName,
+      Optional<String> contentType, Optional<String> cacheControl, Optional<String> versionId,
+      boolean allowActiveContent) {
+    this.key = key;
+    this.disposition = disposition;
+    this.fileName = fileName;
+    this.contentType = contentType;
+    this.cacheControl = cacheControl;
+    this.versionId = versionId;
+    this.allowActiveContent = allowActiveContent;
   }
 
   /**
@@ -67,10 +61,46 @@ public record DownloadRequest(String key, Optional<Disposition> disposition, Opt
    *
    * @param key the object key
    * @return the request
+   * @throws NullPointerException when the key is null
    */
   public static DownloadRequest of(String key) {
-    return new DownloadRequest(key, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), false);
+    return new DownloadRequest(Objects.requireNonNull(key, "key"), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), false);
+  }
+
+  /** {@return the object key} */
+  public String key() {
+    return key;
+  }
+
+  /** {@return whether the browser should save ({@code ATTACHMENT}) or show ({@code INLINE}) it, if set} */
+  public Optional<Disposition> disposition() {
+    return disposition;
+  }
+
+  /** {@return the name for the Content-Disposition header, any script, if set} */
+  public Optional<String> fileName() {
+    return fileName;
+  }
+
+  /** {@return the Content-Type S3 should send instead of the stored one, if set} */
+  public Optional<String> contentType() {
+    return contentType;
+  }
+
+  /** {@return the Cache-Control S3 should send, if set} */
+  public Optional<String> cacheControl() {
+    return cacheControl;
+  }
+
+  /** {@return the object version to serve, if set} */
+  public Optional<String> versionId() {
+    return versionId;
+  }
+
+  /** {@return whether active content may be served as asked} */
+  public boolean allowActiveContent() {
+    return allowActiveContent;
   }
 
   /**
@@ -141,5 +171,44 @@ public record DownloadRequest(String key, Optional<Disposition> disposition, Opt
    */
   public DownloadRequest allowingActiveContent() {
     return new DownloadRequest(key, disposition, fileName, contentType, cacheControl, versionId, true);
+  }
+
+  /**
+   * Whether the other object is a request with the same values.
+   *
+   * @param other another object
+   * @return true when every property is equal
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DownloadRequest that
+        && key.equals(that.key)
+        && disposition.equals(that.disposition)
+        && fileName.equals(that.fileName)
+        && contentType.equals(that.contentType)
+        && cacheControl.equals(that.cacheControl)
+        && versionId.equals(that.versionId)
+        && allowActiveContent == that.allowActiveContent;
+  }
+
+  /** {@return a hash of every property} */
+  @Override
+  public int hashCode() {
+    return Objects.hash(key, disposition, fileName, contentType, cacheControl, versionId, allowActiveContent);
+  }
+
+  /** {@return the properties that are set, untrusted text quoted and escaped so it cannot forge a log line} */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("DownloadRequest[key=").append(Redact.quote(key));
+    disposition.ifPresent(d -> out.append(", disposition=").append(d));
+    fileName.ifPresent(n -> out.append(", fileName=").append(Redact.quote(n)));
+    contentType.ifPresent(t -> out.append(", contentType=").append(Redact.quote(t)));
+    cacheControl.ifPresent(c -> out.append(", cacheControl=").append(Redact.quote(c)));
+    versionId.ifPresent(v -> out.append(", versionId=").append(Redact.quote(v)));
+    if (allowActiveContent) {
+      out.append(", allowActiveContent");
+    }
+    return out.append(']').toString();
   }
 }

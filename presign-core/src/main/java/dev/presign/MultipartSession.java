@@ -8,6 +8,11 @@ import java.util.Objects;
  * the client hands back for every later step (part URLs, listing, completing, aborting). The token is
  * all a backend needs: any instance holding the same session key can continue the upload.
  *
+ * <p>A result: {@link MultipartUploads} makes it, callers read it through its accessors or write it as JSON
+ * (the components in order). A later version may add a component at the end; it then keeps this
+ * constructor as well, so code that makes one for a test keeps compiling, but a record pattern that lists
+ * every component does not. {@code toString()} leaves out the upload id and the token.
+ *
  * @param key the object key the upload will land under
  * @param uploadId S3's multipart upload id
  * @param totalSize the declared size in bytes

@@ -1,9 +1,7 @@
 package dev.presign;
 
-import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
 import dev.presign.internal.attributes.AttributeRules;
-import dev.presign.internal.attributes.Rfc2047;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -142,38 +140,29 @@ public final class ObjectAttributes {
    * Server-side encryption: SSE-S3 ({@code AES256}) or SSE-KMS ({@code aws:kms}) with an optional key and
    * the bucket-key flag. Sent as {@code x-amz-server-side-encryption},
    * {@code x-amz-server-side-encryption-aws-kms-key-id} and
-   * {@code x-amz-server-side-encryption-bucket-key-enabled}.
-   *
-   * @param algorithm {@code AES256} or {@code aws:kms}
-   * @param kmsKeyId the KMS key id, ARN or alias for {@code aws:kms}, or empty for the account's default key
-   * @param bucketKeyEnabled whether S3 Bucket Keys are used (SSE-KMS only); sent only when true
+   * {@code x-amz-server-side-encryption-bucket-key-enabled}. A value made by {@link #sseS3()},
+   * {@link #sseKms()} or {@link #sseKms(String)}, so a later version can add a setting without breaking
+   * code that makes or reads one.
    */
-  public record Encryption(String algorithm, Optional<String> kmsKeyId, boolean bucketKeyEnabled) {
+  public static final class Encryption {
     /** S3's name of SSE-S3. */
     public static final String AES256 = "AES256";
     /** S3's name of SSE-KMS. */
     public static final String AWS_KMS = "aws:kms";
 
-    /**
-     * Creates the value.
-     *
-     * @param algorithm {@code AES256} or {@code aws:kms}
-     * @param kmsKeyId the KMS key, or empty
-     * @param bucketKeyEnabled whether S3 Bucket Keys are used
-     * @throws IllegalArgumentException when the algorithm is another, a key or bucket key comes with
-     *     {@code AES256}, or the key id is malformed
-     */
-    public Encryption {
-      Objects.requireNonNull(algorithm, "algorithm");
-      Objects.requireNonNull(kmsKeyId, "kmsKeyId");
-      Require.argument(algorithm.equals(AES256) || algorithm.equals(AWS_KMS),
-          "encryption algorithm must be AES256 or aws:kms", Redact.quote(algorithm));
+    private final String algorithm;
+    private final Optional<String> kmsKeyId;
+    private final boolean bucketKeyEnabled;
+
+    private Encryption(String algorithm, Optional<String> kmsKeyId, boolean bucketKeyEnabled) {
       Require.argument(algorithm.equals(AWS_KMS) || (kmsKeyId.isEmpty() && !bucketKeyEnabled),
           "a KMS key id and the bucket key go with aws:kms only", algorithm);
       if (kmsKeyId.isPresent()) {
-        String violation = AttributeRules.kmsKeyIdViolation(kmsKeyId.get());
-        requireValid(violation);
+        requireValid(AttributeRules.kmsKeyIdViolation(kmsKeyId.get()));
       }
+      this.algorithm = algorithm;
+      this.kmsKeyId = kmsKeyId;
+      this.bucketKeyEnabled = bucketKeyEnabled;
     }
 
     /** {@return SSE-S3: S3-managed keys, {@code AES256}} */
@@ -191,14 +180,52 @@ public final class ObjectAttributes {
      *
      * @param kmsKeyId a key id, key ARN or alias ARN
      * @return the encryption
+     * @throws IllegalArgumentException when the key id is malformed
      */
     public static Encryption sseKms(String kmsKeyId) {
       return new Encryption(AWS_KMS, Optional.of(Objects.requireNonNull(kmsKeyId, "kmsKeyId")), false);
     }
 
-    /** {@return this SSE-KMS encryption with S3 Bucket Keys enabled} */
+    /**
+     * This SSE-KMS encryption with S3 Bucket Keys enabled.
+     *
+     * @return a copy with the bucket key
+     * @throws IllegalArgumentException for SSE-S3, which has no bucket key
+     */
     public Encryption withBucketKey() {
       return new Encryption(algorithm, kmsKeyId, true);
+    }
+
+    /** {@return {@code AES256} or {@code aws:kms}} */
+    public String algorithm() {
+      return algorithm;
+    }
+
+    /** {@return the KMS key id, ARN or alias for {@code aws:kms}, or empty for the account's default key} */
+    public Optional<String> kmsKeyId() {
+      return kmsKeyId;
+    }
+
+    /** {@return whether S3 Bucket Keys are used (SSE-KMS only); sent only when true} */
+    public boolean bucketKeyEnabled() {
+      return bucketKeyEnabled;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Encryption other && algorithm.equals(other.algorithm) && kmsKeyId.equals(other.kmsKeyId)
+          && bucketKeyEnabled == other.bucketKeyEnabled;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(algorithm, kmsKeyId, bucketKeyEnabled);
+    }
+
+    @Override
+    public String toString() {
+      return "Encryption[" + algorithm + kmsKeyId.map(k -> ", kmsKeyId=" + k).orElse("")
+          + (bucketKeyEnabled ? ", bucketKey" : "") + ']';
     }
   }
 
@@ -339,19 +366,7 @@ public final class ObjectAttributes {
      *     key is both fixed and allowed to requests
      */
     public ObjectAttributes build() {
-      int bytes = 0;
-      for (Map.Entry<String, String> entry : metadata.entrySet()) {
-        bytes += AttributeRules.metadataBytes(entry.getKey(), Rfc2047.encode(entry.getValue()));
-      }
-      Require.state(bytes <= MAX_METADATA_BYTES,
-          "metadata must be at most " + MAX_METADATA_BYTES + " bytes (keys and values as sent)", bytes);
-      Require.state(tags.size() <= MAX_TAGS, "an object can carry at most " + MAX_TAGS + " tags", tags.size());
-      for (String key : requestMetadataKeys) {
-        Require.state(!metadata.containsKey(key), "a fixed metadata key cannot also be set by requests", key);
-      }
-      for (String key : requestTagKeys) {
-        Require.state(!tags.containsKey(key), "a fixed tag key cannot also be set by requests", Redact.quote(key));
-      }
+      AttributeRules.requireFitTogether(metadata, tags, requestMetadataKeys, requestTagKeys);
       return new ObjectAttributes(this);
     }
   }

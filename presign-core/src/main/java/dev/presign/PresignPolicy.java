@@ -1,24 +1,19 @@
 package dev.presign;
 
-import dev.presign.PolicyViolationException.Reason;
-import dev.presign.internal.Redact;
+import org.jspecify.annotations.Nullable;
 import dev.presign.internal.Require;
 import dev.presign.internal.attributes.AttributeHeaders;
-import dev.presign.internal.keys.SafeFileName;
-import dev.presign.internal.policy.ExtensionTable;
 import dev.presign.internal.policy.MediaRange;
 import dev.presign.internal.policy.MediaType;
+import dev.presign.internal.policy.UploadChecks;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
+import java.util.TreeSet;
 
 /**
  * What may be uploaded and for how long URLs live: allowed content types, size limits, TTLs and
@@ -60,8 +55,7 @@ public final class PresignPolicy {
   /** The longest file name a request may carry, in UTF-16 characters. */
   public static final int MAX_FILE_NAME_LENGTH = 1024;
 
-  private final List<String> allowedContentTypes;
-  private final List<MediaRange> ranges;
+  private final UploadChecks checks;
   private final long minSize;
   private final long maxSize;
   private final boolean requireDeclaredSize;
@@ -74,12 +68,6 @@ public final class PresignPolicy {
   private final @Nullable AttributeHeaders attributeHeaders;
 
   private PresignPolicy(Builder b) {
-    this.ranges = List.copyOf(b.ranges);
-    List<String> names = new ArrayList<>(ranges.size());
-    for (MediaRange range : ranges) {
-      names.add(range.toString());
-    }
-    this.allowedContentTypes = List.copyOf(names);
     this.minSize = b.minSize;
     this.maxSize = b.maxSize;
     this.requireDeclaredSize = b.requireDeclaredSize;
@@ -89,6 +77,8 @@ public final class PresignPolicy {
     this.extensionMustMatchContentType = b.extensionMustMatchContentType;
     this.attributes = b.attributes;
     this.attributeHeaders = AttributeHeaders.of(attributes);
+    this.checks = new UploadChecks(b.ranges, minSize, maxSize, requireDeclaredSize, allowedExtensions,
+        extensionMustMatchContentType);
   }
 
   /** {@return a builder with the defaults described above} */
@@ -103,7 +93,7 @@ public final class PresignPolicy {
 
   /** {@return the allowed content types, normalized to lower case, in the order given} */
   public List<String> allowedContentTypes() {
-    return allowedContentTypes;
+    return checks.allowedContentTypes();
   }
 
   /** {@return the smallest allowed size in bytes} */
@@ -175,11 +165,7 @@ public final class PresignPolicy {
 
   /** Checks the request and returns its parsed, normalized content type. */
   MediaType checkUpload(UploadRequest request) {
-    checkFileName(request);
-    MediaType type = checkContentType(request);
-    checkSize(request, requireDeclaredSize);
-    checkExtension(request.fileName(), type);
-    return type;
+    return checks.checkUpload(request);
   }
 
   /**
@@ -187,95 +173,19 @@ public final class PresignPolicy {
    * be declared; the type must be concrete, as for a PUT, and is signed exactly.
    */
   MediaType checkPost(UploadRequest request) {
-    checkFileName(request);
-    // A starts-with condition ("image/") also admits "image/x, text/html", which browsers render as HTML:
-    // a form signs one exact type, as a PUT does.
-    if (request.contentType().indexOf('*') >= 0) {
-      throw new PolicyViolationException(Reason.CONTENT_TYPE_INVALID,
-          "a POST form must name one concrete media type, which is signed exactly, not a wildcard: "
-              + Redact.quote(request.contentType()));
-    }
-    MediaType type = checkContentType(request);
-    checkSize(request, false);
-    checkExtension(request.fileName(), type);
-    return type;
-  }
-
-  private static void checkFileName(UploadRequest request) {
-    Objects.requireNonNull(request, "request");
-    String fileName = request.fileName();
-    if (fileName.isBlank() || fileName.length() > MAX_FILE_NAME_LENGTH) {
-      throw new PolicyViolationException(Reason.FILE_NAME_INVALID,
-          "file name must be 1 to " + MAX_FILE_NAME_LENGTH + " characters and not blank: " + Redact.quote(fileName));
-    }
-  }
-
-  private MediaType checkContentType(UploadRequest request) {
-    // Plain ifs rather than lambdas on this path: each first lambda costs a bootstrap at cold start.
-    MediaType type = MediaType.parseOrNull(request.contentType());
-    if (type == null) {
-      throw new PolicyViolationException(Reason.CONTENT_TYPE_INVALID,
-          "content type must be a concrete media type such as image/png: " + Redact.quote(request.contentType()));
-    }
-    if (!allows(type)) {
-      throw new PolicyViolationException(Reason.CONTENT_TYPE_NOT_ALLOWED,
-          "content type must be one of " + String.join(", ", allowedContentTypes) + ": "
-              + Redact.quote(type.essence()));
-    }
-    return type;
+    return checks.checkPost(request);
   }
 
   /** Whether an allowed entry covers the type; the verifier asks it of what was stored. */
   boolean allows(MediaType type) {
-    for (MediaRange range : ranges) {
-      if (range.matches(type)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void checkSize(UploadRequest request, boolean sizeRequired) {
-    if (request.size().isEmpty()) {
-      if (sizeRequired) {
-        throw new PolicyViolationException(Reason.SIZE_MISSING, "the file size must be declared");
-      }
-      return;
-    }
-    long size = request.size().getAsLong();
-    if (size > maxSize) {
-      throw new PolicyViolationException(Reason.TOO_LARGE,
-          "file size must be at most " + maxSize + " bytes: " + size);
-    }
-    if (size < minSize) {
-      throw new PolicyViolationException(Reason.TOO_SMALL,
-          "file size must be at least " + minSize + " bytes: " + size);
-    }
-  }
-
-  /** Checks the extension rules; {@code type} is null for a wildcard, which no extension can be shown to fit. */
-  private void checkExtension(String fileName, MediaType type) {
-    if (allowedExtensions.isEmpty() && !extensionMustMatchContentType) {
-      return;
-    }
-    String extension = SafeFileName.of(fileName).extension();
-    if (!allowedExtensions.isEmpty() && !allowedExtensions.contains(extension)) {
-      throw new PolicyViolationException(Reason.EXTENSION_NOT_ALLOWED,
-          "file extension must be one of " + String.join(", ", new java.util.TreeSet<>(allowedExtensions))
-              + ": " + Redact.quote(extension.isEmpty() ? "(none)" : extension));
-    }
-    if (extensionMustMatchContentType && (type == null || !ExtensionTable.fits(extension, type))) {
-      throw new PolicyViolationException(Reason.EXTENSION_MISMATCH,
-          "file extension must fit content type " + (type == null ? "(a wildcard fits none)" : type.essence()) + ": "
-              + Redact.quote(extension.isEmpty() ? "(none)" : extension));
-    }
+    return checks.allows(type);
   }
 
   @Override
   public String toString() {
-    return "PresignPolicy[contentTypes=" + allowedContentTypes + ", size=" + minSize + ".." + maxSize
+    return "PresignPolicy[contentTypes=" + checks.allowedContentTypes() + ", size=" + minSize + ".." + maxSize
         + (requireDeclaredSize ? " (declared)" : "") + ", uploadTtl=" + uploadTtl + ", downloadTtl="
-        + downloadTtl + (allowedExtensions.isEmpty() ? "" : ", extensions=" + new java.util.TreeSet<>(allowedExtensions))
+        + downloadTtl + (allowedExtensions.isEmpty() ? "" : ", extensions=" + new TreeSet<>(allowedExtensions))
         + (extensionMustMatchContentType ? ", extensionMatchesType" : "")
         + (attributes.isEmpty() ? "" : ", " + attributes) + ']';
   }
@@ -298,7 +208,7 @@ public final class PresignPolicy {
     private Builder() {}
 
     private Builder(PresignPolicy policy) {
-      this.ranges = policy.ranges;
+      this.ranges = policy.checks.ranges();
       this.minSize = policy.minSize;
       this.maxSize = policy.maxSize;
       this.requireDeclaredSize = policy.requireDeclaredSize;
@@ -342,21 +252,7 @@ public final class PresignPolicy {
      * @return this builder
      */
     public Builder allowContentTypes(Collection<String> contentTypes) {
-      Objects.requireNonNull(contentTypes, "contentTypes");
-      List<MediaRange> parsed = new ArrayList<>(contentTypes.size());
-      // Duplicates found by name, not by the record's equals: its first call bootstraps invokedynamic,
-      // milliseconds on a cold JVM's way to its first URL.
-      Set<String> names = new HashSet<>();
-      for (String contentType : contentTypes) {
-        Objects.requireNonNull(contentType, "contentTypes element");
-        MediaRange range = MediaRange.parse(contentType).orElse(null);
-        Require.argument(range != null,
-            "allowed content type must be type/subtype, type/* or */* without parameters", Redact.quote(contentType));
-        if (names.add(Objects.requireNonNull(range).toString())) {
-          parsed.add(range);
-        }
-      }
-      this.ranges = parsed;
+      this.ranges = UploadChecks.parseRanges(contentTypes);
       return this;
     }
 
@@ -429,16 +325,7 @@ public final class PresignPolicy {
      * @return this builder
      */
     public Builder allowExtensions(String... extensions) {
-      Objects.requireNonNull(extensions, "extensions");
-      Set<String> normalized = new LinkedHashSet<>();
-      for (String extension : extensions) {
-        Objects.requireNonNull(extension, "extensions element");
-        String bare = extension.startsWith(".") ? extension.substring(1) : extension;
-        Require.argument(SafeFileName.isAsciiAlphanumeric(bare),
-            "allowed extension must be 1 to 16 ASCII letters or digits", Redact.quote(extension));
-        normalized.add(bare.toLowerCase(Locale.ROOT));
-      }
-      this.allowedExtensions = normalized;
+      this.allowedExtensions = UploadChecks.normalizeExtensions(extensions);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.presign;
 
+import dev.presign.internal.Redact;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -21,66 +22,31 @@ import java.util.TreeMap;
  * <p>Metadata and tags a request carries are added to the policy's {@link ObjectAttributes}, which must
  * allow each key; they are checked and encoded when the URL is issued.
  *
- * @param fileName the client's file name; used for the extension and by name-keeping key strategies
- * @param contentType the declared media type, e.g. {@code image/png}
- * @param size the declared size in bytes, or empty when the client does not say
- * @param principal the user or tenant the upload belongs to, for per-principal keys, or empty
- * @param checksum the checksum of the bytes, signed into a PUT URL so S3 refuses other bytes, or empty
- * @param metadata user metadata to add, keys without {@code x-amz-meta-}, sorted by key; empty for none
- * @param tags tags to add, sorted by key; empty for none
+ * <p>A value: immutable, thread-safe, equal to another request with the same values. Made with
+ * {@link #of(String, String, long)} or {@link #of(String, String)} and the {@code with…} methods, so a
+ * later version can add a property (with a default) without breaking code that makes or reads requests.
  */
-public record UploadRequest(String fileName, String contentType, OptionalLong size, Optional<String> principal,
-    Optional<Checksum> checksum, Map<String, String> metadata, Map<String, String> tags) {
+public final class UploadRequest {
+  private final String fileName;
+  private final String contentType;
+  private final OptionalLong size;
+  private final Optional<String> principal;
+  private final Optional<Checksum> checksum;
+  private final Map<String, String> metadata;
+  private final Map<String, String> tags;
 
-  /**
-   * Creates a request.
-   *
-   * @param fileName the client's file name
-   * @param contentType the declared media type
-   * @param size the declared size in bytes, or empty
-   * @param principal the user or tenant, or empty
-   * @param checksum the checksum of the bytes, or empty
-   * @param metadata user metadata to add; copied
-   * @param tags tags to add; copied
-   * @throws NullPointerException naming the null parameter
-   * @throws IllegalArgumentException when the size is negative
-   */
-  public UploadRequest {
-    Objects.requireNonNull(fileName, "fileName");
-    Objects.requireNonNull(contentType, "contentType");
-    Objects.requireNonNull(size, "size");
-    Objects.requireNonNull(principal, "principal");
-    Objects.requireNonNull(checksum, "checksum");
-    metadata = sortedCopy(Objects.requireNonNull(metadata, "metadata"), "metadata");
-    tags = sortedCopy(Objects.requireNonNull(tags, "tags"), "tags");
+  private UploadRequest(String fileName, String contentType, OptionalLong size, Optional<String> principal,
+      Optional<Checksum> checksum, Map<String, String> metadata, Map<String, String> tags) {
+    this.fileName = Objects.requireNonNull(fileName, "fileName");
+    this.contentType = Objects.requireNonNull(contentType, "contentType");
+    this.size = size;
+    this.principal = principal;
+    this.checksum = checksum;
+    this.metadata = metadata;
+    this.tags = tags;
     if (size.isPresent() && size.getAsLong() < 0) {
       throw new IllegalArgumentException("size must be >= 0: " + size.getAsLong());
     }
-  }
-
-  /**
-   * Creates a request without metadata or tags.
-   *
-   * @param fileName the client's file name
-   * @param contentType the declared media type
-   * @param size the declared size in bytes, or empty
-   * @param principal the user or tenant, or empty
-   * @param checksum the checksum of the bytes, or empty
-   */
-  public UploadRequest(String fileName, String contentType, OptionalLong size, Optional<String> principal,
-      Optional<Checksum> checksum) {
-    this(fileName, contentType, size, principal, checksum, Map.of(), Map.of());
-  }
-
-  private static Map<String, String> sortedCopy(Map<String, String> map, String name) {
-    if (map.isEmpty()) {
-      return Map.of();
-    }
-    TreeMap<String, String> copy = new TreeMap<>();
-    for (Map.Entry<String, String> entry : map.entrySet()) {
-      copy.put(Objects.requireNonNull(entry.getKey(), name + " key"), Objects.requireNonNull(entry.getValue(), name + " value"));
-    }
-    return Collections.unmodifiableMap(copy);
   }
 
   /**
@@ -90,9 +56,12 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
    * @param contentType the declared media type
    * @param size the declared size in bytes
    * @return the request
+   * @throws NullPointerException naming the null parameter
+   * @throws IllegalArgumentException when the size is negative
    */
   public static UploadRequest of(String fileName, String contentType, long size) {
-    return new UploadRequest(fileName, contentType, OptionalLong.of(size), Optional.empty(), Optional.empty());
+    return new UploadRequest(fileName, contentType, OptionalLong.of(size), Optional.empty(), Optional.empty(),
+        Map.of(), Map.of());
   }
 
   /**
@@ -101,9 +70,46 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
    * @param fileName the client's file name
    * @param contentType the declared media type
    * @return the request
+   * @throws NullPointerException naming the null parameter
    */
   public static UploadRequest of(String fileName, String contentType) {
-    return new UploadRequest(fileName, contentType, OptionalLong.empty(), Optional.empty(), Optional.empty());
+    return new UploadRequest(fileName, contentType, OptionalLong.empty(), Optional.empty(), Optional.empty(),
+        Map.of(), Map.of());
+  }
+
+  /** {@return the client's file name; used for the extension and by name-keeping key strategies} */
+  public String fileName() {
+    return fileName;
+  }
+
+  /** {@return the declared media type, e.g. {@code image/png}} */
+  public String contentType() {
+    return contentType;
+  }
+
+  /** {@return the declared size in bytes, or empty when the client does not say} */
+  public OptionalLong size() {
+    return size;
+  }
+
+  /** {@return the user or tenant the upload belongs to, for per-principal keys, or empty} */
+  public Optional<String> principal() {
+    return principal;
+  }
+
+  /** {@return the checksum of the bytes, signed into a PUT URL so S3 refuses other bytes, or empty} */
+  public Optional<Checksum> checksum() {
+    return checksum;
+  }
+
+  /** {@return user metadata to add, keys without {@code x-amz-meta-}, sorted by key; empty for none} */
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  /** {@return tags to add, sorted by key; empty for none} */
+  public Map<String, String> tags() {
+    return tags;
   }
 
   /**
@@ -138,9 +144,7 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
    * @return a copy of this request with the entry
    */
   public UploadRequest withMetadata(String key, String value) {
-    TreeMap<String, String> more = new TreeMap<>(metadata);
-    more.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-    return new UploadRequest(fileName, contentType, size, principal, checksum, more, tags);
+    return new UploadRequest(fileName, contentType, size, principal, checksum, plus(metadata, key, value), tags);
   }
 
   /**
@@ -152,8 +156,50 @@ public record UploadRequest(String fileName, String contentType, OptionalLong si
    * @return a copy of this request with the tag
    */
   public UploadRequest withTag(String key, String value) {
-    TreeMap<String, String> more = new TreeMap<>(tags);
+    return new UploadRequest(fileName, contentType, size, principal, checksum, metadata, plus(tags, key, value));
+  }
+
+  private static Map<String, String> plus(Map<String, String> map, String key, String value) {
+    TreeMap<String, String> more = new TreeMap<>(map);
     more.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-    return new UploadRequest(fileName, contentType, size, principal, checksum, metadata, more);
+    return Collections.unmodifiableMap(more);
+  }
+
+  /**
+   * Whether the other object is a request with the same values.
+   *
+   * @param other another object
+   * @return true when every property is equal
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof UploadRequest that
+        && fileName.equals(that.fileName)
+        && contentType.equals(that.contentType)
+        && size.equals(that.size)
+        && principal.equals(that.principal)
+        && checksum.equals(that.checksum)
+        && metadata.equals(that.metadata)
+        && tags.equals(that.tags);
+  }
+
+  /** {@return a hash of every property} */
+  @Override
+  public int hashCode() {
+    return Objects.hash(fileName, contentType, size, principal, checksum, metadata, tags);
+  }
+
+  /**
+   * {@return the properties, with the client's file name quoted and escaped: it is untrusted text that
+   *     must not forge a log line}
+   */
+  @Override
+  public String toString() {
+    return "UploadRequest[fileName=" + Redact.quote(fileName) + ", contentType=" + Redact.quote(contentType)
+        + (size.isPresent() ? ", size=" + size.getAsLong() : "")
+        + principal.map(p -> ", principal=" + Redact.quote(p)).orElse("")
+        + checksum.map(c -> ", checksum=" + c.algorithm()).orElse("")
+        + (metadata.isEmpty() ? "" : ", metadata=" + metadata.keySet())
+        + (tags.isEmpty() ? "" : ", tags=" + tags.keySet()) + ']';
   }
 }

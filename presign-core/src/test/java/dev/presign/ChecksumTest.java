@@ -17,6 +17,19 @@ class ChecksumTest {
     assertThat(Checksum.md5("1B2M2Y8AsgTpgAmY7PhCfg==").algorithm().header()).isEqualTo("Content-MD5");
   }
 
+  @Test
+  void of_isTheSameValueAsItsFactory() {
+    Checksum md5 = Checksum.of(Checksum.Algorithm.MD5, "1B2M2Y8AsgTpgAmY7PhCfg==");
+
+    assertThat(md5).isEqualTo(Checksum.md5("1B2M2Y8AsgTpgAmY7PhCfg==")).hasSameHashCodeAs(Checksum.md5("1B2M2Y8AsgTpgAmY7PhCfg=="))
+        .isNotEqualTo(Checksum.crc32c("AAAAAA==")).hasToString("Checksum[algorithm=MD5, base64=1B2M2Y8AsgTpgAmY7PhCfg==]");
+    assertThat(md5.base64()).isEqualTo("1B2M2Y8AsgTpgAmY7PhCfg==");
+    assertThatThrownBy(() -> Checksum.of(null, "AAAAAA==")).isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("algorithm");
+    assertThatThrownBy(() -> Checksum.of(Checksum.Algorithm.CRC32C, "AAAA")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("CRC32C checksum must be 4 bytes in standard base64: ");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "AAAA", "not base64!", "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCg==",
       "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg", "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgh=",

@@ -209,15 +209,26 @@ class ObjectAttributesTest {
 
   @Test
   void encryption_keyWithSseS3_isRefused() {
-    assertThatThrownBy(() -> new Encryption("AES256", java.util.Optional.of("key"), false))
+    assertThatThrownBy(() -> Encryption.sseS3().withBucketKey())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a KMS key id and the bucket key go with aws:kms only: AES256");
-    assertThatThrownBy(() -> new Encryption("aws:kms:dsse", java.util.Optional.empty(), false))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("encryption algorithm must be AES256 or aws:kms: \"aws:kms:dsse\"");
     assertThatThrownBy(() -> Encryption.sseKms("key id\r\nx: y"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("KMS key id must be a key id, ARN or alias");
+  }
+
+  @Test
+  void encryption_isAValueOfItsSettings() {
+    Encryption kms = Encryption.sseKms("alias/uploads").withBucketKey();
+
+    assertThat(kms.algorithm()).isEqualTo(Encryption.AWS_KMS);
+    assertThat(kms.kmsKeyId()).contains("alias/uploads");
+    assertThat(kms.bucketKeyEnabled()).isTrue();
+    assertThat(kms).isEqualTo(Encryption.sseKms("alias/uploads").withBucketKey())
+        .hasSameHashCodeAs(Encryption.sseKms("alias/uploads").withBucketKey())
+        .isNotEqualTo(Encryption.sseKms("alias/uploads")).isNotEqualTo(Encryption.sseKms());
+    assertThat(kms).hasToString("Encryption[aws:kms, kmsKeyId=alias/uploads, bucketKey]");
+    assertThat(Encryption.sseS3()).hasToString("Encryption[AES256]").isEqualTo(Encryption.sseS3());
   }
 
   @Test

@@ -200,14 +200,6 @@ class UppyS3HandlerTest {
   }
 
   @Test
-  void statusText_isOneLineOfVisibleAscii() {
-    assertThat(UppyS3Handler.statusText("a\r\nb")).isEqualTo("a  b");
-    assertThat(UppyS3Handler.statusText("caf\u00e9 \u202e")).isEqualTo("caf? ?");
-    assertThat(UppyS3Handler.statusText("   ")).isEqualTo("Error");
-    assertThat(UppyS3Handler.statusText("x".repeat(500))).hasSize(200);
-  }
-
-  @Test
   void build_withoutIssuerOrMultipart_saysWhatIsMissing() {
     assertThatThrownBy(() -> UppyS3Handler.builder().build()).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("an issuer or a multipart instance is required");

@@ -36,8 +36,7 @@ class InputFuzzTest {
     if (fileName.isEmpty()) {
       return;
     }
-    UploadRequest request = new UploadRequest(fileName, "image/png", java.util.OptionalLong.of(1),
-        java.util.Optional.of("acme"), java.util.Optional.empty());
+    UploadRequest request = UploadRequest.of(fileName, "image/png", 1).withPrincipal("acme");
     for (int i = 0; i < STRATEGIES.size(); i++) {
       String key = STRATEGIES.get(i).key(request, NOW);
       assertThat(ObjectKeys.violation(key)).as(key).isNull();
@@ -54,8 +53,7 @@ class InputFuzzTest {
       assertThat(last.indexOf('.')).isEqualTo(last.length() - 4);
     }
     // A type the library does not know vouches for no extension at all.
-    UploadRequest unknown = new UploadRequest(fileName, "image/x-foo", java.util.OptionalLong.of(1),
-        java.util.Optional.of("acme"), java.util.Optional.empty());
+    UploadRequest unknown = UploadRequest.of(fileName, "image/x-foo", 1).withPrincipal("acme");
     for (KeyStrategy strategy : STRATEGIES) {
       String key = strategy.key(unknown, NOW);
       assertThat(key.substring(key.lastIndexOf('/') + 1)).as(key).doesNotContain(".");

@@ -1,9 +1,12 @@
 package dev.presign.internal.attributes;
 
+import org.jspecify.annotations.Nullable;
 import dev.presign.internal.Redact;
+import dev.presign.internal.Require;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
+import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /**
@@ -110,5 +113,32 @@ public final class AttributeRules {
       ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || ":/_-+=.@".indexOf(c) >= 0;
     }
     return ok ? null : "KMS key id must be a key id, ARN or alias of A-Z a-z 0-9 : / _ - + = . @: " + Redact.quote(keyId);
+  }
+
+  /**
+   * Checks how an {@code ObjectAttributes} builder's settings fit together, as its {@code build()} does.
+   *
+   * @param metadata the fixed metadata
+   * @param tags the fixed tags
+   * @param requestMetadataKeys the metadata keys requests may set
+   * @param requestTagKeys the tag keys requests may set
+   * @throws IllegalStateException when the fixed metadata exceeds 2 KB as sent, the fixed tags exceed 10,
+   *     or a key is both fixed and allowed to requests
+   */
+  public static void requireFitTogether(Map<String, String> metadata, Map<String, String> tags,
+      Set<String> requestMetadataKeys, Set<String> requestTagKeys) {
+    int bytes = 0;
+    for (Map.Entry<String, String> entry : metadata.entrySet()) {
+      bytes += metadataBytes(entry.getKey(), Rfc2047.encode(entry.getValue()));
+    }
+    Require.state(bytes <= MAX_METADATA_BYTES,
+        "metadata must be at most " + MAX_METADATA_BYTES + " bytes (keys and values as sent)", bytes);
+    Require.state(tags.size() <= MAX_TAGS, "an object can carry at most " + MAX_TAGS + " tags", tags.size());
+    for (String key : requestMetadataKeys) {
+      Require.state(!metadata.containsKey(key), "a fixed metadata key cannot also be set by requests", key);
+    }
+    for (String key : requestTagKeys) {
+      Require.state(!tags.containsKey(key), "a fixed tag key cannot also be set by requests", Redact.quote(key));
+    }
   }
 }

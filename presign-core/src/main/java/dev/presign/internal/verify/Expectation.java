@@ -37,7 +37,7 @@ public record Expectation(String key, long size, @Nullable MediaType type, @Null
    */
   public static Expectation of(UploadTicket ticket) {
     Checksum checksum = ticket.checksumAlgorithm().isEmpty() ? null
-        : new Checksum(Checksum.Algorithm.valueOf(ticket.checksumAlgorithm()), ticket.checksum());
+        : Checksum.of(Checksum.Algorithm.valueOf(ticket.checksumAlgorithm()), ticket.checksum());
     MediaType type = ticket.contentType().isEmpty() ? null : MediaType.parseOrNull(ticket.contentType());
     return new Expectation(ticket.key(), ticket.size(), type, checksum);
   }
@@ -53,7 +53,7 @@ public record Expectation(String key, long size, @Nullable MediaType type, @Null
     for (Checksum.Algorithm candidate : Checksum.Algorithm.values()) {
       String value = headers.get(candidate.header());
       if (value != null) {
-        bound = new Checksum(candidate, value);
+        bound = Checksum.of(candidate, value);
       }
     }
     return bound;
