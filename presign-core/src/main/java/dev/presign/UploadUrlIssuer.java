@@ -210,31 +210,6 @@ public final class UploadUrlIssuer {
     return connection;
   }
 
-  // TODO(merge): callers move to connection()
-  S3Client newS3Client(SdkHttpClient.Builder<?> httpClient) {
-    return connection.newS3Client(httpClient);
-  }
-
-  // TODO(merge): callers move to connection()
-  String signRaw(String method, String key, HeaderMap headers) {
-    return connection.signRaw(method, key, headers);
-  }
-
-  // TODO(merge): callers move to connection()
-  Clock clock() {
-    return connection.clock();
-  }
-
-  // TODO(merge): callers move to connection()
-  String objectUrl(String key) {
-    return connection.objectUrl(key);
-  }
-
-  // TODO(merge): callers move to connection()
-  static void requireSafeKey(String key) {
-    StoreConnection.requireSafeKey(key);
-  }
-
   /** {@return the bucket URLs are issued for} */
   public String bucket() {
     return connection.bucket();

@@ -5,6 +5,7 @@ import dev.presign.PolicyViolationException.Reason;
 import dev.presign.Verification.Action;
 import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
+import dev.presign.internal.connection.StoreConnection;
 import dev.presign.internal.policy.MediaType;
 import dev.presign.internal.token.InvalidTokenException;
 import dev.presign.internal.token.SealedToken;
@@ -58,7 +59,7 @@ public final class UploadVerifier implements AutoCloseable {
     this.issuer = b.issuer;
     this.ticketKey = b.ticketKey.clone();
     this.ownsClient = b.s3Client == null;
-    this.s3 = b.s3Client != null ? b.s3Client : b.issuer.newS3Client(b.httpClientBuilder);
+    this.s3 = b.s3Client != null ? b.s3Client : b.issuer.connection().newS3Client(b.httpClientBuilder);
     this.checks = new ObjectChecks(s3, issuer.bucket(), issuer.policy(), issuer.policy()::allows, b.checkContent);
     this.disposition = new Disposition(s3, issuer.bucket(), issuer.policy().attributes(), b.failureAction,
         b.quarantinePrefix, b.stagingPrefix, b.permanentPrefix, b.retagKey, b.retagValue);
@@ -116,7 +117,7 @@ public final class UploadVerifier implements AutoCloseable {
    */
   public boolean exists(String key) {
     Objects.requireNonNull(key, "key");
-    UploadUrlIssuer.requireSafeKey(key);
+    StoreConnection.requireSafeKey(key);
     return checks.exists(key);
   }
 
@@ -134,7 +135,7 @@ public final class UploadVerifier implements AutoCloseable {
   public Verification verify(String ticket) {
     UploadTicket decoded;
     try {
-      decoded = UploadTicket.decode(Objects.requireNonNull(ticket, "ticket"), ticketKey, issuer.clock().instant(),
+      decoded = UploadTicket.decode(Objects.requireNonNull(ticket, "ticket"), ticketKey, issuer.connection().clock().instant(),
           issuer.bucket());
     } catch (InvalidTokenException e) {
       throw new PolicyViolationException(Reason.TICKET_INVALID, String.valueOf(e.getMessage()));
@@ -158,7 +159,7 @@ public final class UploadVerifier implements AutoCloseable {
    */
   public Verification verify(PresignedUpload upload) {
     Objects.requireNonNull(upload, "upload");
-    UploadUrlIssuer.requireSafeKey(upload.key());
+    StoreConnection.requireSafeKey(upload.key());
     return verify(Expectation.of(upload));
   }
 
@@ -175,7 +176,7 @@ public final class UploadVerifier implements AutoCloseable {
   public Verification verify(String key, UploadRequest expected) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(expected, "expected");
-    UploadUrlIssuer.requireSafeKey(key);
+    StoreConnection.requireSafeKey(key);
     MediaType type = MediaType.parseOrNull(expected.contentType());
     if (type == null) {
       throw new PolicyViolationException(Reason.CONTENT_TYPE_INVALID,

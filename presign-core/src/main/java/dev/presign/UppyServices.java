@@ -83,7 +83,7 @@ final class UppyServices implements UppyBackend {
 
   @Override
   public String objectUrl(String key) {
-    return issuer.objectUrl(key);
+    return issuer.connection().objectUrl(key);
   }
 
   @Override
@@ -93,6 +93,6 @@ final class UppyServices implements UppyBackend {
 
   @Override
   public Instant now() {
-    return issuer.clock().instant();
+    return issuer.connection().clock().instant();
   }
 }

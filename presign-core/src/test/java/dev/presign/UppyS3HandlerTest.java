@@ -426,6 +426,6 @@ class UppyS3HandlerTest {
         })
         .policy(PresignPolicy.builder().allowContentTypes("video/mp4").build()).build();
 
-    assertThat((local ? issuer : aws).objectUrl(key)).isEqualTo(expected);
+    assertThat((local ? issuer : aws).connection().objectUrl(key)).isEqualTo(expected);
   }
 }

@@ -20,5 +20,10 @@
  * an application that only issues and verifies URLs does not pull it into its module graph; a named
  * module that runs {@code SelfTest} requires {@code java.net.http} itself. Both classes are stateless
  * and thread-safe.
+ *
+ * <p>Null-marked, like {@code dev.presign}: nothing is null unless marked {@code @Nullable}.
  */
+@NullMarked
 package dev.presign.setup;
+
+import org.jspecify.annotations.NullMarked;
