@@ -16,7 +16,7 @@ import java.time.Instant;
  * <p>Every key is checked by the issuer before signing, whoever wrote the strategy: at most 1024 UTF-8
  * bytes, no control or format characters, no backslash, no leading {@code /}, no empty, {@code .} or
  * {@code ..} segments. A custom strategy that breaks a rule makes {@code issueUpload} fail with
- * {@link PolicyViolationException.Reason#KEY_INVALID}; nothing is signed.
+ * {@link InvalidRequestException.Reason#KEY_INVALID}; nothing is signed.
  *
  * <p>Built-ins, given {@code cat.png} on 2026-11-29:
  * <table>
@@ -90,7 +90,7 @@ public interface KeyStrategy {
    * {@code prefix + principal/ + random UUID + .ext}: a folder per user or tenant, e.g.
    * {@code tenants/acme/8f0c…e1.png}. The request must carry a principal of 1 to 128 characters from
    * {@code A-Z a-z 0-9 . _ @ -}, not only dots; otherwise the upload is refused with
-   * {@link PolicyViolationException.Reason#PRINCIPAL_INVALID}.
+   * {@link InvalidRequestException.Reason#PRINCIPAL_INVALID}.
    *
    * @param prefix empty, or a valid key ending in {@code /}
    * @return the strategy

@@ -1,7 +1,7 @@
 package dev.presign;
 
 import org.jspecify.annotations.Nullable;
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.internal.Require;
 import dev.presign.internal.UploadMethod;
 import dev.presign.internal.attributes.MultipartAttributes;
@@ -101,7 +101,7 @@ public final class MultipartUploads implements AutoCloseable {
    *
    * @param request the upload
    * @return the PUT, POST or multipart session; {@link IssuedUpload#mechanism()} says which
-   * @throws PolicyViolationException when the request breaks the policy
+   * @throws InvalidRequestException when the request breaks the policy
    * @throws PresignException when signing fails or S3 refuses to start a multipart upload
    */
   public IssuedUpload issue(UploadRequest request) {
@@ -121,16 +121,16 @@ public final class MultipartUploads implements AutoCloseable {
    *
    * @param request the upload; its size is required, up to the policy's maximum and 5 TiB
    * @return the session, with the token the client hands back
-   * @throws PolicyViolationException when the request breaks the policy
+   * @throws InvalidRequestException when the request breaks the policy
    * @throws PresignException when S3 refuses to start the upload, with S3's error code in the message
    */
   public MultipartSession start(UploadRequest request) {
     Objects.requireNonNull(request, "request");
     if (request.size().isEmpty()) {
-      throw new PolicyViolationException(Reason.SIZE_MISSING, "the file size must be declared for a multipart upload");
+      throw new InvalidRequestException(Reason.SIZE_MISSING, "the file size must be declared for a multipart upload");
     }
     if (request.checksum().isPresent()) {
-      throw new PolicyViolationException(Reason.CHECKSUM_UNSUPPORTED,
+      throw new InvalidRequestException(Reason.CHECKSUM_UNSUPPORTED,
           "a multipart upload cannot bind a whole-object checksum; use a PUT: " + request.checksum().get().algorithm());
     }
     MediaType type = issuer.policy().checkUpload(request);
@@ -150,7 +150,7 @@ public final class MultipartUploads implements AutoCloseable {
     String token = session.encode(sessionKey);
     if (token.length() > SessionToken.MAX_LENGTH) {
       calls.abort(key, uploadId);
-      throw new PolicyViolationException(Reason.TAGS_INVALID, "on " + profile + " a multipart "
+      throw new InvalidRequestException(Reason.TAGS_INVALID, "on " + profile + " a multipart "
           + "upload's tags travel in its session token, which may be " + SessionToken.MAX_LENGTH
           + " characters long; these tags make it " + token.length());
     }
@@ -167,7 +167,7 @@ public final class MultipartUploads implements AutoCloseable {
    * @param fromPart the first part, from 1
    * @param toPart the last part, up to the session's part count
    * @return the URLs, in part order
-   * @throws PolicyViolationException when the token is invalid or expired, or the range is outside the plan
+   * @throws InvalidRequestException when the token is invalid or expired, or the range is outside the plan
    */
   public List<PresignedPart> presignParts(String token, int fromPart, int toPart) {
     SessionToken session = verify(token);
@@ -182,7 +182,7 @@ public final class MultipartUploads implements AutoCloseable {
    *
    * @param token the session token
    * @return the URLs, in part order
-   * @throws PolicyViolationException when the token is invalid or expired
+   * @throws InvalidRequestException when the token is invalid or expired
    */
   public List<PresignedPart> presignAllParts(String token) {
     SessionToken session = verify(token);
@@ -195,7 +195,7 @@ public final class MultipartUploads implements AutoCloseable {
    *
    * @param token the session token
    * @return the uploaded parts, in part order, with their ETags and sizes
-   * @throws PolicyViolationException when the token is invalid or expired
+   * @throws InvalidRequestException when the token is invalid or expired
    * @throws PresignException when S3 refuses, e.g. {@code NoSuchUpload} after an abort
    */
   public List<UploadedPart> listParts(String token) {
@@ -215,7 +215,7 @@ public final class MultipartUploads implements AutoCloseable {
    * @param token the session token
    * @param parts every part, in order, with the ETag its PUT returned
    * @return the ETag of the assembled object, quoted as S3 sends it, never empty
-   * @throws PolicyViolationException when the token is invalid, or a part is missing, repeated, out of
+   * @throws InvalidRequestException when the token is invalid, or a part is missing, repeated, out of
    *     order, of the wrong size or has another ETag
    * @throws PresignException when S3 refuses, or when neither the completion nor a HEAD of the completed
    *     object gives an ETag
@@ -238,7 +238,7 @@ public final class MultipartUploads implements AutoCloseable {
    * Aborts the upload; S3 deletes the parts it holds.
    *
    * @param token the session token
-   * @throws PolicyViolationException when the token is invalid or expired
+   * @throws InvalidRequestException when the token is invalid or expired
    * @throws PresignException when S3 refuses
    */
   public void abort(String token) {
@@ -262,7 +262,7 @@ public final class MultipartUploads implements AutoCloseable {
   /**
    * The object key a valid session token names; for protocols whose client sends the key back.
    *
-   * @throws PolicyViolationException when the token is invalid or expired
+   * @throws InvalidRequestException when the token is invalid or expired
    */
   String keyOf(String token) {
     return verify(token).key();
@@ -272,7 +272,7 @@ public final class MultipartUploads implements AutoCloseable {
    * What a valid session token says was declared: its key, content type and total size, for a
    * verification after completion.
    *
-   * @throws PolicyViolationException when the token is invalid or expired
+   * @throws InvalidRequestException when the token is invalid or expired
    */
   UploadRequest declaredOf(String token) {
     SessionToken session = verify(token);
@@ -282,7 +282,7 @@ public final class MultipartUploads implements AutoCloseable {
   /**
    * Signs the PUT URLs of the named parts, checking the token once.
    *
-   * @throws PolicyViolationException when the token is invalid or expired, or a part is outside the plan
+   * @throws InvalidRequestException when the token is invalid or expired, or a part is outside the plan
    */
   List<PresignedPart> presignPartNumbers(String token, int[] partNumbers) {
     return PartUrls.signEach(connection, issuer.policy().uploadTtl(), verify(token), partNumbers,
@@ -294,7 +294,7 @@ public final class MultipartUploads implements AutoCloseable {
     try {
       return SessionToken.decode(token, sessionKey, connection.clock().instant(), connection.bucket());
     } catch (InvalidTokenException e) {
-      throw new PolicyViolationException(Reason.SESSION_INVALID, String.valueOf(e.getMessage()));
+      throw new InvalidRequestException(Reason.SESSION_INVALID, String.valueOf(e.getMessage()));
     }
   }
 

@@ -7,15 +7,15 @@ import java.util.Objects;
  * it never contains a secret key, a session token, a signature or a signed URL.
  *
  * <p>{@link #kind()} is for code: map it to an HTTP status, a retry or a metric. The direct subclass
- * {@link PolicyViolationException} covers requests that break the policy (kind
- * {@link Kind#POLICY_VIOLATION}, with a finer {@link PolicyViolationException#reason()}); this type itself
+ * {@link InvalidRequestException} covers requests that break the policy (kind
+ * {@link Kind#INVALID_REQUEST}, with a finer {@link InvalidRequestException#reason()}); this type itself
  * covers conditions of the backend and the store, such as credentials that expire too soon or a store
  * that cannot be reached.
  *
  * <pre>{@code
  * } catch (PresignException e) {
  *   int status = switch (e.kind()) {
- *     case POLICY_VIOLATION -> 400;
+ *     case INVALID_REQUEST -> 400;
  *     case NOT_FOUND -> 404;
  *     case STORE_UNSUPPORTED -> 501;
  *     case STORE_REFUSED, STORE_INCONSISTENT -> 502;
@@ -31,8 +31,11 @@ public class PresignException extends RuntimeException {
 
   /** What kind of failure this is; stable names, safe to send to a client or to use as a metric tag. */
   public enum Kind {
-    /** The request breaks the policy; always a {@link PolicyViolationException}. The client can fix it. */
-    POLICY_VIOLATION,
+    /**
+     * The client's request was refused: it breaks the policy, names an unsafe key, or carries a session,
+     * ticket or part list that is not valid; always an {@link InvalidRequestException}. The client can fix it.
+     */
+    INVALID_REQUEST,
     /** The credentials provider failed or returned nothing; no URL can be signed until it recovers. */
     CREDENTIALS_UNAVAILABLE,
     /** The credentials expire too soon to sign a URL for the policy's lifetime; retry after they refresh. */

@@ -140,7 +140,7 @@ public final class PresignPolicy {
    * Checks an upload request against this policy, without signing anything.
    *
    * @param request the request to check
-   * @throws PolicyViolationException naming the first rule the request breaks
+   * @throws InvalidRequestException naming the first rule the request breaks
    */
   public void check(UploadRequest request) {
     checkUpload(request);
@@ -151,7 +151,7 @@ public final class PresignPolicy {
    * The attribute headers for a request (names and values alternating; do not modify), or null when the
    * policy sets none and the request adds none.
    *
-   * @throws PolicyViolationException when the request adds metadata or tags the policy does not allow
+   * @throws InvalidRequestException when the request adds metadata or tags the policy does not allow
    */
   String @Nullable [] attributeEntries(UploadRequest request) {
     if (attributeHeaders == null) {

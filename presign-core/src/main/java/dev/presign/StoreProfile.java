@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The checksum sets are deliberately conservative: what each store documents for presigned PUTs, and
  * for Ceph RGW what a real gateway was seen to check.
  * An issuer with a profile refuses a POST form the store cannot take ({@link PresignException}) and a
- * checksum it would reject ({@link PolicyViolationException.Reason#CHECKSUM_UNSUPPORTED}), and does not build
+ * checksum it would reject ({@link InvalidRequestException.Reason#CHECKSUM_UNSUPPORTED}), and does not build
  * with a policy whose {@link ObjectAttributes} the store does not take ({@link #attributes()}): Ceph RGW here
  * has no KMS, so no SSE-S3 or SSE-KMS.
  */

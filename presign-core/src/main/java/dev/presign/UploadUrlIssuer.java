@@ -96,7 +96,7 @@ public final class UploadUrlIssuer {
    *
    * @param request what the client wants to upload
    * @return the URL, headers, body length, key and expiry to hand to the client
-   * @throws PolicyViolationException when the request breaks the policy or the key strategy's rules;
+   * @throws InvalidRequestException when the request breaks the policy or the key strategy's rules;
    *     nothing is signed
    * @throws PresignException when the credentials cannot be resolved or expire too soon
    */
@@ -122,7 +122,7 @@ public final class UploadUrlIssuer {
    *
    * @param request what the client wants to upload; the size is optional
    * @return the form's action, fields, key and expiry
-   * @throws PolicyViolationException when the request breaks the policy or names a wildcard type such as
+   * @throws InvalidRequestException when the request breaks the policy or names a wildcard type such as
    *     {@code image/*} ({@code CONTENT_TYPE_INVALID}); nothing is signed
    * @throws PresignException when the credentials cannot be resolved or expire too soon
    */
@@ -148,7 +148,7 @@ public final class UploadUrlIssuer {
    *
    * @param key the object key
    * @return the URL, key and expiry
-   * @throws PolicyViolationException when {@code key} is not a safe key
+   * @throws InvalidRequestException when {@code key} is not a safe key
    * @throws PresignException when the credentials cannot be resolved or expire too soon
    */
   public PresignedDownload issueDownload(String key) {
@@ -169,7 +169,7 @@ public final class UploadUrlIssuer {
    *
    * @param request the key and the response headers
    * @return the URL, key and expiry
-   * @throws PolicyViolationException when the key is not safe or a header value is malformed
+   * @throws InvalidRequestException when the key is not safe or a header value is malformed
    * @throws PresignException when the credentials cannot be resolved or expire too soon
    */
   public PresignedDownload issueDownload(DownloadRequest request) {
@@ -182,7 +182,7 @@ public final class UploadUrlIssuer {
    *
    * @param key the object key
    * @return the URL, key and expiry; {@code method()} is {@code HEAD}
-   * @throws PolicyViolationException when {@code key} is not a safe key
+   * @throws InvalidRequestException when {@code key} is not a safe key
    * @throws PresignException when the credentials cannot be resolved or expire too soon
    */
   public PresignedDownload issueHead(String key) {

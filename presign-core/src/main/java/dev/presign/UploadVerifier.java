@@ -1,7 +1,7 @@
 package dev.presign;
 
 import org.jspecify.annotations.Nullable;
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.Verification.Action;
 import dev.presign.internal.Redact;
 import dev.presign.internal.Require;
@@ -97,7 +97,7 @@ public final class UploadVerifier implements AutoCloseable {
    *
    * @param request what the client asks to upload
    * @return the upload and the ticket to hand to the client together
-   * @throws PolicyViolationException when the request breaks the policy
+   * @throws InvalidRequestException when the request breaks the policy
    * @throws PresignException when no signing credentials can be had
    */
   public VerifiableUpload issue(UploadRequest request) {
@@ -112,7 +112,7 @@ public final class UploadVerifier implements AutoCloseable {
    *
    * @param key the object key, e.g. an issued upload's {@link PresignedUpload#key()}
    * @return true when S3 has an object under the key
-   * @throws PolicyViolationException when the key is not safe; nothing is asked of S3 then
+   * @throws InvalidRequestException when the key is not safe; nothing is asked of S3 then
    * @throws PresignException when S3 cannot be asked (also when it refuses the HEAD: 403)
    */
   public boolean exists(String key) {
@@ -128,7 +128,7 @@ public final class UploadVerifier implements AutoCloseable {
    *
    * @param ticket the ticket from {@link #ticket(PresignedUpload)}
    * @return the result
-   * @throws PolicyViolationException when the ticket is malformed, edited, for another bucket or expired;
+   * @throws InvalidRequestException when the ticket is malformed, edited, for another bucket or expired;
    *     nothing is asked of S3 then
    * @throws PresignException when S3 cannot be asked
    */
@@ -138,7 +138,7 @@ public final class UploadVerifier implements AutoCloseable {
       decoded = UploadTicket.decode(Objects.requireNonNull(ticket, "ticket"), ticketKey, issuer.connection().clock().instant(),
           issuer.bucket());
     } catch (InvalidTokenException e) {
-      throw new PolicyViolationException(Reason.TICKET_INVALID, String.valueOf(e.getMessage()));
+      throw new InvalidRequestException(Reason.TICKET_INVALID, String.valueOf(e.getMessage()));
     }
     return verify(Expectation.of(decoded));
   }
@@ -153,7 +153,7 @@ public final class UploadVerifier implements AutoCloseable {
    *
    * @param upload the issued upload
    * @return the result
-   * @throws PolicyViolationException when the upload's key is not a safe key ({@code KEY_INVALID}), or
+   * @throws InvalidRequestException when the upload's key is not a safe key ({@code KEY_INVALID}), or
    *     this verifier promotes and the key is not under its staging prefix; nothing is asked of S3 then
    * @throws PresignException when S3 cannot be asked
    */
@@ -170,7 +170,7 @@ public final class UploadVerifier implements AutoCloseable {
    * @param key the object key
    * @param expected what should be there
    * @return the result
-   * @throws PolicyViolationException when the key is not safe or the expected type is malformed
+   * @throws InvalidRequestException when the key is not safe or the expected type is malformed
    * @throws PresignException when S3 cannot be asked
    */
   public Verification verify(String key, UploadRequest expected) {
@@ -179,7 +179,7 @@ public final class UploadVerifier implements AutoCloseable {
     StoreConnection.requireSafeKey(key);
     MediaType type = MediaType.parseOrNull(expected.contentType());
     if (type == null) {
-      throw new PolicyViolationException(Reason.CONTENT_TYPE_INVALID,
+      throw new InvalidRequestException(Reason.CONTENT_TYPE_INVALID,
           "content type must be a concrete media type such as image/png: " + Redact.quote(expected.contentType()));
     }
     return verify(new Expectation(key, expected.size().orElse(-1), type, expected.checksum().orElse(null)));
@@ -189,7 +189,7 @@ public final class UploadVerifier implements AutoCloseable {
     String key = expected.key();
     String staging = stagingPrefixOrNull();
     if (staging != null && !key.startsWith(staging)) {
-      throw new PolicyViolationException(Reason.KEY_INVALID, "key must be under the staging prefix "
+      throw new InvalidRequestException(Reason.KEY_INVALID, "key must be under the staging prefix "
           + Redact.quote(staging) + " to be promoted: " + Redact.quote(key));
     }
     HeadObjectResponse head = checks.headOrNull(key);

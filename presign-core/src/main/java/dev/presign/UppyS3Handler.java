@@ -55,7 +55,7 @@ import java.util.function.Function;
  * <p>Errors are Companion's shape, {@code {"error": message, "reason": REASON}}, with a 4xx or 5xx status.
  * Uppy shows only the response's status text ("Companion request failed: " + statusText), so
  * {@link Response#statusText()} carries the same message for servers that can send a reason phrase.
- * A policy refusal's message is the {@link PolicyViolationException}'s, or {@code errorMessage}'s words;
+ * A policy refusal's message is the {@link InvalidRequestException}'s, or {@code errorMessage}'s words;
  * other failures get a generic message (a store failure is logged at DEBUG, anything unexpected at WARN by
  * its class name only). {@code handle} never throws.
  *
@@ -67,7 +67,7 @@ public final class UppyS3Handler {
 
   private final UploadUrlIssuer issuer;
   private final MultipartUploads multipart;
-  private final Function<PolicyViolationException, String> errorMessage;
+  private final Function<InvalidRequestException, String> errorMessage;
   private final UploadVerifier verifier;
   private final boolean allowUnverifiedSimpleUploads;
   private final UppyRoutes routes;
@@ -182,7 +182,7 @@ public final class UppyS3Handler {
   public static final class Builder {
     private @Nullable UploadUrlIssuer issuer;
     private @Nullable MultipartUploads multipart;
-    private Function<PolicyViolationException, String> errorMessage = e -> String.valueOf(e.getMessage());
+    private Function<InvalidRequestException, String> errorMessage = e -> String.valueOf(e.getMessage());
     private @Nullable UploadVerifier verifier;
     private boolean allowUnverifiedSimpleUploads;
 
@@ -248,7 +248,7 @@ public final class UppyS3Handler {
      * @param errorMessage from the refusal to the message, safe to show the user who sent the request
      * @return this builder
      */
-    public Builder errorMessage(Function<PolicyViolationException, String> errorMessage) {
+    public Builder errorMessage(Function<InvalidRequestException, String> errorMessage) {
       this.errorMessage = Objects.requireNonNull(errorMessage, "errorMessage");
       return this;
     }

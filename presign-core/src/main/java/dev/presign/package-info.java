@@ -11,7 +11,7 @@
  * }</pre>
  *
  * <p>Policies and issuers are immutable and thread-safe. Errors are typed
- * ({@link dev.presign.PolicyViolationException}, {@link dev.presign.PresignException}) and their
+ * ({@link dev.presign.InvalidRequestException}, {@link dev.presign.PresignException}) and their
  * messages never contain a secret, a signature or a signed URL.
  *
  * <p>The package is {@link org.jspecify.annotations.NullMarked}: no parameter, return value or field

@@ -182,10 +182,10 @@ class KeyStrategyTest {
     KeyStrategy strategy = KeyStrategy.perPrincipal("tenants/");
 
     assertThatThrownBy(() -> strategy.key(UploadRequest.of("a.png", "image/png", 1), NOW))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("principal is required")
-        .extracting(e -> ((PolicyViolationException) e).reason())
-        .isEqualTo(PolicyViolationException.Reason.PRINCIPAL_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.PRINCIPAL_INVALID);
   }
 
   @ParameterizedTest
@@ -195,7 +195,7 @@ class KeyStrategyTest {
     UploadRequest request = UploadRequest.of("a.png", "image/png", 1).withPrincipal(principal);
 
     assertThatThrownBy(() -> strategy.key(request, NOW))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("principal must be 1 to 128 of");
   }
 
@@ -220,7 +220,7 @@ class KeyStrategyTest {
     UploadRequest request = UploadRequest.of("a.png", "image/png", 1).withPrincipal("p".repeat(129));
 
     assertThatThrownBy(() -> KeyStrategy.perPrincipal("").key(request, NOW))
-        .isInstanceOf(PolicyViolationException.class);
+        .isInstanceOf(InvalidRequestException.class);
   }
 
   @Test

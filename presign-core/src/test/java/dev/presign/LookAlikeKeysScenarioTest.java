@@ -3,7 +3,7 @@ package dev.presign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.internal.keys.ObjectKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,11 +55,11 @@ class LookAlikeKeysScenarioTest {
       UploadUrlIssuer issuer = issuer().toBuilder().keyStrategy((request, now) -> key).build();
 
       assertThatThrownBy(() -> issuer.issueUpload(UploadRequest.of("a.png", "image/png", 1))).as(key)
-          .isInstanceOf(PolicyViolationException.class)
-          .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.KEY_INVALID);
+          .isInstanceOf(InvalidRequestException.class)
+          .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.KEY_INVALID);
       assertThatThrownBy(() -> issuer.issuePost(UploadRequest.of("a.png", "image/png", 1))).as(key)
-          .isInstanceOf(PolicyViolationException.class)
-          .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.KEY_INVALID);
+          .isInstanceOf(InvalidRequestException.class)
+          .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.KEY_INVALID);
     }
   }
 
@@ -67,12 +67,12 @@ class LookAlikeKeysScenarioTest {
   void issueDownload_lookAlikeKey_isRefusedWithKeyInvalid() {
     for (String key : HOSTILE) {
       assertThatThrownBy(() -> issuer().issueDownload(key)).as(key)
-          .isInstanceOf(PolicyViolationException.class)
+          .isInstanceOf(InvalidRequestException.class)
           .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("NFKC", "look-alikes"))
-          .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.KEY_INVALID);
+          .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.KEY_INVALID);
       assertThatThrownBy(() -> issuer().issueHead(key)).as(key)
-          .isInstanceOf(PolicyViolationException.class)
-          .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.KEY_INVALID);
+          .isInstanceOf(InvalidRequestException.class)
+          .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.KEY_INVALID);
     }
   }
 

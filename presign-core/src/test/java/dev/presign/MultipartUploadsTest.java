@@ -3,7 +3,7 @@ package dev.presign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.testing.RecordingS3Client;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -107,9 +107,9 @@ class MultipartUploadsTest {
   @Test
   void start_withoutSize_refusedBeforeAnyCallToS3() {
     assertThatThrownBy(() -> multipart(issuer("b-1", null), KEY).start(UploadRequest.of("a.mp4", "video/mp4")))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessage("the file size must be declared for a multipart upload")
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.SIZE_MISSING);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.SIZE_MISSING);
     assertThat(s3.calls).isEmpty();
   }
 
@@ -119,17 +119,17 @@ class MultipartUploadsTest {
         .withChecksum(Checksum.sha256("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="));
 
     assertThatThrownBy(() -> multipart(issuer("b-1", null), KEY).start(request))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("a multipart upload cannot bind a whole-object checksum; use a PUT")
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.CHECKSUM_UNSUPPORTED);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CHECKSUM_UNSUPPORTED);
     assertThat(s3.calls).isEmpty();
   }
 
   @Test
   void start_typeThePolicyRefuses_refusedBeforeAnyCallToS3() {
     assertThatThrownBy(() -> multipart(issuer("b-1", null), KEY).start(UploadRequest.of("a.html", "text/html", 6L << 20)))
-        .isInstanceOf(PolicyViolationException.class)
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_NOT_ALLOWED);
+        .isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_NOT_ALLOWED);
     assertThat(s3.calls).isEmpty();
   }
 
@@ -185,9 +185,9 @@ class MultipartUploadsTest {
 
   private static void assertSessionInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
     assertThatThrownBy(call)
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith(message)
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.SESSION_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.SESSION_INVALID);
   }
 
   private UploadUrlIssuer issuer(String bucket, StoreProfile profile) {

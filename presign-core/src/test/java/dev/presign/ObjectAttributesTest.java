@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.presign.ObjectAttributes.Encryption;
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException.Reason;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -107,10 +107,10 @@ class ObjectAttributesTest {
   @ValueSource(strings = {"secret-flag", "source", "ACCOUNT-ID", "account_id"})
   void issueUpload_metadataKeyThePolicyDoesNotAllow_isRefused(String key) {
     assertThatThrownBy(() -> issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 10).withMetadata(key, "x")))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("metadata key must be one of [account-id, original-name]")
         .hasMessageContaining(key)
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.METADATA_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.METADATA_INVALID);
   }
 
   @ParameterizedTest
@@ -118,7 +118,7 @@ class ObjectAttributesTest {
   void issueUpload_metadataValueWithControlCharacters_isRefused(String value) {
     assertThatThrownBy(() -> issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 10)
         .withMetadata("account-id", value)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("metadata value of account-id must not contain control characters");
   }
 
@@ -126,7 +126,7 @@ class ObjectAttributesTest {
   void issueUpload_metadataOver2KB_isRefused() {
     assertThatThrownBy(() -> issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 10)
         .withMetadata("account-id", "x".repeat(2040))))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("metadata must be at most 2048 bytes in all (keys and values as sent): 2059");
   }
 
@@ -134,16 +134,16 @@ class ObjectAttributesTest {
   @ValueSource(strings = {"presign-status", "Project", "other"})
   void issueUpload_tagKeyThePolicyDoesNotAllow_isRefused(String key) {
     assertThatThrownBy(() -> issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 10).withTag(key, "verified")))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("tag key must be one of [project]")
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.TAGS_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.TAGS_INVALID);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"a&b", "a<b>", "x\ny", "quote\"", "percent%"})
   void issueUpload_tagValueOutsideS3sCharacters_isRefused(String value) {
     assertThatThrownBy(() -> issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 10).withTag("project", value)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("tag value of project must be 0 to 256 letters, digits, spaces or + - = . _ : / @");
   }
 
@@ -151,7 +151,7 @@ class ObjectAttributesTest {
   void issueUpload_tagValueOver256Characters_isRefused() {
     assertThatThrownBy(() -> issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 10)
         .withTag("project", "ü".repeat(257))))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("must be 0 to 256");
   }
 
@@ -167,7 +167,7 @@ class ObjectAttributesTest {
     assertThat(tagged.issueUpload(UploadRequest.of("cat.png", "image/png", 10).withTag("extra", "1")).headers())
         .containsKey("x-amz-tagging");
     assertThatThrownBy(() -> tagged.issueUpload(eleven))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("an object can carry at most 10 tags: 11");
   }
 
@@ -176,10 +176,10 @@ class ObjectAttributesTest {
     UploadUrlIssuer plain = issuer.toBuilder().policy(PresignPolicy.builder().allowContentTypes("image/png").build()).build();
 
     assertThatThrownBy(() -> plain.issueUpload(UploadRequest.of("cat.png", "image/png", 10).withMetadata("a", "b")))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("metadata key must be one the policy allows (none): \"a\"");
     assertThatThrownBy(() -> plain.issueUpload(UploadRequest.of("cat.png", "image/png", 10).withTag("a", "b")))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("tag key must be one the policy allows (none): \"a\"");
   }
 

@@ -37,18 +37,18 @@ class PresignExceptionTest {
 
   @Test
   void policyViolation_isKindPolicyViolation() {
-    PolicyViolationException e = new PolicyViolationException(PolicyViolationException.Reason.TOO_LARGE, "too big");
+    InvalidRequestException e = new InvalidRequestException(InvalidRequestException.Reason.TOO_LARGE, "too big");
 
-    assertThat(e.kind()).isEqualTo(Kind.POLICY_VIOLATION);
-    assertThat(e.reason()).isEqualTo(PolicyViolationException.Reason.TOO_LARGE);
+    assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
+    assertThat(e.reason()).isEqualTo(InvalidRequestException.Reason.TOO_LARGE);
   }
 
   @Test
   void issue_refusedRequest_isKindPolicyViolation() {
     assertThatThrownBy(() -> issuer(() -> AwsBasicCredentials.create("AKIAEXAMPLE", "secret"))
         .issueUpload(UploadRequest.of("x.html", "text/html", 1)))
-        .isInstanceOf(PolicyViolationException.class)
-        .extracting(e -> ((PresignException) e).kind()).isEqualTo(Kind.POLICY_VIOLATION);
+        .isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((PresignException) e).kind()).isEqualTo(Kind.INVALID_REQUEST);
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException.Reason;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -44,20 +44,20 @@ class PresignPolicyTest {
   @ValueSource(strings = {"text/html", "image/svg+xml", "application/octet-stream", "imagex/png", "image/pngx"})
   void check_typeNotAllowed_isRefusedWithReason(String contentType) {
     assertThatThrownBy(() -> policy.check(UploadRequest.of("a.png", contentType, 10)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("content type must be one of image/png, image/jpeg, video/*")
         .hasMessageContaining(contentType)
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_NOT_ALLOWED);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_NOT_ALLOWED);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "png", "image/*", "*/*", "image/png\r\nX-Evil: 1", "image/png\u0000", "image/png;"})
   void check_malformedType_isRefusedWithEscapedValue(String contentType) {
     assertThatThrownBy(() -> policy.check(UploadRequest.of("a.png", contentType, 10)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("content type must be a concrete media type such as image/png: ")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\r", "\n", "\u0000"))
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
   }
 
   // A TAB has two spellings once a signer or S3 canonicalizes the header: refused, so the signed value is
@@ -66,9 +66,9 @@ class PresignPolicyTest {
   @ValueSource(strings = {"video/mp4; name=\"a\tb\"", "video/mp4; name=\"\t\"", "video/mp4; name=\"a\\\tb\""})
   void check_tabInsideAQuotedParameter_isRefused(String contentType) {
     assertThatThrownBy(() -> policy.check(UploadRequest.of("a.mp4", contentType, 10)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("content type must be a concrete media type such as image/png: ")
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
   }
 
   @Test
@@ -84,9 +84,9 @@ class PresignPolicyTest {
   })
   void check_sizeOutsideLimits_isRefused(long size, Reason reason, String message) {
     assertThatThrownBy(() -> policy.check(UploadRequest.of("a.png", "image/png", size)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessage(message)
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(reason);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(reason);
   }
 
   @Test
@@ -106,9 +106,9 @@ class PresignPolicyTest {
   @Test
   void check_undeclaredSize_isRefusedUnlessOptional() {
     assertThatThrownBy(() -> policy.check(UploadRequest.of("a.png", "image/png")))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessage("the file size must be declared")
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.SIZE_MISSING);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.SIZE_MISSING);
 
     PresignPolicy optional = policy.toBuilder().requireDeclaredSize(false).build();
     assertThatCode(() -> optional.check(UploadRequest.of("a.png", "image/png"))).doesNotThrowAnyException();
@@ -119,9 +119,9 @@ class PresignPolicyTest {
   void check_blankOrOverlongFileName_isRefused(int length) {
     String name = length == 0 ? "   " : "a".repeat(length);
     assertThatThrownBy(() -> policy.check(UploadRequest.of(name, "image/png", 1)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("file name must be 1 to 1024 characters and not blank")
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.FILE_NAME_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.FILE_NAME_INVALID);
   }
 
   @Test
@@ -140,9 +140,9 @@ class PresignPolicyTest {
       assertThatCode(() -> withExtensions.check(request)).doesNotThrowAnyException();
     } else {
       assertThatThrownBy(() -> withExtensions.check(request))
-          .isInstanceOf(PolicyViolationException.class)
+          .isInstanceOf(InvalidRequestException.class)
           .hasMessageStartingWith("file extension must be one of jpeg, jpg, png: ")
-          .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.EXTENSION_NOT_ALLOWED);
+          .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.EXTENSION_NOT_ALLOWED);
     }
   }
 
@@ -157,9 +157,9 @@ class PresignPolicyTest {
       assertThatCode(() -> matching.check(request)).doesNotThrowAnyException();
     } else {
       assertThatThrownBy(() -> matching.check(request))
-          .isInstanceOf(PolicyViolationException.class)
+          .isInstanceOf(InvalidRequestException.class)
           .hasMessageStartingWith("file extension must fit content type")
-          .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.EXTENSION_MISMATCH);
+          .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.EXTENSION_MISMATCH);
     }
   }
 

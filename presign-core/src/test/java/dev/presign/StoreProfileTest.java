@@ -57,9 +57,9 @@ class StoreProfileTest {
         ? Checksum.sha256("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=") : Checksum.crc32c("AAAAAA==");
 
     assertThatThrownBy(() -> ceph.issueUpload(UploadRequest.of("a.png", "image/png", 3).withChecksum(checksum)))
-        .isInstanceOf(PolicyViolationException.class)
-        .extracting(e -> ((PolicyViolationException) e).reason())
-        .isEqualTo(PolicyViolationException.Reason.CHECKSUM_UNSUPPORTED);
+        .isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.CHECKSUM_UNSUPPORTED);
     assertThat(ceph.issueUpload(UploadRequest.of("a.png", "image/png", 3)
         .withChecksum(Checksum.md5("1B2M2Y8AsgTpgAmY7PhCfg==")).withPrincipal("x")).headers()).containsKey("Content-MD5");
   }

@@ -3,7 +3,7 @@ package dev.presign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,9 +53,9 @@ class UploadUrlIssuerPostTest {
   @Test
   void issuePost_wildcardType_isRefusedAndNothingIsSigned() {
     assertThatThrownBy(() -> issuer.issuePost(UploadRequest.of("a.png", "image/*")))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("a POST form must name one concrete media type, which is signed exactly, not a wildcard: \"image/*\"")
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
   }
 
   @Test
@@ -90,18 +90,18 @@ class UploadUrlIssuerPostTest {
   @Test
   void issuePost_wildcardNotCoveredByThePolicy_isRefused() {
     assertThatThrownBy(() -> issuer.issuePost(UploadRequest.of("a.pdf", "application/*")))
-        .isInstanceOf(PolicyViolationException.class)
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
+        .isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
     assertThatThrownBy(() -> issuer.issuePost(UploadRequest.of("a.txt", "text/plain")))
-        .isInstanceOf(PolicyViolationException.class)
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_NOT_ALLOWED);
+        .isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_NOT_ALLOWED);
   }
 
   @Test
   void issuePost_sizeOutsidePolicy_isRefused() {
     assertThatThrownBy(() -> issuer.issuePost(UploadRequest.of("a.png", "image/png", 1001)))
-        .isInstanceOf(PolicyViolationException.class)
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.TOO_LARGE);
+        .isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.TOO_LARGE);
   }
 
   @Test
@@ -110,7 +110,7 @@ class UploadUrlIssuerPostTest {
         .policy(issuer.policy().toBuilder().maxSize(PresignPolicy.MAX_OBJECT_SIZE).build()).build();
 
     assertThatThrownBy(() -> huge.issuePost(UploadRequest.of("a.png", "image/png", PresignPolicy.MAX_SINGLE_PUT_SIZE + 1)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("a POST upload can carry at most 5368709120 bytes");
     assertThat(policy(huge.issuePost(UploadRequest.of("a.png", "image/png"))))
         .contains("[\"content-length-range\",1,5368709120]");
@@ -122,9 +122,9 @@ class UploadUrlIssuerPostTest {
     UploadUrlIssuer careless = issuer.toBuilder().keyStrategy((request, now) -> "forms/${filename}").build();
 
     assertThatThrownBy(() -> careless.issuePost(UploadRequest.of("a.png", "image/png")))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("key must not contain '${'")
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.KEY_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.KEY_INVALID);
     assertThatThrownBy(() -> KeyStrategy.uuid("${filename}/"))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -3,7 +3,7 @@ package dev.presign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException.Reason;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -171,17 +171,17 @@ class UploadUrlIssuerTest {
 
     assertThatThrownBy(() -> strict.issueUpload(UploadRequest.of("a.png", "image/png", 1)))
         .isInstanceOf(PresignException.class)
-        .isNotInstanceOf(PolicyViolationException.class)
+        .isNotInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("before the requested PT15M");
   }
 
   @Test
   void issueUpload_policyViolation_neverTouchesCredentials() {
     assertThatThrownBy(() -> issuer.issueUpload(UploadRequest.of("page.html", "text/html", 10)))
-        .isInstanceOf(PolicyViolationException.class)
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_NOT_ALLOWED);
+        .isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_NOT_ALLOWED);
     assertThatThrownBy(() -> issuer.issueUpload(UploadRequest.of("big.mp4", "video/mp4", 500L * 1024 * 1024 + 1)))
-        .isInstanceOf(PolicyViolationException.class);
+        .isInstanceOf(InvalidRequestException.class);
 
     assertThat(credentials.calls).hasValue(0);
   }
@@ -193,9 +193,9 @@ class UploadUrlIssuerTest {
         .build();
 
     assertThatThrownBy(() -> huge.issueUpload(UploadRequest.of("big.mp4", "video/mp4", PresignPolicy.MAX_SINGLE_PUT_SIZE + 1)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("a single PUT can carry at most 5368709120 bytes")
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.TOO_LARGE);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.TOO_LARGE);
     assertThat(credentials.calls).hasValue(0);
   }
 
@@ -205,8 +205,8 @@ class UploadUrlIssuerTest {
     UploadUrlIssuer careless = issuer.toBuilder().keyStrategy((request, now) -> badKey).build();
 
     assertThatThrownBy(() -> careless.issueUpload(UploadRequest.of("a.png", "image/png", 1)))
-        .isInstanceOf(PolicyViolationException.class)
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.KEY_INVALID);
+        .isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.KEY_INVALID);
     assertThat(credentials.calls).hasValue(0);
   }
 
@@ -215,7 +215,7 @@ class UploadUrlIssuerTest {
     UploadUrlIssuer careless = issuer.toBuilder().keyStrategy((request, now) -> null).build();
 
     assertThatThrownBy(() -> careless.issueUpload(UploadRequest.of("a.png", "image/png", 1)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("key must not be empty");
   }
 
@@ -223,9 +223,9 @@ class UploadUrlIssuerTest {
   @ValueSource(strings = {"../etc/passwd", "/x", "a/../b", "x\r\ny"})
   void issueDownload_unsafeKey_isRefused(String key) {
     assertThatThrownBy(() -> issuer.issueDownload(key))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\r", "\n"))
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.KEY_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.KEY_INVALID);
   }
 
   @Test

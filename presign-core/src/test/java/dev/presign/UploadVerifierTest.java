@@ -73,9 +73,9 @@ class UploadVerifierTest {
     UploadVerifier later = verifier(issuer(KeyStrategy.uuid("uploads/"), NOW.plus(Duration.ofDays(2)))).build();
 
     assertThatThrownBy(() -> later.verify(issued.ticket()))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("the ticket expired at ")
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(PolicyViolationException.Reason.TICKET_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(InvalidRequestException.Reason.TICKET_INVALID);
     assertThat(s3.calls()).isEmpty();
   }
 
@@ -96,9 +96,9 @@ class UploadVerifierTest {
     UploadVerifier verifier = verifier(issuer).build();
 
     assertThatThrownBy(() -> verifier.verify(ticket))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("the ticket is ")
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(PolicyViolationException.Reason.TICKET_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(InvalidRequestException.Reason.TICKET_INVALID);
     assertThat(s3.calls()).isEmpty();
   }
 
@@ -108,7 +108,7 @@ class UploadVerifierTest {
         StandardCharsets.US_ASCII)).build().issue(UploadRequest.of("cat.png", "image/png", PNG.length)).ticket();
 
     assertThatThrownBy(() -> verifier(issuer).build().verify(ticket))
-        .isInstanceOf(PolicyViolationException.class).hasMessage("the ticket is not authentic");
+        .isInstanceOf(InvalidRequestException.class).hasMessage("the ticket is not authentic");
   }
 
   @Test
@@ -238,7 +238,7 @@ class UploadVerifierTest {
         .promoteOnPass("staging/", "files/").build();
 
     assertThatThrownBy(() -> verifier.verify("uploads/a.png", UploadRequest.of("a.png", "image/png")))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessage("key must be under the staging prefix \"staging/\" to be promoted: \"uploads/a.png\"");
     assertThat(s3.calls()).isEmpty();
   }
@@ -260,7 +260,7 @@ class UploadVerifierTest {
     UploadVerifier verifier = verifier(issuer).build();
 
     assertThatThrownBy(() -> verifier.verify("uploads/a.png", UploadRequest.of("a.png", "image/*")))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("content type must be a concrete media type");
   }
 

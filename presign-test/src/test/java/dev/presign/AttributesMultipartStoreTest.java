@@ -116,8 +116,8 @@ class AttributesMultipartStoreTest extends StoreSuite {
             .hasMessageContaining("NotImplemented");
       } else if (store.profile().filter(StoreProfile::dropsMultipartTagging).isPresent()) {
         assertThatThrownBy(() -> uploads.start(request))
-            .isInstanceOfSatisfying(PolicyViolationException.class,
-                e -> assertThat(e.reason()).isEqualTo(PolicyViolationException.Reason.TAGS_INVALID))
+            .isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.reason()).isEqualTo(InvalidRequestException.Reason.TAGS_INVALID))
             .hasMessageContaining("tags travel in its session token, which may be 4096 characters long");
       } else {
         // The store keeps CreateMultipartUpload's tags: the token carries none.

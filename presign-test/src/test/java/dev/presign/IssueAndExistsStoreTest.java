@@ -83,7 +83,7 @@ class IssueAndExistsStoreTest extends StoreSuite {
   @Test
   void issue_requestBreakingThePolicy_isRefusedWithoutAsking() {
     assertThatThrownBy(() -> verifier.issue(UploadRequest.of("page.html", "text/html", 10)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("text/html");
     assertThat(s3Calls).hasValue(0);
     assertThat(store.keys()).isEmpty();
@@ -106,9 +106,9 @@ class IssueAndExistsStoreTest extends StoreSuite {
   @ValueSource(strings = {"", "../etc/passwd", "a//b", "images/\u0000x"})
   void exists_unsafeKey_isRefusedWithoutAsking(String key) {
     assertThatThrownBy(() -> verifier.exists(key))
-        .isInstanceOf(PolicyViolationException.class)
-        .extracting(e -> ((PolicyViolationException) e).reason())
-        .isEqualTo(PolicyViolationException.Reason.KEY_INVALID);
+        .isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.KEY_INVALID);
     assertThat(s3Calls).hasValue(0);
   }
 

@@ -3,7 +3,7 @@ package dev.presign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.testing.StoreSuite;
 
 import java.net.URI;
@@ -198,14 +198,14 @@ class MultipartStoreTest extends StoreSuite {
     }
 
     assertThatThrownBy(() -> multipart.complete(session.token(), sent.subList(0, 3)))
-        .isInstanceOf(PolicyViolationException.class).hasMessageContaining("expected 4, got 3");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("expected 4, got 3");
     List<UploadedPart> swapped = new ArrayList<>(List.of(sent.get(1), sent.get(0), sent.get(2), sent.get(3)));
     assertThatThrownBy(() -> multipart.complete(session.token(), swapped))
-        .isInstanceOf(PolicyViolationException.class).hasMessageContaining("in order");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("in order");
     List<UploadedPart> wrongTag = new ArrayList<>(sent);
     wrongTag.set(2, UploadedPart.of(3, "\"0000\""));
     assertThatThrownBy(() -> multipart.complete(session.token(), wrongTag))
-        .isInstanceOf(PolicyViolationException.class).hasMessageContaining("another ETag");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("another ETag");
     assertThat(store.keys()).isEmpty();
   }
 
@@ -240,8 +240,8 @@ class MultipartStoreTest extends StoreSuite {
         () -> later.listParts(token),
         () -> later.presignAllParts(token))) {
       assertThatThrownBy(call::run)
-          .isInstanceOf(PolicyViolationException.class)
-          .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.SESSION_INVALID);
+          .isInstanceOf(InvalidRequestException.class)
+          .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.SESSION_INVALID);
     }
     assertThat(s3Calls.get()).isEqualTo(callsBefore);
   }
@@ -284,9 +284,9 @@ class MultipartStoreTest extends StoreSuite {
     int callsBefore = s3Calls.get();
 
     assertThatThrownBy(() -> multipart.start(UploadRequest.of("page.html", "text/html", 100)))
-        .isInstanceOf(PolicyViolationException.class);
+        .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> multipart.start(UploadRequest.of("film.mp4", "video/mp4")))
-        .isInstanceOf(PolicyViolationException.class).hasMessageContaining("must be declared");
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("must be declared");
     assertThat(s3Calls.get()).isEqualTo(callsBefore);
   }
 

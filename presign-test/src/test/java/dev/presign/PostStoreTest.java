@@ -3,7 +3,7 @@ package dev.presign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException.Reason;
 
 import dev.presign.testing.StoreSuite;
 import dev.presign.testing.StoreVariant;
@@ -62,9 +62,9 @@ class PostStoreTest extends StoreSuite {
   @CsvSource({"image/*", "IMAGE/*", "*/*"})
   void post_wildcardRequest_isRefusedBeforeAnythingIsSigned(String wildcard) {
     assertThatThrownBy(() -> issuer.issuePost(UploadRequest.of("cat.webp", wildcard)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("a POST form must name one concrete media type")
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
   }
 
   // The adversarial review's comma trick: "image/x, text/html" passed a starts-with "image/" condition and

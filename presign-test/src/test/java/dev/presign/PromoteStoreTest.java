@@ -3,7 +3,7 @@ package dev.presign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.Verification.Action;
 import dev.presign.Verification.Outcome;
 import dev.presign.testing.StoreSuite;
@@ -94,9 +94,9 @@ class PromoteStoreTest extends StoreSuite {
   @Test
   void verify_keyOutsideTheStagingPrefix_isRefusedBeforeAnyS3Call() {
     assertThatThrownBy(() -> verifier.verify("files/x.png", UploadRequest.of("x.png", "image/png", 1)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("key must be under the staging prefix")
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(Reason.KEY_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.KEY_INVALID);
   }
 
   private static HttpResponse<String> put(PresignedUpload upload, byte[] body) throws Exception {

@@ -162,10 +162,10 @@ class UploadStoreTest extends StoreSuite {
         .withChecksum(checksum(algorithm, PNG_BYTES));
 
     assertThatThrownBy(() -> issuer.issueUpload(request))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining(algorithm.name())
-        .extracting(e -> ((PolicyViolationException) e).reason())
-        .isEqualTo(PolicyViolationException.Reason.CHECKSUM_UNSUPPORTED);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.CHECKSUM_UNSUPPORTED);
     assertThat(store.keys()).as("nothing may be stored").isEmpty();
   }
 

@@ -67,9 +67,9 @@ class VerifyStoreTest extends StoreSuite {
     if (!variant().checks(Checksum.Algorithm.SHA256)) {
       assertThatThrownBy(() -> issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length)
           .withChecksum(Checksum.sha256(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(PNG))))))
-          .isInstanceOf(PolicyViolationException.class)
-          .extracting(e -> ((PolicyViolationException) e).reason())
-          .isEqualTo(PolicyViolationException.Reason.CHECKSUM_UNSUPPORTED);
+          .isInstanceOf(InvalidRequestException.class)
+          .extracting(e -> ((InvalidRequestException) e).reason())
+          .isEqualTo(InvalidRequestException.Reason.CHECKSUM_UNSUPPORTED);
       assertThat(store.keys()).isEmpty();
       return;
     }
@@ -152,9 +152,9 @@ class VerifyStoreTest extends StoreSuite {
     int before = s3Calls.get();
 
     assertThatThrownBy(() -> verifier.verify(edited))
-        .isInstanceOf(PolicyViolationException.class)
-        .extracting(e -> ((PolicyViolationException) e).reason())
-        .isEqualTo(PolicyViolationException.Reason.TICKET_INVALID);
+        .isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.TICKET_INVALID);
     assertThat(s3Calls.get()).isEqualTo(before);
   }
 
@@ -212,9 +212,9 @@ class VerifyStoreTest extends StoreSuite {
 
     for (UploadVerifier refusing : java.util.List.of(otherBucket, otherKey, later)) {
       assertThatThrownBy(() -> refusing.verify(ticket))
-          .isInstanceOf(PolicyViolationException.class)
-          .extracting(e -> ((PolicyViolationException) e).reason())
-          .isEqualTo(PolicyViolationException.Reason.TICKET_INVALID);
+          .isInstanceOf(InvalidRequestException.class)
+          .extracting(e -> ((InvalidRequestException) e).reason())
+          .isEqualTo(InvalidRequestException.Reason.TICKET_INVALID);
     }
     assertThat(s3Calls.get()).isEqualTo(before);
   }

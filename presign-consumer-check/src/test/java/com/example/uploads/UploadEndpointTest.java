@@ -4,7 +4,7 @@ import static dev.presign.test.PresignAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.PresignedUpload;
 import dev.presign.test.S3TestStore;
 import dev.presign.test.SignatureVerdict;
@@ -60,7 +60,7 @@ class UploadEndpointTest {
     UploadEndpoint endpoint = new UploadEndpoint(store.issuerBuilder());
 
     assertThatThrownBy(() -> endpoint.requestUpload("user-42", "x.html", "text/html", 10))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("text/html");
   }
 

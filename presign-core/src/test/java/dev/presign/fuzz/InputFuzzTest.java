@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.presign.KeyStrategy;
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.PresignPolicy;
 import dev.presign.UploadRequest;
 import dev.presign.internal.keys.ObjectKeys;
@@ -89,7 +89,7 @@ class InputFuzzTest {
     try {
       POLICY.check(UploadRequest.of("a", contentType, 1));
       allowed = true;
-    } catch (PolicyViolationException e) {
+    } catch (InvalidRequestException e) {
       allowed = false;
     }
     if (allowed) {

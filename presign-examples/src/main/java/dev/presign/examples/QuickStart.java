@@ -1,7 +1,7 @@
 package dev.presign.examples;
 
 import dev.presign.KeyStrategy;
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.PresignPolicy;
 import dev.presign.PresignedDownload;
 import dev.presign.PresignedUpload;
@@ -85,7 +85,7 @@ public final class QuickStart {
       boolean refusedByPolicy = false;
       try {
         issuer.issueUpload(UploadRequest.of("page.html", "text/html", 100));
-      } catch (PolicyViolationException e) {
+      } catch (InvalidRequestException e) {
         refusedByPolicy = true;
         out.println("4. Refused before signing (" + e.reason() + "): " + e.getMessage());
       }

@@ -1,6 +1,6 @@
 package dev.presign.spring;
 
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.PresignException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Turns presign's exceptions into RFC 9457 {@code application/problem+json} responses.
  *
  * <ul>
- *   <li>{@link PolicyViolationException}: 400, the exception's message as {@code detail} (it states the rule and
+ *   <li>{@link InvalidRequestException}: 400, the exception's message as {@code detail} (it states the rule and
  *       the offending value, safe to show the user who sent it) and its {@code reason}, e.g.
  *       {@code CONTENT_TYPE_NOT_ALLOWED}.</li>
  *   <li>Any other {@link PresignException}: the status {@link #statusOf(PresignException.Kind)} gives, its
@@ -47,7 +47,7 @@ public class PresignProblemHandler {
    */
   public static HttpStatus statusOf(PresignException.Kind kind) {
     return switch (kind) {
-      case POLICY_VIOLATION -> HttpStatus.BAD_REQUEST;
+      case INVALID_REQUEST -> HttpStatus.BAD_REQUEST;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case STORE_UNSUPPORTED -> HttpStatus.NOT_IMPLEMENTED;
       case STORE_REFUSED, STORE_INCONSISTENT -> HttpStatus.BAD_GATEWAY;
@@ -61,8 +61,8 @@ public class PresignProblemHandler {
    * @param e the exception
    * @return 400 with the rule, the offending value and the reason
    */
-  @ExceptionHandler(PolicyViolationException.class)
-  public ResponseEntity<ProblemDetail> policyViolation(PolicyViolationException e) {
+  @ExceptionHandler(InvalidRequestException.class)
+  public ResponseEntity<ProblemDetail> policyViolation(InvalidRequestException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     problem.setTitle("The upload request breaks the upload policy");
     problem.setProperty("reason", e.reason().name());
@@ -77,7 +77,7 @@ public class PresignProblemHandler {
    */
   @ExceptionHandler(PresignException.class)
   public ResponseEntity<ProblemDetail> presignFailure(PresignException e) {
-    if (e instanceof PolicyViolationException violation) {
+    if (e instanceof InvalidRequestException violation) {
       return policyViolation(violation);
     }
     HttpStatus status = statusOf(e.kind());
@@ -90,7 +90,7 @@ public class PresignProblemHandler {
 
   private static String detailOf(PresignException.Kind kind) {
     return switch (kind) {
-      case POLICY_VIOLATION -> "The request breaks the upload policy.";
+      case INVALID_REQUEST -> "The request was refused: it breaks the upload policy or names an invalid upload.";
       case NOT_FOUND -> "The file or upload does not exist, or no longer exists.";
       case STORE_UNSUPPORTED -> "The file store does not support this kind of upload.";
       case STORE_REFUSED, STORE_INCONSISTENT -> "The file store refused the request.";

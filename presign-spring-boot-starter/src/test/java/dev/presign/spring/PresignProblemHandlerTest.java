@@ -12,7 +12,7 @@ import org.springframework.http.ProblemDetail;
 class PresignProblemHandlerTest {
   @ParameterizedTest
   @CsvSource({
-      "POLICY_VIOLATION, 400",
+      "INVALID_REQUEST, 400",
       "NOT_FOUND, 404",
       "STORE_UNSUPPORTED, 501",
       "STORE_REFUSED, 502",

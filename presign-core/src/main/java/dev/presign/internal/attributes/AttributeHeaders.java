@@ -1,8 +1,8 @@
 package dev.presign.internal.attributes;
 
 import dev.presign.ObjectAttributes;
-import dev.presign.PolicyViolationException;
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.UploadRequest;
 import dev.presign.internal.Redact;
 import java.nio.charset.StandardCharsets;
@@ -83,15 +83,15 @@ public final class AttributeHeaders {
    * Refuses a request that carries metadata or tags when the policy has no attributes at all.
    *
    * @param request the request
-   * @throws PolicyViolationException when it carries any
+   * @throws InvalidRequestException when it carries any
    */
   public static void requireNoAdditions(UploadRequest request) {
     if (!request.metadata().isEmpty()) {
-      throw new PolicyViolationException(Reason.METADATA_INVALID, "metadata key must be one the policy allows (none): "
+      throw new InvalidRequestException(Reason.METADATA_INVALID, "metadata key must be one the policy allows (none): "
           + Redact.quote(request.metadata().keySet().iterator().next()));
     }
     if (!request.tags().isEmpty()) {
-      throw new PolicyViolationException(Reason.TAGS_INVALID, "tag key must be one the policy allows (none): "
+      throw new InvalidRequestException(Reason.TAGS_INVALID, "tag key must be one the policy allows (none): "
           + Redact.quote(request.tags().keySet().iterator().next()));
     }
   }
@@ -101,7 +101,7 @@ public final class AttributeHeaders {
    *
    * @param request the request
    * @return the entries; the policy's own array when the request adds nothing (do not modify it)
-   * @throws PolicyViolationException when an addition is not allowed, malformed or over S3's limits
+   * @throws InvalidRequestException when an addition is not allowed, malformed or over S3's limits
    */
   public String[] entries(UploadRequest request) {
     if (request.metadata().isEmpty() && request.tags().isEmpty()) {
@@ -113,36 +113,36 @@ public final class AttributeHeaders {
     for (Map.Entry<String, String> entry : request.metadata().entrySet()) {
       String key = entry.getKey();
       if (!attributes.requestMetadataKeys().contains(key)) {
-        throw new PolicyViolationException(Reason.METADATA_INVALID, "metadata key must be one of "
+        throw new InvalidRequestException(Reason.METADATA_INVALID, "metadata key must be one of "
             + attributes.requestMetadataKeys() + ": " + Redact.quote(key));
       }
       String violation = AttributeRules.metadataValueViolation(key, entry.getValue());
       if (violation != null) {
-        throw new PolicyViolationException(Reason.METADATA_INVALID, violation);
+        throw new InvalidRequestException(Reason.METADATA_INVALID, violation);
       }
       String value = Rfc2047.encode(entry.getValue());
       bytes += AttributeRules.metadataBytes(key, value);
       metadata.put(key, value);
     }
     if (bytes > AttributeRules.MAX_METADATA_BYTES) {
-      throw new PolicyViolationException(Reason.METADATA_INVALID, "metadata must be at most "
+      throw new InvalidRequestException(Reason.METADATA_INVALID, "metadata must be at most "
           + AttributeRules.MAX_METADATA_BYTES + " bytes in all (keys and values as sent): " + bytes);
     }
     TreeMap<String, String> tags = new TreeMap<>(attributes.tags());
     for (Map.Entry<String, String> entry : request.tags().entrySet()) {
       String key = entry.getKey();
       if (!attributes.requestTagKeys().contains(key)) {
-        throw new PolicyViolationException(Reason.TAGS_INVALID, "tag key must be one of "
+        throw new InvalidRequestException(Reason.TAGS_INVALID, "tag key must be one of "
             + attributes.requestTagKeys() + ": " + Redact.quote(key));
       }
       String violation = AttributeRules.tagValueViolation(key, entry.getValue());
       if (violation != null) {
-        throw new PolicyViolationException(Reason.TAGS_INVALID, violation);
+        throw new InvalidRequestException(Reason.TAGS_INVALID, violation);
       }
       tags.put(key, entry.getValue());
     }
     if (tags.size() > AttributeRules.MAX_TAGS) {
-      throw new PolicyViolationException(Reason.TAGS_INVALID, "an object can carry at most "
+      throw new InvalidRequestException(Reason.TAGS_INVALID, "an object can carry at most "
           + AttributeRules.MAX_TAGS + " tags: " + tags.size());
     }
     // The fixed entries without their tagging, then the request's metadata merged by key, then all tags.

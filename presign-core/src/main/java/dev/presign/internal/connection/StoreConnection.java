@@ -1,7 +1,7 @@
 package dev.presign.internal.connection;
 
-import dev.presign.PolicyViolationException;
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.PresignException;
 import dev.presign.StoreProfile;
 import dev.presign.internal.HeaderMap;
@@ -175,7 +175,7 @@ public final class StoreConnection {
    * @param key the object key
    * @param headers the headers to sign
    * @return the pre-signed URL
-   * @throws PolicyViolationException when the key is not safe
+   * @throws InvalidRequestException when the key is not safe
    */
   public String signRaw(String method, String key, HeaderMap headers) {
     requireSafeKey(key);
@@ -214,12 +214,12 @@ public final class StoreConnection {
    * Refuses a key S3 or a reader could misread.
    *
    * @param key the object key
-   * @throws PolicyViolationException {@code KEY_INVALID} when the key is not safe
+   * @throws InvalidRequestException {@code KEY_INVALID} when the key is not safe
    */
   public static void requireSafeKey(String key) {
     String violation = ObjectKeys.violation(key);
     if (violation != null) {
-      throw new PolicyViolationException(Reason.KEY_INVALID, violation + ": " + Redact.quote(key));
+      throw new InvalidRequestException(Reason.KEY_INVALID, violation + ": " + Redact.quote(key));
     }
   }
 

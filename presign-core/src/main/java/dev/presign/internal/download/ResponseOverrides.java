@@ -2,8 +2,8 @@ package dev.presign.internal.download;
 
 import dev.presign.DownloadRequest;
 import dev.presign.DownloadRequest.Disposition;
-import dev.presign.PolicyViolationException;
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.internal.HeaderMap;
 import dev.presign.internal.Redact;
 import dev.presign.internal.keys.SafeFileName;
@@ -91,7 +91,7 @@ public final class ResponseOverrides {
    * @param request the download request
    * @param maxAgeSeconds how long the URL lives: the default Cache-Control max-age
    * @return the parameters to sign into the URL
-   * @throws PolicyViolationException when the content type or cache control is malformed
+   * @throws InvalidRequestException when the content type or cache control is malformed
    */
   public static EncodedQuery encoded(DownloadRequest request, long maxAgeSeconds) {
     if (request.contentType().isEmpty() && request.fileName().isEmpty() && request.disposition().isEmpty()
@@ -156,7 +156,7 @@ public final class ResponseOverrides {
    * @param request the download request
    * @param maxAgeSeconds how long the URL lives: the default Cache-Control max-age
    * @return the parameters to sign into the URL, in a stable order
-   * @throws PolicyViolationException when the content type or cache control is malformed
+   * @throws InvalidRequestException when the content type or cache control is malformed
    */
   public static Map<String, String> of(DownloadRequest request, long maxAgeSeconds) {
     Pinned pinned;
@@ -170,7 +170,7 @@ public final class ResponseOverrides {
       if (request.contentType().isPresent()) {
         type = MediaType.parseOrNull(request.contentType().get());
         if (type == null) {
-          throw new PolicyViolationException(Reason.CONTENT_TYPE_INVALID,
+          throw new InvalidRequestException(Reason.CONTENT_TYPE_INVALID,
               "content type must be a concrete media type such as image/png: " + Redact.quote(request.contentType().get()));
         }
       }
@@ -185,7 +185,7 @@ public final class ResponseOverrides {
     if (request.cacheControl().isPresent()) {
       cacheControl = request.cacheControl().get();
       if (cacheControl.isEmpty() || cacheControl.length() > 256 || !isPrintableAscii(cacheControl)) {
-        throw new PolicyViolationException(Reason.HEADER_INVALID,
+        throw new InvalidRequestException(Reason.HEADER_INVALID,
             "cache control must be 1 to 256 printable ASCII characters: " + Redact.quote(cacheControl));
       }
     } else {

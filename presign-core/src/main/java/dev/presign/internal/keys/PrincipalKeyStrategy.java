@@ -1,7 +1,7 @@
 package dev.presign.internal.keys;
 
 import dev.presign.KeyStrategy;
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.UploadRequest;
 import dev.presign.internal.Redact;
 import java.time.Instant;
@@ -26,12 +26,12 @@ public record PrincipalKeyStrategy(String prefix, KeyStrategy inner) implements 
   @Override
   public String key(UploadRequest request, Instant now) {
     if (request.principal().isEmpty()) {
-      throw new PolicyViolationException(PolicyViolationException.Reason.PRINCIPAL_INVALID,
+      throw new InvalidRequestException(InvalidRequestException.Reason.PRINCIPAL_INVALID,
           "a principal is required to name this upload");
     }
     String principal = request.principal().get();
     if (!isSafe(principal)) {
-      throw new PolicyViolationException(PolicyViolationException.Reason.PRINCIPAL_INVALID,
+      throw new InvalidRequestException(InvalidRequestException.Reason.PRINCIPAL_INVALID,
           "principal must be 1 to 128 of A-Z a-z 0-9 . _ @ - and not only dots: "
               + Redact.quote(principal));
     }

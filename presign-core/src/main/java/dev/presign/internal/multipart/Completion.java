@@ -1,7 +1,7 @@
 package dev.presign.internal.multipart;
 
-import dev.presign.PolicyViolationException;
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.UploadedPart;
 import dev.presign.internal.Redact;
 import java.util.ArrayList;
@@ -23,19 +23,19 @@ public final class Completion {
    *
    * @param plan the session's plan
    * @param named the parts the client names
-   * @throws PolicyViolationException {@code PARTS_INVALID} when a part is missing, repeated or out of order
+   * @throws InvalidRequestException {@code PARTS_INVALID} when a part is missing, repeated or out of order
    */
   public static void checkNamed(PartPlan plan, List<UploadedPart> named) {
     Objects.requireNonNull(named, "parts");
     int count = plan.partCount();
     if (named.size() != count) {
-      throw new PolicyViolationException(Reason.PARTS_INVALID,
+      throw new InvalidRequestException(Reason.PARTS_INVALID,
           "every part must be named once: expected " + count + ", got " + named.size());
     }
     for (int i = 0; i < count; i++) {
       UploadedPart part = Objects.requireNonNull(named.get(i), "parts element");
       if (part.partNumber() != i + 1) {
-        throw new PolicyViolationException(Reason.PARTS_INVALID,
+        throw new InvalidRequestException(Reason.PARTS_INVALID,
             "parts must be numbered 1.." + count + " in order: found " + part.partNumber() + " at position " + (i + 1));
       }
     }
@@ -48,13 +48,13 @@ public final class Completion {
    * @param named the parts the client names, already checked by {@link #checkNamed}
    * @param stored the parts S3 holds, in part order
    * @return the parts to complete with, with the ETags S3 holds
-   * @throws PolicyViolationException {@code PARTS_INVALID} when S3 holds another number of parts, or a part
+   * @throws InvalidRequestException {@code PARTS_INVALID} when S3 holds another number of parts, or a part
    *     of another size or with another ETag
    */
   public static List<CompletedPart> match(PartPlan plan, List<UploadedPart> named, List<UploadedPart> stored) {
     int count = plan.partCount();
     if (stored.size() != count) {
-      throw new PolicyViolationException(Reason.PARTS_INVALID,
+      throw new InvalidRequestException(Reason.PARTS_INVALID,
           "S3 holds " + stored.size() + " of " + count + " parts");
     }
     List<CompletedPart> completed = new ArrayList<>(count);
@@ -62,15 +62,15 @@ public final class Completion {
       UploadedPart held = stored.get(i);
       long planned = plan.sizeOf(i + 1);
       if (held.partNumber() != i + 1) {
-        throw new PolicyViolationException(Reason.PARTS_INVALID,
+        throw new InvalidRequestException(Reason.PARTS_INVALID,
             "S3 lists part " + held.partNumber() + " where part " + (i + 1) + " belongs");
       }
       if (held.size() != planned) {
-        throw new PolicyViolationException(Reason.PARTS_INVALID,
+        throw new InvalidRequestException(Reason.PARTS_INVALID,
             "part " + (i + 1) + " must be " + planned + " bytes: " + held.size());
       }
       if (!unquoted(held.etag()).equals(unquoted(named.get(i).etag()))) {
-        throw new PolicyViolationException(Reason.PARTS_INVALID,
+        throw new InvalidRequestException(Reason.PARTS_INVALID,
             "part " + (i + 1) + " has another ETag in S3: " + Redact.quote(named.get(i).etag()));
       }
       completed.add(CompletedPart.builder().partNumber(i + 1).eTag(held.etag()).build());

@@ -3,7 +3,7 @@ package dev.presign.internal.multipart;
 import org.jspecify.annotations.Nullable;
 import static dev.presign.internal.S3Calls.call;
 
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.PresignException;
 import dev.presign.UploadedPart;
 import dev.presign.internal.Redact;
@@ -92,7 +92,7 @@ public record MultipartCalls(S3Client s3, String bucket) {
    *     stored under the session's key, answer that object's ETag: for a completion retried after S3
    *     assembled the object and the first answer was lost. Only this session writes under its key.
    * @return the ETag of the assembled object, never empty
-   * @throws PolicyViolationException when a part is missing, repeated, out of order, of the wrong size or
+   * @throws InvalidRequestException when a part is missing, repeated, out of order, of the wrong size or
    *     has another ETag
    * @throws PresignException when S3 refuses, or gives no ETag on completion nor on HeadObject
    */

@@ -1,7 +1,7 @@
 package dev.presign.internal.multipart;
 
-import dev.presign.PolicyViolationException;
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.PresignedPart;
 import dev.presign.internal.HeaderMap;
 import dev.presign.internal.connection.StoreConnection;
@@ -35,11 +35,11 @@ public final class PartUrls {
    * @param plan the session's plan
    * @param from the first part
    * @param to the last part
-   * @throws PolicyViolationException {@code PARTS_INVALID} otherwise
+   * @throws InvalidRequestException {@code PARTS_INVALID} otherwise
    */
   public static void requireRange(PartPlan plan, int from, int to) {
     if (from < 1 || to > plan.partCount() || from > to) {
-      throw new PolicyViolationException(Reason.PARTS_INVALID, "parts must be a range within 1.."
+      throw new InvalidRequestException(Reason.PARTS_INVALID, "parts must be a range within 1.."
           + plan.partCount() + ": " + from + ".." + to);
     }
   }
@@ -53,7 +53,7 @@ public final class PartUrls {
    * @param partNumbers the parts
    * @param now the signing time
    * @return the URLs, in the order named
-   * @throws PolicyViolationException {@code PARTS_INVALID} when a part is outside the plan,
+   * @throws InvalidRequestException {@code PARTS_INVALID} when a part is outside the plan,
    *     {@code SESSION_INVALID} when the session has expired
    */
   public static List<PresignedPart> signEach(StoreConnection connection, Duration uploadTtl, SessionToken session,
@@ -61,7 +61,7 @@ public final class PartUrls {
     List<PresignedPart> urls = new ArrayList<>(partNumbers.length);
     for (int n : partNumbers) {
       if (n < 1 || n > session.plan().partCount()) {
-        throw new PolicyViolationException(Reason.PARTS_INVALID, "parts must be within 1.."
+        throw new InvalidRequestException(Reason.PARTS_INVALID, "parts must be within 1.."
             + session.plan().partCount() + ": " + n);
       }
       urls.add(sign(connection, uploadTtl, session, n, n, now).get(0));
@@ -79,7 +79,7 @@ public final class PartUrls {
    * @param to the last part, within the plan
    * @param now the signing time
    * @return the URLs, in part order
-   * @throws PolicyViolationException {@code SESSION_INVALID} when the session has expired
+   * @throws InvalidRequestException {@code SESSION_INVALID} when the session has expired
    */
   public static List<PresignedPart> sign(StoreConnection connection, Duration uploadTtl, SessionToken session,
       int from, int to, Instant now) {
@@ -88,7 +88,7 @@ public final class PartUrls {
     // A part URL must not outlive its session: that would be a way around the token's expiry.
     long seconds = Math.min(expiry.seconds(), session.expiresAt().getEpochSecond() - expiry.signingEpochSecond());
     if (seconds < 1) {
-      throw new PolicyViolationException(Reason.SESSION_INVALID, "the session expired at " + session.expiresAt());
+      throw new InvalidRequestException(Reason.SESSION_INVALID, "the session expired at " + session.expiresAt());
     }
     Instant expiresAt = Instant.ofEpochSecond(expiry.signingEpochSecond() + seconds);
     PartPlan plan = session.plan();

@@ -1,7 +1,7 @@
 package dev.presign.internal.policy;
 
-import dev.presign.PolicyViolationException;
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.PresignPolicy;
 import dev.presign.UploadRequest;
 import dev.presign.internal.Redact;
@@ -115,7 +115,7 @@ public final class UploadChecks {
    *
    * @param request the request
    * @return its parsed, normalized content type
-   * @throws PolicyViolationException naming the first rule the request breaks
+   * @throws InvalidRequestException naming the first rule the request breaks
    */
   public MediaType checkUpload(UploadRequest request) {
     checkFileName(request);
@@ -131,14 +131,14 @@ public final class UploadChecks {
    *
    * @param request the request
    * @return its parsed, normalized content type
-   * @throws PolicyViolationException naming the first rule the request breaks
+   * @throws InvalidRequestException naming the first rule the request breaks
    */
   public MediaType checkPost(UploadRequest request) {
     checkFileName(request);
     // A starts-with condition ("image/") also admits "image/x, text/html", which browsers render as HTML:
     // a form signs one exact type, as a PUT does.
     if (request.contentType().indexOf('*') >= 0) {
-      throw new PolicyViolationException(Reason.CONTENT_TYPE_INVALID,
+      throw new InvalidRequestException(Reason.CONTENT_TYPE_INVALID,
           "a POST form must name one concrete media type, which is signed exactly, not a wildcard: "
               + Redact.quote(request.contentType()));
     }
@@ -167,7 +167,7 @@ public final class UploadChecks {
     Objects.requireNonNull(request, "request");
     String fileName = request.fileName();
     if (fileName.isBlank() || fileName.length() > PresignPolicy.MAX_FILE_NAME_LENGTH) {
-      throw new PolicyViolationException(Reason.FILE_NAME_INVALID, "file name must be 1 to "
+      throw new InvalidRequestException(Reason.FILE_NAME_INVALID, "file name must be 1 to "
           + PresignPolicy.MAX_FILE_NAME_LENGTH + " characters and not blank: " + Redact.quote(fileName));
     }
   }
@@ -176,11 +176,11 @@ public final class UploadChecks {
     // Plain ifs rather than lambdas on this path: each first lambda costs a bootstrap at cold start.
     MediaType type = MediaType.parseOrNull(request.contentType());
     if (type == null) {
-      throw new PolicyViolationException(Reason.CONTENT_TYPE_INVALID,
+      throw new InvalidRequestException(Reason.CONTENT_TYPE_INVALID,
           "content type must be a concrete media type such as image/png: " + Redact.quote(request.contentType()));
     }
     if (!allows(type)) {
-      throw new PolicyViolationException(Reason.CONTENT_TYPE_NOT_ALLOWED,
+      throw new InvalidRequestException(Reason.CONTENT_TYPE_NOT_ALLOWED,
           "content type must be one of " + String.join(", ", allowedContentTypes) + ": "
               + Redact.quote(type.essence()));
     }
@@ -190,17 +190,17 @@ public final class UploadChecks {
   private void checkSize(UploadRequest request, boolean sizeRequired) {
     if (request.size().isEmpty()) {
       if (sizeRequired) {
-        throw new PolicyViolationException(Reason.SIZE_MISSING, "the file size must be declared");
+        throw new InvalidRequestException(Reason.SIZE_MISSING, "the file size must be declared");
       }
       return;
     }
     long size = request.size().getAsLong();
     if (size > maxSize) {
-      throw new PolicyViolationException(Reason.TOO_LARGE,
+      throw new InvalidRequestException(Reason.TOO_LARGE,
           "file size must be at most " + maxSize + " bytes: " + size);
     }
     if (size < minSize) {
-      throw new PolicyViolationException(Reason.TOO_SMALL,
+      throw new InvalidRequestException(Reason.TOO_SMALL,
           "file size must be at least " + minSize + " bytes: " + size);
     }
   }
@@ -212,12 +212,12 @@ public final class UploadChecks {
     }
     String extension = SafeFileName.of(fileName).extension();
     if (!allowedExtensions.isEmpty() && !allowedExtensions.contains(extension)) {
-      throw new PolicyViolationException(Reason.EXTENSION_NOT_ALLOWED,
+      throw new InvalidRequestException(Reason.EXTENSION_NOT_ALLOWED,
           "file extension must be one of " + String.join(", ", new TreeSet<>(allowedExtensions))
               + ": " + Redact.quote(extension.isEmpty() ? "(none)" : extension));
     }
     if (extensionMustMatchContentType && (type == null || !ExtensionTable.fits(extension, type))) {
-      throw new PolicyViolationException(Reason.EXTENSION_MISMATCH,
+      throw new InvalidRequestException(Reason.EXTENSION_MISMATCH,
           "file extension must fit content type " + (type == null ? "(a wildcard fits none)" : type.essence()) + ": "
               + Redact.quote(extension.isEmpty() ? "(none)" : extension));
     }

@@ -2,8 +2,8 @@ package dev.presign.internal.post;
 
 import org.jspecify.annotations.Nullable;
 import dev.presign.KeyStrategy;
-import dev.presign.PolicyViolationException;
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.PresignException;
 import dev.presign.PresignPolicy;
 import dev.presign.PresignedPost;
@@ -41,14 +41,14 @@ public final class PostForm {
    * @param profile the store, or null when none was set
    * @param request the request
    * @throws PresignException {@code STORE_UNSUPPORTED} on a store without POST forms
-   * @throws PolicyViolationException {@code CHECKSUM_UNSUPPORTED} for a request with a checksum
+   * @throws InvalidRequestException {@code CHECKSUM_UNSUPPORTED} for a request with a checksum
    */
   public static void checkStore(StoreProfile profile, UploadRequest request) {
     if (profile != null && !profile.supportsPost()) {
       throw new PresignException(PresignException.Kind.STORE_UNSUPPORTED, profile + " does not accept presigned POST forms; use a PUT or a multipart upload");
     }
     if (request.checksum().isPresent()) {
-      throw new PolicyViolationException(Reason.CHECKSUM_UNSUPPORTED,
+      throw new InvalidRequestException(Reason.CHECKSUM_UNSUPPORTED,
           "a POST form cannot bind a checksum; use a PUT: " + request.checksum().get().algorithm());
     }
   }
@@ -63,7 +63,7 @@ public final class PostForm {
    * @param type the concrete content type the policy admitted
    * @param attributes the signed attribute headers as name/value pairs, or null for none
    * @return the form
-   * @throws PolicyViolationException {@code TOO_LARGE} above 5 GiB, {@code KEY_INVALID} for an unsafe key
+   * @throws InvalidRequestException {@code TOO_LARGE} above 5 GiB, {@code KEY_INVALID} for an unsafe key
    * @throws PresignException when the credentials cannot be resolved or expire too soon
    */
   public static PresignedPost sign(StoreConnection connection, PresignPolicy policy, KeyStrategy keyStrategy,
@@ -71,7 +71,7 @@ public final class PostForm {
     long min = request.size().isPresent() ? request.size().getAsLong() : policy.minSize();
     long max = request.size().isPresent() ? min : Math.min(policy.maxSize(), PresignPolicy.MAX_SINGLE_PUT_SIZE);
     if (min > PresignPolicy.MAX_SINGLE_PUT_SIZE) {
-      throw new PolicyViolationException(Reason.TOO_LARGE, "a POST upload can carry at most "
+      throw new InvalidRequestException(Reason.TOO_LARGE, "a POST upload can carry at most "
           + PresignPolicy.MAX_SINGLE_PUT_SIZE + " bytes: " + min);
     }
     Instant now = connection.clock().instant();

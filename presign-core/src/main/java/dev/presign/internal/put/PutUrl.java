@@ -3,8 +3,8 @@ package dev.presign.internal.put;
 import org.jspecify.annotations.Nullable;
 import dev.presign.Checksum;
 import dev.presign.KeyStrategy;
-import dev.presign.PolicyViolationException;
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.PresignPolicy;
 import dev.presign.PresignedUpload;
 import dev.presign.StoreProfile;
@@ -36,17 +36,17 @@ public final class PutUrl {
    *
    * @param profile the store, or null when none was set
    * @param request the request the policy admitted
-   * @throws PolicyViolationException {@code CHECKSUM_UNSUPPORTED} for a checksum the store does not take,
+   * @throws InvalidRequestException {@code CHECKSUM_UNSUPPORTED} for a checksum the store does not take,
    *     {@code TOO_LARGE} above 5 GiB
    */
   public static void checkStore(StoreProfile profile, UploadRequest request) {
     if (request.checksum().isPresent() && profile != null
         && !profile.checksums().contains(request.checksum().get().algorithm())) {
-      throw new PolicyViolationException(Reason.CHECKSUM_UNSUPPORTED, "checksum must be one of "
+      throw new InvalidRequestException(Reason.CHECKSUM_UNSUPPORTED, "checksum must be one of "
           + new TreeSet<>(profile.checksums()) + " on " + profile + ": " + request.checksum().get().algorithm());
     }
     if (request.size().isPresent() && request.size().getAsLong() > PresignPolicy.MAX_SINGLE_PUT_SIZE) {
-      throw new PolicyViolationException(Reason.TOO_LARGE, "a single PUT can carry at most "
+      throw new InvalidRequestException(Reason.TOO_LARGE, "a single PUT can carry at most "
           + PresignPolicy.MAX_SINGLE_PUT_SIZE + " bytes: " + request.size().getAsLong());
     }
   }
@@ -61,7 +61,7 @@ public final class PutUrl {
    * @param type the normalized content type the policy admitted
    * @param attributes the signed attribute headers as name/value pairs, or null for none
    * @return the URL, the headers the client sends, the body length, the key and the expiry
-   * @throws PolicyViolationException {@code KEY_INVALID} for an unsafe key
+   * @throws InvalidRequestException {@code KEY_INVALID} for an unsafe key
    * @throws dev.presign.PresignException when the credentials cannot be resolved or expire too soon
    */
   public static PresignedUpload sign(StoreConnection connection, PresignPolicy policy, KeyStrategy keyStrategy,

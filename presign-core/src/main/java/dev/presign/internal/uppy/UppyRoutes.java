@@ -2,8 +2,8 @@ package dev.presign.internal.uppy;
 
 import org.jspecify.annotations.Nullable;
 import dev.presign.MultipartSession;
-import dev.presign.PolicyViolationException;
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.PresignException;
 import dev.presign.PresignedPart;
 import dev.presign.PresignedPost;
@@ -44,7 +44,7 @@ public final class UppyRoutes {
   public static final int MAX_BATCH = 100;
 
   private final UppyBackend backend;
-  private final Function<PolicyViolationException, String> errorMessage;
+  private final Function<InvalidRequestException, String> errorMessage;
   private final boolean allowUnverifiedSimpleUploads;
 
   /**
@@ -54,7 +54,7 @@ public final class UppyRoutes {
    * @param errorMessage the words a policy refusal shows the end user
    * @param allowUnverifiedSimpleUploads whether {@code /s3/params} answers although uploads are verified
    */
-  public UppyRoutes(UppyBackend backend, Function<PolicyViolationException, String> errorMessage,
+  public UppyRoutes(UppyBackend backend, Function<InvalidRequestException, String> errorMessage,
       boolean allowUnverifiedSimpleUploads) {
     this.backend = Objects.requireNonNull(backend, "backend");
     this.errorMessage = Objects.requireNonNull(errorMessage, "errorMessage");
@@ -81,7 +81,7 @@ public final class UppyRoutes {
       Map<String, String> query = UppyInput.query(rawQuery);
       Object json = route.kind().takesBody() ? UppyInput.jsonBody(contentType, body) : null;
       return route(route, verb, query, json, principal);
-    } catch (PolicyViolationException e) {
+    } catch (InvalidRequestException e) {
       return error(400, e.reason().name(), endUserMessage(e));
     } catch (PresignException e) {
       LOG.debug("Uppy S3 request failed: {} {}", e.kind(), e.getMessage());
@@ -101,7 +101,7 @@ public final class UppyRoutes {
     }
   }
 
-  private String endUserMessage(PolicyViolationException e) {
+  private String endUserMessage(InvalidRequestException e) {
     try {
       return Objects.requireNonNullElse(errorMessage.apply(e), String.valueOf(e.getMessage()));
     } catch (RuntimeException failed) {
@@ -165,7 +165,7 @@ public final class UppyRoutes {
     }
     OptionalLong size = UppyInput.declaredSize(doc);
     if (size.isEmpty()) {
-      throw new PolicyViolationException(Reason.SIZE_MISSING,
+      throw new InvalidRequestException(Reason.SIZE_MISSING,
           "the file size must be declared for a multipart upload (metadata.size)");
     }
     UploadRequest request = request(filename, type, size, principal);
@@ -237,11 +237,11 @@ public final class UppyRoutes {
 
   private void requireKeyOf(String token, String key, @Nullable String principal) {
     if (!backend.keyOf(token).equals(key)) {
-      throw new PolicyViolationException(Reason.SESSION_INVALID, "the key is not the key of this upload: " + Redact.quote(key));
+      throw new InvalidRequestException(Reason.SESSION_INVALID, "the key is not the key of this upload: " + Redact.quote(key));
     }
     if (backend.keyStrategy() instanceof PrincipalKeyStrategy folders
         && (principal == null || !key.startsWith(folders.prefix() + principal + '/'))) {
-      throw new PolicyViolationException(Reason.SESSION_INVALID, "this upload belongs to another user: "
+      throw new InvalidRequestException(Reason.SESSION_INVALID, "this upload belongs to another user: "
           + Redact.quote(key));
     }
   }

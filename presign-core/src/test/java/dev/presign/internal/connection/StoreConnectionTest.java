@@ -3,7 +3,7 @@ package dev.presign.internal.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.PresignException;
 import dev.presign.PresignPolicy;
 import dev.presign.UploadUrlIssuer;
@@ -36,10 +36,10 @@ class StoreConnectionTest {
       "a${b        | '${'"})
   void requireSafeKey_unsafeKey_refusedWithTheRule(String key, String rule) {
     assertThatThrownBy(() -> StoreConnection.requireSafeKey(key))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining(rule)
-        .extracting(e -> ((PolicyViolationException) e).reason())
-        .isEqualTo(PolicyViolationException.Reason.KEY_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.KEY_INVALID);
   }
 
   @Test
@@ -75,7 +75,7 @@ class StoreConnectionTest {
   @Test
   void signRaw_unsafeKey_refusedBeforeSigning() {
     assertThatThrownBy(() -> connection(CREDENTIALS, null, false).signRaw("PUT", "../x", HeaderMap.of()))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("'.' or '..'");
   }
 

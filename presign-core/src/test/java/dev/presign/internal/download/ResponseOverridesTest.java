@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.presign.DownloadRequest;
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -108,7 +108,7 @@ class ResponseOverridesTest {
   @ValueSource(strings = {"", "no-cache\r\nSet-Cookie: a=b", "max-age=1\u0000", "é"})
   void of_badCacheControl_isRefused(String value) {
     assertThatThrownBy(() -> ResponseOverrides.of(DownloadRequest.of("k").withCacheControl(value), 300))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("cache control must be 1 to 256 printable ASCII characters")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\r", "\n"));
   }
@@ -116,8 +116,8 @@ class ResponseOverridesTest {
   @Test
   void of_badContentType_isRefused() {
     assertThatThrownBy(() -> ResponseOverrides.of(DownloadRequest.of("k").withContentType("text/html\r\nX: 1"), 300))
-        .isInstanceOf(PolicyViolationException.class)
-        .extracting(e -> ((PolicyViolationException) e).reason())
-        .isEqualTo(PolicyViolationException.Reason.CONTENT_TYPE_INVALID);
+        .isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.CONTENT_TYPE_INVALID);
   }
 }

@@ -3,7 +3,7 @@ package dev.presign.internal.multipart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.UploadedPart;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,10 +38,10 @@ class CompletionTest {
   @MethodSource("badlyNamed")
   void checkNamed_notEveryPartOnceInOrder_refusedWithTheRule(String label, List<UploadedPart> named, String message) {
     assertThatThrownBy(() -> Completion.checkNamed(PLAN, named))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessage(message)
-        .extracting(e -> ((PolicyViolationException) e).reason())
-        .isEqualTo(PolicyViolationException.Reason.PARTS_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.PARTS_INVALID);
   }
 
   @Test
@@ -87,10 +87,10 @@ class CompletionTest {
   @MethodSource("storedDisagrees")
   void match_storeHoldsSomethingElse_refusedWithTheRule(String label, List<UploadedPart> stored, String message) {
     assertThatThrownBy(() -> Completion.match(PLAN, List.of(p(1), p(2), p(3)), stored))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessage(message)
-        .extracting(e -> ((PolicyViolationException) e).reason())
-        .isEqualTo(PolicyViolationException.Reason.PARTS_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.PARTS_INVALID);
   }
 
   @ParameterizedTest
@@ -99,7 +99,7 @@ class CompletionTest {
     List<UploadedPart> named = List.of(p(1), new UploadedPart(2, etag, -1), p(3));
 
     assertThatThrownBy(() -> Completion.match(PLAN, named, held(MIB5, MIB5, 1000)))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("part 2 has another ETag in S3: ");
   }
 

@@ -4,7 +4,7 @@ import static dev.presign.testing.RecordingS3Client.part;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.PresignException;
 import dev.presign.UploadedPart;
 import dev.presign.testing.RecordingS3Client;
@@ -90,7 +90,7 @@ class MultipartCallsTest {
     RecordingS3Client s3 = new RecordingS3Client().holding(part(1, "\"e1\"", MIB5), part(2, "\"e2\"", MIB5));
 
     assertThatThrownBy(() -> new MultipartCalls(s3, "b-1").complete(SESSION, List.of(NAMED.get(1), NAMED.get(0)), false))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessage("parts must be numbered 1..2 in order: found 2 at position 1");
     assertThat(s3.calls).isEmpty();
   }
@@ -100,7 +100,7 @@ class MultipartCallsTest {
     RecordingS3Client s3 = new RecordingS3Client().holding(part(1, "\"e1\"", MIB5 - 1), part(2, "\"e2\"", MIB5));
 
     assertThatThrownBy(() -> new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, false))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessage("part 1 must be 5242880 bytes: 5242879");
     assertThat(s3.calls).containsExactly("ListParts");
   }

@@ -3,7 +3,7 @@ package dev.presign.internal.multipart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.PresignedPart;
 import dev.presign.internal.connection.StoreConnection;
 import java.time.Clock;
@@ -32,10 +32,10 @@ class PartUrlsTest {
   @CsvSource({"0, 1", "1, 4", "3, 2", "-1, 3", "4, 4"})
   void requireRange_outsideThePlan_refusedWithTheRange(int from, int to) {
     assertThatThrownBy(() -> PartUrls.requireRange(SESSION.plan(), from, to))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessage("parts must be a range within 1..3: " + from + ".." + to)
-        .extracting(e -> ((PolicyViolationException) e).reason())
-        .isEqualTo(PolicyViolationException.Reason.PARTS_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.PARTS_INVALID);
   }
 
   @ParameterizedTest
@@ -78,10 +78,10 @@ class PartUrlsTest {
     SessionToken over = session(MIB5, NOW.plusSeconds(secondsLeft));
 
     assertThatThrownBy(() -> PartUrls.sign(CONNECTION, Duration.ofMinutes(15), over, 1, 1, NOW))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessage("the session expired at " + over.expiresAt())
-        .extracting(e -> ((PolicyViolationException) e).reason())
-        .isEqualTo(PolicyViolationException.Reason.SESSION_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.SESSION_INVALID);
   }
 
   @Test
@@ -123,7 +123,7 @@ class PartUrlsTest {
   @CsvSource({"0", "4", "-2"})
   void signEach_partOutsideThePlan_refusedNamingIt(int partNumber) {
     assertThatThrownBy(() -> PartUrls.signEach(CONNECTION, Duration.ofMinutes(15), SESSION, new int[] {1, partNumber}, NOW))
-        .isInstanceOf(PolicyViolationException.class)
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessage("parts must be within 1..3: " + partNumber);
   }
 

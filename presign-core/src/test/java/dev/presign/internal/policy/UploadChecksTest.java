@@ -3,8 +3,8 @@ package dev.presign.internal.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.presign.PolicyViolationException;
-import dev.presign.PolicyViolationException.Reason;
+import dev.presign.InvalidRequestException;
+import dev.presign.InvalidRequestException.Reason;
 import dev.presign.UploadRequest;
 import java.util.List;
 import java.util.Set;
@@ -98,7 +98,7 @@ class UploadChecksTest {
   }
 
   private static void assertReason(Runnable check, Reason reason) {
-    assertThatThrownBy(check::run).isInstanceOf(PolicyViolationException.class)
-        .extracting(e -> ((PolicyViolationException) e).reason()).isEqualTo(reason);
+    assertThatThrownBy(check::run).isInstanceOf(InvalidRequestException.class)
+        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(reason);
   }
 }

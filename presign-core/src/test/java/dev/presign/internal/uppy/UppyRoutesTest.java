@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.presign.KeyStrategy;
 import dev.presign.MultipartSession;
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.PresignException;
 import dev.presign.PresignedPart;
 import dev.presign.PresignedPost;
@@ -32,7 +32,7 @@ class UppyRoutesTest {
   private static final String KEY = "uploads/film.mp4";
 
   private final FakeBackend backend = new FakeBackend();
-  private final UppyRoutes routes = new UppyRoutes(backend, PolicyViolationException::getMessage, false);
+  private final UppyRoutes routes = new UppyRoutes(backend, InvalidRequestException::getMessage, false);
 
   private Response get(UppyRoutes r, String path, String query) {
     return r.answer("GET", path, query, null, null, null);
@@ -71,7 +71,7 @@ class UppyRoutesTest {
     backend.verifies = true;
 
     Response refused = get(routes, "/s3/params", "filename=cat.png&type=image%2Fpng");
-    Response allowed = get(new UppyRoutes(backend, PolicyViolationException::getMessage, true), "/s3/params",
+    Response allowed = get(new UppyRoutes(backend, InvalidRequestException::getMessage, true), "/s3/params",
         "filename=cat.png&type=image%2Fpng");
 
     assertThat(refused.status()).isEqualTo(403);
@@ -160,7 +160,7 @@ class UppyRoutesTest {
 
   @Test
   void policyRefusal_showsTheErrorMessageFunctionsWords_orTheRuleWhenItFails() {
-    backend.failure = new PolicyViolationException(PolicyViolationException.Reason.TOO_LARGE, "the rule: 9");
+    backend.failure = new InvalidRequestException(InvalidRequestException.Reason.TOO_LARGE, "the rule: 9");
     UppyRoutes friendly = new UppyRoutes(backend, e -> "Too big.", false);
     UppyRoutes broken = new UppyRoutes(backend, e -> {
       throw new IllegalStateException("broken");

@@ -4,7 +4,7 @@ import dev.presign.DownloadRequest;
 import dev.presign.KeyStrategy;
 import dev.presign.MultipartSession;
 import dev.presign.MultipartUploads;
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.PresignException;
 import dev.presign.PresignPolicy;
 import dev.presign.PresignedDownload;
@@ -179,7 +179,7 @@ public final class DemoServer implements AutoCloseable {
   }
 
   private static void failure(Exchange exchange, Exception failure) {
-    if (failure instanceof PolicyViolationException e) {
+    if (failure instanceof InvalidRequestException e) {
       Map<String, Object> body = Routes.error(e.reason().name(), e.getMessage());
       body.put("message", endUserMessage(e));
       exchange.json(400, body);
@@ -310,7 +310,7 @@ public final class DemoServer implements AutoCloseable {
   }
 
   // The policy's own message names MIME patterns (image/*), which mean nothing to the person picking a file.
-  private static String endUserMessage(PolicyViolationException e) {
+  private static String endUserMessage(InvalidRequestException e) {
     return switch (e.reason()) {
       case CONTENT_TYPE_INVALID, CONTENT_TYPE_NOT_ALLOWED, EXTENSION_NOT_ALLOWED, EXTENSION_MISMATCH ->
           "This file type is not accepted. Accepted: images, videos, audio, PDF and plain text.";

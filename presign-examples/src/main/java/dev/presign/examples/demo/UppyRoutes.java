@@ -1,7 +1,7 @@
 package dev.presign.examples.demo;
 
 import dev.presign.MultipartUploads;
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.UploadUrlIssuer;
 import dev.presign.UppyS3Handler;
 import java.io.IOException;
@@ -34,7 +34,7 @@ final class UppyRoutes extends Handler.Wrapper {
   private final long multipartThreshold;
 
   UppyRoutes(UploadUrlIssuer issuer, MultipartUploads multipart, long multipartThreshold,
-      Function<PolicyViolationException, String> endUserMessage, Handler others) {
+      Function<InvalidRequestException, String> endUserMessage, Handler others) {
     super(others);
     this.handler = UppyS3Handler.builder().issuer(issuer).multipart(multipart).errorMessage(endUserMessage).build();
     this.multipartThreshold = multipartThreshold;

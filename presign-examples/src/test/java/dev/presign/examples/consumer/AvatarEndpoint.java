@@ -1,7 +1,7 @@
 package dev.presign.examples.consumer;
 
 import dev.presign.KeyStrategy;
-import dev.presign.PolicyViolationException;
+import dev.presign.InvalidRequestException;
 import dev.presign.PresignPolicy;
 import dev.presign.PresignedUpload;
 import dev.presign.UploadRequest;
@@ -31,7 +31,7 @@ final class AvatarEndpoint {
   Answer requestUpload(String userId, String fileName, String contentType, long size) {
     try {
       return new Answer(200, issuer.issueUpload(UploadRequest.of(fileName, contentType, size).withPrincipal(userId)), null);
-    } catch (PolicyViolationException e) {
+    } catch (InvalidRequestException e) {
       return new Answer(400, null, e.reason().name());
     }
   }

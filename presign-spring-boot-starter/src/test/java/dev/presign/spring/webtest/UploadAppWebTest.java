@@ -107,7 +107,7 @@ class UploadAppWebTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = PresignException.Kind.class, names = "POLICY_VIOLATION", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = PresignException.Kind.class, names = "INVALID_REQUEST", mode = EnumSource.Mode.EXCLUDE)
   void backendFailure_getsItsKindsStatusAndNoInternalDetail(PresignException.Kind kind) throws Exception {
     HttpResponse<String> failed = post("/fail?kind=" + kind);
 

@@ -17,12 +17,12 @@ import java.util.Objects;
  * <pre>{@code
  * try {
  *   return issuer.issueUpload(request);
- * } catch (PolicyViolationException e) {
+ * } catch (InvalidRequestException e) {
  *   return badRequest(e.reason().name(), e.getMessage());
  * }
  * }</pre>
  */
-public final class PolicyViolationException extends PresignException {
+public final class InvalidRequestException extends PresignException {
   private static final long serialVersionUID = 1L;
 
   /** What kind of rule was broken. */
@@ -72,8 +72,8 @@ public final class PolicyViolationException extends PresignException {
    * @param reason the broken rule's kind
    * @param message the rule and the offending value; must be safe to show an end user
    */
-  public PolicyViolationException(Reason reason, String message) {
-    super(Kind.POLICY_VIOLATION, message);
+  public InvalidRequestException(Reason reason, String message) {
+    super(Kind.INVALID_REQUEST, message);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
