@@ -5,15 +5,15 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * A checksum the client declares for the bytes it will upload, signed into the upload URL as a header
- * the client must send, so S3 refuses any other bytes ({@code BadDigest}).
+ * A checksum the client declares for the bytes it will upload, signed into the upload URL as a
+ * header the client must send, so S3 refuses any other bytes ({@code BadDigest}).
  *
  * <pre>{@code
  * UploadRequest.of("cat.png", "image/png", 12_345).withChecksum(Checksum.sha256(base64Sha256OfTheFile))
  * }</pre>
  *
- * <p>A value made by {@link #sha256}, {@link #crc32c}, {@link #md5} or {@link #of}, so a later version can
- * add a property without breaking code that makes or reads one.
+ * <p>A value made by {@link #sha256}, {@link #crc32c}, {@link #md5} or {@link #of}, so a later
+ * version can add a property without breaking code that makes or reads one.
  */
 public final class Checksum {
   private final Algorithm algorithm;
@@ -51,18 +51,25 @@ public final class Checksum {
     } catch (IllegalArgumentException e) {
       decoded = null;
     }
-    // Canonical only: a value that re-encodes differently would later fail a plain comparison with S3's.
-    if (decoded == null || decoded.length != algorithm.bytes || !Base64.getEncoder().encodeToString(decoded).equals(base64)) {
-      throw new IllegalArgumentException(algorithm + " checksum must be " + algorithm.bytes
-          + " bytes in standard base64: " + Redact.quote(base64));
+    // Canonical only: a value that re-encodes differently would later fail a plain comparison with
+    // S3's.
+    if (decoded == null
+        || decoded.length != algorithm.bytes
+        || !Base64.getEncoder().encodeToString(decoded).equals(base64)) {
+      throw new IllegalArgumentException(
+          algorithm
+              + " checksum must be "
+              + algorithm.bytes
+              + " bytes in standard base64: "
+              + Redact.quote(base64));
     }
     this.algorithm = algorithm;
     this.base64 = base64;
   }
 
   /**
-   * A checksum of any algorithm, checking that {@code base64} decodes to a checksum of the algorithm's
-   * length.
+   * A checksum of any algorithm, checking that {@code base64} decodes to a checksum of the
+   * algorithm's length.
    *
    * @param algorithm which checksum
    * @param base64 its bytes in standard base64, canonical (as S3 writes it)
@@ -115,7 +122,9 @@ public final class Checksum {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Checksum other && algorithm == other.algorithm && base64.equals(other.base64);
+    return o instanceof Checksum other
+        && algorithm == other.algorithm
+        && base64.equals(other.base64);
   }
 
   @Override

@@ -5,27 +5,29 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a download URL should make S3 send: the object, and optionally the headers a browser acts on —
- * Content-Disposition (save or show, under which name), Content-Type and Cache-Control — and a version.
- * S3 applies them through {@code response-*} query parameters that are signed into the URL.
+ * What a download URL should make S3 send: the object, and optionally the headers a browser acts on
+ * — Content-Disposition (save or show, under which name), Content-Type and Cache-Control — and a
+ * version. S3 applies them through {@code response-*} query parameters that are signed into the
+ * URL.
  *
  * <pre>{@code
  * issuer.issueDownload(DownloadRequest.of(key).attachment("Résumé 2026.pdf"));
  * issuer.issueDownload(DownloadRequest.of(key).inline("cat.png").withCacheControl("private, max-age=300"));
  * }</pre>
  *
- * <p>Unless {@link #allowingActiveContent()} is used, a type a browser could run script from (HTML, SVG,
- * XML, JavaScript) is always sent as an {@code attachment} of type {@code application/octet-stream}, and
- * {@code inline} is honoured only for types safe to render: images (not SVG), audio, video, PDF, plain
- * text. What the request leaves open is never taken from the stored object, which the uploader may have
- * given any Content-Disposition, Cache-Control or Content-Encoding: without a type, the one the key's
- * extension implies (then the file name's, then {@code application/octet-stream}); without a disposition,
- * {@code inline} for types safe to render, else {@code attachment}, named after the key's last segment;
- * Cache-Control {@code private, max-age=} the URL's lifetime; Content-Encoding {@code identity}.
+ * <p>Unless {@link #allowingActiveContent()} is used, a type a browser could run script from (HTML,
+ * SVG, XML, JavaScript) is always sent as an {@code attachment} of type {@code
+ * application/octet-stream}, and {@code inline} is honoured only for types safe to render: images
+ * (not SVG), audio, video, PDF, plain text. What the request leaves open is never taken from the
+ * stored object, which the uploader may have given any Content-Disposition, Cache-Control or
+ * Content-Encoding: without a type, the one the key's extension implies (then the file name's, then
+ * {@code application/octet-stream}); without a disposition, {@code inline} for types safe to
+ * render, else {@code attachment}, named after the key's last segment; Cache-Control {@code
+ * private, max-age=} the URL's lifetime; Content-Encoding {@code identity}.
  *
  * <p>A value: immutable, thread-safe, equal to another request with the same values. Made with
- * {@link #of(String)} and the methods that return a copy, so a later version can add a property (with a
- * default) without breaking code that makes or reads requests.
+ * {@link #of(String)} and the methods that return a copy, so a later version can add a property
+ * (with a default) without breaking code that makes or reads requests.
  */
 public final class DownloadRequest {
   private final String key;
@@ -44,8 +46,13 @@ public final class DownloadRequest {
     ATTACHMENT
   }
 
-  private DownloadRequest(String key, Optional<Disposition> disposition, Optional<String> fileName,
-      Optional<String> contentType, Optional<String> cacheControl, Optional<String> versionId,
+  private DownloadRequest(
+      String key,
+      Optional<Disposition> disposition,
+      Optional<String> fileName,
+      Optional<String> contentType,
+      Optional<String> cacheControl,
+      Optional<String> versionId,
       boolean allowActiveContent) {
     this.key = key;
     this.disposition = disposition;
@@ -64,8 +71,14 @@ public final class DownloadRequest {
    * @throws NullPointerException when the key is null
    */
   public static DownloadRequest of(String key) {
-    return new DownloadRequest(Objects.requireNonNull(key, "key"), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), false);
+    return new DownloadRequest(
+        Objects.requireNonNull(key, "key"),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false);
   }
 
   /** {@return the object key} */
@@ -73,7 +86,10 @@ public final class DownloadRequest {
     return key;
   }
 
-  /** {@return whether the browser should save ({@code ATTACHMENT}) or show ({@code INLINE}) it, if set} */
+  /**
+   * {@return whether the browser should save ({@code ATTACHMENT}) or show ({@code INLINE}) it, if
+   * set}
+   */
   public Optional<Disposition> disposition() {
     return disposition;
   }
@@ -111,8 +127,14 @@ public final class DownloadRequest {
    */
   public DownloadRequest attachment(String fileName) {
     Objects.requireNonNull(fileName, "fileName");
-    return new DownloadRequest(key, Optional.of(Disposition.ATTACHMENT), Optional.of(fileName), contentType,
-        cacheControl, versionId, allowActiveContent);
+    return new DownloadRequest(
+        key,
+        Optional.of(Disposition.ATTACHMENT),
+        Optional.of(fileName),
+        contentType,
+        cacheControl,
+        versionId,
+        allowActiveContent);
   }
 
   /**
@@ -123,8 +145,14 @@ public final class DownloadRequest {
    */
   public DownloadRequest inline(String fileName) {
     Objects.requireNonNull(fileName, "fileName");
-    return new DownloadRequest(key, Optional.of(Disposition.INLINE), Optional.of(fileName), contentType,
-        cacheControl, versionId, allowActiveContent);
+    return new DownloadRequest(
+        key,
+        Optional.of(Disposition.INLINE),
+        Optional.of(fileName),
+        contentType,
+        cacheControl,
+        versionId,
+        allowActiveContent);
   }
 
   /**
@@ -135,8 +163,8 @@ public final class DownloadRequest {
    */
   public DownloadRequest withContentType(String type) {
     Objects.requireNonNull(type, "type");
-    return new DownloadRequest(key, disposition, fileName, Optional.of(type), cacheControl, versionId,
-        allowActiveContent);
+    return new DownloadRequest(
+        key, disposition, fileName, Optional.of(type), cacheControl, versionId, allowActiveContent);
   }
 
   /**
@@ -147,8 +175,8 @@ public final class DownloadRequest {
    */
   public DownloadRequest withCacheControl(String value) {
     Objects.requireNonNull(value, "value");
-    return new DownloadRequest(key, disposition, fileName, contentType, Optional.of(value), versionId,
-        allowActiveContent);
+    return new DownloadRequest(
+        key, disposition, fileName, contentType, Optional.of(value), versionId, allowActiveContent);
   }
 
   /**
@@ -159,18 +187,19 @@ public final class DownloadRequest {
    */
   public DownloadRequest withVersionId(String id) {
     Objects.requireNonNull(id, "id");
-    return new DownloadRequest(key, disposition, fileName, contentType, cacheControl, Optional.of(id),
-        allowActiveContent);
+    return new DownloadRequest(
+        key, disposition, fileName, contentType, cacheControl, Optional.of(id), allowActiveContent);
   }
 
   /**
-   * Serves active content (HTML, SVG, XML, JavaScript) as asked. Only for content you trust or serve
-   * from a separate, cookie-less origin.
+   * Serves active content (HTML, SVG, XML, JavaScript) as asked. Only for content you trust or
+   * serve from a separate, cookie-less origin.
    *
    * @return a copy of this request
    */
   public DownloadRequest allowingActiveContent() {
-    return new DownloadRequest(key, disposition, fileName, contentType, cacheControl, versionId, true);
+    return new DownloadRequest(
+        key, disposition, fileName, contentType, cacheControl, versionId, true);
   }
 
   /**
@@ -194,10 +223,14 @@ public final class DownloadRequest {
   /** {@return a hash of every property} */
   @Override
   public int hashCode() {
-    return Objects.hash(key, disposition, fileName, contentType, cacheControl, versionId, allowActiveContent);
+    return Objects.hash(
+        key, disposition, fileName, contentType, cacheControl, versionId, allowActiveContent);
   }
 
-  /** {@return the properties that are set, untrusted text quoted and escaped so it cannot forge a log line} */
+  /**
+   * {@return the properties that are set, untrusted text quoted and escaped so it cannot forge a
+   * log line}
+   */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder("DownloadRequest[key=").append(Redact.quote(key));

@@ -1,9 +1,9 @@
 package dev.presign;
 
 /**
- * What {@link MultipartUploads#issue(UploadRequest)} chose for an upload, carrying everything the client
- * needs: a {@link PresignedUpload} (one PUT), a {@link PresignedPost} (a browser form with a size range)
- * or a {@link MultipartSession} (parts, for large files).
+ * What {@link MultipartUploads#issue(UploadRequest)} chose for an upload, carrying everything the
+ * client needs: a {@link PresignedUpload} (one PUT), a {@link PresignedPost} (a browser form with a
+ * size range) or a {@link MultipartSession} (parts, for large files).
  *
  * <pre>{@code
  * IssuedUpload issued = multipart.issue(request);

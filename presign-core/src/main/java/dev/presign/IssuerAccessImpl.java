@@ -1,10 +1,13 @@
 package dev.presign;
 
-import org.jspecify.annotations.Nullable;
 import dev.presign.internal.IssuerAccess;
 import dev.presign.internal.connection.StoreConnection;
+import org.jspecify.annotations.Nullable;
 
-/** The issuer's package-private operations, for {@code dev.presign.setup} through {@link IssuerAccess}. */
+/**
+ * The issuer's package-private operations, for {@code dev.presign.setup} through {@link
+ * IssuerAccess}.
+ */
 final class IssuerAccessImpl extends IssuerAccess {
   private IssuerAccessImpl() {}
 

@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A started multipart upload: the object's key and S3's upload id, the part plan, and the session token
- * the client hands back for every later step (part URLs, listing, completing, aborting). The token is
- * all a backend needs: any instance holding the same session key can continue the upload.
+ * A started multipart upload: the object's key and S3's upload id, the part plan, and the session
+ * token the client hands back for every later step (part URLs, listing, completing, aborting). The
+ * token is all a backend needs: any instance holding the same session key can continue the upload.
  *
- * <p>A result: {@link MultipartUploads} makes it, callers read it through its accessors or write it as JSON
- * (the components in order). A later version may add a component at the end; it then keeps this
- * constructor as well, so code that makes one for a test keeps compiling, but a record pattern that lists
- * every component does not. {@code toString()} leaves out the upload id and the token.
+ * <p>A result: {@link MultipartUploads} makes it, callers read it through its accessors or write it
+ * as JSON (the components in order). A later version may add a component at the end; it then keeps
+ * this constructor as well, so code that makes one for a test keeps compiling, but a record pattern
+ * that lists every component does not. {@code toString()} leaves out the upload id and the token.
  *
  * @param key the object key the upload will land under
  * @param uploadId S3's multipart upload id
@@ -21,8 +21,15 @@ import java.util.Objects;
  * @param expiresAt when the session token stops being honoured
  * @param token the tamper-proof session token for the client
  */
-public record MultipartSession(String key, String uploadId, long totalSize, long partSize, int partCount,
-    Instant expiresAt, String token) implements IssuedUpload {
+public record MultipartSession(
+    String key,
+    String uploadId,
+    long totalSize,
+    long partSize,
+    int partCount,
+    Instant expiresAt,
+    String token)
+    implements IssuedUpload {
 
   /**
    * Creates the value.
@@ -50,7 +57,8 @@ public record MultipartSession(String key, String uploadId, long totalSize, long
    */
   public long sizeOf(int partNumber) {
     if (partNumber < 1 || partNumber > partCount) {
-      throw new IllegalArgumentException("partNumber must be between 1 and " + partCount + ": " + partNumber);
+      throw new IllegalArgumentException(
+          "partNumber must be between 1 and " + partCount + ": " + partNumber);
     }
     return partNumber < partCount ? partSize : totalSize - partSize * (partCount - 1);
   }
@@ -63,7 +71,16 @@ public record MultipartSession(String key, String uploadId, long totalSize, long
 
   @Override
   public String toString() {
-    return "MultipartSession[key=" + key + ", totalSize=" + totalSize + ", parts=" + partCount + " x " + partSize
-        + ", expiresAt=" + expiresAt + ']';
+    return "MultipartSession[key="
+        + key
+        + ", totalSize="
+        + totalSize
+        + ", parts="
+        + partCount
+        + " x "
+        + partSize
+        + ", expiresAt="
+        + expiresAt
+        + ']';
   }
 }

@@ -1,6 +1,5 @@
 package dev.presign;
 
-import org.jspecify.annotations.Nullable;
 import dev.presign.InvalidRequestException.Reason;
 import dev.presign.internal.Require;
 import dev.presign.internal.UploadMethod;
@@ -10,20 +9,21 @@ import dev.presign.internal.multipart.MultipartCalls;
 import dev.presign.internal.multipart.PartPlan;
 import dev.presign.internal.multipart.PartUrls;
 import dev.presign.internal.multipart.SessionToken;
+import dev.presign.internal.policy.MediaType;
 import dev.presign.internal.token.InvalidTokenException;
 import dev.presign.internal.token.SealedToken;
-import dev.presign.internal.policy.MediaType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Resumable uploads of up to 5 TiB in parts, driven by a backend across several calls from its client:
- * start, pre-sign part URLs, list what arrived, complete or abort.
+ * Resumable uploads of up to 5 TiB in parts, driven by a backend across several calls from its
+ * client: start, pre-sign part URLs, list what arrived, complete or abort.
  *
  * <pre>{@code
  * MultipartUploads multipart = MultipartUploads.builder()
@@ -37,14 +37,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  * multipart.complete(session.token(), List.of(UploadedPart.of(1, etag1), UploadedPart.of(2, etag2)));
  * }</pre>
  *
- * <p>Sessions are stateless on the backend: S3 holds the upload, the client holds a token authenticated
- * with the session key, binding the upload id, key, declared size, content type, part plan and expiry.
- * Any backend instance with the same key and issuer settings can continue a session; an edited or
- * expired token, or one made with another key, is refused before any call to S3.
+ * <p>Sessions are stateless on the backend: S3 holds the upload, the client holds a token
+ * authenticated with the session key, binding the upload id, key, declared size, content type, part
+ * plan and expiry. Any backend instance with the same key and issuer settings can continue a
+ * session; an edited or expired token, or one made with another key, is refused before any call to
+ * S3.
  *
  * <p>Start, list, complete and abort call S3 through an {@link S3Client}, built from the issuer's
- * settings unless one is given; part URLs are signed locally. Thread-safe; {@link #close()} closes the
- * client it built.
+ * settings unless one is given; part URLs are signed locally. Thread-safe; {@link #close()} closes
+ * the client it built.
  */
 public final class MultipartUploads implements AutoCloseable {
   /** The smallest session key, in bytes: 32, the same for every key that seals presign's tokens. */
@@ -61,7 +62,8 @@ public final class MultipartUploads implements AutoCloseable {
   private final SdkHttpClient.Builder<?> httpClientBuilder;
   private final MultipartCalls calls;
 
-  // NullAway cannot see that build() checked the required settings (Require.state) before calling this.
+  // NullAway cannot see that build() checked the required settings (Require.state) before calling
+  // this.
   @SuppressWarnings("NullAway")
   private MultipartUploads(Builder b) {
     this.issuer = b.issuer;
@@ -82,22 +84,23 @@ public final class MultipartUploads implements AutoCloseable {
   }
 
   /**
-   * {@return a builder that starts from these settings} An S3 client given to this instance is shared; one
-   * it built is not, and the new instance builds its own.
+   * {@return a builder that starts from these settings} An S3 client given to this instance is
+   * shared; one it built is not, and the new instance builds its own.
    */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
   /**
-   * Picks the upload mechanism for a request and issues it: a PUT when the size is known and at most
-   * the multipart threshold, a POST form when the size is not known (S3 then enforces the policy's size
-   * range), and a multipart upload above the threshold. A request without a size gets a POST form even
-   * when the policy requires a declared size for PUT URLs: there S3 enforces the range itself. On a store
-   * that takes no POST forms ({@link StoreProfile#supportsPost()}), a request without a size is refused.
+   * Picks the upload mechanism for a request and issues it: a PUT when the size is known and at
+   * most the multipart threshold, a POST form when the size is not known (S3 then enforces the
+   * policy's size range), and a multipart upload above the threshold. A request without a size gets
+   * a POST form even when the policy requires a declared size for PUT URLs: there S3 enforces the
+   * range itself. On a store that takes no POST forms ({@link StoreProfile#supportsPost()}), a
+   * request without a size is refused.
    *
-   * <p>This lives here, not on the issuer, because only this service can start a multipart upload and
-   * the threshold is its setting; the choice itself is made before anything is signed or sent.
+   * <p>This lives here, not on the issuer, because only this service can start a multipart upload
+   * and the threshold is its setting; the choice itself is made before anything is signed or sent.
    *
    * @param request the upload
    * @return the PUT, POST or multipart session; {@link IssuedUpload#mechanism()} says which
@@ -115,23 +118,28 @@ public final class MultipartUploads implements AutoCloseable {
 
   /**
    * Checks a request against the issuer's policy, plans its parts and starts the upload in S3. The
-   * policy's {@link ObjectAttributes} and the request's metadata and tags go to CreateMultipartUpload, so
-   * the completed object carries them; part URLs sign none. On a store that drops the tags there
-   * ({@link StoreProfile#dropsMultipartTagging()}), the token carries them and {@link #complete} sets them.
+   * policy's {@link ObjectAttributes} and the request's metadata and tags go to
+   * CreateMultipartUpload, so the completed object carries them; part URLs sign none. On a store
+   * that drops the tags there ({@link StoreProfile#dropsMultipartTagging()}), the token carries
+   * them and {@link #complete} sets them.
    *
    * @param request the upload; its size is required, up to the policy's maximum and 5 TiB
    * @return the session, with the token the client hands back
    * @throws InvalidRequestException when the request breaks the policy
-   * @throws PresignException when S3 refuses to start the upload, with S3's error code in the message
+   * @throws PresignException when S3 refuses to start the upload, with S3's error code in the
+   *     message
    */
   public MultipartSession start(UploadRequest request) {
     Objects.requireNonNull(request, "request");
     if (request.size().isEmpty()) {
-      throw new InvalidRequestException(Reason.SIZE_MISSING, "the file size must be declared for a multipart upload");
+      throw new InvalidRequestException(
+          Reason.SIZE_MISSING, "the file size must be declared for a multipart upload");
     }
     if (request.checksum().isPresent()) {
-      throw new InvalidRequestException(Reason.CHECKSUM_UNSUPPORTED,
-          "a multipart upload cannot bind a whole-object checksum; use a PUT: " + request.checksum().get().algorithm());
+      throw new InvalidRequestException(
+          Reason.CHECKSUM_UNSUPPORTED,
+          "a multipart upload cannot bind a whole-object checksum; use a PUT: "
+              + request.checksum().get().algorithm());
     }
     MediaType type = issuer.policy().checkUpload(request);
     String[] attributes = issuer.policy().attributeEntries(request);
@@ -141,44 +149,61 @@ public final class MultipartUploads implements AutoCloseable {
     StoreConnection.requireSafeKey(key);
     String uploadId = calls.create(key, type.headerValue(), attributes);
     Instant expiresAt = now.plus(sessionTtl).truncatedTo(ChronoUnit.SECONDS);
-    // A store that drops CreateMultipartUpload's tags gets them after completion, from the signed token:
+    // A store that drops CreateMultipartUpload's tags gets them after completion, from the signed
+    // token:
     // never from what the client sends then.
     StoreProfile profile = connection.profile();
-    String tagging = profile != null && profile.dropsMultipartTagging() ? MultipartAttributes.tagging(attributes) : "";
-    SessionToken session = new SessionToken(connection.bucket(), uploadId, key, type.headerValue(), plan,
-        expiresAt, tagging);
+    String tagging =
+        profile != null && profile.dropsMultipartTagging()
+            ? MultipartAttributes.tagging(attributes)
+            : "";
+    SessionToken session =
+        new SessionToken(
+            connection.bucket(), uploadId, key, type.headerValue(), plan, expiresAt, tagging);
     String token = session.encode(sessionKey);
     if (token.length() > SessionToken.MAX_LENGTH) {
       calls.abort(key, uploadId);
-      throw new InvalidRequestException(Reason.TAGS_INVALID, "on " + profile + " a multipart "
-          + "upload's tags travel in its session token, which may be " + SessionToken.MAX_LENGTH
-          + " characters long; these tags make it " + token.length());
+      throw new InvalidRequestException(
+          Reason.TAGS_INVALID,
+          "on "
+              + profile
+              + " a multipart "
+              + "upload's tags travel in its session token, which may be "
+              + SessionToken.MAX_LENGTH
+              + " characters long; these tags make it "
+              + token.length());
     }
-    return new MultipartSession(key, uploadId, plan.totalSize(), plan.partSize(), plan.partCount(),
-        expiresAt, token);
+    return new MultipartSession(
+        key, uploadId, plan.totalSize(), plan.partSize(), plan.partCount(), expiresAt, token);
   }
 
   /**
-   * Signs the PUT URLs of parts {@code fromPart} to {@code toPart}, each with its exact size signed.
-   * Batches of 1,024 parts or more are signed in parallel on the common
-   * {@link java.util.concurrent.ForkJoinPool}.
+   * Signs the PUT URLs of parts {@code fromPart} to {@code toPart}, each with its exact size
+   * signed. Batches of 1,024 parts or more are signed in parallel on the common {@link
+   * java.util.concurrent.ForkJoinPool}.
    *
    * @param token the session token
    * @param fromPart the first part, from 1
    * @param toPart the last part, up to the session's part count
    * @return the URLs, in part order
-   * @throws InvalidRequestException when the token is invalid or expired, or the range is outside the plan
+   * @throws InvalidRequestException when the token is invalid or expired, or the range is outside
+   *     the plan
    */
   public List<PresignedPart> presignParts(String token, int fromPart, int toPart) {
     SessionToken session = verify(token);
     PartUrls.requireRange(session.plan(), fromPart, toPart);
-    return PartUrls.sign(connection, issuer.policy().uploadTtl(), session, fromPart, toPart,
+    return PartUrls.sign(
+        connection,
+        issuer.policy().uploadTtl(),
+        session,
+        fromPart,
+        toPart,
         connection.clock().instant());
   }
 
   /**
-   * Signs the PUT URL of every part. Batches of 1,024 parts or more are signed in parallel on the common
-   * {@link java.util.concurrent.ForkJoinPool}.
+   * Signs the PUT URL of every part. Batches of 1,024 parts or more are signed in parallel on the
+   * common {@link java.util.concurrent.ForkJoinPool}.
    *
    * @param token the session token
    * @return the URLs, in part order
@@ -186,7 +211,12 @@ public final class MultipartUploads implements AutoCloseable {
    */
   public List<PresignedPart> presignAllParts(String token) {
     SessionToken session = verify(token);
-    return PartUrls.sign(connection, issuer.policy().uploadTtl(), session, 1, session.plan().partCount(),
+    return PartUrls.sign(
+        connection,
+        issuer.policy().uploadTtl(),
+        session,
+        1,
+        session.plan().partCount(),
         connection.clock().instant());
   }
 
@@ -203,32 +233,32 @@ public final class MultipartUploads implements AutoCloseable {
   }
 
   /**
-   * Completes the upload after checking that the client names every part of the plan once, in order,
-   * and that S3 holds each with the planned size and the same ETag.
+   * Completes the upload after checking that the client names every part of the plan once, in
+   * order, and that S3 holds each with the planned size and the same ETag.
    *
-   * <p>Some stores answer CompleteMultipartUpload with an empty ETag (Ceph RGW 16); the ETag then comes
-   * from a HEAD of the object right after, of the version the completion created when the bucket is
-   * versioned. On a store that drops the tags CreateMultipartUpload carries
-   * ({@link StoreProfile#dropsMultipartTagging()}), the tags the session's token holds are then set with
+   * <p>Some stores answer CompleteMultipartUpload with an empty ETag (Ceph RGW 16); the ETag then
+   * comes from a HEAD of the object right after, of the version the completion created when the
+   * bucket is versioned. On a store that drops the tags CreateMultipartUpload carries ({@link
+   * StoreProfile#dropsMultipartTagging()}), the tags the session's token holds are then set with
    * PutObjectTagging; if that fails, the object exists without them and the exception says so.
    *
    * @param token the session token
    * @param parts every part, in order, with the ETag its PUT returned
    * @return the ETag of the assembled object, quoted as S3 sends it, never empty
-   * @throws InvalidRequestException when the token is invalid, or a part is missing, repeated, out of
-   *     order, of the wrong size or has another ETag
-   * @throws PresignException when S3 refuses, or when neither the completion nor a HEAD of the completed
-   *     object gives an ETag
+   * @throws InvalidRequestException when the token is invalid, or a part is missing, repeated, out
+   *     of order, of the wrong size or has another ETag
+   * @throws PresignException when S3 refuses, or when neither the completion nor a HEAD of the
+   *     completed object gives an ETag
    */
   public String complete(String token, List<UploadedPart> parts) {
     return calls.complete(verify(token), parts, false);
   }
 
   /**
-   * Completes like {@link #complete(String, List)}, or, when S3 no longer knows the upload (NoSuchUpload,
-   * or no parts listed) and an object is stored under the session's key, answers that object's ETag: for
-   * a completion retried after S3 assembled the object and the first answer was lost. Only this session
-   * writes under its key.
+   * Completes like {@link #complete(String, List)}, or, when S3 no longer knows the upload
+   * (NoSuchUpload, or no parts listed) and an object is stored under the session's key, answers
+   * that object's ETag: for a completion retried after S3 assembled the object and the first answer
+   * was lost. Only this session writes under its key.
    */
   String completeOrStored(String token, List<UploadedPart> parts) {
     return calls.complete(verify(token), parts, true);
@@ -282,17 +312,23 @@ public final class MultipartUploads implements AutoCloseable {
   /**
    * Signs the PUT URLs of the named parts, checking the token once.
    *
-   * @throws InvalidRequestException when the token is invalid or expired, or a part is outside the plan
+   * @throws InvalidRequestException when the token is invalid or expired, or a part is outside the
+   *     plan
    */
   List<PresignedPart> presignPartNumbers(String token, int[] partNumbers) {
-    return PartUrls.signEach(connection, issuer.policy().uploadTtl(), verify(token), partNumbers,
+    return PartUrls.signEach(
+        connection,
+        issuer.policy().uploadTtl(),
+        verify(token),
+        partNumbers,
         connection.clock().instant());
   }
 
   private SessionToken verify(String token) {
     Objects.requireNonNull(token, "token");
     try {
-      return SessionToken.decode(token, sessionKey, connection.clock().instant(), connection.bucket());
+      return SessionToken.decode(
+          token, sessionKey, connection.clock().instant(), connection.bucket());
     } catch (InvalidTokenException e) {
       throw new InvalidRequestException(Reason.SESSION_INVALID, String.valueOf(e.getMessage()));
     }
@@ -300,7 +336,13 @@ public final class MultipartUploads implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "MultipartUploads[bucket=" + connection.bucket() + ", partSize=" + partSize + ", sessionTtl=" + sessionTtl + ']';
+    return "MultipartUploads[bucket="
+        + connection.bucket()
+        + ", partSize="
+        + partSize
+        + ", sessionTtl="
+        + sessionTtl
+        + ']';
   }
 
   /** Builds {@link MultipartUploads}. Not thread-safe; what it builds is. */
@@ -326,7 +368,8 @@ public final class MultipartUploads implements AutoCloseable {
     }
 
     /**
-     * Sets the issuer whose bucket, policy, key strategy, credentials and clock the uploads use (required).
+     * Sets the issuer whose bucket, policy, key strategy, credentials and clock the uploads use
+     * (required).
      *
      * @param issuer the issuer
      * @return this builder
@@ -337,37 +380,42 @@ public final class MultipartUploads implements AutoCloseable {
     }
 
     /**
-     * Sets the key that authenticates session tokens (required): at least 32 random bytes, the same on
-     * every backend instance that serves the sessions, kept secret like a password. It is copied.
+     * Sets the key that authenticates session tokens (required): at least 32 random bytes, the same
+     * on every backend instance that serves the sessions, kept secret like a password. It is
+     * copied.
      *
      * @param key the session key
      * @return this builder
      */
     public Builder sessionKey(byte[] key) {
       Objects.requireNonNull(key, "sessionKey");
-      Require.argument(key.length >= MIN_SESSION_KEY_BYTES, "sessionKey must be at least 32 bytes",
+      Require.argument(
+          key.length >= MIN_SESSION_KEY_BYTES,
+          "sessionKey must be at least 32 bytes",
           key.length + " bytes");
       this.sessionKey = key.clone();
       return this;
     }
 
     /**
-     * Sets the preferred part size, 5 MiB to 5 GiB; default 16 MiB. Larger uploads get larger parts, so
-     * that none needs more than 10,000.
+     * Sets the preferred part size, 5 MiB to 5 GiB; default 16 MiB. Larger uploads get larger
+     * parts, so that none needs more than 10,000.
      *
      * @param bytes the part size
      * @return this builder
      */
     public Builder partSize(long bytes) {
-      Require.argument(bytes >= PartPlan.MIN_PART_SIZE && bytes <= PartPlan.MAX_PART_SIZE,
-          "partSize must be between 5 MiB and 5 GiB", bytes);
+      Require.argument(
+          bytes >= PartPlan.MIN_PART_SIZE && bytes <= PartPlan.MAX_PART_SIZE,
+          "partSize must be between 5 MiB and 5 GiB",
+          bytes);
       this.partSize = bytes;
       return this;
     }
 
     /**
-     * Sets how long a session token is honoured, 1 minute to 7 days; default 24 hours. Part URLs never
-     * outlive it.
+     * Sets how long a session token is honoured, 1 minute to 7 days; default 24 hours. Part URLs
+     * never outlive it.
      *
      * @param ttl whole seconds
      * @return this builder
@@ -378,25 +426,27 @@ public final class MultipartUploads implements AutoCloseable {
     }
 
     /**
-     * Sets the size above which {@link #issue(UploadRequest)} picks a multipart upload over one PUT,
-     * 5 MiB to 5 GiB; default 100 MiB, where S3's guidance starts to recommend parts.
+     * Sets the size above which {@link #issue(UploadRequest)} picks a multipart upload over one
+     * PUT, 5 MiB to 5 GiB; default 100 MiB, where S3's guidance starts to recommend parts.
      *
      * @param bytes the threshold
      * @return this builder
      */
     public Builder multipartThreshold(long bytes) {
-      Require.argument(bytes >= PartPlan.MIN_PART_SIZE && bytes <= PresignPolicy.MAX_SINGLE_PUT_SIZE,
-          "multipartThreshold must be between 5 MiB and 5 GiB", bytes);
+      Require.argument(
+          bytes >= PartPlan.MIN_PART_SIZE && bytes <= PresignPolicy.MAX_SINGLE_PUT_SIZE,
+          "multipartThreshold must be between 5 MiB and 5 GiB",
+          bytes);
       this.multipartThreshold = bytes;
       return this;
     }
 
     /**
-     * Uses this S3 client instead of building one from the issuer's settings; {@link #close()} leaves it
-     * open, and it replaces a builder given to {@link #httpClientBuilder}. Build it with
-     * {@code requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)}:
-     * with the SDK's default, S3 may expect a checksum with every part, and pre-signed part URLs carry
-     * none (aws-sdk-java-v2#6518).
+     * Uses this S3 client instead of building one from the issuer's settings; {@link #close()}
+     * leaves it open, and it replaces a builder given to {@link #httpClientBuilder}. Build it with
+     * {@code requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)}: with the SDK's
+     * default, S3 may expect a checksum with every part, and pre-signed part URLs carry none
+     * (aws-sdk-java-v2#6518).
      *
      * @param client the client
      * @return this builder
@@ -411,10 +461,11 @@ public final class MultipartUploads implements AutoCloseable {
      * Builds the S3 client from the issuer's settings with this HTTP client instead of the SDK's
      * url-connection-client, which presign uses by default because it adds no jars beyond the JDK's
      * {@code HttpURLConnection}. For many concurrent calls, a pooled client such as the SDK's
-     * {@code Apache5HttpClient.builder()} (from {@code software.amazon.awssdk:apache5-client}) may serve
-     * better. Replaces a client given to {@link #s3Client(S3Client)}, and is replaced by one.
+     * {@code Apache5HttpClient.builder()} (from {@code software.amazon.awssdk:apache5-client}) may
+     * serve better. Replaces a client given to {@link #s3Client(S3Client)}, and is replaced by one.
      *
-     * @param builder the HTTP client builder; the S3 client this instance builds owns what it builds
+     * @param builder the HTTP client builder; the S3 client this instance builds owns what it
+     *     builds
      * @return this builder
      */
     public Builder httpClientBuilder(SdkHttpClient.Builder<?> builder) {

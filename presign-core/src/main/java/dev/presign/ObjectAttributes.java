@@ -13,9 +13,10 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a stored object is besides its bytes, decided by the server and signed: server-side encryption,
- * storage class, user metadata ({@code x-amz-meta-*}) and tags, plus which metadata keys and tag keys an
- * {@link UploadRequest} may add. Set it on the policy with {@link PresignPolicy.Builder#attributes}.
+ * What a stored object is besides its bytes, decided by the server and signed: server-side
+ * encryption, storage class, user metadata ({@code x-amz-meta-*}) and tags, plus which metadata
+ * keys and tag keys an {@link UploadRequest} may add. Set it on the policy with {@link
+ * PresignPolicy.Builder#attributes}.
  *
  * <pre>{@code
  * ObjectAttributes attributes = ObjectAttributes.builder()
@@ -27,23 +28,26 @@ import org.jspecify.annotations.Nullable;
  *     .build();
  * }</pre>
  *
- * <p>Every attribute becomes a signed header of a PUT URL (and is among the headers the client must send),
- * an exact condition and field of a POST form, and a setting of CreateMultipartUpload; a client that drops
- * or changes one is refused by the store. The rules are S3's: all user metadata at most 2 KB (keys and
- * values as sent), at most 10 tags with keys of up to 128 and values of up to 256 characters.
+ * <p>Every attribute becomes a signed header of a PUT URL (and is among the headers the client must
+ * send), an exact condition and field of a POST form, and a setting of CreateMultipartUpload; a
+ * client that drops or changes one is refused by the store. The rules are S3's: all user metadata
+ * at most 2 KB (keys and values as sent), at most 10 tags with keys of up to 128 and values of up
+ * to 256 characters.
  *
- * <p>Metadata keys are 1 to 128 of {@code a-z 0-9} and inner {@code -}, given without {@code x-amz-meta-}.
- * Values are any text without control characters. HTTP headers are ASCII, and S3 decodes RFC 2047
- * encoded-words in metadata before storing it (and encodes non-ASCII metadata the same way when it returns
- * it): a value that is printable ASCII, without surrounding or repeated spaces and without {@code =?}, is
- * sent as it is; any other is sent as one {@code =?UTF-8?B?…?=} encoded-word of its UTF-8 bytes, so S3
- * stores exactly the given text. {@link UploadVerifier} decodes what it reads back before comparing.
+ * <p>Metadata keys are 1 to 128 of {@code a-z 0-9} and inner {@code -}, given without {@code
+ * x-amz-meta-}. Values are any text without control characters. HTTP headers are ASCII, and S3
+ * decodes RFC 2047 encoded-words in metadata before storing it (and encodes non-ASCII metadata the
+ * same way when it returns it): a value that is printable ASCII, without surrounding or repeated
+ * spaces and without {@code =?}, is sent as it is; any other is sent as one {@code =?UTF-8?B?…?=}
+ * encoded-word of its UTF-8 bytes, so S3 stores exactly the given text. {@link UploadVerifier}
+ * decodes what it reads back before comparing.
  *
  * <p>Instances are immutable and thread-safe. Use {@link #toBuilder()} to derive a variant.
  */
 public final class ObjectAttributes {
   /** S3's limit on the user metadata of an object, keys and values, in bytes. */
   public static final int MAX_METADATA_BYTES = AttributeRules.MAX_METADATA_BYTES;
+
   /** S3's limit on the number of tags of an object. */
   public static final int MAX_TAGS = AttributeRules.MAX_TAGS;
 
@@ -80,7 +84,10 @@ public final class ObjectAttributes {
     return new Builder(this);
   }
 
-  /** {@return the server-side encryption every object is stored with, or empty for the bucket's default} */
+  /**
+   * {@return the server-side encryption every object is stored with, or empty for the bucket's
+   * default}
+   */
   public Optional<Encryption> encryption() {
     return encryption;
   }
@@ -90,7 +97,10 @@ public final class ObjectAttributes {
     return storageClass;
   }
 
-  /** {@return the user metadata every object carries, keys without {@code x-amz-meta-}, sorted by key} */
+  /**
+   * {@return the user metadata every object carries, keys without {@code x-amz-meta-}, sorted by
+   * key}
+   */
   public Map<String, String> metadata() {
     return metadata;
   }
@@ -112,41 +122,59 @@ public final class ObjectAttributes {
 
   /** {@return whether these attributes set nothing and allow requests nothing} */
   public boolean isEmpty() {
-    return encryption.isEmpty() && storageClass.isEmpty() && metadata.isEmpty() && tags.isEmpty()
-        && requestMetadataKeys.isEmpty() && requestTagKeys.isEmpty();
+    return encryption.isEmpty()
+        && storageClass.isEmpty()
+        && metadata.isEmpty()
+        && tags.isEmpty()
+        && requestMetadataKeys.isEmpty()
+        && requestTagKeys.isEmpty();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ObjectAttributes other && encryption.equals(other.encryption)
-        && storageClass.equals(other.storageClass) && metadata.equals(other.metadata) && tags.equals(other.tags)
-        && requestMetadataKeys.equals(other.requestMetadataKeys) && requestTagKeys.equals(other.requestTagKeys);
+    return o instanceof ObjectAttributes other
+        && encryption.equals(other.encryption)
+        && storageClass.equals(other.storageClass)
+        && metadata.equals(other.metadata)
+        && tags.equals(other.tags)
+        && requestMetadataKeys.equals(other.requestMetadataKeys)
+        && requestTagKeys.equals(other.requestTagKeys);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(encryption, storageClass, metadata, tags, requestMetadataKeys, requestTagKeys);
+    return Objects.hash(
+        encryption, storageClass, metadata, tags, requestMetadataKeys, requestTagKeys);
   }
 
   @Override
   public String toString() {
-    return "ObjectAttributes[" + encryption.map(e -> "encryption=" + e + ", ").orElse("")
+    return "ObjectAttributes["
+        + encryption.map(e -> "encryption=" + e + ", ").orElse("")
         + storageClass.map(s -> "storageClass=" + s + ", ").orElse("")
-        + "metadata=" + metadata.keySet() + ", tags=" + tags + ", requestMetadata=" + requestMetadataKeys
-        + ", requestTags=" + requestTagKeys + ']';
+        + "metadata="
+        + metadata.keySet()
+        + ", tags="
+        + tags
+        + ", requestMetadata="
+        + requestMetadataKeys
+        + ", requestTags="
+        + requestTagKeys
+        + ']';
   }
 
   /**
-   * Server-side encryption: SSE-S3 ({@code AES256}) or SSE-KMS ({@code aws:kms}) with an optional key and
-   * the bucket-key flag. Sent as {@code x-amz-server-side-encryption},
-   * {@code x-amz-server-side-encryption-aws-kms-key-id} and
-   * {@code x-amz-server-side-encryption-bucket-key-enabled}. A value made by {@link #sseS3()},
-   * {@link #sseKms()} or {@link #sseKms(String)}, so a later version can add a setting without breaking
+   * Server-side encryption: SSE-S3 ({@code AES256}) or SSE-KMS ({@code aws:kms}) with an optional
+   * key and the bucket-key flag. Sent as {@code x-amz-server-side-encryption}, {@code
+   * x-amz-server-side-encryption-aws-kms-key-id} and {@code
+   * x-amz-server-side-encryption-bucket-key-enabled}. A value made by {@link #sseS3()}, {@link
+   * #sseKms()} or {@link #sseKms(String)}, so a later version can add a setting without breaking
    * code that makes or reads one.
    */
   public static final class Encryption {
     /** S3's name of SSE-S3. */
     public static final String AES256 = "AES256";
+
     /** S3's name of SSE-KMS. */
     public static final String AWS_KMS = "aws:kms";
 
@@ -155,8 +183,10 @@ public final class ObjectAttributes {
     private final boolean bucketKeyEnabled;
 
     private Encryption(String algorithm, Optional<String> kmsKeyId, boolean bucketKeyEnabled) {
-      Require.argument(algorithm.equals(AWS_KMS) || (kmsKeyId.isEmpty() && !bucketKeyEnabled),
-          "a KMS key id and the bucket key go with aws:kms only", algorithm);
+      Require.argument(
+          algorithm.equals(AWS_KMS) || (kmsKeyId.isEmpty() && !bucketKeyEnabled),
+          "a KMS key id and the bucket key go with aws:kms only",
+          algorithm);
       if (kmsKeyId.isPresent()) {
         requireValid(AttributeRules.kmsKeyIdViolation(kmsKeyId.get()));
       }
@@ -183,7 +213,8 @@ public final class ObjectAttributes {
      * @throws IllegalArgumentException when the key id is malformed
      */
     public static Encryption sseKms(String kmsKeyId) {
-      return new Encryption(AWS_KMS, Optional.of(Objects.requireNonNull(kmsKeyId, "kmsKeyId")), false);
+      return new Encryption(
+          AWS_KMS, Optional.of(Objects.requireNonNull(kmsKeyId, "kmsKeyId")), false);
     }
 
     /**
@@ -201,7 +232,10 @@ public final class ObjectAttributes {
       return algorithm;
     }
 
-    /** {@return the KMS key id, ARN or alias for {@code aws:kms}, or empty for the account's default key} */
+    /**
+     * {@return the KMS key id, ARN or alias for {@code aws:kms}, or empty for the account's default
+     * key}
+     */
     public Optional<String> kmsKeyId() {
       return kmsKeyId;
     }
@@ -213,7 +247,9 @@ public final class ObjectAttributes {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Encryption other && algorithm.equals(other.algorithm) && kmsKeyId.equals(other.kmsKeyId)
+      return o instanceof Encryption other
+          && algorithm.equals(other.algorithm)
+          && kmsKeyId.equals(other.kmsKeyId)
           && bucketKeyEnabled == other.bucketKeyEnabled;
     }
 
@@ -224,8 +260,11 @@ public final class ObjectAttributes {
 
     @Override
     public String toString() {
-      return "Encryption[" + algorithm + kmsKeyId.map(k -> ", kmsKeyId=" + k).orElse("")
-          + (bucketKeyEnabled ? ", bucketKey" : "") + ']';
+      return "Encryption["
+          + algorithm
+          + kmsKeyId.map(k -> ", kmsKeyId=" + k).orElse("")
+          + (bucketKeyEnabled ? ", bucketKey" : "")
+          + ']';
     }
   }
 
@@ -236,8 +275,8 @@ public final class ObjectAttributes {
   }
 
   /**
-   * Builds {@link ObjectAttributes}. Each setter checks its argument at once; {@link #build()} checks the
-   * limits on the whole. Not thread-safe; the value it builds is.
+   * Builds {@link ObjectAttributes}. Each setter checks its argument at once; {@link #build()}
+   * checks the limits on the whole. Not thread-safe; the value it builds is.
    */
   public static final class Builder {
     private @Nullable Encryption encryption;
@@ -272,7 +311,8 @@ public final class ObjectAttributes {
     /**
      * Sets the storage class; null for the bucket's default ({@code STANDARD}).
      *
-     * @param storageClass a class S3 names, e.g. {@code INTELLIGENT_TIERING}, {@code STANDARD_IA}, {@code GLACIER_IR}
+     * @param storageClass a class S3 names, e.g. {@code INTELLIGENT_TIERING}, {@code STANDARD_IA},
+     *     {@code GLACIER_IR}
      * @return this builder
      * @throws IllegalArgumentException for a class S3 does not name
      */
@@ -307,7 +347,8 @@ public final class ObjectAttributes {
     /**
      * Adds one tag every object carries, replacing an earlier value of the key.
      *
-     * @param key 1 to 128 letters, digits, spaces or {@code + - = . _ : / @}, not starting with {@code aws:}
+     * @param key 1 to 128 letters, digits, spaces or {@code + - = . _ : / @}, not starting with
+     *     {@code aws:}
      * @param value 0 to 256 of the same
      * @return this builder
      * @throws IllegalArgumentException naming the malformed key or value
@@ -324,8 +365,9 @@ public final class ObjectAttributes {
     }
 
     /**
-     * Sets the metadata keys an upload request may set ({@link UploadRequest#withMetadata}), replacing
-     * earlier ones; no arguments allows none. A key fixed by {@link #metadata} cannot be allowed too.
+     * Sets the metadata keys an upload request may set ({@link UploadRequest#withMetadata}),
+     * replacing earlier ones; no arguments allows none. A key fixed by {@link #metadata} cannot be
+     * allowed too.
      *
      * @param keys metadata keys, as for {@link #metadata}
      * @return this builder
@@ -333,7 +375,8 @@ public final class ObjectAttributes {
     public Builder allowRequestMetadata(String... keys) {
       Objects.requireNonNull(keys, "keys");
       for (String key : keys) {
-        String violation = AttributeRules.metadataKeyViolation(Objects.requireNonNull(key, "keys element"));
+        String violation =
+            AttributeRules.metadataKeyViolation(Objects.requireNonNull(key, "keys element"));
         requireValid(violation);
       }
       this.requestMetadataKeys = Set.copyOf(Arrays.asList(keys));
@@ -341,9 +384,9 @@ public final class ObjectAttributes {
     }
 
     /**
-     * Sets the tag keys an upload request may set ({@link UploadRequest#withTag}), replacing earlier ones;
-     * no arguments allows none. A key fixed by {@link #tag} cannot be allowed too, so a client can never
-     * set, say, {@code presign-status} itself.
+     * Sets the tag keys an upload request may set ({@link UploadRequest#withTag}), replacing
+     * earlier ones; no arguments allows none. A key fixed by {@link #tag} cannot be allowed too, so
+     * a client can never set, say, {@code presign-status} itself.
      *
      * @param keys tag keys, as for {@link #tag}
      * @return this builder
@@ -351,7 +394,8 @@ public final class ObjectAttributes {
     public Builder allowRequestTags(String... keys) {
       Objects.requireNonNull(keys, "keys");
       for (String key : keys) {
-        String violation = AttributeRules.tagKeyViolation(Objects.requireNonNull(key, "keys element"));
+        String violation =
+            AttributeRules.tagKeyViolation(Objects.requireNonNull(key, "keys element"));
         requireValid(violation);
       }
       this.requestTagKeys = Set.copyOf(Arrays.asList(keys));
@@ -362,8 +406,8 @@ public final class ObjectAttributes {
      * Builds the attributes.
      *
      * @return the immutable attributes
-     * @throws IllegalStateException when the fixed metadata exceeds 2 KB, the fixed tags exceed 10, or a
-     *     key is both fixed and allowed to requests
+     * @throws IllegalStateException when the fixed metadata exceeds 2 KB, the fixed tags exceed 10,
+     *     or a key is both fixed and allowed to requests
      */
     public ObjectAttributes build() {
       AttributeRules.requireFitTogether(metadata, tags, requestMetadataKeys, requestTagKeys);

@@ -1,6 +1,5 @@
 package dev.presign;
 
-import org.jspecify.annotations.Nullable;
 import dev.presign.internal.Require;
 import dev.presign.internal.attributes.AttributeHeaders;
 import dev.presign.internal.policy.MediaRange;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What may be uploaded and for how long URLs live: allowed content types, size limits, TTLs and
@@ -29,29 +29,34 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <h2>Content types</h2>
- * Allowed entries are exact ({@code image/png}), a subtype wildcard ({@code image/*}) or {@code *}{@code /*}.
- * Matching ignores case (folded with {@link Locale#ROOT}, whatever the default locale). A request's
- * parameters, such as {@code ; charset=utf-8}, are <em>ignored for matching</em> but <em>kept</em>: they
- * must be well-formed, and the normalized value (lower-case type, subtype and parameter names, {@code "; "}
- * between parameters) is what gets signed and what the client must send. Allowed entries themselves take
- * no parameters. Wildcards in a request ({@code image/*}) are not a concrete type and are refused.
+ *
+ * Allowed entries are exact ({@code image/png}), a subtype wildcard ({@code image/*}) or {@code
+ * *}{@code /*}. Matching ignores case (folded with {@link Locale#ROOT}, whatever the default
+ * locale). A request's parameters, such as {@code ; charset=utf-8}, are <em>ignored for
+ * matching</em> but <em>kept</em>: they must be well-formed, and the normalized value (lower-case
+ * type, subtype and parameter names, {@code "; "} between parameters) is what gets signed and what
+ * the client must send. Allowed entries themselves take no parameters. Wildcards in a request
+ * ({@code image/*}) are not a concrete type and are refused.
  *
  * <p>Wildcards are wide: {@code image/*} admits {@code image/svg+xml}, which can carry script, and
  * parameters are not restricted. List exact types where stored files are later served to browsers.
  *
  * <h2>Defaults</h2>
- * At least one content type must be allowed; there is no default. Sizes default to 0 through 5 GiB
- * (the most a single PUT can carry), a declared size is required, uploads live 15 minutes and downloads
- * 5 minutes, and there are no extension rules.
  *
- * <p>Instances are immutable and thread-safe: build one at start-up and share it between all request
- * threads. Use {@link #toBuilder()} to derive a variant.
+ * At least one content type must be allowed; there is no default. Sizes default to 0 through 5 GiB
+ * (the most a single PUT can carry), a declared size is required, uploads live 15 minutes and
+ * downloads 5 minutes, and there are no extension rules.
+ *
+ * <p>Instances are immutable and thread-safe: build one at start-up and share it between all
+ * request threads. Use {@link #toBuilder()} to derive a variant.
  */
 public final class PresignPolicy {
   /** The largest object a single PUT can create: 5 GiB. */
   public static final long MAX_SINGLE_PUT_SIZE = 5L * 1024 * 1024 * 1024;
+
   /** The largest object S3 stores: 5 TiB. */
   public static final long MAX_OBJECT_SIZE = 5L * 1024 * 1024 * 1024 * 1024;
+
   /** The longest file name a request may carry, in UTF-16 characters. */
   public static final int MAX_FILE_NAME_LENGTH = 1024;
 
@@ -77,8 +82,14 @@ public final class PresignPolicy {
     this.extensionMustMatchContentType = b.extensionMustMatchContentType;
     this.attributes = b.attributes;
     this.attributeHeaders = AttributeHeaders.of(attributes);
-    this.checks = new UploadChecks(b.ranges, minSize, maxSize, requireDeclaredSize, allowedExtensions,
-        extensionMustMatchContentType);
+    this.checks =
+        new UploadChecks(
+            b.ranges,
+            minSize,
+            maxSize,
+            requireDeclaredSize,
+            allowedExtensions,
+            extensionMustMatchContentType);
   }
 
   /** {@return a builder with the defaults described above} */
@@ -121,17 +132,25 @@ public final class PresignPolicy {
     return downloadTtl;
   }
 
-  /** {@return the allowed lower-case file extensions without the dot; empty means any extension, or none} */
+  /**
+   * {@return the allowed lower-case file extensions without the dot; empty means any extension, or
+   * none}
+   */
   public Set<String> allowedExtensions() {
     return allowedExtensions;
   }
 
-  /** {@return whether the file's extension must fit its content type ({@code .jpg} for {@code image/jpeg})} */
+  /**
+   * {@return whether the file's extension must fit its content type ({@code .jpg} for {@code
+   * image/jpeg})}
+   */
   public boolean extensionMustMatchContentType() {
     return extensionMustMatchContentType;
   }
 
-  /** {@return the object attributes every upload gets, and what requests may add; none by default} */
+  /**
+   * {@return the object attributes every upload gets, and what requests may add; none by default}
+   */
   public ObjectAttributes attributes() {
     return attributes;
   }
@@ -148,10 +167,11 @@ public final class PresignPolicy {
   }
 
   /**
-   * The attribute headers for a request (names and values alternating; do not modify), or null when the
-   * policy sets none and the request adds none.
+   * The attribute headers for a request (names and values alternating; do not modify), or null when
+   * the policy sets none and the request adds none.
    *
-   * @throws InvalidRequestException when the request adds metadata or tags the policy does not allow
+   * @throws InvalidRequestException when the request adds metadata or tags the policy does not
+   *     allow
    */
   String @Nullable [] attributeEntries(UploadRequest request) {
     if (attributeHeaders == null) {
@@ -169,8 +189,8 @@ public final class PresignPolicy {
   }
 
   /**
-   * Checks a request for a POST form, whose size S3 enforces from the policy's range, so a size need not
-   * be declared; the type must be concrete, as for a PUT, and is signed exactly.
+   * Checks a request for a POST form, whose size S3 enforces from the policy's range, so a size
+   * need not be declared; the type must be concrete, as for a PUT, and is signed exactly.
    */
   MediaType checkPost(UploadRequest request) {
     return checks.checkPost(request);
@@ -183,16 +203,26 @@ public final class PresignPolicy {
 
   @Override
   public String toString() {
-    return "PresignPolicy[contentTypes=" + checks.allowedContentTypes() + ", size=" + minSize + ".." + maxSize
-        + (requireDeclaredSize ? " (declared)" : "") + ", uploadTtl=" + uploadTtl + ", downloadTtl="
-        + downloadTtl + (allowedExtensions.isEmpty() ? "" : ", extensions=" + new TreeSet<>(allowedExtensions))
+    return "PresignPolicy[contentTypes="
+        + checks.allowedContentTypes()
+        + ", size="
+        + minSize
+        + ".."
+        + maxSize
+        + (requireDeclaredSize ? " (declared)" : "")
+        + ", uploadTtl="
+        + uploadTtl
+        + ", downloadTtl="
+        + downloadTtl
+        + (allowedExtensions.isEmpty() ? "" : ", extensions=" + new TreeSet<>(allowedExtensions))
         + (extensionMustMatchContentType ? ", extensionMatchesType" : "")
-        + (attributes.isEmpty() ? "" : ", " + attributes) + ']';
+        + (attributes.isEmpty() ? "" : ", " + attributes)
+        + ']';
   }
 
   /**
-   * Builds a {@link PresignPolicy}. Each setter checks its argument at once; {@link #build()} checks
-   * how they fit together. Not thread-safe; the policy it builds is.
+   * Builds a {@link PresignPolicy}. Each setter checks its argument at once; {@link #build()}
+   * checks how they fit together. Not thread-safe; the policy it builds is.
    */
   public static final class Builder {
     private List<MediaRange> ranges = List.of();
@@ -220,9 +250,10 @@ public final class PresignPolicy {
     }
 
     /**
-     * Sets what every uploaded object is besides its bytes: encryption, storage class, metadata and tags,
-     * and which metadata and tag keys requests may add; default {@link ObjectAttributes#none()}. Each is
-     * signed: a client that drops or changes one is refused by the store.
+     * Sets what every uploaded object is besides its bytes: encryption, storage class, metadata and
+     * tags, and which metadata and tag keys requests may add; default {@link
+     * ObjectAttributes#none()}. Each is signed: a client that drops or changes one is refused by
+     * the store.
      *
      * @param attributes the attributes
      * @return this builder
@@ -233,8 +264,8 @@ public final class PresignPolicy {
     }
 
     /**
-     * Sets the allowed content types, replacing earlier ones: {@code type/subtype}, {@code type/*} or
-     * {@code *}{@code /*}, without parameters.
+     * Sets the allowed content types, replacing earlier ones: {@code type/subtype}, {@code type/*}
+     * or {@code *}{@code /*}, without parameters.
      *
      * @param contentTypes the allowed types
      * @return this builder
@@ -246,7 +277,8 @@ public final class PresignPolicy {
     }
 
     /**
-     * Sets the allowed content types, replacing earlier ones; see {@link #allowContentTypes(String...)}.
+     * Sets the allowed content types, replacing earlier ones; see {@link
+     * #allowContentTypes(String...)}.
      *
      * @param contentTypes the allowed types
      * @return this builder
@@ -275,16 +307,18 @@ public final class PresignPolicy {
      * @return this builder
      */
     public Builder maxSize(long bytes) {
-      Require.argument(bytes >= 0 && bytes <= MAX_OBJECT_SIZE,
-          "maxSize must be between 0 and " + MAX_OBJECT_SIZE + " (5 TiB)", bytes);
+      Require.argument(
+          bytes >= 0 && bytes <= MAX_OBJECT_SIZE,
+          "maxSize must be between 0 and " + MAX_OBJECT_SIZE + " (5 TiB)",
+          bytes);
       this.maxSize = bytes;
       return this;
     }
 
     /**
-     * Whether a request must declare its size; default true. Without a declared size, a PUT URL does not
-     * sign Content-Length and S3 will store a body of any size, so leave it on unless uploads are
-     * verified afterwards.
+     * Whether a request must declare its size; default true. Without a declared size, a PUT URL
+     * does not sign Content-Length and S3 will store a body of any size, so leave it on unless
+     * uploads are verified afterwards.
      *
      * @param required whether the size must be declared
      * @return this builder
@@ -317,9 +351,9 @@ public final class PresignPolicy {
     }
 
     /**
-     * Restricts file names to these extensions, replacing earlier ones; case-insensitive, with or without
-     * the leading dot ({@code "png"}, {@code ".JPG"}). A name without an extension is then refused. No
-     * arguments lifts the restriction.
+     * Restricts file names to these extensions, replacing earlier ones; case-insensitive, with or
+     * without the leading dot ({@code "png"}, {@code ".JPG"}). A name without an extension is then
+     * refused. No arguments lifts the restriction.
      *
      * @param extensions the allowed extensions
      * @return this builder
@@ -331,8 +365,8 @@ public final class PresignPolicy {
 
     /**
      * Whether a file's extension must fit its content type, e.g. {@code .jpg} or {@code .jpeg} for
-     * {@code image/jpeg}; default false. Types the library does not know fit no extension, so the check
-     * fails closed for them.
+     * {@code image/jpeg}; default false. Types the library does not know fit no extension, so the
+     * check fails closed for them.
      *
      * @param required whether the extension must fit
      * @return this builder
@@ -349,9 +383,12 @@ public final class PresignPolicy {
      * @throws IllegalStateException when no content type is allowed or {@code minSize > maxSize}
      */
     public PresignPolicy build() {
-      Require.state(!ranges.isEmpty(),
-          "at least one content type must be allowed (use \"*/*\" to allow any)", "none");
-      Require.state(minSize <= maxSize, "minSize must not exceed maxSize", minSize + " > " + maxSize);
+      Require.state(
+          !ranges.isEmpty(),
+          "at least one content type must be allowed (use \"*/*\" to allow any)",
+          "none");
+      Require.state(
+          minSize <= maxSize, "minSize must not exceed maxSize", minSize + " > " + maxSize);
       return new PresignPolicy(this);
     }
   }

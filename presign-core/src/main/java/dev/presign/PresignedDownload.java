@@ -34,9 +34,9 @@ public record PresignedDownload(String method, String url, String key, Instant e
   }
 
   /**
-   * Parses {@link #url()}; for callers that need a {@link URI}, such as {@code java.net.http}. The URL is
-   * kept as text because most callers send it on as text (JSON, a Location header) and parsing costs
-   * more than signing; each call parses again.
+   * Parses {@link #url()}; for callers that need a {@link URI}, such as {@code java.net.http}. The
+   * URL is kept as text because most callers send it on as text (JSON, a Location header) and
+   * parsing costs more than signing; each call parses again.
    *
    * @return {@link #url()} as a URI
    * @throws IllegalArgumentException if a hand-made value's URL is not a valid URI
@@ -47,7 +47,14 @@ public record PresignedDownload(String method, String url, String key, Instant e
 
   @Override
   public String toString() {
-    return "PresignedDownload[method=" + method + ", url=" + Redact.url(url) + ", key=" + key
-        + ", expiresAt=" + expiresAt + ']';
+    return "PresignedDownload[method="
+        + method
+        + ", url="
+        + Redact.url(url)
+        + ", key="
+        + key
+        + ", expiresAt="
+        + expiresAt
+        + ']';
   }
 }

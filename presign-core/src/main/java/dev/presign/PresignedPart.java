@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /**
  * A pre-signed URL for one part of a multipart upload: {@code PUT} exactly {@code size} bytes to
- * {@code url} before {@code expiresAt}, and keep the ETag response header for completing the upload.
- * The Content-Length is signed, so S3 refuses a part of another size, and the URL names its part
- * number and upload id, so it serves no other part.
+ * {@code url} before {@code expiresAt}, and keep the ETag response header for completing the
+ * upload. The Content-Length is signed, so S3 refuses a part of another size, and the URL names its
+ * part number and upload id, so it serves no other part.
  *
  * @param partNumber 1 to 10,000
  * @param url the pre-signed URL, as text: ASCII, ready to send; {@link #uri()} parses it
@@ -32,9 +32,9 @@ public record PresignedPart(int partNumber, String url, long size, Instant expir
   }
 
   /**
-   * Parses {@link #url()}; for callers that need a {@link URI}, such as {@code java.net.http}. The URL is
-   * kept as text because most callers send it on as text (JSON, a Location header) and parsing costs
-   * more than signing; each call parses again.
+   * Parses {@link #url()}; for callers that need a {@link URI}, such as {@code java.net.http}. The
+   * URL is kept as text because most callers send it on as text (JSON, a Location header) and
+   * parsing costs more than signing; each call parses again.
    *
    * @return {@link #url()} as a URI
    * @throws IllegalArgumentException if a hand-made value's URL is not a valid URI
@@ -45,7 +45,14 @@ public record PresignedPart(int partNumber, String url, long size, Instant expir
 
   @Override
   public String toString() {
-    return "PresignedPart[partNumber=" + partNumber + ", url=" + Redact.url(url) + ", size=" + size
-        + ", expiresAt=" + expiresAt + ']';
+    return "PresignedPart[partNumber="
+        + partNumber
+        + ", url="
+        + Redact.url(url)
+        + ", size="
+        + size
+        + ", expiresAt="
+        + expiresAt
+        + ']';
   }
 }

@@ -11,15 +11,15 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * An issued upload: send {@code method} to {@code url} with exactly {@code headers}, and a body of exactly
- * {@code contentLength} bytes when it is present, before {@code expiresAt}.
+ * An issued upload: send {@code method} to {@code url} with exactly {@code headers}, and a body of
+ * exactly {@code contentLength} bytes when it is present, before {@code expiresAt}.
  *
  * <p>What the client sets and what it sends are kept apart. {@link #headers()} holds only headers a
- * browser's {@code fetch}, {@code java.net.http}, OkHttp or curl let the caller set (Content-Type, a
- * checksum). Content-Length is signed too, but every HTTP client sets it from the body and browsers and
- * {@code java.net.http} refuse it as a header ({@code restricted header name: "Content-Length"}), so it
- * is {@link #contentLength()}: the exact size the body must have. S3 refuses the upload if the client
- * sends another Content-Type or a body of another length.
+ * browser's {@code fetch}, {@code java.net.http}, OkHttp or curl let the caller set (Content-Type,
+ * a checksum). Content-Length is signed too, but every HTTP client sets it from the body and
+ * browsers and {@code java.net.http} refuse it as a header ({@code restricted header name:
+ * "Content-Length"}), so it is {@link #contentLength()}: the exact size the body must have. S3
+ * refuses the upload if the client sends another Content-Type or a body of another length.
  *
  * <pre>{@code
  * // java.net.http: the client sets Content-Length from the body
@@ -33,21 +33,27 @@ import java.util.OptionalLong;
  * // curl:    curl -X PUT -H "Content-Type: image/png" --data-binary @cat.png "$URL"
  * }</pre>
  *
- * <p>{@link #toString()} leaves out the query string: the signed URL is a bearer credential until it
- * expires and does not belong in logs.
+ * <p>{@link #toString()} leaves out the query string: the signed URL is a bearer credential until
+ * it expires and does not belong in logs.
  *
  * @param method the HTTP method, {@code PUT}
  * @param url the pre-signed URL, as text: ASCII, ready to send; {@link #uri()} parses it
  * @param headers the headers the client must set, in a stable order, e.g. Content-Type; never
  *     Content-Length
- * @param contentLength the exact number of bytes the body must have, signed into the URL; empty when the
- *     request declared no size and S3 takes a body of any length
+ * @param contentLength the exact number of bytes the body must have, signed into the URL; empty
+ *     when the request declared no size and S3 takes a body of any length
  * @param key the object key the upload will land under
  * @param expiresAt when the URL stops working; earlier than the policy's TTL when the signing
  *     credentials expire first
  */
-public record PresignedUpload(String method, String url, Map<String, String> headers, OptionalLong contentLength,
-    String key, Instant expiresAt) implements IssuedUpload {
+public record PresignedUpload(
+    String method,
+    String url,
+    Map<String, String> headers,
+    OptionalLong contentLength,
+    String key,
+    Instant expiresAt)
+    implements IssuedUpload {
 
   private static final String CONTENT_LENGTH = "content-length";
 
@@ -71,17 +77,23 @@ public record PresignedUpload(String method, String url, Map<String, String> hea
     Objects.requireNonNull(expiresAt, "expiresAt");
     HeaderMap copy = HeaderMap.copyOf(headers);
     headers = copy;
-    // By index, not keySet(): on a cold JVM the map views and their iterators are six more classes to load.
+    // By index, not keySet(): on a cold JVM the map views and their iterators are six more classes
+    // to load.
     for (int i = 0; i < copy.size(); i++) {
       String name = copy.name(i);
-      // Length first, so the usual names need no folded copy: only a 14-character name can fold to content-length
-      // (folding changes the length only for U+0130, which becomes an 'i' that content-length lacks).
-      if (name.length() == CONTENT_LENGTH.length() && name.toLowerCase(Locale.ROOT).equals(CONTENT_LENGTH)) {
-        throw new IllegalArgumentException("headers must not hold Content-Length, pass it as contentLength: " + name);
+      // Length first, so the usual names need no folded copy: only a 14-character name can fold to
+      // content-length
+      // (folding changes the length only for U+0130, which becomes an 'i' that content-length
+      // lacks).
+      if (name.length() == CONTENT_LENGTH.length()
+          && name.toLowerCase(Locale.ROOT).equals(CONTENT_LENGTH)) {
+        throw new IllegalArgumentException(
+            "headers must not hold Content-Length, pass it as contentLength: " + name);
       }
     }
     if (contentLength.isPresent() && contentLength.getAsLong() < 0) {
-      throw new IllegalArgumentException("contentLength must be at least 0: " + contentLength.getAsLong());
+      throw new IllegalArgumentException(
+          "contentLength must be at least 0: " + contentLength.getAsLong());
     }
   }
 
@@ -96,17 +108,20 @@ public record PresignedUpload(String method, String url, Map<String, String> hea
    * @param expiresAt when the URL stops working
    * @throws IllegalArgumentException when Content-Length is not a decimal number
    */
-  public PresignedUpload(String method, String url, Map<String, String> signedHeaders, String key, Instant expiresAt) {
+  public PresignedUpload(
+      String method, String url, Map<String, String> signedHeaders, String key, Instant expiresAt) {
     this(method, url, withoutLength(signedHeaders), lengthOf(signedHeaders), key, expiresAt);
   }
 
   private static Map<String, String> withoutLength(Map<String, String> signedHeaders) {
     Map<String, String> headers = new LinkedHashMap<>();
-    Objects.requireNonNull(signedHeaders, "headers").forEach((name, value) -> {
-      if (!name.toLowerCase(Locale.ROOT).equals(CONTENT_LENGTH)) {
-        headers.put(name, value);
-      }
-    });
+    Objects.requireNonNull(signedHeaders, "headers")
+        .forEach(
+            (name, value) -> {
+              if (!name.toLowerCase(Locale.ROOT).equals(CONTENT_LENGTH)) {
+                headers.put(name, value);
+              }
+            });
     return headers;
   }
 
@@ -116,7 +131,8 @@ public record PresignedUpload(String method, String url, Map<String, String> hea
         try {
           return OptionalLong.of(Long.parseLong(header.getValue()));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("Content-Length must be a decimal number: " + header.getValue(), e);
+          throw new IllegalArgumentException(
+              "Content-Length must be a decimal number: " + header.getValue(), e);
         }
       }
     }
@@ -124,9 +140,9 @@ public record PresignedUpload(String method, String url, Map<String, String> hea
   }
 
   /**
-   * {@return every header the URL signs: {@link #headers()} plus Content-Length when it is signed} For
-   * checking a signature offline or for a client that sends Content-Length by hand; most clients should
-   * send {@link #headers()} and let the body set the length.
+   * {@return every header the URL signs: {@link #headers()} plus Content-Length when it is signed}
+   * For checking a signature offline or for a client that sends Content-Length by hand; most
+   * clients should send {@link #headers()} and let the body set the length.
    */
   public Map<String, String> signedHeaders() {
     if (contentLength.isEmpty()) {
@@ -144,9 +160,9 @@ public record PresignedUpload(String method, String url, Map<String, String> hea
   }
 
   /**
-   * Parses {@link #url()}; for callers that need a {@link URI}, such as {@code java.net.http}. The URL is
-   * kept as text because most callers send it on as text (JSON, a Location header) and parsing costs
-   * more than signing; each call parses again.
+   * Parses {@link #url()}; for callers that need a {@link URI}, such as {@code java.net.http}. The
+   * URL is kept as text because most callers send it on as text (JSON, a Location header) and
+   * parsing costs more than signing; each call parses again.
    *
    * @return {@link #url()} as a URI
    * @throws IllegalArgumentException if a hand-made value's URL is not a valid URI
@@ -157,8 +173,18 @@ public record PresignedUpload(String method, String url, Map<String, String> hea
 
   @Override
   public String toString() {
-    return "PresignedUpload[method=" + method + ", url=" + Redact.url(url) + ", headers=" + headers
-        + ", contentLength=" + (contentLength.isPresent() ? Long.toString(contentLength.getAsLong()) : "any")
-        + ", key=" + key + ", expiresAt=" + expiresAt + ']';
+    return "PresignedUpload[method="
+        + method
+        + ", url="
+        + Redact.url(url)
+        + ", headers="
+        + headers
+        + ", contentLength="
+        + (contentLength.isPresent() ? Long.toString(contentLength.getAsLong()) : "any")
+        + ", key="
+        + key
+        + ", expiresAt="
+        + expiresAt
+        + ']';
   }
 }

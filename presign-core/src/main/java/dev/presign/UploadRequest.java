@@ -19,12 +19,13 @@ import java.util.TreeMap;
  * UploadRequest.of("cat.png", "image/png", 12_345).withMetadata("account-id", "42").withTag("project", "apollo")
  * }</pre>
  *
- * <p>Metadata and tags a request carries are added to the policy's {@link ObjectAttributes}, which must
- * allow each key; they are checked and encoded when the URL is issued.
+ * <p>Metadata and tags a request carries are added to the policy's {@link ObjectAttributes}, which
+ * must allow each key; they are checked and encoded when the URL is issued.
  *
  * <p>A value: immutable, thread-safe, equal to another request with the same values. Made with
- * {@link #of(String, String, long)} or {@link #of(String, String)} and the {@code with…} methods, so a
- * later version can add a property (with a default) without breaking code that makes or reads requests.
+ * {@link #of(String, String, long)} or {@link #of(String, String)} and the {@code with…} methods,
+ * so a later version can add a property (with a default) without breaking code that makes or reads
+ * requests.
  */
 public final class UploadRequest {
   private final String fileName;
@@ -35,8 +36,14 @@ public final class UploadRequest {
   private final Map<String, String> metadata;
   private final Map<String, String> tags;
 
-  private UploadRequest(String fileName, String contentType, OptionalLong size, Optional<String> principal,
-      Optional<Checksum> checksum, Map<String, String> metadata, Map<String, String> tags) {
+  private UploadRequest(
+      String fileName,
+      String contentType,
+      OptionalLong size,
+      Optional<String> principal,
+      Optional<Checksum> checksum,
+      Map<String, String> metadata,
+      Map<String, String> tags) {
     this.fileName = Objects.requireNonNull(fileName, "fileName");
     this.contentType = Objects.requireNonNull(contentType, "contentType");
     this.size = size;
@@ -60,8 +67,14 @@ public final class UploadRequest {
    * @throws IllegalArgumentException when the size is negative
    */
   public static UploadRequest of(String fileName, String contentType, long size) {
-    return new UploadRequest(fileName, contentType, OptionalLong.of(size), Optional.empty(), Optional.empty(),
-        Map.of(), Map.of());
+    return new UploadRequest(
+        fileName,
+        contentType,
+        OptionalLong.of(size),
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        Map.of());
   }
 
   /**
@@ -73,8 +86,14 @@ public final class UploadRequest {
    * @throws NullPointerException naming the null parameter
    */
   public static UploadRequest of(String fileName, String contentType) {
-    return new UploadRequest(fileName, contentType, OptionalLong.empty(), Optional.empty(), Optional.empty(),
-        Map.of(), Map.of());
+    return new UploadRequest(
+        fileName,
+        contentType,
+        OptionalLong.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        Map.of());
   }
 
   /** {@return the client's file name; used for the extension and by name-keeping key strategies} */
@@ -97,12 +116,16 @@ public final class UploadRequest {
     return principal;
   }
 
-  /** {@return the checksum of the bytes, signed into a PUT URL so S3 refuses other bytes, or empty} */
+  /**
+   * {@return the checksum of the bytes, signed into a PUT URL so S3 refuses other bytes, or empty}
+   */
   public Optional<Checksum> checksum() {
     return checksum;
   }
 
-  /** {@return user metadata to add, keys without {@code x-amz-meta-}, sorted by key; empty for none} */
+  /**
+   * {@return user metadata to add, keys without {@code x-amz-meta-}, sorted by key; empty for none}
+   */
   public Map<String, String> metadata() {
     return metadata;
   }
@@ -119,44 +142,58 @@ public final class UploadRequest {
    * @return a copy of this request with the principal
    */
   public UploadRequest withPrincipal(String principal) {
-    return new UploadRequest(fileName, contentType, size, Optional.of(Objects.requireNonNull(principal, "principal")),
-        checksum, metadata, tags);
+    return new UploadRequest(
+        fileName,
+        contentType,
+        size,
+        Optional.of(Objects.requireNonNull(principal, "principal")),
+        checksum,
+        metadata,
+        tags);
   }
 
   /**
-   * This request with a checksum of its bytes: a PUT URL then signs it as a header the client must send,
-   * and S3 refuses other bytes.
+   * This request with a checksum of its bytes: a PUT URL then signs it as a header the client must
+   * send, and S3 refuses other bytes.
    *
    * @param checksum e.g. {@code Checksum.sha256(base64)}
    * @return a copy of this request with the checksum
    */
   public UploadRequest withChecksum(Checksum checksum) {
-    return new UploadRequest(fileName, contentType, size, principal, Optional.of(Objects.requireNonNull(checksum, "checksum")),
-        metadata, tags);
+    return new UploadRequest(
+        fileName,
+        contentType,
+        size,
+        principal,
+        Optional.of(Objects.requireNonNull(checksum, "checksum")),
+        metadata,
+        tags);
   }
 
   /**
-   * This request with one more metadata entry, which the policy's {@link ObjectAttributes} must allow;
-   * the value is checked and encoded when the URL is issued.
+   * This request with one more metadata entry, which the policy's {@link ObjectAttributes} must
+   * allow; the value is checked and encoded when the URL is issued.
    *
    * @param key the metadata key, without {@code x-amz-meta-}
    * @param value its value; non-ASCII is sent RFC 2047-encoded
    * @return a copy of this request with the entry
    */
   public UploadRequest withMetadata(String key, String value) {
-    return new UploadRequest(fileName, contentType, size, principal, checksum, plus(metadata, key, value), tags);
+    return new UploadRequest(
+        fileName, contentType, size, principal, checksum, plus(metadata, key, value), tags);
   }
 
   /**
-   * This request with one more tag, which the policy's {@link ObjectAttributes} must allow; checked when
-   * the URL is issued.
+   * This request with one more tag, which the policy's {@link ObjectAttributes} must allow; checked
+   * when the URL is issued.
    *
    * @param key the tag key
    * @param value its value
    * @return a copy of this request with the tag
    */
   public UploadRequest withTag(String key, String value) {
-    return new UploadRequest(fileName, contentType, size, principal, checksum, metadata, plus(tags, key, value));
+    return new UploadRequest(
+        fileName, contentType, size, principal, checksum, metadata, plus(tags, key, value));
   }
 
   private static Map<String, String> plus(Map<String, String> map, String key, String value) {
@@ -190,16 +227,20 @@ public final class UploadRequest {
   }
 
   /**
-   * {@return the properties, with the client's file name quoted and escaped: it is untrusted text that
-   *     must not forge a log line}
+   * {@return the properties, with the client's file name quoted and escaped: it is untrusted text
+   * that must not forge a log line}
    */
   @Override
   public String toString() {
-    return "UploadRequest[fileName=" + Redact.quote(fileName) + ", contentType=" + Redact.quote(contentType)
+    return "UploadRequest[fileName="
+        + Redact.quote(fileName)
+        + ", contentType="
+        + Redact.quote(contentType)
         + (size.isPresent() ? ", size=" + size.getAsLong() : "")
         + principal.map(p -> ", principal=" + Redact.quote(p)).orElse("")
         + checksum.map(c -> ", checksum=" + c.algorithm()).orElse("")
         + (metadata.isEmpty() ? "" : ", metadata=" + metadata.keySet())
-        + (tags.isEmpty() ? "" : ", tags=" + tags.keySet()) + ']';
+        + (tags.isEmpty() ? "" : ", tags=" + tags.keySet())
+        + ']';
   }
 }

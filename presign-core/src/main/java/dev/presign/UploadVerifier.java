@@ -1,6 +1,5 @@
 package dev.presign;
 
-import org.jspecify.annotations.Nullable;
 import dev.presign.InvalidRequestException.Reason;
 import dev.presign.Verification.Action;
 import dev.presign.internal.Redact;
@@ -16,14 +15,15 @@ import dev.presign.internal.verify.Prefixes;
 import dev.presign.internal.verify.UploadTicket;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * Checks what actually landed after a client says it has uploaded: size, type and checksum against the
- * policy and against what was issued, and optionally the first bytes against the declared type. A
- * failed object is quarantined (the default), deleted or kept, as configured.
+ * Checks what actually landed after a client says it has uploaded: size, type and checksum against
+ * the policy and against what was issued, and optionally the first bytes against the declared type.
+ * A failed object is quarantined (the default), deleted or kept, as configured.
  *
  * <pre>{@code
  * UploadVerifier verifier = UploadVerifier.builder().issuer(issuer).ticketKey(secretBytes).build();
@@ -33,14 +33,16 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * }</pre>
  *
  * <p>A ticket is a compact, tamper-proof record of what was issued (key, declared size, type and
- * checksum), authenticated with a server-held key, so verifying needs no database row on any backend
- * instance; an edited ticket is refused before any call to S3. A bad or missing object is a result,
- * never an exception; failures to reach S3 are {@link PresignException}s naming S3's error code.
+ * checksum), authenticated with a server-held key, so verifying needs no database row on any
+ * backend instance; an edited ticket is refused before any call to S3. A bad or missing object is a
+ * result, never an exception; failures to reach S3 are {@link PresignException}s naming S3's error
+ * code.
  *
- * <p>A result is final only once the upload URL has expired: until then the client may PUT again. Verify
- * after {@code expiresAt}, read the object with {@code If-Match: } {@link Verification#etag()}, or have
- * passing uploads promoted to a key no URL can write with {@link Builder#promoteOnPass(String, String)}.
- * Thread-safe; {@link #close()} closes the S3 client this instance built.
+ * <p>A result is final only once the upload URL has expired: until then the client may PUT again.
+ * Verify after {@code expiresAt}, read the object with {@code If-Match: } {@link
+ * Verification#etag()}, or have passing uploads promoted to a key no URL can write with {@link
+ * Builder#promoteOnPass(String, String)}. Thread-safe; {@link #close()} closes the S3 client this
+ * instance built.
  */
 public final class UploadVerifier implements AutoCloseable {
   // What it was built with, a private copy: for toBuilder(), toString() and the staging prefix.
@@ -52,17 +54,30 @@ public final class UploadVerifier implements AutoCloseable {
   private final ObjectChecks checks;
   private final Disposition disposition;
 
-  // NullAway cannot see that build() checked the required settings (Require.state) before calling this.
+  // NullAway cannot see that build() checked the required settings (Require.state) before calling
+  // this.
   @SuppressWarnings("NullAway")
   private UploadVerifier(Builder b) {
     this.settings = new Builder(b);
     this.issuer = b.issuer;
     this.ticketKey = b.ticketKey.clone();
     this.ownsClient = b.s3Client == null;
-    this.s3 = b.s3Client != null ? b.s3Client : b.issuer.connection().newS3Client(b.httpClientBuilder);
-    this.checks = new ObjectChecks(s3, issuer.bucket(), issuer.policy(), issuer.policy()::allows, b.checkContent);
-    this.disposition = new Disposition(s3, issuer.bucket(), issuer.policy().attributes(), b.failureAction,
-        b.quarantinePrefix, b.stagingPrefix, b.permanentPrefix, b.retagKey, b.retagValue);
+    this.s3 =
+        b.s3Client != null ? b.s3Client : b.issuer.connection().newS3Client(b.httpClientBuilder);
+    this.checks =
+        new ObjectChecks(
+            s3, issuer.bucket(), issuer.policy(), issuer.policy()::allows, b.checkContent);
+    this.disposition =
+        new Disposition(
+            s3,
+            issuer.bucket(),
+            issuer.policy().attributes(),
+            b.failureAction,
+            b.quarantinePrefix,
+            b.stagingPrefix,
+            b.permanentPrefix,
+            b.retagKey,
+            b.retagValue);
   }
 
   /** {@return a builder; the issuer and the ticket key are required} */
@@ -71,29 +86,30 @@ public final class UploadVerifier implements AutoCloseable {
   }
 
   /**
-   * {@return a builder that starts from this verifier's settings} An S3 client given to this verifier is
-   * shared; one it built is not, and the new verifier builds its own.
+   * {@return a builder that starts from this verifier's settings} An S3 client given to this
+   * verifier is shared; one it built is not, and the new verifier builds its own.
    */
   public Builder toBuilder() {
     return new Builder(settings);
   }
 
   /**
-   * A ticket for an issued upload, binding its key and what its signed headers declare: size, type and
-   * checksum. It is honoured until the upload URL expires plus the ticket TTL.
+   * A ticket for an issued upload, binding its key and what its signed headers declare: size, type
+   * and checksum. It is honoured until the upload URL expires plus the ticket TTL.
    *
    * @param upload an upload this issuer issued
    * @return the ticket to hand to the client with the URL
    */
   public String ticket(PresignedUpload upload) {
     Objects.requireNonNull(upload, "upload");
-    return UploadTicket.of(issuer.bucket(), upload, upload.expiresAt().plus(settings.ticketTtl)).encode(ticketKey);
+    return UploadTicket.of(issuer.bucket(), upload, upload.expiresAt().plus(settings.ticketTtl))
+        .encode(ticketKey);
   }
 
   /**
    * Issues an upload with the issuer this verifier was built with, and its ticket, in one call: the
-   * same as {@code issuer.issueUpload(request)} followed by {@link #ticket(PresignedUpload)}. No call goes
-   * to S3.
+   * same as {@code issuer.issueUpload(request)} followed by {@link #ticket(PresignedUpload)}. No
+   * call goes to S3.
    *
    * @param request what the client asks to upload
    * @return the upload and the ticket to hand to the client together
@@ -107,8 +123,8 @@ public final class UploadVerifier implements AutoCloseable {
 
   /**
    * Whether an object is stored under a key, asked with one HEAD: for instance before redirecting a
-   * reader to a download URL, so that a missing file is a 404 of your own rather than S3's XML error.
-   * Unlike {@link #verify(String)} it checks nothing and changes nothing.
+   * reader to a download URL, so that a missing file is a 404 of your own rather than S3's XML
+   * error. Unlike {@link #verify(String)} it checks nothing and changes nothing.
    *
    * @param key the object key, e.g. an issued upload's {@link PresignedUpload#key()}
    * @return true when S3 has an object under the key
@@ -122,21 +138,25 @@ public final class UploadVerifier implements AutoCloseable {
   }
 
   /**
-   * Verifies an upload from the ticket the client handed back. A ticket is honoured until its upload URL
-   * expired plus the ticket TTL ({@link Builder#ticketTtl(Duration)}, 24 hours by default); a backend that kept the
-   * upload can still {@link #verify(PresignedUpload)} after that.
+   * Verifies an upload from the ticket the client handed back. A ticket is honoured until its
+   * upload URL expired plus the ticket TTL ({@link Builder#ticketTtl(Duration)}, 24 hours by
+   * default); a backend that kept the upload can still {@link #verify(PresignedUpload)} after that.
    *
    * @param ticket the ticket from {@link #ticket(PresignedUpload)}
    * @return the result
-   * @throws InvalidRequestException when the ticket is malformed, edited, for another bucket or expired;
-   *     nothing is asked of S3 then
+   * @throws InvalidRequestException when the ticket is malformed, edited, for another bucket or
+   *     expired; nothing is asked of S3 then
    * @throws PresignException when S3 cannot be asked
    */
   public Verification verify(String ticket) {
     UploadTicket decoded;
     try {
-      decoded = UploadTicket.decode(Objects.requireNonNull(ticket, "ticket"), ticketKey, issuer.connection().clock().instant(),
-          issuer.bucket());
+      decoded =
+          UploadTicket.decode(
+              Objects.requireNonNull(ticket, "ticket"),
+              ticketKey,
+              issuer.connection().clock().instant(),
+              issuer.bucket());
     } catch (InvalidTokenException e) {
       throw new InvalidRequestException(Reason.TICKET_INVALID, String.valueOf(e.getMessage()));
     }
@@ -144,17 +164,18 @@ public final class UploadVerifier implements AutoCloseable {
   }
 
   /**
-   * Verifies an upload this backend still holds the {@link PresignedUpload} of, against what its signed
-   * headers declare: size, type and checksum, as {@link #verify(String)} does with a ticket. No ticket is
-   * involved, so it works at any time after issue, also long after a ticket would have expired, for as
-   * long as the object is under the upload's key (otherwise the result is {@code MISSING}). The upload
-   * must have been issued for this verifier's bucket, which the upload itself does not record: it is
-   * checked under its key in this verifier's bucket.
+   * Verifies an upload this backend still holds the {@link PresignedUpload} of, against what its
+   * signed headers declare: size, type and checksum, as {@link #verify(String)} does with a ticket.
+   * No ticket is involved, so it works at any time after issue, also long after a ticket would have
+   * expired, for as long as the object is under the upload's key (otherwise the result is {@code
+   * MISSING}). The upload must have been issued for this verifier's bucket, which the upload itself
+   * does not record: it is checked under its key in this verifier's bucket.
    *
    * @param upload the issued upload
    * @return the result
-   * @throws InvalidRequestException when the upload's key is not a safe key ({@code KEY_INVALID}), or
-   *     this verifier promotes and the key is not under its staging prefix; nothing is asked of S3 then
+   * @throws InvalidRequestException when the upload's key is not a safe key ({@code KEY_INVALID}),
+   *     or this verifier promotes and the key is not under its staging prefix; nothing is asked of
+   *     S3 then
    * @throws PresignException when S3 cannot be asked
    */
   public Verification verify(PresignedUpload upload) {
@@ -164,8 +185,8 @@ public final class UploadVerifier implements AutoCloseable {
   }
 
   /**
-   * Verifies an object against an explicit expectation: the request's type, size (when declared) and
-   * checksum (when bound). The file name is not used.
+   * Verifies an object against an explicit expectation: the request's type, size (when declared)
+   * and checksum (when bound). The file name is not used.
    *
    * @param key the object key
    * @param expected what should be there
@@ -179,21 +200,30 @@ public final class UploadVerifier implements AutoCloseable {
     StoreConnection.requireSafeKey(key);
     MediaType type = MediaType.parseOrNull(expected.contentType());
     if (type == null) {
-      throw new InvalidRequestException(Reason.CONTENT_TYPE_INVALID,
-          "content type must be a concrete media type such as image/png: " + Redact.quote(expected.contentType()));
+      throw new InvalidRequestException(
+          Reason.CONTENT_TYPE_INVALID,
+          "content type must be a concrete media type such as image/png: "
+              + Redact.quote(expected.contentType()));
     }
-    return verify(new Expectation(key, expected.size().orElse(-1), type, expected.checksum().orElse(null)));
+    return verify(
+        new Expectation(key, expected.size().orElse(-1), type, expected.checksum().orElse(null)));
   }
 
   private Verification verify(Expectation expected) {
     String key = expected.key();
     String staging = stagingPrefixOrNull();
     if (staging != null && !key.startsWith(staging)) {
-      throw new InvalidRequestException(Reason.KEY_INVALID, "key must be under the staging prefix "
-          + Redact.quote(staging) + " to be promoted: " + Redact.quote(key));
+      throw new InvalidRequestException(
+          Reason.KEY_INVALID,
+          "key must be under the staging prefix "
+              + Redact.quote(staging)
+              + " to be promoted: "
+              + Redact.quote(key));
     }
     HeadObjectResponse head = checks.headOrNull(key);
-    return head == null ? Disposition.missing(key) : disposition.decide(key, head, checks.problems(expected, head));
+    return head == null
+        ? Disposition.missing(key)
+        : disposition.decide(key, head, checks.problems(expected, head));
   }
 
   /** The issuer this verifier checks against; for {@link UppyS3Handler}. */
@@ -217,10 +247,17 @@ public final class UploadVerifier implements AutoCloseable {
   @Override
   public String toString() {
     Builder b = settings;
-    return "UploadVerifier[bucket=" + issuer.bucket() + ", onFailure=" + b.failureAction
+    return "UploadVerifier[bucket="
+        + issuer.bucket()
+        + ", onFailure="
+        + b.failureAction
         + (b.failureAction == Action.QUARANTINED ? " under " + b.quarantinePrefix : "")
-        + (b.permanentPrefix == null ? "" : ", promote " + b.stagingPrefix + " to " + b.permanentPrefix)
-        + ", checkContent=" + b.checkContent + ']';
+        + (b.permanentPrefix == null
+            ? ""
+            : ", promote " + b.stagingPrefix + " to " + b.permanentPrefix)
+        + ", checkContent="
+        + b.checkContent
+        + ']';
   }
 
   /** Builds an {@link UploadVerifier}. Not thread-safe; what it builds is. */
@@ -251,7 +288,8 @@ public final class UploadVerifier implements AutoCloseable {
       this.checkContent = other.checkContent;
       this.retagKey = other.retagKey;
       this.retagValue = other.retagValue;
-      // A client the verifier built is its own; the copy's verifier builds another from these settings.
+      // A client the verifier built is its own; the copy's verifier builds another from these
+      // settings.
       this.s3Client = other.s3Client;
       this.httpClientBuilder = other.httpClientBuilder;
     }
@@ -268,15 +306,17 @@ public final class UploadVerifier implements AutoCloseable {
     }
 
     /**
-     * Sets the key that authenticates tickets (required): at least 32 secret random bytes, the same on
-     * every backend instance. It is copied.
+     * Sets the key that authenticates tickets (required): at least 32 secret random bytes, the same
+     * on every backend instance. It is copied.
      *
      * @param key the ticket key
      * @return this builder
      */
     public Builder ticketKey(byte[] key) {
       Objects.requireNonNull(key, "ticketKey");
-      Require.argument(key.length >= SealedToken.MIN_KEY_BYTES, "ticketKey must be at least 32 bytes",
+      Require.argument(
+          key.length >= SealedToken.MIN_KEY_BYTES,
+          "ticketKey must be at least 32 bytes",
           key.length + " bytes");
       this.ticketKey = key.clone();
       return this;
@@ -294,8 +334,8 @@ public final class UploadVerifier implements AutoCloseable {
     }
 
     /**
-     * Moves failed objects under {@code prefix} (the default, under {@code quarantine/}), keeping them
-     * for inspection; nothing remains under the original key.
+     * Moves failed objects under {@code prefix} (the default, under {@code quarantine/}), keeping
+     * them for inspection; nothing remains under the original key.
      *
      * @param prefix a valid key prefix ending in {@code /}
      * @return this builder
@@ -308,13 +348,14 @@ public final class UploadVerifier implements AutoCloseable {
     }
 
     /**
-     * Promotes passing uploads (Shrine's cache-to-store pattern): the issuer's key strategy names uploads
-     * under {@code stagingPrefix}, and a passing verification copies the object server-side, pinned to the
-     * ETag it checked, to {@code permanentPrefix} + the rest of its key, then deletes the staged copy.
-     * {@link Verification#promotedKey()} says where it now is. No URL presign issues can write there (the
-     * verifier refuses to build when the issuer's strategy could produce such a key), so re-using the upload
-     * URL until it expires changes nothing readers of the permanent key get. Off by default: without it,
-     * a result is final only once the upload URL has expired.
+     * Promotes passing uploads (Shrine's cache-to-store pattern): the issuer's key strategy names
+     * uploads under {@code stagingPrefix}, and a passing verification copies the object
+     * server-side, pinned to the ETag it checked, to {@code permanentPrefix} + the rest of its key,
+     * then deletes the staged copy. {@link Verification#promotedKey()} says where it now is. No URL
+     * presign issues can write there (the verifier refuses to build when the issuer's strategy
+     * could produce such a key), so re-using the upload URL until it expires changes nothing
+     * readers of the permanent key get. Off by default: without it, a result is final only once the
+     * upload URL has expired.
      *
      * <pre>{@code
      * issuer = issuer.toBuilder().keyStrategy(KeyStrategy.uuid("staging/")).build();
@@ -322,8 +363,8 @@ public final class UploadVerifier implements AutoCloseable {
      * }</pre>
      *
      * @param stagingPrefix where uploads land, a valid non-empty key prefix ending in {@code /}
-     * @param permanentPrefix where verified uploads go, a valid non-empty key prefix ending in {@code /},
-     *     neither inside nor around the staging prefix
+     * @param permanentPrefix where verified uploads go, a valid non-empty key prefix ending in
+     *     {@code /}, neither inside nor around the staging prefix
      * @return this builder
      */
     public Builder promoteOnPass(String stagingPrefix, String permanentPrefix) {
@@ -336,11 +377,12 @@ public final class UploadVerifier implements AutoCloseable {
     }
 
     /**
-     * Sets one tag of a passing object (after promotion, of the promoted one), keeping its other tags: with
-     * {@code ObjectAttributes.builder().tag("presign-status", "pending")} on the policy and
-     * {@code retagOnPass("presign-status", "verified")} here, a lifecycle rule that expires pending objects
-     * ({@link dev.presign.setup.BucketSetup#expireTaggedRule}) cleans up uploads nobody verified. Needs
-     * {@code s3:GetObjectTagging} and {@code s3:PutObjectTagging}; off by default.
+     * Sets one tag of a passing object (after promotion, of the promoted one), keeping its other
+     * tags: with {@code ObjectAttributes.builder().tag("presign-status", "pending")} on the policy
+     * and {@code retagOnPass("presign-status", "verified")} here, a lifecycle rule that expires
+     * pending objects ({@link dev.presign.setup.BucketSetup#expireTaggedRule}) cleans up uploads
+     * nobody verified. Needs {@code s3:GetObjectTagging} and {@code s3:PutObjectTagging}; off by
+     * default.
      *
      * @param tagKey the tag to set, as for {@link ObjectAttributes.Builder#tag}
      * @param tagValue its value
@@ -348,7 +390,10 @@ public final class UploadVerifier implements AutoCloseable {
      * @throws IllegalArgumentException when the key or value breaks S3's tag rules
      */
     public Builder retagOnPass(String tagKey, String tagValue) {
-      ObjectAttributes.builder().tag(Objects.requireNonNull(tagKey, "tagKey"), Objects.requireNonNull(tagValue, "tagValue"));
+      ObjectAttributes.builder()
+          .tag(
+              Objects.requireNonNull(tagKey, "tagKey"),
+              Objects.requireNonNull(tagValue, "tagValue"));
       this.retagKey = tagKey;
       this.retagValue = tagValue;
       return this;
@@ -386,8 +431,8 @@ public final class UploadVerifier implements AutoCloseable {
     }
 
     /**
-     * Uses this S3 client instead of building one from the issuer's settings; {@link #close()} leaves it open.
-     * Replaces a builder given to {@link #httpClientBuilder}.
+     * Uses this S3 client instead of building one from the issuer's settings; {@link #close()}
+     * leaves it open. Replaces a builder given to {@link #httpClientBuilder}.
      *
      * @param client the client
      * @return this builder
@@ -402,10 +447,11 @@ public final class UploadVerifier implements AutoCloseable {
      * Builds the S3 client from the issuer's settings with this HTTP client instead of the SDK's
      * url-connection-client, which presign uses by default because it adds no jars beyond the JDK's
      * {@code HttpURLConnection}. For many concurrent calls, a pooled client such as the SDK's
-     * {@code Apache5HttpClient.builder()} (from {@code software.amazon.awssdk:apache5-client}) may serve
-     * better. Replaces a client given to {@link #s3Client(S3Client)}, and is replaced by one.
+     * {@code Apache5HttpClient.builder()} (from {@code software.amazon.awssdk:apache5-client}) may
+     * serve better. Replaces a client given to {@link #s3Client(S3Client)}, and is replaced by one.
      *
-     * @param builder the HTTP client builder; the S3 client this instance builds owns what it builds
+     * @param builder the HTTP client builder; the S3 client this instance builds owns what it
+     *     builds
      * @return this builder
      */
     public Builder httpClientBuilder(SdkHttpClient.Builder<?> builder) {
@@ -418,9 +464,9 @@ public final class UploadVerifier implements AutoCloseable {
      * Builds the verifier.
      *
      * @return the verifier
-     * @throws IllegalStateException when the issuer or the ticket key is missing, or when the issuer's key
-     *     strategy can produce keys under the quarantine or permanent prefix
-     *     ({@link KeyStrategy#mayProduceKeyStartingWith(String)})
+     * @throws IllegalStateException when the issuer or the ticket key is missing, or when the
+     *     issuer's key strategy can produce keys under the quarantine or permanent prefix ({@link
+     *     KeyStrategy#mayProduceKeyStartingWith(String)})
      */
     // NullAway cannot follow Require.state: the settings it checks are used as non-null after it.
     @SuppressWarnings("NullAway")

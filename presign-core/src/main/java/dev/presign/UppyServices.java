@@ -1,14 +1,15 @@
 package dev.presign;
 
-import org.jspecify.annotations.Nullable;
 import dev.presign.internal.uppy.UppyBackend;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The Uppy routes' view of an {@link UppyS3Handler}'s services. In this package because the routes need
- * what the services keep package-private (a session's key and declared request, completion that answers a
- * stored object, the verifier's staging prefix), which the public API does not offer.
+ * The Uppy routes' view of an {@link UppyS3Handler}'s services. In this package because the routes
+ * need what the services keep package-private (a session's key and declared request, completion
+ * that answers a stored object, the verifier's staging prefix), which the public API does not
+ * offer.
  */
 final class UppyServices implements UppyBackend {
   private final UploadUrlIssuer issuer;

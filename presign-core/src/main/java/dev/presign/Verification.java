@@ -6,15 +6,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * What {@link UploadVerifier} found for an upload: whether the object is there and is what was issued,
- * every check that failed, and what was done with a failed object. Immutable and thread-safe.
+ * What {@link UploadVerifier} found for an upload: whether the object is there and is what was
+ * issued, every check that failed, and what was done with a failed object. Immutable and
+ * thread-safe.
  *
- * <p>A record, so that JSON libraries write it component by component (see the README). Read it through
- * its accessors. To make one (a test double for code that consumes results), use {@link #builder(String,
- * Outcome)}: a component added in a 1.x release gets a neutral default there, and presign then keeps a
- * public constructor with today's parameter list as well, so code that constructs a {@code Verification}
- * keeps compiling and linking. Record patterns that deconstruct it ({@code case Verification(var k, …)})
- * are not covered: they break when a component is added.
+ * <p>A record, so that JSON libraries write it component by component (see the README). Read it
+ * through its accessors. To make one (a test double for code that consumes results), use {@link
+ * #builder(String, Outcome)}: a component added in a 1.x release gets a neutral default there, and
+ * presign then keeps a public constructor with today's parameter list as well, so code that
+ * constructs a {@code Verification} keeps compiling and linking. Record patterns that deconstruct
+ * it ({@code case Verification(var k, …)}) are not covered: they break when a component is added.
  *
  * @param key the object key that was checked
  * @param outcome passed, failed or missing
@@ -23,13 +24,23 @@ import java.util.OptionalLong;
  * @param contentType the stored Content-Type, when the object exists
  * @param action what happened to a failed object
  * @param quarantineKey where a quarantined object now is
- * @param etag the ETag of the object that was checked: pass it as {@code If-Match} to read exactly it
+ * @param etag the ETag of the object that was checked: pass it as {@code If-Match} to read exactly
+ *     it
  * @param versionId the version that was checked, in a versioned bucket
- * @param promotedKey where a promoted object now is: its permanent key, which no issued URL can write
+ * @param promotedKey where a promoted object now is: its permanent key, which no issued URL can
+ *     write
  */
-public record Verification(String key, Outcome outcome, List<Problem> problems, OptionalLong size,
-    Optional<String> contentType, Action action, Optional<String> quarantineKey, Optional<String> etag,
-    Optional<String> versionId, Optional<String> promotedKey) {
+public record Verification(
+    String key,
+    Outcome outcome,
+    List<Problem> problems,
+    OptionalLong size,
+    Optional<String> contentType,
+    Action action,
+    Optional<String> quarantineKey,
+    Optional<String> etag,
+    Optional<String> versionId,
+    Optional<String> promotedKey) {
 
   /** The overall result. */
   public enum Outcome {
@@ -47,11 +58,14 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
     KEPT,
     /** Deleted because it failed. */
     DELETED,
-    /** Moved under the quarantine prefix because it failed; nothing remains under the original key. */
+    /**
+     * Moved under the quarantine prefix because it failed; nothing remains under the original key.
+     */
     QUARANTINED,
     /**
-     * Copied to its permanent key because it passed, and deleted from the staging key: a later PUT with
-     * the upload URL lands on the staging key again and changes nothing readers of the permanent key get.
+     * Copied to its permanent key because it passed, and deleted from the staging key: a later PUT
+     * with the upload URL lands on the staging key again and changes nothing readers of the
+     * permanent key get.
      */
     PROMOTED
   }
@@ -79,8 +93,8 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
   }
 
   /**
-   * One failed check. Immutable; make one with {@link #of(Check, String)}, under the same compatibility
-   * rule as {@link Verification}.
+   * One failed check. Immutable; make one with {@link #of(Check, String)}, under the same
+   * compatibility rule as {@link Verification}.
    *
    * @param check which check
    * @param detail what was expected and what was found, safe to show
@@ -110,8 +124,8 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
   }
 
   /**
-   * Creates the value; the problems are copied. Prefer {@link #builder(String, Outcome)}, which gives
-   * components that 1.x may add a neutral default.
+   * Creates the value; the problems are copied. Prefer {@link #builder(String, Outcome)}, which
+   * gives components that 1.x may add a neutral default.
    *
    * @param key the key
    * @param outcome the outcome
@@ -136,13 +150,16 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
     Objects.requireNonNull(versionId, "versionId");
     Objects.requireNonNull(promotedKey, "promotedKey");
     if ((outcome == Outcome.PASSED) != problems.isEmpty() && outcome != Outcome.MISSING) {
-      throw new IllegalArgumentException("problems must be empty exactly when the outcome is PASSED: " + outcome);
+      throw new IllegalArgumentException(
+          "problems must be empty exactly when the outcome is PASSED: " + outcome);
     }
     if (quarantineKey.isPresent() != (action == Action.QUARANTINED)) {
-      throw new IllegalArgumentException("quarantineKey must be set exactly when the action is QUARANTINED: " + action);
+      throw new IllegalArgumentException(
+          "quarantineKey must be set exactly when the action is QUARANTINED: " + action);
     }
     if (promotedKey.isPresent() != (action == Action.PROMOTED)) {
-      throw new IllegalArgumentException("promotedKey must be set exactly when the action is PROMOTED: " + action);
+      throw new IllegalArgumentException(
+          "promotedKey must be set exactly when the action is PROMOTED: " + action);
     }
   }
 
@@ -152,8 +169,8 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
   }
 
   /**
-   * A builder for a result, with no problems, no size, type, ETag or version, and action {@link Action#KEPT}
-   * until set; {@link Builder#build()} checks the same rules as the constructor.
+   * A builder for a result, with no problems, no size, type, ETag or version, and action {@link
+   * Action#KEPT} until set; {@link Builder#build()} checks the same rules as the constructor.
    *
    * <pre>{@code
    * Verification failed = Verification.builder("uploads/a.png", Outcome.FAILED)
@@ -166,7 +183,8 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
    * @return the builder
    */
   public static Builder builder(String key, Outcome outcome) {
-    return new Builder(Objects.requireNonNull(key, "key"), Objects.requireNonNull(outcome, "outcome"));
+    return new Builder(
+        Objects.requireNonNull(key, "key"), Objects.requireNonNull(outcome, "outcome"));
   }
 
   /** {@return a builder that starts from this result} */
@@ -235,8 +253,8 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
     }
 
     /**
-     * Sets what was done with the object; {@link Action#QUARANTINED} needs {@link #quarantineKey} and
-     * {@link Action#PROMOTED} needs {@link #promotedKey}.
+     * Sets what was done with the object; {@link Action#QUARANTINED} needs {@link #quarantineKey}
+     * and {@link Action#PROMOTED} needs {@link #promotedKey}.
      *
      * @param action the action
      * @return this builder
@@ -294,11 +312,20 @@ public record Verification(String key, Outcome outcome, List<Problem> problems, 
      * Builds the result.
      *
      * @return the result
-     * @throws IllegalArgumentException when the problems do not fit the outcome (none exactly when it
-     *     passed), or a quarantine or promoted key does not fit the action
+     * @throws IllegalArgumentException when the problems do not fit the outcome (none exactly when
+     *     it passed), or a quarantine or promoted key does not fit the action
      */
     public Verification build() {
-      return new Verification(key, outcome, problems, size, contentType, action, quarantineKey, etag, versionId,
+      return new Verification(
+          key,
+          outcome,
+          problems,
+          size,
+          contentType,
+          action,
+          quarantineKey,
+          etag,
+          versionId,
           promotedKey);
     }
   }

@@ -7,7 +7,10 @@ import dev.presign.DownloadRequest.Disposition;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** DownloadRequest as a value: the factory, copies with one more property, equality and a log-safe toString. */
+/**
+ * DownloadRequest as a value: the factory, copies with one more property, equality and a log-safe
+ * toString.
+ */
 class DownloadRequestTest {
 
   @Test
@@ -25,11 +28,14 @@ class DownloadRequestTest {
 
   @Test
   void of_nullKey_namesIt() {
-    assertThatThrownBy(() -> DownloadRequest.of(null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> DownloadRequest.of(null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("key");
-    assertThatThrownBy(() -> DownloadRequest.of("k").attachment(null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> DownloadRequest.of("k").attachment(null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("fileName");
-    assertThatThrownBy(() -> DownloadRequest.of("k").withVersionId(null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> DownloadRequest.of("k").withVersionId(null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("id");
   }
 
@@ -37,8 +43,13 @@ class DownloadRequestTest {
   void copies_keepWhatWasSetAndLeaveTheOriginal() {
     DownloadRequest plain = DownloadRequest.of("files/a.pdf");
 
-    DownloadRequest full = plain.withContentType("application/pdf").withCacheControl("private, max-age=60")
-        .withVersionId("v1").inline("a.pdf").allowingActiveContent();
+    DownloadRequest full =
+        plain
+            .withContentType("application/pdf")
+            .withCacheControl("private, max-age=60")
+            .withVersionId("v1")
+            .inline("a.pdf")
+            .allowingActiveContent();
 
     assertThat(plain).isEqualTo(DownloadRequest.of("files/a.pdf"));
     assertThat(full.disposition()).isEqualTo(Optional.of(Disposition.INLINE));
@@ -54,8 +65,11 @@ class DownloadRequestTest {
   void equals_comparesEveryProperty() {
     DownloadRequest request = DownloadRequest.of("k").attachment("a.pdf");
 
-    assertThat(DownloadRequest.of("k").attachment("a.pdf")).isEqualTo(request).hasSameHashCodeAs(request);
-    assertThat(request).isNotEqualTo(DownloadRequest.of("k").inline("a.pdf"))
+    assertThat(DownloadRequest.of("k").attachment("a.pdf"))
+        .isEqualTo(request)
+        .hasSameHashCodeAs(request);
+    assertThat(request)
+        .isNotEqualTo(DownloadRequest.of("k").inline("a.pdf"))
         .isNotEqualTo(DownloadRequest.of("k2").attachment("a.pdf"))
         .isNotEqualTo(request.allowingActiveContent())
         .isNotEqualTo(request.withVersionId("v"));
@@ -63,9 +77,15 @@ class DownloadRequestTest {
 
   @Test
   void toString_showsWhatIsSet_withUntrustedTextQuoted() {
-    assertThat(DownloadRequest.of("files/a.pdf")).hasToString("DownloadRequest[key=\"files/a.pdf\"]");
-    assertThat(DownloadRequest.of("k").attachment("evil\r\nname.pdf").withVersionId("v1").allowingActiveContent())
-        .hasToString("DownloadRequest[key=\"k\", disposition=ATTACHMENT, fileName=\"evil\\u000D\\u000Aname.pdf\", "
-            + "versionId=\"v1\", allowActiveContent]");
+    assertThat(DownloadRequest.of("files/a.pdf"))
+        .hasToString("DownloadRequest[key=\"files/a.pdf\"]");
+    assertThat(
+            DownloadRequest.of("k")
+                .attachment("evil\r\nname.pdf")
+                .withVersionId("v1")
+                .allowingActiveContent())
+        .hasToString(
+            "DownloadRequest[key=\"k\", disposition=ATTACHMENT, fileName=\"evil\\u000D\\u000Aname.pdf\", "
+                + "versionId=\"v1\", allowActiveContent]");
   }
 }

@@ -20,63 +20,76 @@ class KeyStrategyTest {
   private static final Instant NOW = Instant.parse("2026-11-29T23:59:59.999Z");
   private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-  static final List<String> HOSTILE_NAMES = List.of(
-      "../../etc/passwd",
-      "../../../../../../root/.ssh/authorized_keys",
-      "..\\..\\windows\\system32\\config\\sam",
-      "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-      "%2e%2e",
-      "..%2f..%2fsecret.png",
-      "/absolute/path.png",
-      "\\\\server\\share\\x.png",
-      "a\u0000b.png",
-      "evil\r\nX-Amz-Meta-Evil: 1.png",
-      "line\nbreak.jpg",
-      "photo\u202egnp.exe",
-      "\u202e\u202d\u200f.png",
-      "x".repeat(2000) + ".png",
-      "é".repeat(2000) + ".jpeg",
-      "\uD83D\uDE00".repeat(700) + ".gif",
-      "....",
-      "..",
-      ".",
-      "   ",
-      ". . .",
-      "",
-      "/",
-      "///",
-      "..png",
-      "cat.png/..",
-      "con.png",
-      "\uD800\uDC00\uD800.png",
-      "name.with.many.dots.",
-      "tab\there.png",
-      "del\u007f.png",
-      "zero\u200bwidth.png");
+  static final List<String> HOSTILE_NAMES =
+      List.of(
+          "../../etc/passwd",
+          "../../../../../../root/.ssh/authorized_keys",
+          "..\\..\\windows\\system32\\config\\sam",
+          "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+          "%2e%2e",
+          "..%2f..%2fsecret.png",
+          "/absolute/path.png",
+          "\\\\server\\share\\x.png",
+          "a\u0000b.png",
+          "evil\r\nX-Amz-Meta-Evil: 1.png",
+          "line\nbreak.jpg",
+          "photo\u202egnp.exe",
+          "\u202e\u202d\u200f.png",
+          "x".repeat(2000) + ".png",
+          "é".repeat(2000) + ".jpeg",
+          "\uD83D\uDE00".repeat(700) + ".gif",
+          "....",
+          "..",
+          ".",
+          "   ",
+          ". . .",
+          "",
+          "/",
+          "///",
+          "..png",
+          "cat.png/..",
+          "con.png",
+          "\uD800\uDC00\uD800.png",
+          "name.with.many.dots.",
+          "tab\there.png",
+          "del\u007f.png",
+          "zero\u200bwidth.png");
 
   static Stream<Arguments> strategiesAndNames() {
     // Each strategy with the exact shape every key it makes must have, whatever the file name.
-    Map<KeyStrategy, String> shapes = Map.of(
-        KeyStrategy.uuid("uploads/"), "uploads/" + UUID + "\\.png",
-        KeyStrategy.uuid(""), UUID + "\\.png",
-        KeyStrategy.datedUuid("uploads/"), "uploads/2026/11/29/" + UUID + "\\.png",
-        KeyStrategy.perPrincipal("tenants/"), "tenants/acme/" + UUID + "\\.png",
-        KeyStrategy.perPrincipal("tenants/", KeyStrategy.originalName("files/")),
-        "tenants/acme/files/" + UUID + "/[^/]+\\.png",
-        KeyStrategy.originalName("files/"), "files/" + UUID + "/[^/]+\\.png",
-        KeyStrategy.originalName(""), UUID + "/[^/]+\\.png");
+    Map<KeyStrategy, String> shapes =
+        Map.of(
+            KeyStrategy.uuid("uploads/"),
+            "uploads/" + UUID + "\\.png",
+            KeyStrategy.uuid(""),
+            UUID + "\\.png",
+            KeyStrategy.datedUuid("uploads/"),
+            "uploads/2026/11/29/" + UUID + "\\.png",
+            KeyStrategy.perPrincipal("tenants/"),
+            "tenants/acme/" + UUID + "\\.png",
+            KeyStrategy.perPrincipal("tenants/", KeyStrategy.originalName("files/")),
+            "tenants/acme/files/" + UUID + "/[^/]+\\.png",
+            KeyStrategy.originalName("files/"),
+            "files/" + UUID + "/[^/]+\\.png",
+            KeyStrategy.originalName(""),
+            UUID + "/[^/]+\\.png");
     return shapes.entrySet().stream()
         .flatMap(s -> HOSTILE_NAMES.stream().map(n -> Arguments.of(s.getKey(), s.getValue(), n)));
   }
 
   @ParameterizedTest(name = "{0} <- {index}")
   @MethodSource("strategiesAndNames")
-  void key_hostileFileName_staysSafeAndUnderPrefix(KeyStrategy strategy, String shape, String fileName) {
-    String key = strategy.key(UploadRequest.of(fileName, "image/png", 1).withPrincipal("acme"), NOW);
+  void key_hostileFileName_staysSafeAndUnderPrefix(
+      KeyStrategy strategy, String shape, String fileName) {
+    String key =
+        strategy.key(UploadRequest.of(fileName, "image/png", 1).withPrincipal("acme"), NOW);
 
     assertThat(ObjectKeys.violation(key)).as(key).isNull();
-    assertThat(key.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(ObjectKeys.MAX_KEY_BYTES);
-    assertThat(key).doesNotStartWith("/").doesNotContain("//", "\\", "\u0000", "\r", "\n", "\u202e");
+    assertThat(key.getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(ObjectKeys.MAX_KEY_BYTES);
+    assertThat(key)
+        .doesNotStartWith("/")
+        .doesNotContain("//", "\\", "\u0000", "\r", "\n", "\u202e");
     assertThat(key.split("/")).doesNotContain(".", "..", "");
     assertThat(key).matches(shape);
   }
@@ -89,46 +102,61 @@ class KeyStrategyTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "evil.html       | image/png                | \\.png",
-      "x.p\u00f1g      | image/png                | \\.png",
-      "photo.JPEG      | image/jpeg               | \\.jpeg",
-      "photo.png       | image/jpeg               | \\.jpg",
-      "noextension     | video/quicktime          | \\.mov",
-      "data.xyz        | application/x-custom     | ''",
-      "evil.html       | application/x-custom     | ''",
-      "evil.svg        | application/octet-stream | ''",
-      "a.bin           | application/octet-stream | ''",
-      "cat.png         | image/*                  | ''",
-      "cat.webp        | IMAGE/*                  | ''",
-      "page.html       | image/*                  | ''",
-      "clip.mov        | video/*                  | ''",
-      "data.xyz        | video/*                  | ''",
-  })
-  void uuid_extension_comesFromNameOnlyWhenItFitsTheType(String fileName, String contentType, String extension) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "evil.html       | image/png                | \\.png",
+        "x.p\u00f1g      | image/png                | \\.png",
+        "photo.JPEG      | image/jpeg               | \\.jpeg",
+        "photo.png       | image/jpeg               | \\.jpg",
+        "noextension     | video/quicktime          | \\.mov",
+        "data.xyz        | application/x-custom     | ''",
+        "evil.html       | application/x-custom     | ''",
+        "evil.svg        | application/octet-stream | ''",
+        "a.bin           | application/octet-stream | ''",
+        "cat.png         | image/*                  | ''",
+        "cat.webp        | IMAGE/*                  | ''",
+        "page.html       | image/*                  | ''",
+        "clip.mov        | video/*                  | ''",
+        "data.xyz        | video/*                  | ''",
+      })
+  void uuid_extension_comesFromNameOnlyWhenItFitsTheType(
+      String fileName, String contentType, String extension) {
     String key = KeyStrategy.uuid("uploads/").key(UploadRequest.of(fileName, contentType, 1), NOW);
 
     assertThat(key).matches("uploads/" + UUID + extension);
   }
 
-  // The adversarial review: under a wildcard policy an unknown subtype kept whatever extension the name had.
+  // The adversarial review: under a wildcard policy an unknown subtype kept whatever extension the
+  // name had.
   @ParameterizedTest
-  @ValueSource(strings = {"xhtml", "php", "js", "mjs", "shtml", "svgz", "jsp", "aspx", "hta", "swf", "exe", "html",
-      "xyz", "PHP"})
+  @ValueSource(
+      strings = {
+        "xhtml", "php", "js", "mjs", "shtml", "svgz", "jsp", "aspx", "hta", "swf", "exe", "html",
+        "xyz", "PHP"
+      })
   void everyStrategy_unknownSubtype_keepsNoExtensionOfTheName(String extension) {
-    UploadRequest request = UploadRequest.of("evil." + extension, "image/x-foo", 1).withPrincipal("acme");
-    for (KeyStrategy strategy : List.of(KeyStrategy.uuid("u/"), KeyStrategy.datedUuid("u/"),
-        KeyStrategy.perPrincipal("t/"), KeyStrategy.originalName("f/"))) {
+    UploadRequest request =
+        UploadRequest.of("evil." + extension, "image/x-foo", 1).withPrincipal("acme");
+    for (KeyStrategy strategy :
+        List.of(
+            KeyStrategy.uuid("u/"),
+            KeyStrategy.datedUuid("u/"),
+            KeyStrategy.perPrincipal("t/"),
+            KeyStrategy.originalName("f/"))) {
       String key = strategy.key(request, NOW);
 
       assertThat(key).as(strategy.toString()).doesNotContainIgnoringCase("." + extension);
-      assertThat(key.substring(key.lastIndexOf('/') + 1)).as(strategy.toString()).doesNotContain(".");
+      assertThat(key.substring(key.lastIndexOf('/') + 1))
+          .as(strategy.toString())
+          .doesNotContain(".");
     }
   }
 
   @Test
   void originalName_extensionNotFittingType_isReplacedAndInnerDotsNeutralized() {
-    String key = KeyStrategy.originalName("").key(UploadRequest.of("shell.php.html", "image/png", 1), NOW);
+    String key =
+        KeyStrategy.originalName("").key(UploadRequest.of("shell.php.html", "image/png", 1), NOW);
 
     assertThat(key).matches(UUID + "/shell_php\\.png");
   }
@@ -156,23 +184,26 @@ class KeyStrategyTest {
 
   @Test
   void datedUuid_usesUtcDateOfTheGivenInstant() {
-    String key = KeyStrategy.datedUuid("uploads/").key(UploadRequest.of("clip.MP4", "video/mp4", 1), NOW);
+    String key =
+        KeyStrategy.datedUuid("uploads/").key(UploadRequest.of("clip.MP4", "video/mp4", 1), NOW);
 
     assertThat(key).matches("uploads/2026/11/29/" + UUID + "\\.mp4");
   }
 
   @Test
   void datedUuid_padsMonthAndDay() {
-    String key = KeyStrategy.datedUuid("").key(UploadRequest.of("a.png", "image/png", 1),
-        Instant.parse("2027-01-05T00:00:00Z"));
+    String key =
+        KeyStrategy.datedUuid("")
+            .key(UploadRequest.of("a.png", "image/png", 1), Instant.parse("2027-01-05T00:00:00Z"));
 
     assertThat(key).startsWith("2027/01/05/");
   }
 
   @Test
   void perPrincipal_putsPrincipalFolderFirst() {
-    String key = KeyStrategy.perPrincipal("tenants/", KeyStrategy.datedUuid("in/"))
-        .key(UploadRequest.of("a.jpg", "image/jpeg", 1).withPrincipal("acme-42"), NOW);
+    String key =
+        KeyStrategy.perPrincipal("tenants/", KeyStrategy.datedUuid("in/"))
+            .key(UploadRequest.of("a.jpg", "image/jpeg", 1).withPrincipal("acme-42"), NOW);
 
     assertThat(key).matches("tenants/acme-42/in/2026/11/29/" + UUID + "\\.jpg");
   }
@@ -189,7 +220,8 @@ class KeyStrategyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", ".", "..", "...", "a/b", "../x", "a\\b", "a b", "a\u0000", "ı", "x\r\n"})
+  @ValueSource(
+      strings = {"", ".", "..", "...", "a/b", "../x", "a\\b", "a b", "a\u0000", "ı", "x\r\n"})
   void perPrincipal_unsafePrincipal_isRefused(String principal) {
     KeyStrategy strategy = KeyStrategy.perPrincipal("tenants/");
     UploadRequest request = UploadRequest.of("a.png", "image/png", 1).withPrincipal(principal);
@@ -202,7 +234,9 @@ class KeyStrategyTest {
   @ParameterizedTest
   @ValueSource(strings = {"a", "Z", "0", "alice@example.com", "user_42", "tenant-7", "a.b", "...a"})
   void perPrincipal_safePrincipal_becomesItsFolder(String principal) {
-    String key = KeyStrategy.perPrincipal("t/").key(UploadRequest.of("a.png", "image/png", 1).withPrincipal(principal), NOW);
+    String key =
+        KeyStrategy.perPrincipal("t/")
+            .key(UploadRequest.of("a.png", "image/png", 1).withPrincipal(principal), NOW);
 
     assertThat(key).startsWith("t/" + principal + "/");
   }
@@ -211,13 +245,16 @@ class KeyStrategyTest {
   void perPrincipal_128CharacterPrincipal_isAccepted() {
     String principal = "p".repeat(128);
 
-    assertThat(KeyStrategy.perPrincipal("").key(UploadRequest.of("a.png", "image/png", 1).withPrincipal(principal), NOW))
+    assertThat(
+            KeyStrategy.perPrincipal("")
+                .key(UploadRequest.of("a.png", "image/png", 1).withPrincipal(principal), NOW))
         .startsWith(principal + "/");
   }
 
   @Test
   void perPrincipal_129CharacterPrincipal_isRefused() {
-    UploadRequest request = UploadRequest.of("a.png", "image/png", 1).withPrincipal("p".repeat(129));
+    UploadRequest request =
+        UploadRequest.of("a.png", "image/png", 1).withPrincipal("p".repeat(129));
 
     assertThatThrownBy(() -> KeyStrategy.perPrincipal("").key(request, NOW))
         .isInstanceOf(InvalidRequestException.class);
@@ -225,20 +262,26 @@ class KeyStrategyTest {
 
   @Test
   void originalName_keepsSanitizedNameInRandomFolder() {
-    String key = KeyStrategy.originalName("files/").key(UploadRequest.of("../My Résumé.PDF", "application/pdf", 1), NOW);
+    String key =
+        KeyStrategy.originalName("files/")
+            .key(UploadRequest.of("../My Résumé.PDF", "application/pdf", 1), NOW);
 
     assertThat(key).matches("files/" + UUID + "/My_Résumé\\.pdf");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"uploads", "/uploads/", "a//", "../", "a/../", "a/./", "up\u0000loads/", "a\\b/"})
+  @ValueSource(
+      strings = {"uploads", "/uploads/", "a//", "../", "a/../", "a/./", "up\u0000loads/", "a\\b/"})
   void factories_badPrefix_areRefusedAtOnce(String prefix) {
     assertThatThrownBy(() -> KeyStrategy.uuid(prefix))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("prefix must");
-    assertThatThrownBy(() -> KeyStrategy.datedUuid(prefix)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> KeyStrategy.perPrincipal(prefix)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> KeyStrategy.originalName(prefix)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> KeyStrategy.datedUuid(prefix))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> KeyStrategy.perPrincipal(prefix))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> KeyStrategy.originalName(prefix))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -261,6 +304,7 @@ class KeyStrategyTest {
   @Test
   void builtIns_haveValueEqualityAndReadableToString() {
     assertThat(KeyStrategy.datedUuid("uploads/")).isEqualTo(KeyStrategy.datedUuid("uploads/"));
-    assertThat(KeyStrategy.datedUuid("uploads/")).hasToString("KeyStrategy.datedUuid(\"uploads/\")");
+    assertThat(KeyStrategy.datedUuid("uploads/"))
+        .hasToString("KeyStrategy.datedUuid(\"uploads/\")");
   }
 }

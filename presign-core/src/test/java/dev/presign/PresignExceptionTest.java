@@ -37,7 +37,8 @@ class PresignExceptionTest {
 
   @Test
   void policyViolation_isKindPolicyViolation() {
-    InvalidRequestException e = new InvalidRequestException(InvalidRequestException.Reason.TOO_LARGE, "too big");
+    InvalidRequestException e =
+        new InvalidRequestException(InvalidRequestException.Reason.TOO_LARGE, "too big");
 
     assertThat(e.kind()).isEqualTo(Kind.INVALID_REQUEST);
     assertThat(e.reason()).isEqualTo(InvalidRequestException.Reason.TOO_LARGE);
@@ -45,27 +46,35 @@ class PresignExceptionTest {
 
   @Test
   void issue_refusedRequest_isKindPolicyViolation() {
-    assertThatThrownBy(() -> issuer(() -> AwsBasicCredentials.create("AKIAEXAMPLE", "secret"))
-        .issueUpload(UploadRequest.of("x.html", "text/html", 1)))
+    assertThatThrownBy(
+            () ->
+                issuer(() -> AwsBasicCredentials.create("AKIAEXAMPLE", "secret"))
+                    .issueUpload(UploadRequest.of("x.html", "text/html", 1)))
         .isInstanceOf(InvalidRequestException.class)
-        .extracting(e -> ((PresignException) e).kind()).isEqualTo(Kind.INVALID_REQUEST);
+        .extracting(e -> ((PresignException) e).kind())
+        .isEqualTo(Kind.INVALID_REQUEST);
   }
 
   @Test
   void issue_providerReturnsNothing_isCredentialsUnavailable() {
-    assertThatThrownBy(() -> issuer(() -> null).issueUpload(UploadRequest.of("a.png", "image/png", 1)))
+    assertThatThrownBy(
+            () -> issuer(() -> null).issueUpload(UploadRequest.of("a.png", "image/png", 1)))
         .isInstanceOf(PresignException.class)
         .hasMessage("the credentials provider returned no credentials")
-        .extracting(e -> ((PresignException) e).kind()).isEqualTo(Kind.CREDENTIALS_UNAVAILABLE);
+        .extracting(e -> ((PresignException) e).kind())
+        .isEqualTo(Kind.CREDENTIALS_UNAVAILABLE);
   }
 
   @Test
   void serialization_keepsTheKind() throws IOException, ClassNotFoundException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(new PresignException(Kind.STORE_REFUSED, "S3 refused PutObject: AccessDenied (HTTP 403)"));
+      out.writeObject(
+          new PresignException(
+              Kind.STORE_REFUSED, "S3 refused PutObject: AccessDenied (HTTP 403)"));
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       PresignException read = (PresignException) in.readObject();
 
       assertThat(read.kind()).isEqualTo(Kind.STORE_REFUSED);
@@ -73,11 +82,13 @@ class PresignExceptionTest {
     }
   }
 
-  private static UploadUrlIssuer issuer(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider provider) {
-    return UploadUrlIssuer.builder().bucket("b-1").region(Region.EU_WEST_1)
+  private static UploadUrlIssuer issuer(
+      software.amazon.awssdk.auth.credentials.AwsCredentialsProvider provider) {
+    return UploadUrlIssuer.builder()
+        .bucket("b-1")
+        .region(Region.EU_WEST_1)
         .credentialsProvider(provider)
         .policy(PresignPolicy.builder().allowContentTypes("image/png").build())
         .build();
   }
-
 }

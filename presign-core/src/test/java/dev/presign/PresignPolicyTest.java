@@ -13,17 +13,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PresignPolicyTest {
-  private final PresignPolicy policy = PresignPolicy.builder()
-      .allowContentTypes("image/png", "image/jpeg", "video/*")
-      .minSize(1)
-      .maxSize(500L * 1024 * 1024)
-      .build();
+  private final PresignPolicy policy =
+      PresignPolicy.builder()
+          .allowContentTypes("image/png", "image/jpeg", "video/*")
+          .minSize(1)
+          .maxSize(500L * 1024 * 1024)
+          .build();
 
   @ParameterizedTest
-  @ValueSource(strings = {"image/png", "IMAGE/PNG", "image/JPEG", "video/mp4", "Video/QuickTime",
-      "image/png; charset=utf-8", "image/png;foo=\"bar baz\""})
+  @ValueSource(
+      strings = {
+        "image/png",
+        "IMAGE/PNG",
+        "image/JPEG",
+        "video/mp4",
+        "Video/QuickTime",
+        "image/png; charset=utf-8",
+        "image/png;foo=\"bar baz\""
+      })
   void check_allowedType_passes(String contentType) {
-    assertThatCode(() -> policy.check(UploadRequest.of("a.bin", contentType, 10))).doesNotThrowAnyException();
+    assertThatCode(() -> policy.check(UploadRequest.of("a.bin", contentType, 10)))
+        .doesNotThrowAnyException();
   }
 
   @ParameterizedTest
@@ -32,75 +42,113 @@ class PresignPolicyTest {
     Locale saved = Locale.getDefault();
     Locale.setDefault(Locale.forLanguageTag("tr-TR"));
     try {
-      PresignPolicy turkish = PresignPolicy.builder().allowContentTypes("IMAGE/PNG", "image/gif", "IMAGE/*", "VIDEO/*").build();
-      assertThat(turkish.allowedContentTypes()).containsExactly("image/png", "image/gif", "image/*", "video/*");
-      assertThatCode(() -> turkish.check(UploadRequest.of("a", contentType, 1))).doesNotThrowAnyException();
+      PresignPolicy turkish =
+          PresignPolicy.builder()
+              .allowContentTypes("IMAGE/PNG", "image/gif", "IMAGE/*", "VIDEO/*")
+              .build();
+      assertThat(turkish.allowedContentTypes())
+          .containsExactly("image/png", "image/gif", "image/*", "video/*");
+      assertThatCode(() -> turkish.check(UploadRequest.of("a", contentType, 1)))
+          .doesNotThrowAnyException();
     } finally {
       Locale.setDefault(saved);
     }
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"text/html", "image/svg+xml", "application/octet-stream", "imagex/png", "image/pngx"})
+  @ValueSource(
+      strings = {
+        "text/html",
+        "image/svg+xml",
+        "application/octet-stream",
+        "imagex/png",
+        "image/pngx"
+      })
   void check_typeNotAllowed_isRefusedWithReason(String contentType) {
     assertThatThrownBy(() -> policy.check(UploadRequest.of("a.png", contentType, 10)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("content type must be one of image/png, image/jpeg, video/*")
         .hasMessageContaining(contentType)
-        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_NOT_ALLOWED);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(Reason.CONTENT_TYPE_NOT_ALLOWED);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "png", "image/*", "*/*", "image/png\r\nX-Evil: 1", "image/png\u0000", "image/png;"})
+  @ValueSource(
+      strings = {
+        "",
+        "png",
+        "image/*",
+        "*/*",
+        "image/png\r\nX-Evil: 1",
+        "image/png\u0000",
+        "image/png;"
+      })
   void check_malformedType_isRefusedWithEscapedValue(String contentType) {
     assertThatThrownBy(() -> policy.check(UploadRequest.of("a.png", contentType, 10)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("content type must be a concrete media type such as image/png: ")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\r", "\n", "\u0000"))
-        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(Reason.CONTENT_TYPE_INVALID);
   }
 
-  // A TAB has two spellings once a signer or S3 canonicalizes the header: refused, so the signed value is
+  // A TAB has two spellings once a signer or S3 canonicalizes the header: refused, so the signed
+  // value is
   // the one every store checks.
   @ParameterizedTest
-  @ValueSource(strings = {"video/mp4; name=\"a\tb\"", "video/mp4; name=\"\t\"", "video/mp4; name=\"a\\\tb\""})
+  @ValueSource(
+      strings = {
+        "video/mp4; name=\"a\tb\"",
+        "video/mp4; name=\"\t\"",
+        "video/mp4; name=\"a\\\tb\""
+      })
   void check_tabInsideAQuotedParameter_isRefused(String contentType) {
     assertThatThrownBy(() -> policy.check(UploadRequest.of("a.mp4", contentType, 10)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("content type must be a concrete media type such as image/png: ")
-        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(Reason.CONTENT_TYPE_INVALID);
   }
 
   @Test
   void check_tabBetweenParameters_isNormalizedAway() {
-    assertThat(dev.presign.internal.policy.MediaType.parseOrNull("video/mp4;\tcodecs=avc1\t").headerValue())
+    assertThat(
+            dev.presign.internal.policy.MediaType.parseOrNull("video/mp4;\tcodecs=avc1\t")
+                .headerValue())
         .isEqualTo("video/mp4; codecs=avc1");
   }
 
   @ParameterizedTest
   @CsvSource({
-      "524288001, TOO_LARGE, file size must be at most 524288000 bytes: 524288001",
-      "0,         TOO_SMALL, file size must be at least 1 bytes: 0",
+    "524288001, TOO_LARGE, file size must be at most 524288000 bytes: 524288001",
+    "0,         TOO_SMALL, file size must be at least 1 bytes: 0",
   })
   void check_sizeOutsideLimits_isRefused(long size, Reason reason, String message) {
     assertThatThrownBy(() -> policy.check(UploadRequest.of("a.png", "image/png", size)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage(message)
-        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(reason);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(reason);
   }
 
   @Test
   void allowContentTypes_duplicatesInAnyCase_areKeptOnceInFirstOrder() {
-    PresignPolicy policy = PresignPolicy.builder()
-        .allowContentTypes("image/png", "image/*", "IMAGE/PNG", "video/mp4", "Image/*", "image/png").build();
+    PresignPolicy policy =
+        PresignPolicy.builder()
+            .allowContentTypes(
+                "image/png", "image/*", "IMAGE/PNG", "video/mp4", "Image/*", "image/png")
+            .build();
 
     assertThat(policy.allowedContentTypes()).containsExactly("image/png", "image/*", "video/mp4");
   }
 
   @Test
   void check_sizeAtLimits_passes() {
-    assertThatCode(() -> policy.check(UploadRequest.of("a.png", "image/png", 1))).doesNotThrowAnyException();
-    assertThatCode(() -> policy.check(UploadRequest.of("a.png", "image/png", 500L * 1024 * 1024))).doesNotThrowAnyException();
+    assertThatCode(() -> policy.check(UploadRequest.of("a.png", "image/png", 1)))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> policy.check(UploadRequest.of("a.png", "image/png", 500L * 1024 * 1024)))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -108,10 +156,12 @@ class PresignPolicyTest {
     assertThatThrownBy(() -> policy.check(UploadRequest.of("a.png", "image/png")))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("the file size must be declared")
-        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.SIZE_MISSING);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(Reason.SIZE_MISSING);
 
     PresignPolicy optional = policy.toBuilder().requireDeclaredSize(false).build();
-    assertThatCode(() -> optional.check(UploadRequest.of("a.png", "image/png"))).doesNotThrowAnyException();
+    assertThatCode(() -> optional.check(UploadRequest.of("a.png", "image/png")))
+        .doesNotThrowAnyException();
   }
 
   @ParameterizedTest
@@ -121,7 +171,8 @@ class PresignPolicyTest {
     assertThatThrownBy(() -> policy.check(UploadRequest.of(name, "image/png", 1)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("file name must be 1 to 1024 characters and not blank")
-        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.FILE_NAME_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(Reason.FILE_NAME_INVALID);
   }
 
   @Test
@@ -131,10 +182,19 @@ class PresignPolicyTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"cat.png, true", "CAT.JPG, true", "a.jpeg, true", "archive.tar.png, true", "evil.php, false",
-      "noextension, false", "photo.png.exe, false", ".png, true"})
+  @CsvSource({
+    "cat.png, true",
+    "CAT.JPG, true",
+    "a.jpeg, true",
+    "archive.tar.png, true",
+    "evil.php, false",
+    "noextension, false",
+    "photo.png.exe, false",
+    ".png, true"
+  })
   void check_allowedExtensions(String fileName, boolean allowed) {
-    PresignPolicy withExtensions = policy.toBuilder().allowExtensions("png", ".JPG", "jpeg").build();
+    PresignPolicy withExtensions =
+        policy.toBuilder().allowExtensions("png", ".JPG", "jpeg").build();
     UploadRequest request = UploadRequest.of(fileName, "image/png", 1);
     if (allowed) {
       assertThatCode(() -> withExtensions.check(request)).doesNotThrowAnyException();
@@ -142,14 +202,22 @@ class PresignPolicyTest {
       assertThatThrownBy(() -> withExtensions.check(request))
           .isInstanceOf(InvalidRequestException.class)
           .hasMessageStartingWith("file extension must be one of jpeg, jpg, png: ")
-          .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.EXTENSION_NOT_ALLOWED);
+          .extracting(e -> ((InvalidRequestException) e).reason())
+          .isEqualTo(Reason.EXTENSION_NOT_ALLOWED);
     }
   }
 
   @ParameterizedTest
-  @CsvSource({"cat.png, image/png, true", "cat.jpg, image/jpeg, true", "cat.JPEG, image/jpeg, true",
-      "clip.mov, video/quicktime, true", "cat.png, image/jpeg, false", "page.html, image/png, false",
-      "noext, image/png, false", "clip.xyz, video/x-unknown, false"})
+  @CsvSource({
+    "cat.png, image/png, true",
+    "cat.jpg, image/jpeg, true",
+    "cat.JPEG, image/jpeg, true",
+    "clip.mov, video/quicktime, true",
+    "cat.png, image/jpeg, false",
+    "page.html, image/png, false",
+    "noext, image/png, false",
+    "clip.xyz, video/x-unknown, false"
+  })
   void check_extensionMustMatchContentType(String fileName, String contentType, boolean fits) {
     PresignPolicy matching = policy.toBuilder().extensionMustMatchContentType(true).build();
     UploadRequest request = UploadRequest.of(fileName, contentType, 1);
@@ -159,7 +227,8 @@ class PresignPolicyTest {
       assertThatThrownBy(() -> matching.check(request))
           .isInstanceOf(InvalidRequestException.class)
           .hasMessageStartingWith("file extension must fit content type")
-          .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.EXTENSION_MISMATCH);
+          .extracting(e -> ((InvalidRequestException) e).reason())
+          .isEqualTo(Reason.EXTENSION_MISMATCH);
     }
   }
 
@@ -187,7 +256,8 @@ class PresignPolicyTest {
   @ParameterizedTest
   @ValueSource(strings = {"PT1S", "PT168H", "P7D", "PT15M"})
   void builder_ttlInsideRange_isKept(String ttl) {
-    PresignPolicy built = PresignPolicy.builder().allowContentTypes("*/*").uploadTtl(Duration.parse(ttl)).build();
+    PresignPolicy built =
+        PresignPolicy.builder().allowContentTypes("*/*").uploadTtl(Duration.parse(ttl)).build();
     assertThat(built.uploadTtl()).isEqualTo(Duration.parse(ttl));
   }
 
@@ -196,7 +266,8 @@ class PresignPolicyTest {
   void builder_malformedAllowedType_isRefused(String contentType) {
     assertThatThrownBy(() -> PresignPolicy.builder().allowContentTypes(contentType))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("allowed content type must be type/subtype, type/* or */* without parameters: ");
+        .hasMessageStartingWith(
+            "allowed content type must be type/subtype, type/* or */* without parameters: ");
   }
 
   @Test
@@ -208,14 +279,16 @@ class PresignPolicyTest {
 
   @Test
   void builder_minAboveMax_isRefused() {
-    assertThatThrownBy(() -> PresignPolicy.builder().allowContentTypes("*/*").minSize(10).maxSize(5).build())
+    assertThatThrownBy(
+            () -> PresignPolicy.builder().allowContentTypes("*/*").minSize(10).maxSize(5).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("minSize must not exceed maxSize: 10 > 5");
   }
 
   @Test
   void builder_badSizes_areRefused() {
-    assertThatThrownBy(() -> PresignPolicy.builder().minSize(-1)).hasMessage("minSize must be >= 0: -1");
+    assertThatThrownBy(() -> PresignPolicy.builder().minSize(-1))
+        .hasMessage("minSize must be >= 0: -1");
     assertThatThrownBy(() -> PresignPolicy.builder().maxSize(PresignPolicy.MAX_OBJECT_SIZE + 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxSize must be between 0 and");
@@ -231,22 +304,31 @@ class PresignPolicyTest {
 
   @Test
   void builder_nulls_nameTheParameter() {
-    assertThatThrownBy(() -> PresignPolicy.builder().uploadTtl(null)).isInstanceOf(NullPointerException.class).hasMessage("uploadTtl");
-    assertThatThrownBy(() -> PresignPolicy.builder().allowContentTypes((String[]) null)).hasMessage("contentTypes");
-    assertThatThrownBy(() -> PresignPolicy.builder().allowContentTypes("image/png", null)).hasMessage("contentTypes element");
-    assertThatThrownBy(() -> policy.check(null)).isInstanceOf(NullPointerException.class).hasMessage("request");
+    assertThatThrownBy(() -> PresignPolicy.builder().uploadTtl(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("uploadTtl");
+    assertThatThrownBy(() -> PresignPolicy.builder().allowContentTypes((String[]) null))
+        .hasMessage("contentTypes");
+    assertThatThrownBy(() -> PresignPolicy.builder().allowContentTypes("image/png", null))
+        .hasMessage("contentTypes element");
+    assertThatThrownBy(() -> policy.check(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("request");
   }
 
   @Test
   void toBuilder_copiesEverySetting() {
-    PresignPolicy full = PresignPolicy.builder()
-        .allowContentTypes("image/png")
-        .minSize(2).maxSize(3)
-        .requireDeclaredSize(false)
-        .uploadTtl(Duration.ofSeconds(7)).downloadTtl(Duration.ofSeconds(8))
-        .allowExtensions("png")
-        .extensionMustMatchContentType(true)
-        .build();
+    PresignPolicy full =
+        PresignPolicy.builder()
+            .allowContentTypes("image/png")
+            .minSize(2)
+            .maxSize(3)
+            .requireDeclaredSize(false)
+            .uploadTtl(Duration.ofSeconds(7))
+            .downloadTtl(Duration.ofSeconds(8))
+            .allowExtensions("png")
+            .extensionMustMatchContentType(true)
+            .build();
 
     PresignPolicy copy = full.toBuilder().build();
 
@@ -256,8 +338,10 @@ class PresignPolicyTest {
 
   @Test
   void accessors_areUnmodifiable() {
-    assertThatThrownBy(() -> policy.allowedContentTypes().add("text/html")).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> policy.allowedExtensions().add("html")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> policy.allowedContentTypes().add("text/html"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> policy.allowedExtensions().add("html"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** UploadRequest as a value: factories, copies with one more property, equality and a log-safe toString. */
+/**
+ * UploadRequest as a value: factories, copies with one more property, equality and a log-safe
+ * toString.
+ */
 class UploadRequestTest {
   private static final String SHA256 = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
 
@@ -33,23 +36,30 @@ class UploadRequestTest {
   @ValueSource(longs = {-1, Long.MIN_VALUE})
   void of_negativeSize_isRefusedWithTheValue(long size) {
     assertThatThrownBy(() -> UploadRequest.of("cat.png", "image/png", size))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("size must be >= 0: " + size);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("size must be >= 0: " + size);
   }
 
   @Test
   void of_null_namesTheParameter() {
-    assertThatThrownBy(() -> UploadRequest.of(null, "image/png", 1)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> UploadRequest.of(null, "image/png", 1))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("fileName");
-    assertThatThrownBy(() -> UploadRequest.of("cat.png", null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> UploadRequest.of("cat.png", null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("contentType");
     UploadRequest request = UploadRequest.of("cat.png", "image/png", 1);
-    assertThatThrownBy(() -> request.withPrincipal(null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> request.withPrincipal(null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("principal");
-    assertThatThrownBy(() -> request.withChecksum(null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> request.withChecksum(null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("checksum");
-    assertThatThrownBy(() -> request.withMetadata("k", null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> request.withMetadata("k", null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("value");
-    assertThatThrownBy(() -> request.withTag(null, "v")).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> request.withTag(null, "v"))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("key");
   }
 
@@ -57,8 +67,13 @@ class UploadRequestTest {
   void with_returnsACopyAndLeavesTheOriginal() {
     UploadRequest plain = UploadRequest.of("cat.png", "image/png", 12);
 
-    UploadRequest full = plain.withPrincipal("tenant-1").withChecksum(Checksum.sha256(SHA256))
-        .withMetadata("b", "2").withMetadata("a", "1").withTag("project", "apollo");
+    UploadRequest full =
+        plain
+            .withPrincipal("tenant-1")
+            .withChecksum(Checksum.sha256(SHA256))
+            .withMetadata("b", "2")
+            .withMetadata("a", "1")
+            .withTag("project", "apollo");
 
     assertThat(plain).isEqualTo(UploadRequest.of("cat.png", "image/png", 12));
     assertThat(full.principal()).isEqualTo(Optional.of("tenant-1"));
@@ -72,8 +87,10 @@ class UploadRequestTest {
   void metadata_cannotBeChangedThroughTheAccessor() {
     UploadRequest request = UploadRequest.of("cat.png", "image/png", 12).withMetadata("a", "1");
 
-    assertThatThrownBy(() -> request.metadata().put("b", "2")).isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> request.tags().put("b", "2")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> request.metadata().put("b", "2"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> request.tags().put("b", "2"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -82,10 +99,13 @@ class UploadRequestTest {
     Map<UploadRequest, String> byRequest = new HashMap<>();
     byRequest.put(request, "found");
 
-    assertThat(UploadRequest.of("cat.png", "image/png", 12).withTag("t", "1")).isEqualTo(request)
+    assertThat(UploadRequest.of("cat.png", "image/png", 12).withTag("t", "1"))
+        .isEqualTo(request)
         .hasSameHashCodeAs(request);
-    assertThat(byRequest).containsEntry(UploadRequest.of("cat.png", "image/png", 12).withTag("t", "1"), "found");
-    assertThat(request).isNotEqualTo(UploadRequest.of("cat.png", "image/png", 13).withTag("t", "1"))
+    assertThat(byRequest)
+        .containsEntry(UploadRequest.of("cat.png", "image/png", 12).withTag("t", "1"), "found");
+    assertThat(request)
+        .isNotEqualTo(UploadRequest.of("cat.png", "image/png", 13).withTag("t", "1"))
         .isNotEqualTo(UploadRequest.of("cat.png", "image/png", 12))
         .isNotEqualTo(request.withPrincipal("p"))
         .isNotEqualTo(request.withMetadata("t", "1"))
@@ -94,12 +114,17 @@ class UploadRequestTest {
 
   @Test
   void toString_quotesTheClientsTextAndShowsNoValuesOfMetadata() {
-    UploadRequest request = UploadRequest.of("evil\n2026 INFO forged.png", "image/png", 12).withPrincipal("p1")
-        .withChecksum(Checksum.sha256(SHA256)).withMetadata("account", "private-value").withTag("tag", "tag-value");
+    UploadRequest request =
+        UploadRequest.of("evil\n2026 INFO forged.png", "image/png", 12)
+            .withPrincipal("p1")
+            .withChecksum(Checksum.sha256(SHA256))
+            .withMetadata("account", "private-value")
+            .withTag("tag", "tag-value");
 
     assertThat(request.toString())
-        .isEqualTo("UploadRequest[fileName=\"evil\\u000A2026 INFO forged.png\", contentType=\"image/png\", size=12, "
-            + "principal=\"p1\", checksum=SHA256, metadata=[account], tags=[tag]]")
+        .isEqualTo(
+            "UploadRequest[fileName=\"evil\\u000A2026 INFO forged.png\", contentType=\"image/png\", size=12, "
+                + "principal=\"p1\", checksum=SHA256, metadata=[account], tags=[tag]]")
         .doesNotContain(SHA256, "private-value", "tag-value");
   }
 }

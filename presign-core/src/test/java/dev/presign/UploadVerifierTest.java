@@ -24,14 +24,17 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * What the verifier decides from S3's answers, with an in-memory {@link FakeS3Client}: outcomes, the
- * order and wording of problems, what is done with failed and passing objects, and tickets. What S3
- * itself stores and refuses is the store suites' (presign-test, VerifyStoreTest and others).
+ * What the verifier decides from S3's answers, with an in-memory {@link FakeS3Client}: outcomes,
+ * the order and wording of problems, what is done with failed and passing objects, and tickets.
+ * What S3 itself stores and refuses is the store suites' (presign-test, VerifyStoreTest and
+ * others).
  */
 class UploadVerifierTest {
   private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
-  private static final byte[] TICKET_KEY = "ticket-key-for-unit-tests-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] PNG = Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 12);
+  private static final byte[] TICKET_KEY =
+      "ticket-key-for-unit-tests-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PNG =
+      Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 12);
 
   private final FakeS3Client s3 = new FakeS3Client();
   private final UploadUrlIssuer issuer = issuer(KeyStrategy.uuid("uploads/"), NOW);
@@ -40,10 +43,16 @@ class UploadVerifierTest {
     return UploadUrlIssuer.builder()
         .bucket("my-bucket")
         .region(Region.EU_WEST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
-        .policy(PresignPolicy.builder().allowContentTypes("image/png", "text/plain").maxSize(1024)
-            .uploadTtl(Duration.ofMinutes(15)).build())
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(
+                    "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
+        .policy(
+            PresignPolicy.builder()
+                .allowContentTypes("image/png", "text/plain")
+                .maxSize(1024)
+                .uploadTtl(Duration.ofMinutes(15))
+                .build())
         .keyStrategy(keys)
         .clock(Clock.fixed(now, ZoneOffset.UTC))
         .build();
@@ -55,9 +64,11 @@ class UploadVerifierTest {
 
   @Test
   void verify_presignedUploadTwoDaysAfterIssue_checksTheObjectWithoutATicket() {
-    VerifiableUpload issued = verifier(issuer).build().issue(UploadRequest.of("cat.png", "image/png", PNG.length));
+    VerifiableUpload issued =
+        verifier(issuer).build().issue(UploadRequest.of("cat.png", "image/png", PNG.length));
     String etag = s3.put(issued.upload().key(), PNG, "image/png").etag();
-    UploadVerifier later = verifier(issuer(KeyStrategy.uuid("uploads/"), NOW.plus(Duration.ofDays(2)))).build();
+    UploadVerifier later =
+        verifier(issuer(KeyStrategy.uuid("uploads/"), NOW.plus(Duration.ofDays(2)))).build();
 
     Verification result = later.verify(issued.upload());
 
@@ -68,14 +79,17 @@ class UploadVerifierTest {
 
   @Test
   void verify_ticketTwoDaysAfterIssue_isTicketInvalidAndAsksNothingOfS3() {
-    VerifiableUpload issued = verifier(issuer).build().issue(UploadRequest.of("cat.png", "image/png", PNG.length));
+    VerifiableUpload issued =
+        verifier(issuer).build().issue(UploadRequest.of("cat.png", "image/png", PNG.length));
     s3.put(issued.upload().key(), PNG, "image/png");
-    UploadVerifier later = verifier(issuer(KeyStrategy.uuid("uploads/"), NOW.plus(Duration.ofDays(2)))).build();
+    UploadVerifier later =
+        verifier(issuer(KeyStrategy.uuid("uploads/"), NOW.plus(Duration.ofDays(2)))).build();
 
     assertThatThrownBy(() -> later.verify(issued.ticket()))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("the ticket expired at ")
-        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(InvalidRequestException.Reason.TICKET_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.TICKET_INVALID);
     assertThat(s3.calls()).isEmpty();
   }
 
@@ -86,8 +100,10 @@ class UploadVerifierTest {
     s3.put(issued.upload().key(), PNG, "image/png");
 
     assertThat(verifier.verify(issued.ticket()).passed()).isTrue();
-    assertThat(s3.calls()).containsExactly("HeadObject " + issued.upload().key(),
-        "GetObject " + issued.upload().key() + " bytes=0-11");
+    assertThat(s3.calls())
+        .containsExactly(
+            "HeadObject " + issued.upload().key(),
+            "GetObject " + issued.upload().key() + " bytes=0-11");
   }
 
   @ParameterizedTest
@@ -98,22 +114,30 @@ class UploadVerifierTest {
     assertThatThrownBy(() -> verifier.verify(ticket))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("the ticket is ")
-        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(InvalidRequestException.Reason.TICKET_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.TICKET_INVALID);
     assertThat(s3.calls()).isEmpty();
   }
 
   @Test
   void verify_ticketMadeWithAnotherKey_isNotAuthentic() {
-    String ticket = verifier(issuer).ticketKey("another-ticket-key-for-unit-tests-0123456789".getBytes(
-        StandardCharsets.US_ASCII)).build().issue(UploadRequest.of("cat.png", "image/png", PNG.length)).ticket();
+    String ticket =
+        verifier(issuer)
+            .ticketKey(
+                "another-ticket-key-for-unit-tests-0123456789".getBytes(StandardCharsets.US_ASCII))
+            .build()
+            .issue(UploadRequest.of("cat.png", "image/png", PNG.length))
+            .ticket();
 
     assertThatThrownBy(() -> verifier(issuer).build().verify(ticket))
-        .isInstanceOf(InvalidRequestException.class).hasMessage("the ticket is not authentic");
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessage("the ticket is not authentic");
   }
 
   @Test
   void verify_nothingStored_isMissingAndKept() {
-    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    PresignedUpload upload =
+        issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
 
     Verification result = verifier(issuer).build().verify(upload);
 
@@ -125,15 +149,20 @@ class UploadVerifierTest {
 
   @Test
   void verify_htmlOfAnotherSizeStoredAsPng_reportsSizeThenContentAndQuarantines() {
-    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    PresignedUpload upload =
+        issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
     s3.put(upload.key(), "<html><script>alert(1)</script>", "image/png");
 
     Verification result = verifier(issuer).build().verify(upload);
 
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(result.problems()).extracting(Problem::check).containsExactly(Check.SIZE, Check.CONTENT);
-    assertThat(result.problems().get(0).detail()).isEqualTo("size must be the declared 12 bytes: 31");
-    assertThat(result.problems().get(1).detail()).isEqualTo("the first bytes do not look like image/png");
+    assertThat(result.problems())
+        .extracting(Problem::check)
+        .containsExactly(Check.SIZE, Check.CONTENT);
+    assertThat(result.problems().get(0).detail())
+        .isEqualTo("size must be the declared 12 bytes: 31");
+    assertThat(result.problems().get(1).detail())
+        .isEqualTo("the first bytes do not look like image/png");
     assertThat(result.action()).isEqualTo(Action.QUARANTINED);
     assertThat(result.quarantineKey()).hasValue("quarantine/" + upload.key());
     assertThat(s3.keys()).containsExactly("quarantine/" + upload.key());
@@ -141,44 +170,56 @@ class UploadVerifierTest {
 
   @Test
   void verify_typeOutsideThePolicy_namesTheAllowedTypesAndTheStoredOne() {
-    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    PresignedUpload upload =
+        issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
     s3.put(upload.key(), PNG, "text/html");
 
     Verification result = verifier(issuer).keepFailed().build().verify(upload);
 
-    assertThat(result.problems()).containsExactly(
-        Problem.of(Check.CONTENT_TYPE, "content type must be one of image/png, text/plain: \"text/html\""));
+    assertThat(result.problems())
+        .containsExactly(
+            Problem.of(
+                Check.CONTENT_TYPE,
+                "content type must be one of image/png, text/plain: \"text/html\""));
     assertThat(result.action()).isEqualTo(Action.KEPT);
     assertThat(s3.keys()).containsExactly(upload.key());
   }
 
   @Test
   void verify_storedContentDisposition_isAHeadersProblem() {
-    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    PresignedUpload upload =
+        issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
     s3.put(upload.key(), PNG, "image/png").contentDisposition("attachment");
 
     Verification result = verifier(issuer).deleteFailed().build().verify(upload);
 
-    assertThat(result.problems()).containsExactly(Problem.of(Check.HEADERS,
-        "the object must carry only the headers presign signed: Content-Disposition \"attachment\""));
+    assertThat(result.problems())
+        .containsExactly(
+            Problem.of(
+                Check.HEADERS,
+                "the object must carry only the headers presign signed: Content-Disposition \"attachment\""));
     assertThat(result.action()).isEqualTo(Action.DELETED);
     assertThat(s3.keys()).isEmpty();
   }
 
   @Test
   void verify_storedContentEncoding_neitherReadsNorJudgesTheBytes() {
-    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    PresignedUpload upload =
+        issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
     s3.put(upload.key(), "<html>gzipped", "image/png").contentEncoding("gzip");
 
     Verification result = verifier(issuer).keepFailed().build().verify(upload);
 
-    assertThat(result.problems()).extracting(Problem::check).containsExactly(Check.SIZE, Check.HEADERS);
+    assertThat(result.problems())
+        .extracting(Problem::check)
+        .containsExactly(Check.SIZE, Check.HEADERS);
     assertThat(s3.calls()).noneMatch(call -> call.startsWith("GetObject"));
   }
 
   @Test
   void verify_quarantineRefused_deletesTheObjectInstead() {
-    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    PresignedUpload upload =
+        issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
     s3.put(upload.key(), "<html>", "image/png");
     s3.refuseCopiesTo("quarantine/" + upload.key());
 
@@ -193,22 +234,31 @@ class UploadVerifierTest {
   void verify_boundChecksumOfOtherBytes_isAChecksumProblemComputedFromTheBytes() throws Exception {
     byte[] other = PNG.clone();
     other[11] = 1;
-    String sha256 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(PNG));
-    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length)
-        .withChecksum(Checksum.sha256(sha256)));
+    String sha256 =
+        Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(PNG));
+    PresignedUpload upload =
+        issuer.issueUpload(
+            UploadRequest.of("cat.png", "image/png", PNG.length)
+                .withChecksum(Checksum.sha256(sha256)));
     s3.put(upload.key(), other, "image/png");
 
     Verification result = verifier(issuer).keepFailed().checkContent(false).build().verify(upload);
 
-    assertThat(result.problems()).containsExactly(Problem.of(Check.CHECKSUM, "SHA256 checksum does not match the one issued"));
-    assertThat(s3.calls()).containsExactly("HeadObject " + upload.key(), "GetObject " + upload.key());
+    assertThat(result.problems())
+        .containsExactly(
+            Problem.of(Check.CHECKSUM, "SHA256 checksum does not match the one issued"));
+    assertThat(s3.calls())
+        .containsExactly("HeadObject " + upload.key(), "GetObject " + upload.key());
   }
 
   @Test
   void verify_boundChecksumReportedByHead_passesWithoutReadingTheBytes() throws Exception {
-    String sha256 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(PNG));
-    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length)
-        .withChecksum(Checksum.sha256(sha256)));
+    String sha256 =
+        Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(PNG));
+    PresignedUpload upload =
+        issuer.issueUpload(
+            UploadRequest.of("cat.png", "image/png", PNG.length)
+                .withChecksum(Checksum.sha256(sha256)));
     s3.put(upload.key(), PNG, "image/png").reportingSha256();
 
     Verification result = verifier(issuer).checkContent(false).build().verify(upload);
@@ -220,10 +270,12 @@ class UploadVerifierTest {
   @Test
   void verify_promoting_copiesToThePermanentKeyAndDeletesTheStagedOne() {
     UploadUrlIssuer staging = issuer(KeyStrategy.uuid("staging/"), NOW);
-    PresignedUpload upload = staging.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    PresignedUpload upload =
+        staging.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
     s3.put(upload.key(), PNG, "image/png").versionId("v1");
 
-    Verification result = verifier(staging).promoteOnPass("staging/", "files/").build().verify(upload);
+    Verification result =
+        verifier(staging).promoteOnPass("staging/", "files/").build().verify(upload);
 
     String permanent = "files/" + upload.key().substring("staging/".length());
     assertThat(result.action()).isEqualTo(Action.PROMOTED);
@@ -234,25 +286,32 @@ class UploadVerifierTest {
 
   @Test
   void verify_promotingAKeyOutsideStaging_isKeyInvalidAndAsksNothingOfS3() {
-    UploadVerifier verifier = verifier(issuer(KeyStrategy.uuid("staging/"), NOW))
-        .promoteOnPass("staging/", "files/").build();
+    UploadVerifier verifier =
+        verifier(issuer(KeyStrategy.uuid("staging/"), NOW))
+            .promoteOnPass("staging/", "files/")
+            .build();
 
-    assertThatThrownBy(() -> verifier.verify("uploads/a.png", UploadRequest.of("a.png", "image/png")))
+    assertThatThrownBy(
+            () -> verifier.verify("uploads/a.png", UploadRequest.of("a.png", "image/png")))
         .isInstanceOf(InvalidRequestException.class)
-        .hasMessage("key must be under the staging prefix \"staging/\" to be promoted: \"uploads/a.png\"");
+        .hasMessage(
+            "key must be under the staging prefix \"staging/\" to be promoted: \"uploads/a.png\"");
     assertThat(s3.calls()).isEmpty();
   }
 
   @Test
   void verify_retagOnPass_setsTheTagKeepingTheOthers() {
-    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    PresignedUpload upload =
+        issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
     s3.put(upload.key(), PNG, "image/png").versionId("v1");
     s3.tags(upload.key()).put("owner", "alice");
 
     verifier(issuer).retagOnPass("presign-status", "verified").build().verify(upload);
 
-    assertThat(s3.tags(upload.key())).containsOnly(
-        java.util.Map.entry("owner", "alice"), java.util.Map.entry("presign-status", "verified"));
+    assertThat(s3.tags(upload.key()))
+        .containsOnly(
+            java.util.Map.entry("owner", "alice"),
+            java.util.Map.entry("presign-status", "verified"));
   }
 
   @Test
@@ -278,16 +337,23 @@ class UploadVerifierTest {
   void ticketKey_shorterThan32Bytes_isRefused() {
     assertThatThrownBy(() -> UploadVerifier.builder().ticketKey(new byte[31]))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("ticketKey must be at least 32 bytes").hasMessageContaining("31 bytes");
+        .hasMessageContaining("ticketKey must be at least 32 bytes")
+        .hasMessageContaining("31 bytes");
   }
 
   @Test
   void toBuilder_keepsEverySetting() {
-    UploadVerifier verifier = verifier(issuer(KeyStrategy.uuid("staging/"), NOW)).quarantineFailed("held/")
-        .promoteOnPass("staging/", "files/").checkContent(false).build();
+    UploadVerifier verifier =
+        verifier(issuer(KeyStrategy.uuid("staging/"), NOW))
+            .quarantineFailed("held/")
+            .promoteOnPass("staging/", "files/")
+            .checkContent(false)
+            .build();
 
     assertThat(verifier.toBuilder().build()).hasToString(verifier.toString());
-    assertThat(verifier.toString()).isEqualTo("UploadVerifier[bucket=my-bucket, onFailure=QUARANTINED under held/,"
-        + " promote staging/ to files/, checkContent=false]");
+    assertThat(verifier.toString())
+        .isEqualTo(
+            "UploadVerifier[bucket=my-bucket, onFailure=QUARANTINED under held/,"
+                + " promote staging/ to files/, checkContent=false]");
   }
 }

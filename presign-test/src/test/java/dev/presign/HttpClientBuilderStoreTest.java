@@ -15,8 +15,10 @@ import software.amazon.awssdk.utils.AttributeMap;
 
 /** The HTTP client of the S3 client presign builds: the default, or the user's builder. */
 class HttpClientBuilderStoreTest extends StoreSuite {
-  private static final byte[] KEY = "http-client-builder-test-key-0123456789".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] PNG = HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489");
+  private static final byte[] KEY =
+      "http-client-builder-test-key-0123456789".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PNG =
+      HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489");
 
   private final AtomicInteger built = new AtomicInteger();
 
@@ -30,8 +32,13 @@ class HttpClientBuilderStoreTest extends StoreSuite {
   }
 
   private UploadUrlIssuer issuer() {
-    return store.issuerBuilder()
-        .policy(PresignPolicy.builder().allowContentTypes("image/png", "video/mp4").maxSize(1L << 30).build())
+    return store
+        .issuerBuilder()
+        .policy(
+            PresignPolicy.builder()
+                .allowContentTypes("image/png", "video/mp4")
+                .maxSize(1L << 30)
+                .build())
         .keyStrategy(KeyStrategy.uuid("h/"))
         .build();
   }
@@ -40,12 +47,21 @@ class HttpClientBuilderStoreTest extends StoreSuite {
   void verify_withTheUsersHttpClientBuilder_usesItAndPasses() throws Exception {
     UploadUrlIssuer issuer = issuer();
     PresignedUpload upload = issuer.issueUpload(UploadRequest.of("a.png", "image/png", PNG.length));
-    HttpResponse<String> put = http.send(HttpRequest.newBuilder(upload.uri()).header("Content-Type", "image/png")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(PNG)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> put =
+        http.send(
+            HttpRequest.newBuilder(upload.uri())
+                .header("Content-Type", "image/png")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(PNG))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(put.statusCode()).isEqualTo(200);
 
-    try (UploadVerifier verifier = UploadVerifier.builder().issuer(issuer).ticketKey(KEY)
-        .httpClientBuilder(new CountingBuilder()).build()) {
+    try (UploadVerifier verifier =
+        UploadVerifier.builder()
+            .issuer(issuer)
+            .ticketKey(KEY)
+            .httpClientBuilder(new CountingBuilder())
+            .build()) {
       Verification result = verifier.verify(verifier.ticket(upload));
 
       assertThat(result.passed()).as("%s", result.problems()).isTrue();
@@ -58,9 +74,14 @@ class HttpClientBuilderStoreTest extends StoreSuite {
 
   @Test
   void multipart_withTheUsersHttpClientBuilder_usesItForS3Calls() {
-    try (MultipartUploads multipart = MultipartUploads.builder().issuer(issuer()).sessionKey(KEY)
-        .httpClientBuilder(new CountingBuilder()).build()) {
-      MultipartSession session = multipart.start(UploadRequest.of("film.mp4", "video/mp4", 200L << 20));
+    try (MultipartUploads multipart =
+        MultipartUploads.builder()
+            .issuer(issuer())
+            .sessionKey(KEY)
+            .httpClientBuilder(new CountingBuilder())
+            .build()) {
+      MultipartSession session =
+          multipart.start(UploadRequest.of("film.mp4", "video/mp4", 200L << 20));
 
       assertThat(multipart.listParts(session.token())).isEmpty();
       assertThat(store.multipartUploads()).hasSize(1);
@@ -72,8 +93,10 @@ class HttpClientBuilderStoreTest extends StoreSuite {
 
   @Test
   void multipart_byDefault_reachesS3WithTheBuiltInClient() {
-    try (MultipartUploads multipart = MultipartUploads.builder().issuer(issuer()).sessionKey(KEY).build()) {
-      MultipartSession session = multipart.start(UploadRequest.of("film.mp4", "video/mp4", 200L << 20));
+    try (MultipartUploads multipart =
+        MultipartUploads.builder().issuer(issuer()).sessionKey(KEY).build()) {
+      MultipartSession session =
+          multipart.start(UploadRequest.of("film.mp4", "video/mp4", 200L << 20));
 
       assertThat(store.multipartUploads()).hasSize(1);
       multipart.abort(session.token());

@@ -25,10 +25,15 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** {@link UploadVerifier#issue(UploadRequest)} and {@link UploadVerifier#exists(String)} against a signature-checking store. */
+/**
+ * {@link UploadVerifier#issue(UploadRequest)} and {@link UploadVerifier#exists(String)} against a
+ * signature-checking store.
+ */
 class IssueAndExistsStoreTest extends StoreSuite {
-  private static final byte[] KEY = "upload-ticket-key-for-tests-0123456789ab".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] PNG = HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489");
+  private static final byte[] KEY =
+      "upload-ticket-key-for-tests-0123456789ab".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PNG =
+      HexFormat.of().parseHex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489");
 
   private final AtomicInteger s3Calls = new AtomicInteger();
   private S3Client s3;
@@ -36,10 +41,12 @@ class IssueAndExistsStoreTest extends StoreSuite {
 
   @BeforeEach
   void setUp() {
-    UploadUrlIssuer issuer = store.issuerBuilder()
-        .policy(PresignPolicy.builder().allowContentTypes("image/png").maxSize(1000).build())
-        .keyStrategy(KeyStrategy.uuid("images/"))
-        .build();
+    UploadUrlIssuer issuer =
+        store
+            .issuerBuilder()
+            .policy(PresignPolicy.builder().allowContentTypes("image/png").maxSize(1000).build())
+            .keyStrategy(KeyStrategy.uuid("images/"))
+            .build();
     s3 = client(store.credentialsProvider().resolveCredentials().secretAccessKey());
     verifier = UploadVerifier.builder().issuer(issuer).ticketKey(KEY).s3Client(s3).build();
   }
@@ -55,7 +62,9 @@ class IssueAndExistsStoreTest extends StoreSuite {
     PresignedUpload upload = issued.upload();
 
     // Every header as given: java.net.http would throw on a Content-Length among them.
-    HttpRequest.Builder put = HttpRequest.newBuilder(upload.uri()).method(upload.method(), BodyPublishers.ofByteArray(PNG));
+    HttpRequest.Builder put =
+        HttpRequest.newBuilder(upload.uri())
+            .method(upload.method(), BodyPublishers.ofByteArray(PNG));
     upload.headers().forEach(put::header);
     HttpResponse<String> response = http.send(put.build(), BodyHandlers.ofString());
 
@@ -68,10 +77,12 @@ class IssueAndExistsStoreTest extends StoreSuite {
 
   @Test
   void issue_bodyOfAnotherLength_isRefusedByTheStore() throws Exception {
-    PresignedUpload upload = verifier.issue(UploadRequest.of("cat.png", "image/png", PNG.length)).upload();
+    PresignedUpload upload =
+        verifier.issue(UploadRequest.of("cat.png", "image/png", PNG.length)).upload();
 
-    HttpRequest.Builder put = HttpRequest.newBuilder(upload.uri())
-        .method(upload.method(), BodyPublishers.ofByteArray(new byte[PNG.length + 1]));
+    HttpRequest.Builder put =
+        HttpRequest.newBuilder(upload.uri())
+            .method(upload.method(), BodyPublishers.ofByteArray(new byte[PNG.length + 1]));
     upload.headers().forEach(put::header);
     HttpResponse<String> response = http.send(put.build(), BodyHandlers.ofString());
 
@@ -126,14 +137,22 @@ class IssueAndExistsStoreTest extends StoreSuite {
   }
 
   private S3Client client(String secret) {
-    return S3Client.builder().region(Region.US_EAST_1).endpointOverride(store.endpoint()).forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId(), secret)))
-        .overrideConfiguration(o -> o.addExecutionInterceptor(new ExecutionInterceptor() {
-          @Override
-          public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-            s3Calls.incrementAndGet();
-          }
-        }))
+    return S3Client.builder()
+        .region(Region.US_EAST_1)
+        .endpointOverride(store.endpoint())
+        .forcePathStyle(true)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId(), secret)))
+        .overrideConfiguration(
+            o ->
+                o.addExecutionInterceptor(
+                    new ExecutionInterceptor() {
+                      @Override
+                      public void beforeExecution(
+                          Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        s3Calls.incrementAndGet();
+                      }
+                    }))
         .build();
   }
 }

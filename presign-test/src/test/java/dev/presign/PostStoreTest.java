@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.presign.InvalidRequestException.Reason;
-
 import dev.presign.testing.StoreSuite;
 import dev.presign.testing.StoreVariant;
-
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -28,9 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Presigned POST forms against S3Proxy with signature checks on, sent as {@code multipart/form-data}
- * with {@code java.net.http} the way a browser form would. Every refusal asserts S3's status and error
- * code and that nothing was stored.
+ * Presigned POST forms against S3Proxy with signature checks on, sent as {@code
+ * multipart/form-data} with {@code java.net.http} the way a browser form would. Every refusal
+ * asserts S3's status and error code and that nothing was stored.
  */
 class PostStoreTest extends StoreSuite {
   private static final int MIN = 10;
@@ -41,10 +39,17 @@ class PostStoreTest extends StoreSuite {
 
   @BeforeEach
   void setUp() {
-    issuer = store.issuerBuilder()
-        .policy(PresignPolicy.builder().allowContentTypes("image/*").minSize(MIN).maxSize(MAX).build())
-        .keyStrategy(KeyStrategy.uuid("forms/"))
-        .build();
+    issuer =
+        store
+            .issuerBuilder()
+            .policy(
+                PresignPolicy.builder()
+                    .allowContentTypes("image/*")
+                    .minSize(MIN)
+                    .maxSize(MAX)
+                    .build())
+            .keyStrategy(KeyStrategy.uuid("forms/"))
+            .build();
   }
 
   @Test
@@ -64,19 +69,28 @@ class PostStoreTest extends StoreSuite {
     assertThatThrownBy(() -> issuer.issuePost(UploadRequest.of("cat.webp", wildcard)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("a POST form must name one concrete media type")
-        .extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(Reason.CONTENT_TYPE_INVALID);
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(Reason.CONTENT_TYPE_INVALID);
   }
 
-  // The adversarial review's comma trick: "image/x, text/html" passed a starts-with "image/" condition and
-  // was served as HTML. Every form now signs one exact type, and S3 refuses anything else in the field.
+  // The adversarial review's comma trick: "image/x, text/html" passed a starts-with "image/"
+  // condition and
+  // was served as HTML. Every form now signs one exact type, and S3 refuses anything else in the
+  // field.
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"image/png, text/html", "image/png;text/html", "image/pngx",
-      "text/html, image/png"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"image/png, text/html", "image/png;text/html", "image/pngx", "text/html, image/png"})
   void post_contentTypeFieldNotExactlyTheSignedType_isRefused(String field) throws Exception {
     PresignedPost post = issuer.issuePost(UploadRequest.of("cat.png", "image/png"));
     Map<String, String> fields = withField(post.fields(), "Content-Type", field);
 
-    HttpResponse<String> response = send(post, fields, "text/html", "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        send(
+            post,
+            fields,
+            "text/html",
+            "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
 
     assertRefused(response, 403, "AccessDenied");
   }
@@ -112,16 +126,20 @@ class PostStoreTest extends StoreSuite {
   void post_toAnotherKey_isRefused() throws Exception {
     PresignedPost post = issuer.issuePost(UploadRequest.of("cat.png", "image/png"));
 
-    HttpResponse<String> response = send(post, withField(post.fields(), "key", "forms/evil.html"), "image/png",
-        new byte[MIN]);
+    HttpResponse<String> response =
+        send(post, withField(post.fields(), "key", "forms/evil.html"), "image/png", new byte[MIN]);
 
     assertRefused(response, 403, "AccessDenied");
     assertThat(store.exists("forms/evil.html")).isFalse();
   }
 
   @ParameterizedTest
-  @CsvSource({"x-amz-meta-owner, mallory", "acl, public-read", "success_action_redirect, https://evil.example/",
-      "x-amz-storage-class, GLACIER"})
+  @CsvSource({
+    "x-amz-meta-owner, mallory",
+    "acl, public-read",
+    "success_action_redirect, https://evil.example/",
+    "x-amz-storage-class, GLACIER"
+  })
   void post_withAFieldThePolicyDoesNotList_isRefused(String field, String value) throws Exception {
     PresignedPost post = issuer.issuePost(UploadRequest.of("cat.png", "image/png"));
     Map<String, String> widened = new LinkedHashMap<>();
@@ -130,10 +148,13 @@ class PostStoreTest extends StoreSuite {
 
     HttpResponse<String> response = send(post, widened, "image/png", new byte[MIN]);
 
-    // S3 refuses any field the policy does not list with 403 AccessDenied. RGW checks the storage class
+    // S3 refuses any field the policy does not list with 403 AccessDenied. RGW checks the storage
+    // class
     // before the policy and refuses one it does not know (GLACIER) with 400 InvalidArgument.
-    StoreVariant.Refusal expected = field.equals("x-amz-storage-class")
-        ? variant().unknownStorageClassInPost() : new StoreVariant.Refusal(403, "AccessDenied");
+    StoreVariant.Refusal expected =
+        field.equals("x-amz-storage-class")
+            ? variant().unknownStorageClassInPost()
+            : new StoreVariant.Refusal(403, "AccessDenied");
     assertRefused(response, expected.status(), expected.code());
   }
 
@@ -141,8 +162,12 @@ class PostStoreTest extends StoreSuite {
   void post_withAnotherContentType_isRefused() throws Exception {
     PresignedPost post = issuer.issuePost(UploadRequest.of("cat.png", "image/png"));
 
-    HttpResponse<String> response = send(post, withField(post.fields(), "Content-Type", "text/html"), "text/html",
-        new byte[MIN]);
+    HttpResponse<String> response =
+        send(
+            post,
+            withField(post.fields(), "Content-Type", "text/html"),
+            "text/html",
+            new byte[MIN]);
 
     assertRefused(response, 403, "AccessDenied");
   }
@@ -150,29 +175,38 @@ class PostStoreTest extends StoreSuite {
   @Test
   void post_withTamperedPolicy_isRefused() throws Exception {
     PresignedPost post = issuer.issuePost(UploadRequest.of("cat.png", "image/png"));
-    String json = new String(Base64.getDecoder().decode(post.fields().get("policy")), StandardCharsets.UTF_8);
-    String widened = json.replace("[\"content-length-range\"," + MIN + "," + MAX + "]",
-        "[\"content-length-range\",0,1000000]");
+    String json =
+        new String(Base64.getDecoder().decode(post.fields().get("policy")), StandardCharsets.UTF_8);
+    String widened =
+        json.replace(
+            "[\"content-length-range\"," + MIN + "," + MAX + "]",
+            "[\"content-length-range\",0,1000000]");
     assertThat(widened).isNotEqualTo(json);
-    Map<String, String> tampered = withField(post.fields(), "policy",
-        Base64.getEncoder().encodeToString(widened.getBytes(StandardCharsets.UTF_8)));
+    Map<String, String> tampered =
+        withField(
+            post.fields(),
+            "policy",
+            Base64.getEncoder().encodeToString(widened.getBytes(StandardCharsets.UTF_8)));
 
     HttpResponse<String> response = send(post, tampered, "image/png", new byte[MAX + 1]);
 
-    // S3 answers SignatureDoesNotMatch; S3Proxy 4.1.1 refuses a POST whose signature does not match with
+    // S3 answers SignatureDoesNotMatch; S3Proxy 4.1.1 refuses a POST whose signature does not match
+    // with
     // a bare 403 and no error document, so the status is all there is to assert.
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     assertThat(response.body()).doesNotContain("EntityTooLarge");
     assertThat(store.keys()).as("nothing may be stored").isEmpty();
-    // The untampered policy would have been judged on the size: proof that the 403 is the signature's.
+    // The untampered policy would have been judged on the size: proof that the 403 is the
+    // signature's.
     assertRefused(send(post, post.fields(), "image/png", new byte[MAX + 1]), 400, "EntityTooLarge");
   }
 
   @Test
   void post_afterExpiry_isRefusedByTheServersClock() throws Exception {
-    UploadUrlIssuer shortLived = issuer.toBuilder()
-        .policy(issuer.policy().toBuilder().uploadTtl(Duration.ofSeconds(1)).build())
-        .build();
+    UploadUrlIssuer shortLived =
+        issuer.toBuilder()
+            .policy(issuer.policy().toBuilder().uploadTtl(Duration.ofSeconds(1)).build())
+            .build();
     PresignedPost post = shortLived.issuePost(UploadRequest.of("cat.png", "image/png"));
 
     Thread.sleep(Math.max(0, Duration.between(Instant.now(), post.expiresAt()).toMillis()) + 1_500);
@@ -181,30 +215,47 @@ class PostStoreTest extends StoreSuite {
     assertRefused(response, 403, "AccessDenied");
   }
 
-  private static Map<String, String> withField(Map<String, String> fields, String name, String value) {
+  private static Map<String, String> withField(
+      Map<String, String> fields, String name, String value) {
     Map<String, String> changed = new LinkedHashMap<>(fields);
     changed.put(name, value);
     return changed;
   }
 
   /** A browser's multipart/form-data POST: the fields in order, then the file last. */
-  static HttpResponse<String> send(PresignedPost post, Map<String, String> fields, String fileType, byte[] file)
+  static HttpResponse<String> send(
+      PresignedPost post, Map<String, String> fields, String fileType, byte[] file)
       throws Exception {
     String boundary = "----presign" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Map.Entry<String, String> field : fields.entrySet()) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-          + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + field.getKey()
+                  + "\"\r\n\r\n"
+                  + field.getValue()
+                  + "\r\n")
+              .getBytes(StandardCharsets.UTF_8));
     }
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload\"\r\n"
-        + "Content-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload\"\r\n"
+                + "Content-Type: "
+                + fileType
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(file);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     URI url = post.uri();
-    return http.send(HttpRequest.newBuilder(url)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(BodyPublishers.ofByteArray(body.toByteArray()))
-        .build(), BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(url)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(BodyPublishers.ofByteArray(body.toByteArray()))
+            .build(),
+        BodyHandlers.ofString());
   }
 
   private static void assertRefused(HttpResponse<String> response, int status, String errorCode) {

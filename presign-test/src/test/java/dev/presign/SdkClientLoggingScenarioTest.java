@@ -8,7 +8,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.presign.testing.StoreSuite;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,15 +21,23 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * The S3 client presign builds for multipart uploads and verification, with the AWS SDK, Apache HttpClient
- * and Netty logging at TRACE: no line may carry the secret key, the session token or a signature. The
- * adversarial review found the SDK's signer and Apache's header log printing the session token at DEBUG.
+ * The S3 client presign builds for multipart uploads and verification, with the AWS SDK, Apache
+ * HttpClient and Netty logging at TRACE: no line may carry the secret key, the session token or a
+ * signature. The adversarial review found the SDK's signer and Apache's header log printing the
+ * session token at DEBUG.
  */
 class SdkClientLoggingScenarioTest extends StoreSuite {
   private static final String TOKEN = "SESSIONTOKEN-sdk-logging-FwoGZXIvYXdzEXAMPLE";
-  private static final byte[] KEY = "sdk-logging-session-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-  private static final String[] LOGGERS = {"software.amazon.awssdk", "org.apache.hc", "org.apache.http", "io.netty",
-      "dev.presign", "jdk.internal.httpclient"};
+  private static final byte[] KEY =
+      "sdk-logging-session-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final String[] LOGGERS = {
+    "software.amazon.awssdk",
+    "org.apache.hc",
+    "org.apache.http",
+    "io.netty",
+    "dev.presign",
+    "jdk.internal.httpclient"
+  };
 
   private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
   private final List<Logger> loggers = new ArrayList<>();
@@ -61,16 +68,28 @@ class SdkClientLoggingScenarioTest extends StoreSuite {
 
   @Test
   void multipartAndVerification_withSessionCredentials_logNoSecretAtTrace() {
-    AwsSessionCredentials session = AwsSessionCredentials.builder().accessKeyId(accessKeyId())
-        .secretAccessKey(secretAccessKey()).sessionToken(TOKEN)
-        .expirationTime(Instant.now().plus(Duration.ofMinutes(10))).build();
-    UploadUrlIssuer issuer = store.issuerBuilder().credentialsProvider(StaticCredentialsProvider.create(session))
-        .policy(PresignPolicy.builder().allowContentTypes("video/mp4", "image/png").maxSize(PresignPolicy.MAX_OBJECT_SIZE)
-            .build())
-        .build();
+    AwsSessionCredentials session =
+        AwsSessionCredentials.builder()
+            .accessKeyId(accessKeyId())
+            .secretAccessKey(secretAccessKey())
+            .sessionToken(TOKEN)
+            .expirationTime(Instant.now().plus(Duration.ofMinutes(10)))
+            .build();
+    UploadUrlIssuer issuer =
+        store
+            .issuerBuilder()
+            .credentialsProvider(StaticCredentialsProvider.create(session))
+            .policy(
+                PresignPolicy.builder()
+                    .allowContentTypes("video/mp4", "image/png")
+                    .maxSize(PresignPolicy.MAX_OBJECT_SIZE)
+                    .build())
+            .build();
 
-    try (MultipartUploads multipart = MultipartUploads.builder().issuer(issuer).sessionKey(KEY).build()) {
-      // S3Proxy answers NotImplemented to a header-signed request with a session token: the request is
+    try (MultipartUploads multipart =
+        MultipartUploads.builder().issuer(issuer).sessionKey(KEY).build()) {
+      // S3Proxy answers NotImplemented to a header-signed request with a session token: the request
+      // is
       // still signed and sent, which is what the loggers would see.
       attempt(() -> multipart.start(UploadRequest.of("f.mp4", "video/mp4", 6L * 1024 * 1024)));
     }
@@ -83,8 +102,12 @@ class SdkClientLoggingScenarioTest extends StoreSuite {
     for (ILoggingEvent event : logs.list) {
       lines.add(event.getLoggerName() + " " + event.getFormattedMessage());
     }
-    assertThat(lines).as("the SDK logged at TRACE").anySatisfy(line -> assertThat(line).startsWith("software.amazon.awssdk"));
-    assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain(TOKEN, secretAccessKey(), "Signature="));
+    assertThat(lines)
+        .as("the SDK logged at TRACE")
+        .anySatisfy(line -> assertThat(line).startsWith("software.amazon.awssdk"));
+    assertThat(lines)
+        .allSatisfy(
+            line -> assertThat(line).doesNotContain(TOKEN, secretAccessKey(), "Signature="));
   }
 
   private static void attempt(Runnable call) {

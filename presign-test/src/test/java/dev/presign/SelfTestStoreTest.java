@@ -9,9 +9,12 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-/** SelfTest's PUT, GET and DELETE against a real store, and what it reports when something is wrong. */
+/**
+ * SelfTest's PUT, GET and DELETE against a real store, and what it reports when something is wrong.
+ */
 class SelfTestStoreTest extends StoreSuite {
-  private static final PresignPolicy POLICY = PresignPolicy.builder().allowContentTypes("image/*").build();
+  private static final PresignPolicy POLICY =
+      PresignPolicy.builder().allowContentTypes("image/*").build();
 
   @Test
   void selfTest_withGoodSettings_putsGetsAndDeletes() {
@@ -19,16 +22,23 @@ class SelfTestStoreTest extends StoreSuite {
 
     SelfTest.Report report = SelfTest.run(issuer);
 
-    assertThat(report.steps()).extracting(SelfTest.Step::name).containsExactly("PUT", "GET", "DELETE");
+    assertThat(report.steps())
+        .extracting(SelfTest.Step::name)
+        .containsExactly("PUT", "GET", "DELETE");
     assertThat(report.passed()).as(report.toString()).isTrue();
     assertThat(store.exists(report.key())).isFalse();
   }
 
   @Test
   void selfTest_withWrongSecret_reportsTheStoresErrorCode() {
-    UploadUrlIssuer wrong = store.issuerBuilder().policy(POLICY)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId(), "not-the-secret")))
-        .build();
+    UploadUrlIssuer wrong =
+        store
+            .issuerBuilder()
+            .policy(POLICY)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(accessKeyId(), "not-the-secret")))
+            .build();
 
     SelfTest.Report report = SelfTest.run(wrong);
 
@@ -44,8 +54,12 @@ class SelfTestStoreTest extends StoreSuite {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    UploadUrlIssuer nowhere = store.issuerBuilder().policy(POLICY)
-        .endpointOverride(URI.create("http://127.0.0.1:" + port)).build();
+    UploadUrlIssuer nowhere =
+        store
+            .issuerBuilder()
+            .policy(POLICY)
+            .endpointOverride(URI.create("http://127.0.0.1:" + port))
+            .build();
 
     SelfTest.Report report = SelfTest.run(nowhere);
 

@@ -9,7 +9,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
-/** The one request every contender signs: a PUT of a 12,345-byte PNG with type and length signed. */
+/**
+ * The one request every contender signs: a PUT of a 12,345-byte PNG with type and length signed.
+ */
 final class Fixtures {
   static final String BUCKET = "my-bucket";
   static final Region REGION = Region.EU_WEST_1;
@@ -18,8 +20,10 @@ final class Fixtures {
   static final long CONTENT_LENGTH = 12_345;
   static final Duration UPLOAD_TTL = Duration.ofMinutes(15);
   static final Duration DOWNLOAD_TTL = Duration.ofMinutes(5);
-  static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
-      AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+  static final StaticCredentialsProvider CREDENTIALS =
+      StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(
+              "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
   static final String FILE_NAME = "cat.png";
 
   private Fixtures() {}
@@ -39,8 +43,8 @@ final class Fixtures {
   }
 
   /**
-   * A class, not a lambda: the first lambda of a JVM costs milliseconds of bootstrap, which would count
-   * against presign in the cold-start run although it is this fixture's own code.
+   * A class, not a lambda: the first lambda of a JVM costs milliseconds of bootstrap, which would
+   * count against presign in the cold-start run although it is this fixture's own code.
    */
   private static final class FixedKey implements KeyStrategy {
     @Override

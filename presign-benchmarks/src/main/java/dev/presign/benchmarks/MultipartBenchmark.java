@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Pre-signing every part URL of a 10,000-part upload (about 160 GiB in 16 MiB parts) in one call: the
- * multipart case of a 50 GB video that asks for all its URLs at once.
+ * Pre-signing every part URL of a 10,000-part upload (about 160 GiB in 16 MiB parts) in one call:
+ * the multipart case of a 50 GB video that asks for all its URLs at once.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,12 +37,24 @@ public class MultipartBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    byte[] sessionKey = "benchmark-session-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    multipart = MultipartUploads.builder().issuer(Fixtures.issuerWithFixedKey()).sessionKey(sessionKey).build();
+    byte[] sessionKey =
+        "benchmark-session-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    multipart =
+        MultipartUploads.builder()
+            .issuer(Fixtures.issuerWithFixedKey())
+            .sessionKey(sessionKey)
+            .build();
     // The session as start() would make it, without the CreateMultipartUpload round trip.
     PartPlan plan = PartPlan.of(10_000L * 16 * 1024 * 1024, 16L * 1024 * 1024);
-    token = new SessionToken(Fixtures.BUCKET, "2~aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789-example-upload-id", Fixtures.KEY, "video/mp4",
-        plan, Instant.now().plusSeconds(86_400)).encode(sessionKey);
+    token =
+        new SessionToken(
+                Fixtures.BUCKET,
+                "2~aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789-example-upload-id",
+                Fixtures.KEY,
+                "video/mp4",
+                plan,
+                Instant.now().plusSeconds(86_400))
+            .encode(sessionKey);
   }
 
   @TearDown(Level.Trial)

@@ -49,7 +49,8 @@ import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignReques
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class PresignBenchmark {
-  private static final String HOST = Fixtures.BUCKET + ".s3." + Fixtures.REGION.id() + ".amazonaws.com";
+  private static final String HOST =
+      Fixtures.BUCKET + ".s3." + Fixtures.REGION.id() + ".amazonaws.com";
   private static final String PATH = "/" + Fixtures.KEY;
   private UploadUrlIssuer issuer;
   private UploadUrlIssuer datedUuidIssuer;
@@ -66,7 +67,11 @@ public class PresignBenchmark {
   public void setUp() throws Exception {
     issuer = Fixtures.issuerWithFixedKey();
     datedUuidIssuer = Fixtures.issuer(KeyStrategy.datedUuid("uploads/"));
-    s3Presigner = S3Presigner.builder().region(Fixtures.REGION).credentialsProvider(Fixtures.CREDENTIALS).build();
+    s3Presigner =
+        S3Presigner.builder()
+            .region(Fixtures.REGION)
+            .credentialsProvider(Fixtures.CREDENTIALS)
+            .build();
     v4Signer = AwsV4HttpSigner.create();
     credentials = Fixtures.CREDENTIALS.resolveCredentials();
 
@@ -74,14 +79,19 @@ public class PresignBenchmark {
     hmac = Mac.getInstance("HmacSHA256");
     hmac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
     // The same sizes as presign's canonical request and string to sign for this PUT.
-    String canonical = "PUT\n/" + Fixtures.KEY + "\nX-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential="
-        + "AKIAIOSFODNN7EXAMPLE%2F20261129%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20261129T102030Z"
-        + "&X-Amz-Expires=900&X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost\ncontent-length:12345\n"
-        + "content-type:image/png\nhost:my-bucket.s3.eu-west-1.amazonaws.com\n\ncontent-length;content-type;host\n"
-        + "UNSIGNED-PAYLOAD";
+    String canonical =
+        "PUT\n/"
+            + Fixtures.KEY
+            + "\nX-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential="
+            + "AKIAIOSFODNN7EXAMPLE%2F20261129%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20261129T102030Z"
+            + "&X-Amz-Expires=900&X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost\ncontent-length:12345\n"
+            + "content-type:image/png\nhost:my-bucket.s3.eu-west-1.amazonaws.com\n\ncontent-length;content-type;host\n"
+            + "UNSIGNED-PAYLOAD";
     canonicalRequest = canonical.getBytes(StandardCharsets.UTF_8);
-    stringToSign = ("AWS4-HMAC-SHA256\n20261129T102030Z\n20261129/eu-west-1/s3/aws4_request\n" + "a".repeat(64))
-        .getBytes(StandardCharsets.UTF_8);
+    stringToSign =
+        ("AWS4-HMAC-SHA256\n20261129T102030Z\n20261129/eu-west-1/s3/aws4_request\n"
+                + "a".repeat(64))
+            .getBytes(StandardCharsets.UTF_8);
     putUrl = put_presign().url();
   }
 
@@ -93,7 +103,8 @@ public class PresignBenchmark {
   /** The request is made on each call, as a backend makes it from what its client sent. */
   @Benchmark
   public PresignedUpload put_presign() {
-    return issuer.issueUpload(UploadRequest.of(Fixtures.FILE_NAME, Fixtures.CONTENT_TYPE, Fixtures.CONTENT_LENGTH));
+    return issuer.issueUpload(
+        UploadRequest.of(Fixtures.FILE_NAME, Fixtures.CONTENT_TYPE, Fixtures.CONTENT_LENGTH));
   }
 
   @Benchmark
@@ -104,30 +115,41 @@ public class PresignBenchmark {
   /** The full path a backend takes: policy check, a fresh dated UUID key, signing. */
   @Benchmark
   public PresignedUpload putWithDatedUuidKey_presign() {
-    return datedUuidIssuer.issueUpload(UploadRequest.of(Fixtures.FILE_NAME, Fixtures.CONTENT_TYPE, Fixtures.CONTENT_LENGTH));
+    return datedUuidIssuer.issueUpload(
+        UploadRequest.of(Fixtures.FILE_NAME, Fixtures.CONTENT_TYPE, Fixtures.CONTENT_LENGTH));
   }
 
   @Benchmark
   public PresignedPutObjectRequest put_sdkS3Presigner() {
-    return s3Presigner.presignPutObject(PutObjectPresignRequest.builder()
-        .signatureDuration(Fixtures.UPLOAD_TTL)
-        .putObjectRequest(r -> r.bucket(Fixtures.BUCKET).key(Fixtures.KEY)
-            .contentType(Fixtures.CONTENT_TYPE).contentLength(Fixtures.CONTENT_LENGTH))
-        .build());
+    return s3Presigner.presignPutObject(
+        PutObjectPresignRequest.builder()
+            .signatureDuration(Fixtures.UPLOAD_TTL)
+            .putObjectRequest(
+                r ->
+                    r.bucket(Fixtures.BUCKET)
+                        .key(Fixtures.KEY)
+                        .contentType(Fixtures.CONTENT_TYPE)
+                        .contentLength(Fixtures.CONTENT_LENGTH))
+            .build());
   }
 
   @Benchmark
   public PresignedGetObjectRequest get_sdkS3Presigner() {
-    return s3Presigner.presignGetObject(GetObjectPresignRequest.builder()
-        .signatureDuration(Fixtures.DOWNLOAD_TTL)
-        .getObjectRequest(r -> r.bucket(Fixtures.BUCKET).key(Fixtures.KEY))
-        .build());
+    return s3Presigner.presignGetObject(
+        GetObjectPresignRequest.builder()
+            .signatureDuration(Fixtures.DOWNLOAD_TTL)
+            .getObjectRequest(r -> r.bucket(Fixtures.BUCKET).key(Fixtures.KEY))
+            .build());
   }
 
   @Benchmark
   public SignedRequest put_sdkAwsV4HttpSigner() {
-    return sign(request(SdkHttpMethod.PUT).putHeader("Content-Type", Fixtures.CONTENT_TYPE)
-        .putHeader("Content-Length", Long.toString(Fixtures.CONTENT_LENGTH)).build(), Fixtures.UPLOAD_TTL.getSeconds());
+    return sign(
+        request(SdkHttpMethod.PUT)
+            .putHeader("Content-Type", Fixtures.CONTENT_TYPE)
+            .putHeader("Content-Length", Long.toString(Fixtures.CONTENT_LENGTH))
+            .build(),
+        Fixtures.UPLOAD_TTL.getSeconds());
   }
 
   @Benchmark
@@ -135,7 +157,10 @@ public class PresignBenchmark {
     return sign(request(SdkHttpMethod.GET).build(), Fixtures.DOWNLOAD_TTL.getSeconds());
   }
 
-  /** One SHA-256 of the canonical request and one HMAC-SHA256 of the string to sign: no signer does less. */
+  /**
+   * One SHA-256 of the canonical request and one HMAC-SHA256 of the string to sign: no signer does
+   * less.
+   */
   @Benchmark
   public byte[] cryptoFloor(Blackhole blackhole) {
     blackhole.consume(sha256.digest(canonicalRequest));
@@ -143,8 +168,8 @@ public class PresignBenchmark {
   }
 
   /**
-   * Parsing the finished PUT URL into a {@link URI}: what {@code uri()} adds for a caller that needs one,
-   * and what every URL cost before results carried their URL as text.
+   * Parsing the finished PUT URL into a {@link URI}: what {@code uri()} adds for a caller that
+   * needs one, and what every URL cost before results carried their URL as text.
    */
   @Benchmark
   public URI uriOfTheSameUrl() {
@@ -156,13 +181,17 @@ public class PresignBenchmark {
   }
 
   private SignedRequest sign(SdkHttpRequest request, long seconds) {
-    return v4Signer.sign(r -> r.identity(credentials).request(request)
-        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-        .putProperty(AwsV4HttpSigner.REGION_NAME, Fixtures.REGION.id())
-        .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AuthLocation.QUERY_STRING)
-        .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, java.time.Duration.ofSeconds(seconds))
-        .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-        .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
-        .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
+    return v4Signer.sign(
+        r ->
+            r.identity(credentials)
+                .request(request)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, Fixtures.REGION.id())
+                .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AuthLocation.QUERY_STRING)
+                .putProperty(
+                    AwsV4HttpSigner.EXPIRATION_DURATION, java.time.Duration.ofSeconds(seconds))
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
   }
 }

@@ -12,7 +12,6 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -20,14 +19,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * presign-test's figures for the README: the offline signature check per URL, and a store's start-up to its
- * first answered request in a warm JVM (the second and later stores of a test run).
+ * presign-test's figures for the README: the offline signature check per URL, and a store's
+ * start-up to its first answered request in a warm JVM (the second and later stores of a test run).
  *
- * <pre>java -cp presign-benchmarks/target/presign-benchmarks.jar org.openjdk.jmh.Main TestKitBenchmark -prof gc</pre>
+ * <pre>
+ * java -cp presign-benchmarks/target/presign-benchmarks.jar org.openjdk.jmh.Main TestKitBenchmark -prof gc
+ * </pre>
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -43,15 +43,26 @@ public class TestKitBenchmark {
   /** Signs the fixture PUT once; the check then recomputes it on every call. */
   @Setup
   public void setUp() {
-    PresignedUpload upload = Fixtures.issuerWithFixedKey()
-        .issueUpload(UploadRequest.of(Fixtures.FILE_NAME, Fixtures.CONTENT_TYPE, Fixtures.CONTENT_LENGTH));
+    PresignedUpload upload =
+        Fixtures.issuerWithFixedKey()
+            .issueUpload(
+                UploadRequest.of(
+                    Fixtures.FILE_NAME, Fixtures.CONTENT_TYPE, Fixtures.CONTENT_LENGTH));
     check = OfflineSignatureCheck.of(Fixtures.CREDENTIALS);
     url = upload.url();
-    headers = Map.of("Content-Type", Fixtures.CONTENT_TYPE, "Content-Length", Long.toString(Fixtures.CONTENT_LENGTH));
+    headers =
+        Map.of(
+            "Content-Type",
+            Fixtures.CONTENT_TYPE,
+            "Content-Length",
+            Long.toString(Fixtures.CONTENT_LENGTH));
     at = upload.expiresAt().minusSeconds(60);
   }
 
-  /** {@return the verdict on the fixture PUT with the issued headers: accepted, after a full recomputation} */
+  /**
+   * {@return the verdict on the fixture PUT with the issued headers: accepted, after a full
+   * recomputation}
+   */
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -62,8 +73,9 @@ public class TestKitBenchmark {
   }
 
   /**
-   * {@return the status of the first PUT to a store started just before}: S3Proxy starts on a free port, creates its
-   * bucket, and answers one upload through presign-test's client. Stopping it is not timed (see {@link #stop()}).
+   * {@return the status of the first PUT to a store started just before}: S3Proxy starts on a free
+   * port, creates its bucket, and answers one upload through presign-test's client. Stopping it is
+   * not timed (see {@link #stop()}).
    */
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)
@@ -72,8 +84,14 @@ public class TestKitBenchmark {
   @Measurement(iterations = 20)
   public int storeStartToFirstRequest() {
     started = S3TestStore.create().start();
-    PresignedUpload upload = started.issuerBuilder().policy(Fixtures.policy()).build()
-        .issueUpload(UploadRequest.of(Fixtures.FILE_NAME, Fixtures.CONTENT_TYPE, Fixtures.CONTENT_LENGTH));
+    PresignedUpload upload =
+        started
+            .issuerBuilder()
+            .policy(Fixtures.policy())
+            .build()
+            .issueUpload(
+                UploadRequest.of(
+                    Fixtures.FILE_NAME, Fixtures.CONTENT_TYPE, Fixtures.CONTENT_LENGTH));
     return started.client().put(upload, PNG).status();
   }
 

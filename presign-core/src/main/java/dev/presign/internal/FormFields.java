@@ -12,13 +12,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A POST form's fields: an immutable, insertion-ordered map whose every text form (the map's, its entry
- * set's, its values' and each entry's {@code toString()}) shows the policy, the signature and the session
- * token as {@code (redacted)}. Applications log maps without thinking; the values stay readable through
- * {@link #get(Object)} and iteration. Equality and hash code are those of any {@link Map}.
+ * A POST form's fields: an immutable, insertion-ordered map whose every text form (the map's, its
+ * entry set's, its values' and each entry's {@code toString()}) shows the policy, the signature and
+ * the session token as {@code (redacted)}. Applications log maps without thinking; the values stay
+ * readable through {@link #get(Object)} and iteration. Equality and hash code are those of any
+ * {@link Map}.
  */
 public final class FormFields extends AbstractMap<String, String> {
-  private static final Set<String> SECRET = Set.of("policy", "x-amz-signature", "x-amz-security-token");
+  private static final Set<String> SECRET =
+      Set.of("policy", "x-amz-signature", "x-amz-security-token");
   private static final String REDACTED = "(redacted)";
 
   private final List<Field> fields;
@@ -39,8 +41,10 @@ public final class FormFields extends AbstractMap<String, String> {
     }
     List<Field> copy = new ArrayList<>(fields.size());
     for (Map.Entry<String, String> entry : fields.entrySet()) {
-      copy.add(new Field(Objects.requireNonNull(entry.getKey(), "field name"),
-          Objects.requireNonNull(entry.getValue(), "field value")));
+      copy.add(
+          new Field(
+              Objects.requireNonNull(entry.getKey(), "field name"),
+              Objects.requireNonNull(entry.getValue(), "field value")));
     }
     return new FormFields(List.copyOf(copy));
   }

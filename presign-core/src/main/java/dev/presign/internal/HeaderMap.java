@@ -11,13 +11,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable, insertion-ordered map of a few HTTP headers. Two arrays instead of a LinkedHashMap
- * behind an unmodifiable view: a URL is issued on a hot path, and its headers are read by index when
- * signing. Equality and hash code are those of any {@link Map}.
+ * behind an unmodifiable view: a URL is issued on a hot path, and its headers are read by index
+ * when signing. Equality and hash code are those of any {@link Map}.
  */
 public final class HeaderMap extends AbstractMap<String, String> {
   private static final HeaderMap EMPTY = new HeaderMap(new String[0]);
 
-  // Names at even indexes, each followed by its value: one array, the least a URL's result allocates.
+  // Names at even indexes, each followed by its value: one array, the least a URL's result
+  // allocates.
   private final String[] entries;
 
   private HeaderMap(String[] entries) {
@@ -55,7 +56,9 @@ public final class HeaderMap extends AbstractMap<String, String> {
     return namesAndValues.length == 0 ? EMPTY : new HeaderMap(namesAndValues.clone());
   }
 
-  /** {@code headers} itself when it is a HeaderMap, otherwise an ordered copy; nulls are refused. */
+  /**
+   * {@code headers} itself when it is a HeaderMap, otherwise an ordered copy; nulls are refused.
+   */
   public static HeaderMap copyOf(Map<String, String> headers) {
     if (headers instanceof HeaderMap map) {
       return map;

@@ -1,17 +1,17 @@
 package dev.presign.internal;
 
-import org.jspecify.annotations.Nullable;
 import dev.presign.UploadRequest;
 import dev.presign.UploadUrlIssuer;
 import dev.presign.internal.connection.StoreConnection;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What presign's other packages ({@code dev.presign.setup}) may do with an issuer beyond its public API,
- * without that being public: reach its connection (to sign outside the policy) and read the policy's
- * attribute headers. {@code dev.presign} registers the one implementation when {@link UploadUrlIssuer} is
- * initialized, so it is there whenever an issuer exists; this package is not exported, so no other
- * module can call it.
+ * What presign's other packages ({@code dev.presign.setup}) may do with an issuer beyond its public
+ * API, without that being public: reach its connection (to sign outside the policy) and read the
+ * policy's attribute headers. {@code dev.presign} registers the one implementation when {@link
+ * UploadUrlIssuer} is initialized, so it is there whenever an issuer exists; this package is not
+ * exported, so no other module can call it.
  */
 public abstract class IssuerAccess {
   private static volatile @Nullable IssuerAccess registered;
@@ -27,7 +27,8 @@ public abstract class IssuerAccess {
    */
   public static synchronized void register(IssuerAccess access) {
     Objects.requireNonNull(access, "access");
-    Require.state(registered == null, "IssuerAccess is registered once, by UploadUrlIssuer", "a second time");
+    Require.state(
+        registered == null, "IssuerAccess is registered once, by UploadUrlIssuer", "a second time");
     registered = access;
   }
 
@@ -36,14 +37,15 @@ public abstract class IssuerAccess {
     IssuerAccess access = registered;
     if (access == null) {
       // Callers hold an issuer, so UploadUrlIssuer's static initializer has run and registered it.
-      throw new IllegalStateException("IssuerAccess is registered when UploadUrlIssuer is initialized: none");
+      throw new IllegalStateException(
+          "IssuerAccess is registered when UploadUrlIssuer is initialized: none");
     }
     return access;
   }
 
   /**
-   * The connection the issuer signs with and makes S3 clients from (bucket, region, credentials, clock,
-   * signer), e.g. to sign outside the policy with {@link StoreConnection#signRaw}.
+   * The connection the issuer signs with and makes S3 clients from (bucket, region, credentials,
+   * clock, signer), e.g. to sign outside the policy with {@link StoreConnection#signRaw}.
    *
    * @param issuer the issuer
    * @return its connection
@@ -51,12 +53,13 @@ public abstract class IssuerAccess {
   public abstract StoreConnection connection(UploadUrlIssuer issuer);
 
   /**
-   * The attribute headers the issuer's policy puts on a request (names and values alternating; do not
-   * modify), or null when there are none.
+   * The attribute headers the issuer's policy puts on a request (names and values alternating; do
+   * not modify), or null when there are none.
    *
    * @param issuer the issuer
    * @param request the request
    * @return the headers, or null
    */
-  public abstract String @Nullable [] attributeEntries(UploadUrlIssuer issuer, UploadRequest request);
+  public abstract String @Nullable [] attributeEntries(
+      UploadUrlIssuer issuer, UploadRequest request);
 }

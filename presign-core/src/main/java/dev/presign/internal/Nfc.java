@@ -9,8 +9,8 @@ public final class Nfc {
   /**
    * {@code text} in NFC.
    *
-   * <p>ASCII is always NFC, and most file names are ASCII: returning it as it is skips the normalizer's
-   * work and, on a cold JVM, the loading of its Unicode tables before the first URL.
+   * <p>ASCII is always NFC, and most file names are ASCII: returning it as it is skips the
+   * normalizer's work and, on a cold JVM, the loading of its Unicode tables before the first URL.
    *
    * @param text any text
    * @return the same text in NFC

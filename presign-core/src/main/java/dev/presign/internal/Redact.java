@@ -3,8 +3,8 @@ package dev.presign.internal;
 import java.net.URI;
 
 /**
- * Makes values safe to put in an exception message, a log line or a {@code toString()}: untrusted text
- * is quoted, escaped and shortened, and signed URIs lose their query string, which carries the
+ * Makes values safe to put in an exception message, a log line or a {@code toString()}: untrusted
+ * text is quoted, escaped and shortened, and signed URIs lose their query string, which carries the
  * credential scope, the security token and the signature.
  */
 public final class Redact {
@@ -56,13 +56,18 @@ public final class Redact {
     }
     // Host and port only: user info could hold a password.
     String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
-    String base = uri.getScheme() + "://" + uri.getHost() + port + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    String base =
+        uri.getScheme()
+            + "://"
+            + uri.getHost()
+            + port
+            + (uri.getRawPath() == null ? "" : uri.getRawPath());
     return uri.getRawQuery() == null ? base : base + "?\u2026";
   }
 
   /**
-   * Describes a URL given as text without its query, fragment or user info, without parsing it into a
-   * {@link URI}: the results keep their URL as text, and printing one must not cost a parse.
+   * Describes a URL given as text without its query, fragment or user info, without parsing it into
+   * a {@link URI}: the results keep their URL as text, and printing one must not cost a parse.
    *
    * @param url a URL, or null
    * @return scheme, host, port and path, then {@code ?…} when there was a query or fragment

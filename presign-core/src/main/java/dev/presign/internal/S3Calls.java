@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Calls to S3 whose refusals become {@link PresignException}s that name the operation and S3's error code. */
+/**
+ * Calls to S3 whose refusals become {@link PresignException}s that name the operation and S3's
+ * error code.
+ */
 public final class S3Calls {
   private S3Calls() {}
 
@@ -27,21 +30,30 @@ public final class S3Calls {
     } catch (SdkClientException e) {
       // Network or client-side failure: no S3 error code to report. The SDK's message can name the
       // endpoint; keep it as the cause only.
-      throw new PresignException(PresignException.Kind.STORE_UNREACHABLE, "could not reach S3 for " + operation + ": " + e.getClass().getSimpleName(), e);
+      throw new PresignException(
+          PresignException.Kind.STORE_UNREACHABLE,
+          "could not reach S3 for " + operation + ": " + e.getClass().getSimpleName(),
+          e);
     }
   }
 
   /**
-   * The exception for a refused call: {@code S3 refused Op: Code (HTTP n)}, with S3's exception as cause;
-   * kind {@code NOT_FOUND} for HTTP 404, else {@code STORE_REFUSED}.
+   * The exception for a refused call: {@code S3 refused Op: Code (HTTP n)}, with S3's exception as
+   * cause; kind {@code NOT_FOUND} for HTTP 404, else {@code STORE_REFUSED}.
    *
    * @param operation the S3 operation's name
    * @param e what the SDK threw
    * @return the exception to throw
    */
   public static PresignException failure(String operation, S3Exception e) {
-    PresignException.Kind kind = e.statusCode() == 404 ? PresignException.Kind.NOT_FOUND : PresignException.Kind.STORE_REFUSED;
-    return new PresignException(kind, "S3 refused " + operation + ": " + errorCode(e) + " (HTTP " + e.statusCode() + ")", e);
+    PresignException.Kind kind =
+        e.statusCode() == 404
+            ? PresignException.Kind.NOT_FOUND
+            : PresignException.Kind.STORE_REFUSED;
+    return new PresignException(
+        kind,
+        "S3 refused " + operation + ": " + errorCode(e) + " (HTTP " + e.statusCode() + ")",
+        e);
   }
 
   /**

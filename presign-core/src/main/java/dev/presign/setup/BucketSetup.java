@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CORSRule;
 import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationResponse;
@@ -20,10 +19,10 @@ import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * One-time bucket settings that direct browser uploads need: CORS rules that let a web page PUT, POST
- * and GET with the headers presign signs and read the {@code ETag} of each part (without it a browser
- * cannot complete a multipart upload, uppy#1762), and a lifecycle rule that deletes abandoned multipart
- * uploads so their parts do not cost storage forever.
+ * One-time bucket settings that direct browser uploads need: CORS rules that let a web page PUT,
+ * POST and GET with the headers presign signs and read the {@code ETag} of each part (without it a
+ * browser cannot complete a multipart upload, uppy#1762), and a lifecycle rule that deletes
+ * abandoned multipart uploads so their parts do not cost storage forever.
  *
  * <pre>{@code
  * try (S3Client s3 = S3Client.create()) {
@@ -32,21 +31,35 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * }
  * }</pre>
  *
- * <p>Run it from a deployment step, not per request: both calls replace a bucket-wide setting. Stateless
- * and thread-safe.
+ * <p>Run it from a deployment step, not per request: both calls replace a bucket-wide setting.
+ * Stateless and thread-safe.
  *
- * <p>The rules are the AWS SDK's own {@link CORSRule} and {@link LifecycleRule}: whoever calls this holds
- * an {@link S3Client} already, and can merge the rules with their own or write them with the SDK.
+ * <p>The rules are the AWS SDK's own {@link CORSRule} and {@link LifecycleRule}: whoever calls this
+ * holds an {@link S3Client} already, and can merge the rules with their own or write them with the
+ * SDK.
  */
 public final class BucketSetup {
-  /** The id of the lifecycle rule presign adds, so a second run replaces it instead of adding another. */
+  /**
+   * The id of the lifecycle rule presign adds, so a second run replaces it instead of adding
+   * another.
+   */
   public static final String ABORT_RULE_ID = "presign-abort-incomplete-multipart-uploads";
 
   private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT");
-  // Headers presign signs or may sign: type, size (set by the browser itself), checksums, object attributes.
-  private static final List<String> HEADERS = List.of("content-type", "content-md5", "x-amz-checksum-*",
-      "x-amz-meta-*", "x-amz-content-sha256", "x-amz-date", "x-amz-security-token", "x-amz-tagging",
-      "x-amz-storage-class", "x-amz-server-side-encryption*");
+  // Headers presign signs or may sign: type, size (set by the browser itself), checksums, object
+  // attributes.
+  private static final List<String> HEADERS =
+      List.of(
+          "content-type",
+          "content-md5",
+          "x-amz-checksum-*",
+          "x-amz-meta-*",
+          "x-amz-content-sha256",
+          "x-amz-date",
+          "x-amz-security-token",
+          "x-amz-tagging",
+          "x-amz-storage-class",
+          "x-amz-server-side-encryption*");
   private static final List<String> EXPOSED = List.of("ETag", "x-amz-version-id");
 
   private BucketSetup() {}
@@ -54,7 +67,8 @@ public final class BucketSetup {
   /**
    * The CORS rule for pages served from these origins.
    *
-   * @param origins each {@code scheme://host[:port]} without a path, or {@code *} for any (rarely wise)
+   * @param origins each {@code scheme://host[:port]} without a path, or {@code *} for any (rarely
+   *     wise)
    * @return one rule allowing GET, HEAD, POST and PUT with presign's headers, exposing ETag
    * @throws IllegalArgumentException when an origin is not of that form
    */
@@ -85,7 +99,9 @@ public final class BucketSetup {
    */
   public static void applyCors(S3Client s3, String bucket, List<String> origins) {
     CORSRule rule = corsRule(origins);
-    S3Calls.call("PutBucketCors", () -> s3.putBucketCors(r -> r.bucket(bucket).corsConfiguration(c -> c.corsRules(rule))));
+    S3Calls.call(
+        "PutBucketCors",
+        () -> s3.putBucketCors(r -> r.bucket(bucket).corsConfiguration(c -> c.corsRules(rule))));
   }
 
   /**
@@ -110,7 +126,10 @@ public final class BucketSetup {
     return missing(rules, wanted);
   }
 
-  /** What {@code wanted} needs that no single rule in {@code rules} grants; package-private for tests. */
+  /**
+   * What {@code wanted} needs that no single rule in {@code rules} grants; package-private for
+   * tests.
+   */
   static List<String> missing(List<CORSRule> rules, CORSRule wanted) {
     List<String> best = null;
     for (CORSRule rule : rules) {
@@ -160,7 +179,8 @@ public final class BucketSetup {
    * Adds (or replaces) {@link #abortIncompleteMultipartUploadsRule(int)} in the bucket's lifecycle
    * configuration, keeping every other rule: S3 replaces the whole configuration on each write.
    *
-   * @param s3 a client allowed {@code s3:GetLifecycleConfiguration} and {@code s3:PutLifecycleConfiguration}
+   * @param s3 a client allowed {@code s3:GetLifecycleConfiguration} and {@code
+   *     s3:PutLifecycleConfiguration}
    * @param bucket the bucket
    * @param days after how many days an incomplete upload is aborted
    * @throws PresignException when S3 refuses, with its error code
@@ -170,10 +190,11 @@ public final class BucketSetup {
   }
 
   /**
-   * The lifecycle rule that expires objects still tagged {@code tagKey=tagValue} {@code days} days after
-   * they were stored: with {@code ObjectAttributes.builder().tag("presign-status", "pending")} on the policy
-   * and {@code UploadVerifier.Builder.retagOnPass("presign-status", "verified")}, uploads nobody verified
-   * clean themselves up. Its id is {@code presign-expire-<tagKey>-<tagValue>}, cut to S3's 255 characters.
+   * The lifecycle rule that expires objects still tagged {@code tagKey=tagValue} {@code days} days
+   * after they were stored: with {@code ObjectAttributes.builder().tag("presign-status",
+   * "pending")} on the policy and {@code UploadVerifier.Builder.retagOnPass("presign-status",
+   * "verified")}, uploads nobody verified clean themselves up. Its id is {@code
+   * presign-expire-<tagKey>-<tagValue>}, cut to S3's 255 characters.
    *
    * @param tagKey the tag key, as for {@link ObjectAttributes.Builder#tag}
    * @param tagValue the tag value
@@ -195,17 +216,19 @@ public final class BucketSetup {
   }
 
   /**
-   * Adds (or replaces, by id) {@link #expireTaggedRule(String, String, int)} in the bucket's lifecycle
-   * configuration, keeping every other rule.
+   * Adds (or replaces, by id) {@link #expireTaggedRule(String, String, int)} in the bucket's
+   * lifecycle configuration, keeping every other rule.
    *
-   * @param s3 a client allowed {@code s3:GetLifecycleConfiguration} and {@code s3:PutLifecycleConfiguration}
+   * @param s3 a client allowed {@code s3:GetLifecycleConfiguration} and {@code
+   *     s3:PutLifecycleConfiguration}
    * @param bucket the bucket
    * @param tagKey the tag key, e.g. {@code presign-status}
    * @param tagValue the tag value, e.g. {@code pending}
    * @param days after how many days a still-tagged object expires
    * @throws PresignException when S3 refuses, with its error code
    */
-  public static void applyExpireTagged(S3Client s3, String bucket, String tagKey, String tagValue, int days) {
+  public static void applyExpireTagged(
+      S3Client s3, String bucket, String tagKey, String tagValue, int days) {
     applyLifecycleRule(s3, bucket, expireTaggedRule(tagKey, tagValue, days));
   }
 
@@ -214,7 +237,8 @@ public final class BucketSetup {
     // Written back as read: a put without it would reset the bucket's minimum transition size.
     String minimumSize = null;
     try {
-      GetBucketLifecycleConfigurationResponse current = s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket));
+      GetBucketLifecycleConfigurationResponse current =
+          s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket));
       minimumSize = current.transitionDefaultMinimumObjectSizeAsString();
       for (LifecycleRule rule : current.rules()) {
         if (!ours.id().equals(rule.id())) {
@@ -228,12 +252,16 @@ public final class BucketSetup {
     }
     rules.add(ours);
     String keepMinimumSize = minimumSize;
-    S3Calls.call("PutBucketLifecycleConfiguration", () -> s3.putBucketLifecycleConfiguration(r -> {
-      r.bucket(bucket).lifecycleConfiguration(c -> c.rules(rules));
-      if (keepMinimumSize != null) {
-        r.transitionDefaultMinimumObjectSize(keepMinimumSize);
-      }
-    }));
+    S3Calls.call(
+        "PutBucketLifecycleConfiguration",
+        () ->
+            s3.putBucketLifecycleConfiguration(
+                r -> {
+                  r.bucket(bucket).lifecycleConfiguration(c -> c.rules(rules));
+                  if (keepMinimumSize != null) {
+                    r.transitionDefaultMinimumObjectSize(keepMinimumSize);
+                  }
+                }));
   }
 
   private static String requireOrigin(String origin) {
@@ -247,15 +275,27 @@ public final class BucketSetup {
     } catch (IllegalArgumentException e) {
       uri = null;
     }
-    boolean valid = uri != null && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawQuery() == null
-        && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
-        && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
-    Require.argument(valid, "origin must be scheme://host[:port] with no path, or *", Redact.quote(origin));
+    boolean valid =
+        uri != null
+            && uri.getHost() != null
+            && uri.getRawUserInfo() == null
+            && uri.getRawQuery() == null
+            && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+            && ("https".equalsIgnoreCase(uri.getScheme())
+                || "http".equalsIgnoreCase(uri.getScheme()));
+    Require.argument(
+        valid, "origin must be scheme://host[:port] with no path, or *", Redact.quote(origin));
     String scheme = Objects.requireNonNull(uri).getScheme().toLowerCase(Locale.ROOT);
-    // A browser's Origin header never carries the scheme's default port, so a rule with it would not match.
-    boolean defaultPort = uri.getPort() < 0 || (uri.getPort() == 443 && scheme.equals("https"))
-        || (uri.getPort() == 80 && scheme.equals("http"));
-    return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + uri.getPort());
+    // A browser's Origin header never carries the scheme's default port, so a rule with it would
+    // not match.
+    boolean defaultPort =
+        uri.getPort() < 0
+            || (uri.getPort() == 443 && scheme.equals("https"))
+            || (uri.getPort() == 80 && scheme.equals("http"));
+    return scheme
+        + "://"
+        + uri.getHost().toLowerCase(Locale.ROOT)
+        + (defaultPort ? "" : ":" + uri.getPort());
   }
 
   private static Set<String> upper(List<String> values) {
@@ -273,5 +313,4 @@ public final class BucketSetup {
     }
     return set;
   }
-
 }

@@ -5,8 +5,8 @@ import dev.presign.UploadRequest;
 import dev.presign.UploadUrlIssuer;
 import dev.presign.internal.HeaderMap;
 import dev.presign.internal.IssuerAccess;
-import dev.presign.internal.verify.Prefixes;
 import dev.presign.internal.Require;
+import dev.presign.internal.verify.Prefixes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,23 +24,23 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks an issuer's settings against the real store: a tiny PUT, GET and DELETE through pre-signed URLs,
- * as a client would send them, with a report of what worked. Run it at start-up or from a health check to
- * catch wrong credentials, a wrong region or endpoint, or a bucket policy that forbids writes, before a
- * user's upload does.
+ * Checks an issuer's settings against the real store: a tiny PUT, GET and DELETE through pre-signed
+ * URLs, as a client would send them, with a report of what worked. Run it at start-up or from a
+ * health check to catch wrong credentials, a wrong region or endpoint, or a bucket policy that
+ * forbids writes, before a user's upload does.
  *
  * <pre>{@code
  * SelfTest.Report report = SelfTest.run(issuer);
  * if (!report.passed()) log.error("storage is not usable: {}", report);
  * }</pre>
  *
- * <p>It writes one small object under {@code presign-self-test/} (outside the policy and key strategy)
- * and deletes it again. Messages carry S3's error codes, never the signed URLs.
+ * <p>It writes one small object under {@code presign-self-test/} (outside the policy and key
+ * strategy) and deletes it again. Messages carry S3's error codes, never the signed URLs.
  *
- * <p>It sends its requests with the JDK's {@code java.net.http} client, which presign's module needs
- * only here ({@code requires static}): a named module that runs the self-test says
- * {@code requires java.net.http;} itself (or the application is started with
- * {@code --add-modules java.net.http}). On the class path nothing is needed. Stateless and thread-safe.
+ * <p>It sends its requests with the JDK's {@code java.net.http} client, which presign's module
+ * needs only here ({@code requires static}): a named module that runs the self-test says {@code
+ * requires java.net.http;} itself (or the application is started with {@code --add-modules
+ * java.net.http}). On the class path nothing is needed. Stateless and thread-safe.
  */
 public final class SelfTest {
   private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]+)</Code>");
@@ -99,8 +99,8 @@ public final class SelfTest {
    *
    * @param issuer the issuer to check
    * @return the report
-   * @throws IllegalStateException when the issuer's key strategy can produce keys under
-   *     {@code presign-self-test/} ({@link KeyStrategy#mayProduceKeyStartingWith(String)}), or when
+   * @throws IllegalStateException when the issuer's key strategy can produce keys under {@code
+   *     presign-self-test/} ({@link KeyStrategy#mayProduceKeyStartingWith(String)}), or when
    *     presign runs as a named module and {@code java.net.http} is not in the module graph
    */
   public static Report run(UploadUrlIssuer issuer) {
@@ -114,8 +114,8 @@ public final class SelfTest {
    * @param issuer the issuer to check
    * @param http the client to send the requests with
    * @return the report
-   * @throws IllegalStateException when the issuer's key strategy can produce keys under
-   *     {@code presign-self-test/} ({@link KeyStrategy#mayProduceKeyStartingWith(String)})
+   * @throws IllegalStateException when the issuer's key strategy can produce keys under {@code
+   *     presign-self-test/} ({@link KeyStrategy#mayProduceKeyStartingWith(String)})
    */
   public static Report run(UploadUrlIssuer issuer, HttpClient http) {
     Objects.requireNonNull(issuer, "issuer");
@@ -126,15 +126,29 @@ public final class SelfTest {
     byte[] body = ("presign self-test " + key).getBytes(StandardCharsets.UTF_8);
     List<Step> steps = new ArrayList<>(3);
 
-    // The policy's own object attributes too: a bucket that requires SSE-KMS refuses a PUT without them.
-    String[] attributes = access.attributeEntries(issuer, UploadRequest.of("self-test.txt", "text/plain", body.length));
-    HeaderMap signed = HeaderMap.of("Content-Type", "text/plain", "Content-Length", Integer.toString(body.length));
-    URI put = URI.create(access.connection(issuer).signRaw("PUT", key, attributes == null ? signed : signed.plus(attributes)));
-    HttpRequest.Builder putRequest = HttpRequest.newBuilder(put).header("Content-Type", "text/plain");
+    // The policy's own object attributes too: a bucket that requires SSE-KMS refuses a PUT without
+    // them.
+    String[] attributes =
+        access.attributeEntries(
+            issuer, UploadRequest.of("self-test.txt", "text/plain", body.length));
+    HeaderMap signed =
+        HeaderMap.of("Content-Type", "text/plain", "Content-Length", Integer.toString(body.length));
+    URI put =
+        URI.create(
+            access
+                .connection(issuer)
+                .signRaw("PUT", key, attributes == null ? signed : signed.plus(attributes)));
+    HttpRequest.Builder putRequest =
+        HttpRequest.newBuilder(put).header("Content-Type", "text/plain");
     for (int i = 0; attributes != null && i < attributes.length; i += 2) {
       putRequest.header(attributes[i], attributes[i + 1]);
     }
-    Step putStep = step("PUT", http, putRequest.PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(), null);
+    Step putStep =
+        step(
+            "PUT",
+            http,
+            putRequest.PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+            null);
     steps.add(putStep);
     if (!putStep.passed()) {
       return new Report(key, steps);
@@ -146,19 +160,24 @@ public final class SelfTest {
     return new Report(key, steps);
   }
 
-  // Without this, the first use of HttpClient would fail with a NoClassDefFoundError that names no cause.
+  // Without this, the first use of HttpClient would fail with a NoClassDefFoundError that names no
+  // cause.
   private static void requireHttpModule() {
     Module presign = SelfTest.class.getModule();
     ModuleLayer layer = presign.getLayer();
-    Require.state(!presign.isNamed() || layer == null || layer.findModule("java.net.http").isPresent(),
+    Require.state(
+        !presign.isNamed() || layer == null || layer.findModule("java.net.http").isPresent(),
         "SelfTest sends its requests with java.net.http, which is not in the module graph: add"
-        + " 'requires java.net.http;' to your module-info, or start with --add-modules java.net.http", presign);
+            + " 'requires java.net.http;' to your module-info, or start with --add-modules java.net.http",
+        presign);
   }
 
-  private static Step step(String name, HttpClient http, HttpRequest request, byte @Nullable [] expectedBody) {
+  private static Step step(
+      String name, HttpClient http, HttpRequest request, byte @Nullable [] expectedBody) {
     try {
       // A store that accepts the connection but never answers must not hang a health check.
-      HttpRequest bounded = HttpRequest.newBuilder(request, (header, value) -> true).timeout(TIMEOUT).build();
+      HttpRequest bounded =
+          HttpRequest.newBuilder(request, (header, value) -> true).timeout(TIMEOUT).build();
       HttpResponse<byte[]> response = http.send(bounded, HttpResponse.BodyHandlers.ofByteArray());
       int status = response.statusCode();
       if (status / 100 != 2) {

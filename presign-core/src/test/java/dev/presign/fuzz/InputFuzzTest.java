@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.presign.KeyStrategy;
 import dev.presign.InvalidRequestException;
+import dev.presign.KeyStrategy;
 import dev.presign.PresignPolicy;
 import dev.presign.UploadRequest;
 import dev.presign.internal.keys.ObjectKeys;
@@ -16,19 +16,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Coverage-guided fuzzing of what a stranger controls: file names (through every built-in key strategy)
- * and content types (through policy matching). A normal build replays the inputs checked in under
- * src/test/resources; {@code mvn -Pfuzz test -pl presign-core -Dtest='InputFuzzTest#keyStrategies*'}
- * fuzzes one target for real.
+ * Coverage-guided fuzzing of what a stranger controls: file names (through every built-in key
+ * strategy) and content types (through policy matching). A normal build replays the inputs checked
+ * in under src/test/resources; {@code mvn -Pfuzz test -pl presign-core
+ * -Dtest='InputFuzzTest#keyStrategies*'} fuzzes one target for real.
  */
 class InputFuzzTest {
   private static final Instant NOW = Instant.parse("2026-11-29T23:59:59Z");
-  private static final List<KeyStrategy> STRATEGIES = List.of(KeyStrategy.uuid("uploads/"),
-      KeyStrategy.datedUuid("uploads/"), KeyStrategy.perPrincipal("tenants/"), KeyStrategy.originalName("files/"),
-      KeyStrategy.perPrincipal("t/", KeyStrategy.originalName("f/")));
-  private static final List<String> PREFIXES = List.of("uploads/", "uploads/", "tenants/acme/", "files/", "t/acme/f/");
-  private static final PresignPolicy POLICY = PresignPolicy.builder()
-      .allowContentTypes("image/png", "image/jpeg", "video/*", "application/pdf").build();
+  private static final List<KeyStrategy> STRATEGIES =
+      List.of(
+          KeyStrategy.uuid("uploads/"),
+          KeyStrategy.datedUuid("uploads/"),
+          KeyStrategy.perPrincipal("tenants/"),
+          KeyStrategy.originalName("files/"),
+          KeyStrategy.perPrincipal("t/", KeyStrategy.originalName("f/")));
+  private static final List<String> PREFIXES =
+      List.of("uploads/", "uploads/", "tenants/acme/", "files/", "t/acme/f/");
+  private static final PresignPolicy POLICY =
+      PresignPolicy.builder()
+          .allowContentTypes("image/png", "image/jpeg", "video/*", "application/pdf")
+          .build();
 
   @FuzzTest(maxDuration = "2m")
   void keyStrategies_anyFileName_keepKeysSafeAndUnderTheirPrefix(FuzzedDataProvider data) {
@@ -42,9 +49,15 @@ class InputFuzzTest {
       assertThat(ObjectKeys.violation(key)).as(key).isNull();
       assertThat(key).startsWith(PREFIXES.get(i));
       assertThat(key.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1024);
-      assertThat(new String(key.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(key);
-      assertThat(key.codePoints().noneMatch(cp -> Character.getType(cp) == Character.CONTROL
-          || Character.getType(cp) == Character.FORMAT)).isTrue();
+      assertThat(new String(key.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+          .isEqualTo(key);
+      assertThat(
+              key.codePoints()
+                  .noneMatch(
+                      cp ->
+                          Character.getType(cp) == Character.CONTROL
+                              || Character.getType(cp) == Character.FORMAT))
+          .isTrue();
       assertThat(key.split("/", -1)).doesNotContain(".", "..", "");
       assertNfkcSafe(key);
       // The extension is the declared type's own: nothing the file name says survives.
@@ -71,12 +84,15 @@ class InputFuzzTest {
     assertNfkcSafe(key);
   }
 
-  // What tools that normalize names (NFKC) would see: still no '.', '..' or empty segment, no backslash,
+  // What tools that normalize names (NFKC) would see: still no '.', '..' or empty segment, no
+  // backslash,
   // and exactly the slashes the key has.
   private static void assertNfkcSafe(String key) {
     String folded = java.text.Normalizer.normalize(key, java.text.Normalizer.Form.NFKC);
     assertThat(folded).as(key).doesNotContain("\\");
-    assertThat(folded.chars().filter(c -> c == '/').count()).as(key).isEqualTo(key.chars().filter(c -> c == '/').count());
+    assertThat(folded.chars().filter(c -> c == '/').count())
+        .as(key)
+        .isEqualTo(key.chars().filter(c -> c == '/').count());
     for (String segment : folded.split("/", -1)) {
       assertThat(segment.replace(".", "").isBlank()).as(key).isFalse();
     }
@@ -98,8 +114,15 @@ class InputFuzzTest {
       assertThat(type).isNotNull();
       String essence = contentType.strip().split(";")[0].strip().toLowerCase(Locale.ROOT);
       assertThat(essence).isEqualTo(type.essence());
-      assertThat(essence.equals("image/png") || essence.equals("image/jpeg") || essence.equals("application/pdf")
-          || (essence.startsWith("video/") && essence.length() > 6 && !essence.contains("*"))).as(contentType).isTrue();
+      assertThat(
+              essence.equals("image/png")
+                  || essence.equals("image/jpeg")
+                  || essence.equals("application/pdf")
+                  || (essence.startsWith("video/")
+                      && essence.length() > 6
+                      && !essence.contains("*")))
+          .as(contentType)
+          .isTrue();
       assertThat(type.headerValue()).doesNotContain("\r", "\n", "\u0000", "\t");
     }
   }

@@ -15,8 +15,10 @@ class NfcTest {
 
   @Test
   void normalize_decomposedAfterAscii_isComposed() {
-    // The first non-ASCII character comes late: the ASCII prefix must not decide for the whole name.
-    assertThat(Nfc.normalize("report-final-version-2026.pdf\u0307")).isEqualTo("report-final-version-2026.pd\u1e1f");
+    // The first non-ASCII character comes late: the ASCII prefix must not decide for the whole
+    // name.
+    assertThat(Nfc.normalize("report-final-version-2026.pdf\u0307"))
+        .isEqualTo("report-final-version-2026.pd\u1e1f");
   }
 
   @ParameterizedTest

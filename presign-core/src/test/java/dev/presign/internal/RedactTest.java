@@ -9,7 +9,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RedactTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       https://b.s3.amazonaws.com/k.png?X-Amz-Signature=abc    | https://b.s3.amazonaws.com/k.png?\u2026
       https://b.s3.amazonaws.com/                              | https://b.s3.amazonaws.com/
       http://127.0.0.1:9000/bucket/a%20b?partNumber=1&x=2      | http://127.0.0.1:9000/bucket/a%20b?\u2026
@@ -20,11 +23,16 @@ class RedactTest {
       not a url?secret                                         | not a url?\u2026
       """)
   void url_ofText_dropsQueryFragmentAndUserInfo(String url, String expected) {
-    assertThat(Redact.url(url)).isEqualTo(expected).doesNotContain("pw", "abc", "secret", "sig=", "frag");
+    assertThat(Redact.url(url))
+        .isEqualTo(expected)
+        .doesNotContain("pw", "abc", "secret", "sig=", "frag");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       https://b.s3.amazonaws.com/k.png?X-Amz-Signature=abc
       https://user:pw@host.example:8443/k?X-Amz-Signature=abc
       http://127.0.0.1:9000/bucket/a%20b?partNumber=1&x=2

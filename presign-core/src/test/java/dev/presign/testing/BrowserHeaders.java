@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads headers back the way a browser does (RFC 6266): parameters split outside quoted strings. */
+/**
+ * Reads headers back the way a browser does (RFC 6266): parameters split outside quoted strings.
+ */
 public final class BrowserHeaders {
   private BrowserHeaders() {}
 

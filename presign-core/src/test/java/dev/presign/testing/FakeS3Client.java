@@ -32,10 +32,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
- * An in-memory stand-in for the few S3 calls the verifier makes (HEAD, GET with If-Match and a range,
- * CopyObject with copy-source-if-match, DeleteObject, object tagging), recording each call. For unit tests
- * of what presign decides from S3's answers; never evidence of what S3 itself decides (the store suites
- * are). Not thread-safe.
+ * An in-memory stand-in for the few S3 calls the verifier makes (HEAD, GET with If-Match and a
+ * range, CopyObject with copy-source-if-match, DeleteObject, object tagging), recording each call.
+ * For unit tests of what presign decides from S3's answers; never evidence of what S3 itself
+ * decides (the store suites are). Not thread-safe.
  */
 public final class FakeS3Client implements S3Client {
   /** One stored object: its bytes and what HEAD reports besides them. */
@@ -167,14 +167,22 @@ public final class FakeS3Client implements S3Client {
   public HeadObjectResponse headObject(HeadObjectRequest request) {
     calls.add("HeadObject " + request.key());
     StoredObject o = find(request.key());
-    return HeadObjectResponse.builder().contentLength((long) o.bytes.length).contentType(o.contentType)
-        .eTag(o.etag).versionId(o.versionId).checksumSHA256(o.checksumSha256)
-        .contentDisposition(o.contentDisposition).contentEncoding(o.contentEncoding).build();
+    return HeadObjectResponse.builder()
+        .contentLength((long) o.bytes.length)
+        .contentType(o.contentType)
+        .eTag(o.etag)
+        .versionId(o.versionId)
+        .checksumSHA256(o.checksumSha256)
+        .contentDisposition(o.contentDisposition)
+        .contentEncoding(o.contentEncoding)
+        .build();
   }
 
   @Override
-  public <T> T getObject(GetObjectRequest request, ResponseTransformer<GetObjectResponse, T> transformer) {
-    calls.add("GetObject " + request.key() + (request.range() == null ? "" : " " + request.range()));
+  public <T> T getObject(
+      GetObjectRequest request, ResponseTransformer<GetObjectResponse, T> transformer) {
+    calls.add(
+        "GetObject " + request.key() + (request.range() == null ? "" : " " + request.range()));
     StoredObject o = find(request.key());
     if (request.ifMatch() != null && !request.ifMatch().equals(o.etag)) {
       throw error(412, "PreconditionFailed");
@@ -186,9 +194,11 @@ public final class FakeS3Client implements S3Client {
       int to = Math.min(Integer.parseInt(bounds[1]), body.length - 1);
       body = java.util.Arrays.copyOfRange(body, from, to + 1);
     }
-    GetObjectResponse response = GetObjectResponse.builder().contentLength((long) body.length).eTag(o.etag).build();
+    GetObjectResponse response =
+        GetObjectResponse.builder().contentLength((long) body.length).eTag(o.etag).build();
     try {
-      return transformer.transform(response, AbortableInputStream.create(new ByteArrayInputStream(body)));
+      return transformer.transform(
+          response, AbortableInputStream.create(new ByteArrayInputStream(body)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -206,8 +216,10 @@ public final class FakeS3Client implements S3Client {
     }
     StoredObject copy = put(request.destinationKey(), o.bytes, o.contentType);
     copy.versionId = o.versionId == null ? null : o.versionId + "-copy";
-    return CopyObjectResponse.builder().versionId(copy.versionId)
-        .copyObjectResult(r -> r.eTag(copy.etag)).build();
+    return CopyObjectResponse.builder()
+        .versionId(copy.versionId)
+        .copyObjectResult(r -> r.eTag(copy.etag))
+        .build();
   }
 
   @Override
@@ -251,8 +263,11 @@ public final class FakeS3Client implements S3Client {
   }
 
   private static S3Exception error(int status, String code) {
-    return (S3Exception) S3Exception.builder().statusCode(status)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build()).build();
+    return (S3Exception)
+        S3Exception.builder()
+            .statusCode(status)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build())
+            .build();
   }
 
   private static byte[] digest(String algorithm, byte[] bytes) {

@@ -21,28 +21,36 @@ import software.amazon.awssdk.services.s3.model.PutObjectTaggingResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * A hand-written fake of the multipart calls, for what presign decides around them (checks before a call,
- * which calls follow, what is done with an answer); never to prove what S3 decides, which the store suites
- * test against S3Proxy. It records every request and answers as configured: by default an upload id
- * {@code u-1}, no parts, a completion ETag {@code "assembled-2"} and a HEAD that finds nothing (404).
+ * A hand-written fake of the multipart calls, for what presign decides around them (checks before a
+ * call, which calls follow, what is done with an answer); never to prove what S3 decides, which the
+ * store suites test against S3Proxy. It records every request and answers as configured: by default
+ * an upload id {@code u-1}, no parts, a completion ETag {@code "assembled-2"} and a HEAD that finds
+ * nothing (404).
  */
 public final class RecordingS3Client implements S3Client {
   /** Every operation called, in order, e.g. {@code ListParts}. */
   public final List<String> calls = new ArrayList<>();
+
   /** The CreateMultipartUpload requests. */
   public final List<CreateMultipartUploadRequest> created = new ArrayList<>();
+
   /** The ListParts requests. */
   public final List<ListPartsRequest> listed = new ArrayList<>();
+
   /** The CompleteMultipartUpload requests. */
   public final List<CompleteMultipartUploadRequest> completed = new ArrayList<>();
+
   /** The HeadObject requests. */
   public final List<HeadObjectRequest> heads = new ArrayList<>();
+
   /** The PutObjectTagging requests. */
   public final List<PutObjectTaggingRequest> taggings = new ArrayList<>();
+
   /** The AbortMultipartUpload requests. */
   public final List<AbortMultipartUploadRequest> aborted = new ArrayList<>();
 
-  private Function<ListPartsRequest, ListPartsResponse> listing = r -> ListPartsResponse.builder().isTruncated(false).build();
+  private Function<ListPartsRequest, ListPartsResponse> listing =
+      r -> ListPartsResponse.builder().isTruncated(false).build();
   private S3Exception listFailure;
   private String completeETag = "\"assembled-2\"";
   private String versionId;
@@ -98,7 +106,8 @@ public final class RecordingS3Client implements S3Client {
   }
 
   /**
-   * Answers HeadObject with this ETag (status 200), or refuses with 403 AccessDenied when it is null.
+   * Answers HeadObject with this ETag (status 200), or refuses with 403 AccessDenied when it is
+   * null.
    *
    * @param etag the ETag
    * @return this fake
@@ -139,10 +148,14 @@ public final class RecordingS3Client implements S3Client {
   }
 
   @Override
-  public CompleteMultipartUploadResponse completeMultipartUpload(CompleteMultipartUploadRequest request) {
+  public CompleteMultipartUploadResponse completeMultipartUpload(
+      CompleteMultipartUploadRequest request) {
     calls.add("CompleteMultipartUpload");
     completed.add(request);
-    return CompleteMultipartUploadResponse.builder().eTag(completeETag).versionId(versionId).build();
+    return CompleteMultipartUploadResponse.builder()
+        .eTag(completeETag)
+        .versionId(versionId)
+        .build();
   }
 
   @Override
@@ -178,7 +191,10 @@ public final class RecordingS3Client implements S3Client {
   public void close() {}
 
   private static S3Exception error(int status, String code) {
-    return (S3Exception) S3Exception.builder().statusCode(status)
-        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build()).build();
+    return (S3Exception)
+        S3Exception.builder()
+            .statusCode(status)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build())
+            .build();
   }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
- * The examples' S3-compatible store inside this JVM: presign-test's {@link S3TestStore} (S3Proxy, in memory or
- * under a data folder), which checks SigV4 signatures, signed headers and expiry like S3 does, so the
- * examples need no AWS account.
+ * The examples' S3-compatible store inside this JVM: presign-test's {@link S3TestStore} (S3Proxy,
+ * in memory or under a data folder), which checks SigV4 signatures, signed headers and expiry like
+ * S3 does, so the examples need no AWS account.
  */
 public final class EmbeddedS3 implements AutoCloseable {
   /** The bucket the examples upload to. */
@@ -21,7 +21,9 @@ public final class EmbeddedS3 implements AutoCloseable {
     this.store = store;
   }
 
-  /** {@return the store, started in memory on a free loopback port, with {@link #BUCKET} created} */
+  /**
+   * {@return the store, started in memory on a free loopback port, with {@link #BUCKET} created}
+   */
   public static EmbeddedS3 start() {
     return start(null, List.of());
   }

@@ -19,20 +19,22 @@ final class ReadmeQuickStart {
 
   static PresignedDownload run() {
     // README:start
-    PresignPolicy policy = PresignPolicy.builder()
-        .allowContentTypes("image/png", "image/jpeg", "video/*")
-        .maxSize(500L * 1024 * 1024)
-        .uploadTtl(Duration.ofMinutes(15))
-        .downloadTtl(Duration.ofMinutes(5))
-        .build();
+    PresignPolicy policy =
+        PresignPolicy.builder()
+            .allowContentTypes("image/png", "image/jpeg", "video/*")
+            .maxSize(500L * 1024 * 1024)
+            .uploadTtl(Duration.ofMinutes(15))
+            .downloadTtl(Duration.ofMinutes(5))
+            .build();
 
-    UploadUrlIssuer issuer = UploadUrlIssuer.builder()
-        .bucket("my-bucket")
-        .region(Region.EU_WEST_1)
-        .credentialsProvider(DefaultCredentialsProvider.builder().build())
-        .policy(policy)
-        .keyStrategy(KeyStrategy.datedUuid("uploads/"))
-        .build();
+    UploadUrlIssuer issuer =
+        UploadUrlIssuer.builder()
+            .bucket("my-bucket")
+            .region(Region.EU_WEST_1)
+            .credentialsProvider(DefaultCredentialsProvider.builder().build())
+            .policy(policy)
+            .keyStrategy(KeyStrategy.datedUuid("uploads/"))
+            .build();
 
     PresignedUpload up = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 12_345));
     // Hand up.method(), up.url(), up.headers() and up.contentLength() to the client; keep up.key().

@@ -14,12 +14,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ExampleProgramsTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "dev.presign.examples.PostFormExample     | 1 KiB + 1 byte: HTTP 400 EntityTooLarge",
-      "dev.presign.examples.MultipartExample    | matches",
-      "dev.presign.examples.DownloadLinkExample | filename*=UTF-8''Lebenslauf%20%E2%80%93%20J%C3%BCrgen%20%E7%8C%AB.pdf",
-      "dev.presign.examples.VerifyExample       | -> QUARANTINED (now quarantine/",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "dev.presign.examples.PostFormExample     | 1 KiB + 1 byte: HTTP 400 EntityTooLarge",
+        "dev.presign.examples.MultipartExample    | matches",
+        "dev.presign.examples.DownloadLinkExample | filename*=UTF-8''Lebenslauf%20%E2%80%93%20J%C3%BCrgen%20%E7%8C%AB.pdf",
+        "dev.presign.examples.VerifyExample       | -> QUARANTINED (now quarantine/",
+      })
   void main_runsAndPrintsItsResult(String program, String expected) throws Exception {
     PrintStream original = System.out;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -29,6 +31,8 @@ class ExampleProgramsTest {
     } finally {
       System.setOut(original);
     }
-    assertThat(printed.toString(StandardCharsets.UTF_8)).contains(expected).doesNotContain("X-Amz-Signature");
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains(expected)
+        .doesNotContain("X-Amz-Signature");
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class ReadmeKmsPolicyTest {
   private static final Path README = Path.of("..", "README.md");
-  private static final Path SOURCE = Path.of("src/main/java/dev/presign/examples/ReadmeKmsPolicy.java");
+  private static final Path SOURCE =
+      Path.of("src/main/java/dev/presign/examples/ReadmeKmsPolicy.java");
 
   @Test
   void readmeAttributesSection_isTheCompiledCode() throws IOException {
@@ -21,11 +22,14 @@ class ReadmeKmsPolicyTest {
     int section = readme.indexOf("## Server-decided object attributes");
     assertThat(section).as("README has the object attributes section").isNotNegative();
     int blockStart = readme.indexOf("```java\n", section);
-    String block = readme.substring(blockStart + "```java\n".length(), readme.indexOf("```", blockStart + 7));
+    String block =
+        readme.substring(blockStart + "```java\n".length(), readme.indexOf("```", blockStart + 7));
 
     String source = Files.readString(SOURCE);
-    String marked = source.substring(source.indexOf("// README:start\n") + "// README:start\n".length(),
-        source.indexOf("    // README:end"));
+    String marked =
+        source.substring(
+            source.indexOf("// README:start\n") + "// README:start\n".length(),
+            source.indexOf("    // README:end"));
 
     assertThat(block).isEqualTo(dedent(marked));
   }
@@ -39,16 +43,20 @@ class ReadmeKmsPolicyTest {
     try {
       PresignedUpload up = ReadmeKmsPolicy.run();
 
-      assertThat(up.headers()).contains(
-          Map.entry("x-amz-server-side-encryption", "aws:kms"),
-          Map.entry("x-amz-server-side-encryption-aws-kms-key-id",
-              "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
-          Map.entry("x-amz-server-side-encryption-bucket-key-enabled", "true"),
-          Map.entry("x-amz-storage-class", "INTELLIGENT_TIERING"),
-          Map.entry("x-amz-meta-original-name", "=?UTF-8?B?UsOpc3Vtw6kucGRm?="),
-          Map.entry("x-amz-tagging", "presign-status=pending"));
-      assertThat(up.url()).contains("x-amz-server-side-encryption%3Bx-amz-server-side-encryption-aws-kms-key-id%3B"
-          + "x-amz-server-side-encryption-bucket-key-enabled%3B");
+      assertThat(up.headers())
+          .contains(
+              Map.entry("x-amz-server-side-encryption", "aws:kms"),
+              Map.entry(
+                  "x-amz-server-side-encryption-aws-kms-key-id",
+                  "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"),
+              Map.entry("x-amz-server-side-encryption-bucket-key-enabled", "true"),
+              Map.entry("x-amz-storage-class", "INTELLIGENT_TIERING"),
+              Map.entry("x-amz-meta-original-name", "=?UTF-8?B?UsOpc3Vtw6kucGRm?="),
+              Map.entry("x-amz-tagging", "presign-status=pending"));
+      assertThat(up.url())
+          .contains(
+              "x-amz-server-side-encryption%3Bx-amz-server-side-encryption-aws-kms-key-id%3B"
+                  + "x-amz-server-side-encryption-bucket-key-enabled%3B");
     } finally {
       restore("aws.accessKeyId", savedId);
       restore("aws.secretAccessKey", savedSecret);

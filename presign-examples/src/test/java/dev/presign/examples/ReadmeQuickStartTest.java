@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ReadmeQuickStartTest {
   private static final Path README = Path.of("..", "README.md");
-  private static final Path SOURCE = Path.of("src/main/java/dev/presign/examples/ReadmeQuickStart.java");
+  private static final Path SOURCE =
+      Path.of("src/main/java/dev/presign/examples/ReadmeQuickStart.java");
 
   @Test
   void readmeQuickStart_isTheCompiledCode() throws IOException {
@@ -20,11 +21,14 @@ class ReadmeQuickStartTest {
     int section = readme.indexOf("## Quick start");
     assertThat(section).as("README has a Quick start section").isNotNegative();
     int blockStart = readme.indexOf("```java\n", section);
-    String block = readme.substring(blockStart + "```java\n".length(), readme.indexOf("```", blockStart + 7));
+    String block =
+        readme.substring(blockStart + "```java\n".length(), readme.indexOf("```", blockStart + 7));
 
     String source = Files.readString(SOURCE);
-    String marked = source.substring(source.indexOf("// README:start\n") + "// README:start\n".length(),
-        source.indexOf("    // README:end"));
+    String marked =
+        source.substring(
+            source.indexOf("// README:start\n") + "// README:start\n".length(),
+            source.indexOf("    // README:end"));
 
     assertThat(withoutImports(block)).isEqualTo(dedent(marked));
   }

@@ -22,20 +22,24 @@ public final class ModularApp {
   private ModularApp() {}
 
   /**
-   * Run by ModularAppTest in a JVM of its own, whose module graph holds only what this module needs:
-   * {@code issue} issues a URL; {@code self-test} runs presign's self-test against a port nobody
-   * listens on. Each prints one line and whether {@code java.net.http} is in the module graph.
+   * Run by ModularAppTest in a JVM of its own, whose module graph holds only what this module
+   * needs: {@code issue} issues a URL; {@code self-test} runs presign's self-test against a port
+   * nobody listens on. Each prints one line and whether {@code java.net.http} is in the module
+   * graph.
    *
    * @param args {@code issue} or {@code self-test}
    * @throws IOException when no free port can be found
    */
   public static void main(String[] args) throws IOException {
-    String http = "java.net.http in the module graph: " + ModuleLayer.boot().findModule("java.net.http").isPresent();
+    String http =
+        "java.net.http in the module graph: "
+            + ModuleLayer.boot().findModule("java.net.http").isPresent();
     if (args.length == 1 && args[0].equals("issue")) {
       System.out.println("issued for " + issue().uri().getHost() + "; " + http);
     } else if (args.length == 1 && args[0].equals("self-test")) {
       try {
-        SelfTest.Report report = SelfTest.run(issuer(URI.create("http://127.0.0.1:" + closedPort())));
+        SelfTest.Report report =
+            SelfTest.run(issuer(URI.create("http://127.0.0.1:" + closedPort())));
         System.out.println("self-test ran: " + report.steps() + "; " + http);
       } catch (IllegalStateException e) {
         System.out.println("self-test refused: " + e.getMessage() + "; " + http);
@@ -64,15 +68,16 @@ public final class ModularApp {
   }
 
   /**
-   * Builds multipart uploads, which build an S3 client with presign's default HTTP client, and closes them:
-   * the client's module must be readable from presign's.
+   * Builds multipart uploads, which build an S3 client with presign's default HTTP client, and
+   * closes them: the client's module must be readable from presign's.
    *
    * @return the class name of what was built
    */
   public static String buildMultipartUploads() {
     byte[] sessionKey = new byte[32];
     new java.security.SecureRandom().nextBytes(sessionKey);
-    try (MultipartUploads multipart = MultipartUploads.builder().issuer(issuer()).sessionKey(sessionKey).build()) {
+    try (MultipartUploads multipart =
+        MultipartUploads.builder().issuer(issuer()).sessionKey(sessionKey).build()) {
       return multipart.getClass().getName();
     }
   }
@@ -82,12 +87,15 @@ public final class ModularApp {
   }
 
   private static UploadUrlIssuer issuer(URI endpoint) {
-    UploadUrlIssuer.Builder builder = UploadUrlIssuer.builder()
-        .bucket("modular-bucket")
-        .region(Region.EU_WEST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAMODULAR", "secret")))
-        .policy(PresignPolicy.builder().allowContentTypes("image/png").build())
-        .keyStrategy(KeyStrategy.uuid("m/"));
+    UploadUrlIssuer.Builder builder =
+        UploadUrlIssuer.builder()
+            .bucket("modular-bucket")
+            .region(Region.EU_WEST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create("AKIAMODULAR", "secret")))
+            .policy(PresignPolicy.builder().allowContentTypes("image/png").build())
+            .keyStrategy(KeyStrategy.uuid("m/"));
     if (endpoint != null) {
       builder.endpointOverride(endpoint).pathStyleAccess(true);
     }

@@ -14,12 +14,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
- * Creates the {@link UploadUrlIssuer} bean from {@code presign.*} when {@code presign.bucket} is set and the
- * application has no issuer of its own.
+ * Creates the {@link UploadUrlIssuer} bean from {@code presign.*} when {@code presign.bucket} is
+ * set and the application has no issuer of its own.
  *
- * <p>Credentials come from the application's own {@link AwsCredentialsProvider} bean when it has one (as with
- * Spring Cloud AWS), else from the AWS SDK's default chain; the region from {@code presign.region}, else the
- * application's {@link Region} bean, else the store profile's, else the SDK's default region chain.
+ * <p>Credentials come from the application's own {@link AwsCredentialsProvider} bean when it has
+ * one (as with Spring Cloud AWS), else from the AWS SDK's default chain; the region from {@code
+ * presign.region}, else the application's {@link Region} bean, else the store profile's, else the
+ * SDK's default region chain.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(PresignProperties.class)
@@ -39,10 +40,14 @@ public class PresignAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnProperty(prefix = "presign", name = "bucket")
-  public UploadUrlIssuer presignUploadUrlIssuer(PresignProperties properties,
-      ObjectProvider<AwsCredentialsProvider> credentials, ObjectProvider<Region> region) {
-    return IssuerFactory.issuer(properties,
+  public UploadUrlIssuer presignUploadUrlIssuer(
+      PresignProperties properties,
+      ObjectProvider<AwsCredentialsProvider> credentials,
+      ObjectProvider<Region> region) {
+    return IssuerFactory.issuer(
+        properties,
         credentials.getIfAvailable(() -> DefaultCredentialsProvider.builder().build()),
-        region.getIfAvailable(), new DefaultAwsRegionProviderChain());
+        region.getIfAvailable(),
+        new DefaultAwsRegionProviderChain());
   }
 }

@@ -10,8 +10,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Registers {@link PresignHealthIndicator} as the {@code presign} health contributor when
- * {@code presign.health.enabled=true}, Spring Boot's health support is present and there is an issuer.
+ * Registers {@link PresignHealthIndicator} as the {@code presign} health contributor when {@code
+ * presign.health.enabled=true}, Spring Boot's health support is present and there is an issuer.
  */
 @AutoConfiguration(after = PresignAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)

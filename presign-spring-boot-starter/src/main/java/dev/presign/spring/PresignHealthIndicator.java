@@ -7,10 +7,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Health from {@link SelfTest}: on every check a tiny PUT, GET and DELETE under {@code presign-self-test/} with
- * the issuer's real credentials. UP when all three work; DOWN otherwise, with each step's HTTP status and S3's
- * error code (never a signed URL). Opt-in ({@code presign.health.enabled=true}) because it writes to the bucket.
- * Thread-safe.
+ * Health from {@link SelfTest}: on every check a tiny PUT, GET and DELETE under {@code
+ * presign-self-test/} with the issuer's real credentials. UP when all three work; DOWN otherwise,
+ * with each step's HTTP status and S3's error code (never a signed URL). Opt-in ({@code
+ * presign.health.enabled=true}) because it writes to the bucket. Thread-safe.
  */
 public class PresignHealthIndicator extends AbstractHealthIndicator {
   private final UploadUrlIssuer issuer;

@@ -10,9 +10,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Creates the {@link MultipartUploads} bean when {@code presign.multipart.session-key} is set and there is an
- * {@link UploadUrlIssuer} (presign's or the application's). A key that is not base64 of at least 32 bytes stops
- * the start-up with a message naming the property.
+ * Creates the {@link MultipartUploads} bean when {@code presign.multipart.session-key} is set and
+ * there is an {@link UploadUrlIssuer} (presign's or the application's). A key that is not base64 of
+ * at least 32 bytes stops the start-up with a message naming the property.
  */
 @AutoConfiguration(after = PresignAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "presign.multipart", name = "session-key")
@@ -31,10 +31,13 @@ public class PresignMultipartAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(UploadUrlIssuer.class)
-  public MultipartUploads presignMultipartUploads(UploadUrlIssuer issuer, PresignProperties properties) {
+  public MultipartUploads presignMultipartUploads(
+      UploadUrlIssuer issuer, PresignProperties properties) {
     PresignProperties.Multipart m = properties.getMultipart();
-    MultipartUploads.Builder b = MultipartUploads.builder().issuer(issuer)
-        .sessionKey(SecretKeys.decode("presign.multipart.session-key", m.getSessionKey()));
+    MultipartUploads.Builder b =
+        MultipartUploads.builder()
+            .issuer(issuer)
+            .sessionKey(SecretKeys.decode("presign.multipart.session-key", m.getSessionKey()));
     if (m.getPartSize() != null) {
       b.partSize(m.getPartSize().toBytes());
     }

@@ -13,10 +13,12 @@ import org.springframework.util.unit.DataSize;
  * The {@code presign.*} properties. Unset values keep presign-core's defaults.
  *
  * <p>The {@link dev.presign.UploadUrlIssuer} bean exists when {@code presign.bucket} is set, the
- * {@link dev.presign.MultipartUploads} bean when {@code presign.multipart.session-key} is set too, and the
- * {@link dev.presign.UploadVerifier} bean when {@code presign.verifier.ticket-key} is set too.
+ * {@link dev.presign.MultipartUploads} bean when {@code presign.multipart.session-key} is set too,
+ * and the {@link dev.presign.UploadVerifier} bean when {@code presign.verifier.ticket-key} is set
+ * too.
  *
- * <p>A JavaBean, as Spring's binder and metadata expect; it is bound once at start-up and read only there.
+ * <p>A JavaBean, as Spring's binder and metadata expect; it is bound once at start-up and read only
+ * there.
  */
 @ConfigurationProperties("presign")
 public class PresignProperties {
@@ -24,18 +26,24 @@ public class PresignProperties {
   private @Nullable String bucket;
 
   /**
-   * The region URLs are signed for. Unset: the app's own Region bean, else the store profile's region,
-   * else the AWS SDK's default region chain (AWS_REGION, the profile file, instance metadata).
+   * The region URLs are signed for. Unset: the app's own Region bean, else the store profile's
+   * region, else the AWS SDK's default region chain (AWS_REGION, the profile file, instance
+   * metadata).
    */
   private @Nullable String region;
 
   /** The endpoint of an S3-compatible store, e.g. http://127.0.0.1:9000; unset for Amazon S3. */
   private @Nullable URI endpoint;
 
-  /** Whether the bucket goes in the path instead of the host name. Unset: the store profile's style, else false. */
+  /**
+   * Whether the bucket goes in the path instead of the host name. Unset: the store profile's style,
+   * else false.
+   */
   private @Nullable Boolean pathStyle;
 
-  /** The store's profile, which sets addressing and region and refuses what the store cannot take. */
+  /**
+   * The store's profile, which sets addressing and region and refuses what the store cannot take.
+   */
   private @Nullable StoreProfile profile;
 
   /** What uploads may be: types, sizes, lifetimes, extensions. */
@@ -165,7 +173,10 @@ public class PresignProperties {
 
   /** The {@code presign.policy.*} properties. */
   public static class Policy {
-    /** Allowed content types: exact (image/png), a wildcard (image/*) or any. At least one is required. */
+    /**
+     * Allowed content types: exact (image/png), a wildcard (image/*) or any. At least one is
+     * required.
+     */
     private List<String> allowedContentTypes = new ArrayList<>();
 
     /** The smallest upload. Default 0 B. */
@@ -342,8 +353,9 @@ public class PresignProperties {
   /** The {@code presign.multipart.*} properties. */
   public static class Multipart {
     /**
-     * The key that authenticates session tokens: base64 of at least 32 secret random bytes, the same on every
-     * instance (e.g. from openssl rand -base64 32). Setting it creates the MultipartUploads bean.
+     * The key that authenticates session tokens: base64 of at least 32 secret random bytes, the
+     * same on every instance (e.g. from openssl rand -base64 32). Setting it creates the
+     * MultipartUploads bean.
      */
     private @Nullable String sessionKey;
 
@@ -353,7 +365,10 @@ public class PresignProperties {
     /** How long a session token is honoured, 1m to 7d. Default 24h. */
     private @Nullable Duration sessionTtl;
 
-    /** The size above which issue() picks a multipart upload over one PUT, 5MB to 5GB. Default 100MB. */
+    /**
+     * The size above which issue() picks a multipart upload over one PUT, 5MB to 5GB. Default
+     * 100MB.
+     */
     private @Nullable DataSize threshold;
 
     /** {@return the base64 session key, or null} */
@@ -416,8 +431,8 @@ public class PresignProperties {
   /** The {@code presign.verifier.*} properties. */
   public static class Verifier {
     /**
-     * The key that authenticates upload tickets: base64 of at least 32 secret random bytes, the same on every
-     * instance. Setting it creates the UploadVerifier bean.
+     * The key that authenticates upload tickets: base64 of at least 32 secret random bytes, the
+     * same on every instance. Setting it creates the UploadVerifier bean.
      */
     private @Nullable String ticketKey;
 
@@ -430,7 +445,9 @@ public class PresignProperties {
     /** Where quarantined objects go; a key prefix ending in /. Default quarantine/. */
     private @Nullable String quarantinePrefix;
 
-    /** Whether to read the first 512 bytes and check them against the declared type. Default true. */
+    /**
+     * Whether to read the first 512 bytes and check them against the declared type. Default true.
+     */
     private @Nullable Boolean checkContent;
 
     /** {@return the base64 ticket key, or null} */
@@ -507,8 +524,8 @@ public class PresignProperties {
   /** The {@code presign.errors.*} properties. */
   public static class Errors {
     /**
-     * Whether presign's exceptions become RFC 9457 problem responses (400 with the reason for a policy
-     * violation, the status its kind implies otherwise). Default true.
+     * Whether presign's exceptions become RFC 9457 problem responses (400 with the reason for a
+     * policy violation, the status its kind implies otherwise). Default true.
      */
     private boolean enabled = true;
 
@@ -530,8 +547,8 @@ public class PresignProperties {
   /** The {@code presign.health.*} properties. */
   public static class Health {
     /**
-     * Whether to add the "presign" health indicator, which runs SelfTest: a tiny PUT, GET and DELETE in the
-     * bucket on every health check. Default false, because it writes to the bucket.
+     * Whether to add the "presign" health indicator, which runs SelfTest: a tiny PUT, GET and
+     * DELETE in the bucket on every health check. Default false, because it writes to the bucket.
      */
     private boolean enabled;
 
@@ -553,17 +570,22 @@ public class PresignProperties {
   /** The {@code presign.uppy.*} properties. */
   public static class Uppy {
     /**
-     * Whether to serve Uppy Companion's S3 routes (for @uppy/aws-s3 with companionEndpoint) under the path,
-     * through the UploadUrlIssuer and, when there is one, the MultipartUploads bean. Default false.
+     * Whether to serve Uppy Companion's S3 routes (for @uppy/aws-s3 with companionEndpoint) under
+     * the path, through the UploadUrlIssuer and, when there is one, the MultipartUploads bean.
+     * Default false.
      */
     private boolean enabled;
 
-    /** Where the routes live: Uppy's companionEndpoint; the plugin adds /s3/... itself. Default /uppy. */
+    /**
+     * Where the routes live: Uppy's companionEndpoint; the plugin adds /s3/... itself. Default
+     * /uppy.
+     */
     private String path = "/uppy";
 
     /**
-     * With an UploadVerifier bean, still answer /s3/params with POST forms whose uploads are never verified
-     * (a risk: the client chooses the route). Default false: pages use shouldUseMultipart: true.
+     * With an UploadVerifier bean, still answer /s3/params with POST forms whose uploads are never
+     * verified (a risk: the client chooses the route). Default false: pages use shouldUseMultipart:
+     * true.
      */
     private boolean allowUnverifiedSimpleUploads;
 

@@ -25,15 +25,20 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Serves Uppy Companion's S3 routes through {@link UppyS3Handler} under {@code presign.uppy.path} (default
- * {@code /uppy}) when {@code presign.uppy.enabled=true} in a servlet web application with an
- * {@link UploadUrlIssuer}; the multipart routes answer when there is a {@link MultipartUploads} bean too, and
- * each completed multipart upload is verified when there is an {@link UploadVerifier} bean (then simple
- * uploads are refused unless {@code presign.uppy.allow-unverified-simple-uploads=true}). POST bodies must
- * declare their length and come as {@code application/json}.
+ * Serves Uppy Companion's S3 routes through {@link UppyS3Handler} under {@code presign.uppy.path}
+ * (default {@code /uppy}) when {@code presign.uppy.enabled=true} in a servlet web application with
+ * an {@link UploadUrlIssuer}; the multipart routes answer when there is a {@link MultipartUploads}
+ * bean too, and each completed multipart upload is verified when there is an {@link UploadVerifier}
+ * bean (then simple uploads are refused unless {@code
+ * presign.uppy.allow-unverified-simple-uploads=true}). POST bodies must declare their length and
+ * come as {@code application/json}.
  */
-@AutoConfiguration(after = {PresignAutoConfiguration.class, PresignMultipartAutoConfiguration.class,
-    PresignVerifierAutoConfiguration.class})
+@AutoConfiguration(
+    after = {
+      PresignAutoConfiguration.class,
+      PresignMultipartAutoConfiguration.class,
+      PresignVerifierAutoConfiguration.class
+    })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(RouterFunction.class)
 @ConditionalOnProperty(prefix = "presign.uppy", name = "enabled", havingValue = "true")
@@ -56,8 +61,11 @@ public class PresignUppyAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(UploadUrlIssuer.class)
-  public UppyS3Handler presignUppyHandler(UploadUrlIssuer issuer, ObjectProvider<MultipartUploads> multipart,
-      ObjectProvider<UploadVerifier> verifier, PresignProperties properties) {
+  public UppyS3Handler presignUppyHandler(
+      UploadUrlIssuer issuer,
+      ObjectProvider<MultipartUploads> multipart,
+      ObjectProvider<UploadVerifier> verifier,
+      PresignProperties properties) {
     UppyS3Handler.Builder b = UppyS3Handler.builder().issuer(issuer);
     multipart.ifAvailable(b::multipart);
     verifier.ifAvailable(b::verifier);
@@ -74,27 +82,35 @@ public class PresignUppyAutoConfiguration {
    */
   @Bean
   @ConditionalOnBean(UppyS3Handler.class)
-  public RouterFunction<ServerResponse> presignUppyRoutes(UppyS3Handler handler, PresignProperties properties) {
+  public RouterFunction<ServerResponse> presignUppyRoutes(
+      UppyS3Handler handler, PresignProperties properties) {
     String path = mountPath(properties.getUppy().getPath());
-    return RouterFunctions.route(RequestPredicates.path(path + "/s3/**"), request -> answer(handler, path, request));
+    return RouterFunctions.route(
+        RequestPredicates.path(path + "/s3/**"), request -> answer(handler, path, request));
   }
 
   static String mountPath(String path) {
     if (path == null || !MOUNT_PATH.matcher(path).matches()) {
-      throw new PresignConfigurationException("presign.uppy.path must be a path such as /uppy: segments of letters, "
-          + "digits, '.', '_', '~' or '-', no trailing slash: " + path,
-          "Set presign.uppy.path to the companionEndpoint your page gives Uppy, e.g. /uppy.", null);
+      throw new PresignConfigurationException(
+          "presign.uppy.path must be a path such as /uppy: segments of letters, "
+              + "digits, '.', '_', '~' or '-', no trailing slash: "
+              + path,
+          "Set presign.uppy.path to the companionEndpoint your page gives Uppy, e.g. /uppy.",
+          null);
     }
     return path;
   }
 
-  private static ServerResponse answer(UppyS3Handler handler, String mount, ServerRequest request) throws Exception {
+  private static ServerResponse answer(UppyS3Handler handler, String mount, ServerRequest request)
+      throws Exception {
     byte[] body = null;
     String method = request.method().name();
     if (method.equals("POST")) {
       if (request.headers().contentLength().isEmpty()) {
-        return ServerResponse.status(411).contentType(MediaType.APPLICATION_JSON)
-            .body("{\"error\":\"The request body must declare its length (Content-Length).\",\"reason\":\"LENGTH_REQUIRED\"}");
+        return ServerResponse.status(411)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                "{\"error\":\"The request body must declare its length (Content-Length).\",\"reason\":\"LENGTH_REQUIRED\"}");
       }
       // One byte over the limit is enough for the handler to refuse the body as too large.
       try (InputStream in = request.servletRequest().getInputStream()) {
@@ -106,8 +122,10 @@ public class PresignUppyAutoConfiguration {
     String below = raw.substring(contextPath.length() + mount.length());
     String principal = request.principal().map(Principal::getName).orElse(null);
     String contentType = request.headers().firstHeader(HttpHeaders.CONTENT_TYPE);
-    UppyS3Handler.Response r = handler.handle(method, below, request.uri().getRawQuery(), contentType, body, principal);
-    ServerResponse.BodyBuilder answer = ServerResponse.status(r.status()).contentType(MediaType.APPLICATION_JSON);
+    UppyS3Handler.Response r =
+        handler.handle(method, below, request.uri().getRawQuery(), contentType, body, principal);
+    ServerResponse.BodyBuilder answer =
+        ServerResponse.status(r.status()).contentType(MediaType.APPLICATION_JSON);
     if (!r.allow().isEmpty()) {
       answer.header(HttpHeaders.ALLOW, r.allow());
     }

@@ -9,12 +9,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Registers {@link PresignProblemHandler} in web applications unless {@code presign.errors.enabled=false}.
+ * Registers {@link PresignProblemHandler} in web applications unless {@code
+ * presign.errors.enabled=false}.
  */
 @AutoConfiguration(after = PresignAutoConfiguration.class)
 @ConditionalOnWebApplication
 @ConditionalOnClass(ProblemDetail.class)
-@ConditionalOnProperty(prefix = "presign.errors", name = "enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    prefix = "presign.errors",
+    name = "enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 public class PresignWebAutoConfiguration {
 
   /** Creates the configuration; Spring calls it. */

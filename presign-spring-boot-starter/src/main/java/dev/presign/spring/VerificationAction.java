@@ -1,6 +1,9 @@
 package dev.presign.spring;
 
-/** What {@link dev.presign.UploadVerifier} does with an object that fails verification ({@code presign.verifier.action}). */
+/**
+ * What {@link dev.presign.UploadVerifier} does with an object that fails verification ({@code
+ * presign.verifier.action}).
+ */
 public enum VerificationAction {
   /** Move it under {@code presign.verifier.quarantine-prefix}: {@code quarantineFailed(prefix)}. */
   QUARANTINE,

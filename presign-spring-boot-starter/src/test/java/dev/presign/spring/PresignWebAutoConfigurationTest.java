@@ -11,8 +11,11 @@ import org.springframework.http.ProblemDetail;
 
 /** When the starter adds its {@link PresignProblemHandler}, and when the app's own replaces it. */
 class PresignWebAutoConfigurationTest {
-  private final WebApplicationContextRunner web = new WebApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(PresignAutoConfiguration.class, PresignWebAutoConfiguration.class));
+  private final WebApplicationContextRunner web =
+      new WebApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  PresignAutoConfiguration.class, PresignWebAutoConfiguration.class));
 
   @Test
   void errors_onByDefaultInAWebApp() {
@@ -27,14 +30,17 @@ class PresignWebAutoConfigurationTest {
 
   @Test
   void errors_notAWebApp_noHandler() {
-    new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PresignWebAutoConfiguration.class))
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(PresignWebAutoConfiguration.class))
         .run(context -> assertThat(context).doesNotHaveBean(PresignProblemHandler.class));
   }
 
   @Test
   void errors_withoutSpringWebsProblemDetail_noHandler() {
     web.withClassLoader(new FilteredClassLoader(ProblemDetail.class))
-        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(PresignProblemHandler.class));
+        .run(
+            context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean(PresignProblemHandler.class));
   }
 
   @Test

@@ -5,8 +5,8 @@ import dev.presign.PresignedPost;
 import dev.presign.PresignedUpload;
 
 /**
- * AssertJ entry points for presign's results and a store's answers. Import statically next to AssertJ's
- * {@code Assertions.assertThat}; the more specific overload wins.
+ * AssertJ entry points for presign's results and a store's answers. Import statically next to
+ * AssertJ's {@code Assertions.assertThat}; the more specific overload wins.
  *
  * <pre>{@code
  * assertThat(upload)

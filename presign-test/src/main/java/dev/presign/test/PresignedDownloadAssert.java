@@ -5,8 +5,12 @@ import dev.presign.test.internal.PresignedUrl;
 import java.time.Instant;
 import java.util.Locale;
 
-/** Assertions on a {@link PresignedDownload}; start with {@link PresignAssertions#assertThat(PresignedDownload)}. */
-public final class PresignedDownloadAssert extends PresignedResultAssert<PresignedDownloadAssert, PresignedDownload> {
+/**
+ * Assertions on a {@link PresignedDownload}; start with {@link
+ * PresignAssertions#assertThat(PresignedDownload)}.
+ */
+public final class PresignedDownloadAssert
+    extends PresignedResultAssert<PresignedDownloadAssert, PresignedDownload> {
 
   PresignedDownloadAssert(PresignedDownload actual) {
     super(actual, PresignedDownloadAssert.class);
@@ -31,7 +35,6 @@ public final class PresignedDownloadAssert extends PresignedResultAssert<Presign
   String url() {
     return actual.url();
   }
-
 
   /**
    * Verifies the URL makes S3 answer with this response header, through a signed {@code response-*}

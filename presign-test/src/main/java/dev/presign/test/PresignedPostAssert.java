@@ -3,8 +3,12 @@ package dev.presign.test;
 import dev.presign.PresignedPost;
 import java.time.Instant;
 
-/** Assertions on a {@link PresignedPost}; start with {@link PresignAssertions#assertThat(PresignedPost)}. */
-public final class PresignedPostAssert extends PresignedResultAssert<PresignedPostAssert, PresignedPost> {
+/**
+ * Assertions on a {@link PresignedPost}; start with {@link
+ * PresignAssertions#assertThat(PresignedPost)}.
+ */
+public final class PresignedPostAssert
+    extends PresignedResultAssert<PresignedPostAssert, PresignedPost> {
 
   /** Fields whose values are credentials or signatures: never printed in a failure. */
   private static final java.util.Set<String> SECRET_FIELDS =
@@ -36,9 +40,15 @@ public final class PresignedPostAssert extends PresignedResultAssert<PresignedPo
 
   @Override
   java.util.List<String> secretValues() {
-    return SECRET_FIELDS.stream().map(name -> actual.fields().entrySet().stream()
-        .filter(field -> field.getKey().equalsIgnoreCase(name)).map(java.util.Map.Entry::getValue).findFirst()
-        .orElse("")).toList();
+    return SECRET_FIELDS.stream()
+        .map(
+            name ->
+                actual.fields().entrySet().stream()
+                    .filter(field -> field.getKey().equalsIgnoreCase(name))
+                    .map(java.util.Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(""))
+        .toList();
   }
 
   /**
@@ -53,7 +63,10 @@ public final class PresignedPostAssert extends PresignedResultAssert<PresignedPo
     String actualValue = actual.fields().get(name);
     if (!value.equals(actualValue)) {
       boolean secret = SECRET_FIELDS.contains(name.toLowerCase(java.util.Locale.ROOT));
-      failWithMessage("Expected field %s <%s> but was <%s>", name, secret ? "(redacted)" : value,
+      failWithMessage(
+          "Expected field %s <%s> but was <%s>",
+          name,
+          secret ? "(redacted)" : value,
           secret ? (actualValue == null ? "absent" : "(redacted)") : actualValue);
     }
     return this;

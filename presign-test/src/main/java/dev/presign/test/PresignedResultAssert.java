@@ -13,13 +13,14 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
- * What every presign result is asserted on: the method, the key, the expiry (as {@code expiresAt} says and as the URL
- * signs it), and a {@code toString()} free of secrets.
+ * What every presign result is asserted on: the method, the key, the expiry (as {@code expiresAt}
+ * says and as the URL signs it), and a {@code toString()} free of secrets.
  *
  * @param <S> the concrete assertion type
  * @param <A> the result type
  */
-public abstract class PresignedResultAssert<S extends PresignedResultAssert<S, A>, A> extends AbstractAssert<S, A> {
+public abstract class PresignedResultAssert<S extends PresignedResultAssert<S, A>, A>
+    extends AbstractAssert<S, A> {
 
   PresignedResultAssert(A actual, Class<?> selfType) {
     super(actual, selfType);
@@ -47,7 +48,10 @@ public abstract class PresignedResultAssert<S extends PresignedResultAssert<S, A
     return myself;
   }
 
-  /** {@return values of the result that must never be printed, besides the URL's signature; none by default} */
+  /**
+   * {@return values of the result that must never be printed, besides the URL's signature; none by
+   * default}
+   */
   List<String> secretValues() {
     return List.of();
   }
@@ -81,7 +85,8 @@ public abstract class PresignedResultAssert<S extends PresignedResultAssert<S, A
   }
 
   /**
-   * Verifies the result expires after now and no later than {@code bound} from now, on the system clock.
+   * Verifies the result expires after now and no later than {@code bound} from now, on the system
+   * clock.
    *
    * @param bound the longest lifetime allowed
    * @return this
@@ -91,8 +96,8 @@ public abstract class PresignedResultAssert<S extends PresignedResultAssert<S, A
   }
 
   /**
-   * Verifies the result expires after the clock's now and no later than {@code bound} from it, and that a
-   * signed URL's X-Amz-Date plus X-Amz-Expires is that same instant.
+   * Verifies the result expires after the clock's now and no later than {@code bound} from it, and
+   * that a signed URL's X-Amz-Date plus X-Amz-Expires is that same instant.
    *
    * @param bound the longest lifetime allowed
    * @param clock the clock that says what now is
@@ -108,7 +113,9 @@ public abstract class PresignedResultAssert<S extends PresignedResultAssert<S, A
     }
     PresignedUrl url = PresignedUrl.parse(url());
     if (url.isPresigned() && !url.expiresAt().map(expiresAt::equals).orElse(false)) {
-      failWithMessage("Expected the URL to expire at expiresAt() %s, but it signs %s", expiresAt,
+      failWithMessage(
+          "Expected the URL to expire at expiresAt() %s, but it signs %s",
+          expiresAt,
           url.expiresAt().map(Instant::toString).orElse("no valid X-Amz-Date and X-Amz-Expires"));
     }
     return myself;
@@ -136,7 +143,8 @@ public abstract class PresignedResultAssert<S extends PresignedResultAssert<S, A
     secrets.addAll(secretValues());
     for (String secret : secrets) {
       if (!secret.isEmpty() && text.contains(secret)) {
-        failWithMessage("Expected toString() to hold no secret, but it holds a secret key, session token or signature");
+        failWithMessage(
+            "Expected toString() to hold no secret, but it holds a secret key, session token or signature");
       }
     }
     if (url.uri().getRawQuery() != null && text.contains(url.uri().getRawQuery())) {

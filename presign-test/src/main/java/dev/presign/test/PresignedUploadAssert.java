@@ -5,8 +5,12 @@ import dev.presign.test.internal.PresignedUrl;
 import java.time.Instant;
 import java.util.Locale;
 
-/** Assertions on a {@link PresignedUpload}; start with {@link PresignAssertions#assertThat(PresignedUpload)}. */
-public final class PresignedUploadAssert extends PresignedResultAssert<PresignedUploadAssert, PresignedUpload> {
+/**
+ * Assertions on a {@link PresignedUpload}; start with {@link
+ * PresignAssertions#assertThat(PresignedUpload)}.
+ */
+public final class PresignedUploadAssert
+    extends PresignedResultAssert<PresignedUploadAssert, PresignedUpload> {
 
   PresignedUploadAssert(PresignedUpload actual) {
     super(actual, PresignedUploadAssert.class);
@@ -32,10 +36,9 @@ public final class PresignedUploadAssert extends PresignedResultAssert<Presigned
     return actual.url();
   }
 
-
   /**
-   * Verifies that the client is told to send a header with this value and that the URL signs it, so the
-   * store refuses any other value.
+   * Verifies that the client is told to send a header with this value and that the URL signs it, so
+   * the store refuses any other value.
    *
    * @param name the header name
    * @param value its value
@@ -43,14 +46,21 @@ public final class PresignedUploadAssert extends PresignedResultAssert<Presigned
    */
   public PresignedUploadAssert signsHeader(String name, String value) {
     isNotNull();
-    String told = actual.signedHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-        .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+    String told =
+        actual.signedHeaders().entrySet().stream()
+            .filter(e -> e.getKey().equalsIgnoreCase(name))
+            .map(java.util.Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
     if (!value.equals(told)) {
-      failWithMessage("Expected the client to be told to send %s: <%s> but signedHeaders() has <%s>", name, value, told);
+      failWithMessage(
+          "Expected the client to be told to send %s: <%s> but signedHeaders() has <%s>",
+          name, value, told);
     }
     if (!PresignedUrl.parse(url()).signedHeaders().contains(name.toLowerCase(Locale.ROOT))) {
-      failWithMessage("Expected the URL to sign %s, but X-Amz-SignedHeaders is <%s>", name,
-          String.join(";", PresignedUrl.parse(url()).signedHeaders()));
+      failWithMessage(
+          "Expected the URL to sign %s, but X-Amz-SignedHeaders is <%s>",
+          name, String.join(";", PresignedUrl.parse(url()).signedHeaders()));
     }
     return this;
   }

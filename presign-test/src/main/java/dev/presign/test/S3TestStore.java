@@ -39,9 +39,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * An S3 store for tests that really refuses: by default S3Proxy in this JVM, checking SigV4 signatures,
- * expiry, signed headers, POST policies and multipart, on a random loopback port with a bucket, random
- * credentials of its own and CORS open to any origin.
+ * An S3 store for tests that really refuses: by default S3Proxy in this JVM, checking SigV4
+ * signatures, expiry, signed headers, POST policies and multipart, on a random loopback port with a
+ * bucket, random credentials of its own and CORS open to any origin.
  *
  * <p>As a JUnit 5 extension, one store per test class:
  *
@@ -59,18 +59,23 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * }
  * }</pre>
  *
- * <p>Outside JUnit it is an {@link AutoCloseable}: {@code try (S3TestStore store = S3TestStore.create().start())}.
- * The same interface points at a store that runs elsewhere ({@link Builder#external}), so one suite can run
- * against S3Proxy and against Ceph RGW or MinIO; and at Adobe S3Mock in Docker ({@link Builder#s3Mock}), which
- * checks no signature and so shows happy paths only.
+ * <p>Outside JUnit it is an {@link AutoCloseable}: {@code try (S3TestStore store =
+ * S3TestStore.create().start())}. The same interface points at a store that runs elsewhere ({@link
+ * Builder#external}), so one suite can run against S3Proxy and against Ceph RGW or MinIO; and at
+ * Adobe S3Mock in Docker ({@link Builder#s3Mock}), which checks no signature and so shows happy
+ * paths only.
  *
- * <p>Thread-safe once started: tests may share it, though {@link #clear()} empties the bucket for all. A store
- * on a static field serves its class and that class's {@code @Nested} classes, and stops when the class that
- * started it ends; a store on an instance field lives for one test. Test classes that run in parallel need a
- * store each.
+ * <p>Thread-safe once started: tests may share it, though {@link #clear()} empties the bucket for
+ * all. A store on a static field serves its class and that class's {@code @Nested} classes, and
+ * stops when the class that started it ends; a store on an instance field lives for one test. Test
+ * classes that run in parallel need a store each.
  */
-public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-    AfterEachCallback, AutoCloseable {
+public final class S3TestStore
+    implements BeforeAllCallback,
+        AfterAllCallback,
+        BeforeEachCallback,
+        AfterEachCallback,
+        AutoCloseable {
 
   /** Which store runs behind this interface. */
   public enum Kind {
@@ -90,21 +95,29 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
   private volatile @Nullable Backend backend;
   private volatile @Nullable S3Client s3;
   private volatile @Nullable HttpClient http;
-  /** The JUnit context that started the store; only its end stops it (not a nested or sibling class's). */
+
+  /**
+   * The JUnit context that started the store; only its end stops it (not a nested or sibling
+   * class's).
+   */
   private @Nullable String startedBy;
 
   private S3TestStore(Builder settings) {
     this.settings = settings;
   }
 
-  /** {@return an S3Proxy store with default settings: a store per test class, the bucket kept between tests} */
+  /**
+   * {@return an S3Proxy store with default settings: a store per test class, the bucket kept
+   * between tests}
+   */
   public static S3TestStore create() {
     return builder().build();
   }
 
   /**
-   * Whether the S3Mock flavour can run here: s3mock-testcontainers is on the class path and Testcontainers
-   * finds a Docker engine. For {@code @EnabledIf("dev.presign.test.S3TestStore#dockerAvailable")}.
+   * Whether the S3Mock flavour can run here: s3mock-testcontainers is on the class path and
+   * Testcontainers finds a Docker engine. For
+   * {@code @EnabledIf("dev.presign.test.S3TestStore#dockerAvailable")}.
    *
    * @return true when a Docker engine answers
    */
@@ -131,10 +144,15 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
       if (backend == null) {
         backend = settings.startBackend();
         s3 = S3Clients.pathStyle(backend.endpoint(), settings.region, backend.credentials());
-        HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-        http = backend.checksSignatures() && settings.crossCheckSignatures
-            ? new CrossCheckingHttpClient(plain, offlineCheck(), backend.description()) : plain;
+        HttpClient plain =
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        http =
+            backend.checksSignatures() && settings.crossCheckSignatures
+                ? new CrossCheckingHttpClient(plain, offlineCheck(), backend.description())
+                : plain;
       }
       return this;
     }
@@ -145,12 +163,17 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
     return settings.kind;
   }
 
-  /** {@return whether the store checks signatures, expiry and signed headers: false only for S3Mock} */
+  /**
+   * {@return whether the store checks signatures, expiry and signed headers: false only for S3Mock}
+   */
   public boolean checksSignatures() {
     return running().checksSignatures();
   }
 
-  /** {@return the endpoint, {@code http://127.0.0.1:PORT} for S3Proxy; use it with path-style access} */
+  /**
+   * {@return the endpoint, {@code http://127.0.0.1:PORT} for S3Proxy; use it with path-style
+   * access}
+   */
   public URI endpoint() {
     return running().endpoint();
   }
@@ -176,17 +199,18 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
   }
 
   /**
-   * An issuer builder aimed at this store: its bucket, region, endpoint, path-style addressing (or the
-   * external store's profile) and credentials. Add the policy and anything else the test needs.
+   * An issuer builder aimed at this store: its bucket, region, endpoint, path-style addressing (or
+   * the external store's profile) and credentials. Add the policy and anything else the test needs.
    *
    * @return a new builder
    */
   public UploadUrlIssuer.Builder issuerBuilder() {
     Backend running = running();
-    UploadUrlIssuer.Builder builder = UploadUrlIssuer.builder()
-        .bucket(running.bucket())
-        .region(settings.region)
-        .credentialsProvider(running.credentials());
+    UploadUrlIssuer.Builder builder =
+        UploadUrlIssuer.builder()
+            .bucket(running.bucket())
+            .region(settings.region)
+            .credentialsProvider(running.credentials());
     if (settings.profile != null) {
       return builder.profile(settings.profile, running.endpoint());
     }
@@ -200,9 +224,9 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
   }
 
   /**
-   * The JDK's HTTP client for requests to this store. On a store that checks signatures, every request
-   * made with a presigned URL is also put to the {@link #offlineCheck() offline check}, and a disagreement
-   * between the two fails the test.
+   * The JDK's HTTP client for requests to this store. On a store that checks signatures, every
+   * request made with a presigned URL is also put to the {@link #offlineCheck() offline check}, and
+   * a disagreement between the two fails the test.
    *
    * @return the client
    */
@@ -211,7 +235,9 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
     return Objects.requireNonNull(http);
   }
 
-  /** {@return a client that sends what a browser or mobile app sends, over {@link #httpClient()}} */
+  /**
+   * {@return a client that sends what a browser or mobile app sends, over {@link #httpClient()}}
+   */
   public UploadClient client() {
     return new UploadClient(httpClient());
   }
@@ -237,7 +263,8 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
     String token = null;
     do {
       String continuation = token;
-      ListObjectsV2Response page = s3Client().listObjectsV2(r -> r.bucket(bucket).continuationToken(continuation));
+      ListObjectsV2Response page =
+          s3Client().listObjectsV2(r -> r.bucket(bucket).continuationToken(continuation));
       for (S3Object object : page.contents()) {
         if (!object.key().startsWith(".s3proxy-mpu-stub-")) {
           keys.add(object.key());
@@ -278,14 +305,14 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
    */
   public byte[] bytes(String key) {
     Objects.requireNonNull(key, "key");
-    ResponseBytes<GetObjectResponse> object = s3Client()
-        .getObject(r -> r.bucket(bucket()).key(key), ResponseTransformer.toBytes());
+    ResponseBytes<GetObjectResponse> object =
+        s3Client().getObject(r -> r.bucket(bucket()).key(key), ResponseTransformer.toBytes());
     return object.asByteArray();
   }
 
   /**
-   * What the store holds under a key besides the bytes: size, ETag, the standard headers it sends every
-   * reader, and the user metadata.
+   * What the store holds under a key besides the bytes: size, ETag, the standard headers it sends
+   * every reader, and the user metadata.
    *
    * @param key the key
    * @return the stored object
@@ -301,14 +328,19 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
     putIfSet(headers, "Content-Encoding", head.contentEncoding());
     putIfSet(headers, "Content-Language", head.contentLanguage());
     putIfSet(headers, "Expires", head.expiresString());
-    return new StoredObject(key, head.contentLength() == null ? 0 : head.contentLength(),
-        head.eTag() == null ? "" : head.eTag(), headers, head.metadata());
+    return new StoredObject(
+        key,
+        head.contentLength() == null ? 0 : head.contentLength(),
+        head.eTag() == null ? "" : head.eTag(),
+        headers,
+        head.metadata());
   }
 
   /** {@return the ids of multipart uploads in progress in the bucket} */
   public List<String> multipartUploads() {
     return s3Client().listMultipartUploads(r -> r.bucket(bucket())).uploads().stream()
-        .map(MultipartUpload::uploadId).toList();
+        .map(MultipartUpload::uploadId)
+        .toList();
   }
 
   /** {@return the name of a new, empty bucket of this store} */
@@ -321,13 +353,17 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
   /** Deletes every object in the bucket and aborts every multipart upload in progress. */
   public void clear() {
     String bucket = bucket();
-    for (MultipartUpload upload : s3Client().listMultipartUploads(r -> r.bucket(bucket)).uploads()) {
-      s3Client().abortMultipartUpload(r -> r.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+    for (MultipartUpload upload :
+        s3Client().listMultipartUploads(r -> r.bucket(bucket)).uploads()) {
+      s3Client()
+          .abortMultipartUpload(
+              r -> r.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
     }
     String token = null;
     do {
       String continuation = token;
-      ListObjectsV2Response page = s3Client().listObjectsV2(r -> r.bucket(bucket).continuationToken(continuation));
+      ListObjectsV2Response page =
+          s3Client().listObjectsV2(r -> r.bucket(bucket).continuationToken(continuation));
       for (S3Object object : page.contents()) {
         s3Client().deleteObject(r -> r.bucket(bucket).key(object.key()));
       }
@@ -335,7 +371,10 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
     } while (token != null);
   }
 
-  /** Stops the store (an external store keeps running) and releases the clients; a second call does nothing. */
+  /**
+   * Stops the store (an external store keeps running) and releases the clients; a second call does
+   * nothing.
+   */
   @Override
   public void close() {
     synchronized (lock) {
@@ -398,7 +437,8 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
   private Backend running() {
     Backend running = backend;
     if (running == null) {
-      throw new IllegalStateException("the store is not running: register it with @RegisterExtension or call start()");
+      throw new IllegalStateException(
+          "the store is not running: register it with @RegisterExtension or call start()");
     }
     return running;
   }
@@ -413,13 +453,15 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
   @Override
   public String toString() {
     Backend running = backend;
-    return "S3TestStore[kind=" + settings.kind + (running == null ? ", not running" : ", endpoint=" + running.endpoint()
-        + ", bucket=" + running.bucket()) + ']';
+    return "S3TestStore[kind="
+        + settings.kind
+        + (running == null
+            ? ", not running"
+            : ", endpoint=" + running.endpoint() + ", bucket=" + running.bucket())
+        + ']';
   }
 
-  /**
-   * Settings of a store. Not thread-safe; build once.
-   */
+  /** Settings of a store. Not thread-safe; build once. */
   public static final class Builder {
     private Kind kind = Kind.S3PROXY;
     private String bucket = "presign-test";
@@ -459,8 +501,8 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
     }
 
     /**
-     * Empties the bucket (objects and multipart uploads) before every test. Default false: one bucket for
-     * the whole test class.
+     * Empties the bucket (objects and multipart uploads) before every test. Default false: one
+     * bucket for the whole test class.
      *
      * @param empty whether to empty it
      * @return this builder
@@ -471,7 +513,8 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
     }
 
     /**
-     * Origins S3Proxy allows by CORS, for browser tests. Default {@code *}, any origin; none turns CORS off.
+     * Origins S3Proxy allows by CORS, for browser tests. Default {@code *}, any origin; none turns
+     * CORS off.
      *
      * @param origins the origins, such as {@code http://127.0.0.1:8080}
      * @return this builder
@@ -506,8 +549,9 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
     }
 
     /**
-     * Whether {@link S3TestStore#httpClient()} puts every presigned request to the offline check too and
-     * fails on a disagreement with the store. Default true; S3Mock never does (it checks nothing).
+     * Whether {@link S3TestStore#httpClient()} puts every presigned request to the offline check
+     * too and fails on a disagreement with the store. Default true; S3Mock never does (it checks
+     * nothing).
      *
      * @param crossCheck whether to cross-check
      * @return this builder
@@ -518,8 +562,8 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
     }
 
     /**
-     * Points at a store that runs elsewhere instead of starting S3Proxy: Ceph RGW, MinIO, a real bucket.
-     * The bucket must exist; {@link S3TestStore#clear()} empties it.
+     * Points at a store that runs elsewhere instead of starting S3Proxy: Ceph RGW, MinIO, a real
+     * bucket. The bucket must exist; {@link S3TestStore#clear()} empties it.
      *
      * @param endpoint the store's endpoint
      * @param accessKeyId an access key id it accepts
@@ -528,7 +572,11 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
      * @param profile the store's profile, or null for plain path-style addressing
      * @return this builder
      */
-    public Builder external(URI endpoint, String accessKeyId, String secretAccessKey, String bucket,
+    public Builder external(
+        URI endpoint,
+        String accessKeyId,
+        String secretAccessKey,
+        String bucket,
         @Nullable StoreProfile profile) {
       this.kind = Kind.EXTERNAL;
       this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
@@ -541,13 +589,14 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
 
     /**
      * Points at an external store when the system property {@value #ENDPOINT_PROPERTY} is set, with
-     * {@code presign.test.accessKey}, {@code presign.test.secretKey}, {@code presign.test.bucket}, and
-     * optionally {@code presign.test.profile} (a {@link StoreProfile} name) and {@code presign.test.region};
-     * otherwise changes nothing. One suite then runs against S3Proxy by default and against another store
-     * with {@code -Dpresign.test.endpoint=…}.
+     * {@code presign.test.accessKey}, {@code presign.test.secretKey}, {@code presign.test.bucket},
+     * and optionally {@code presign.test.profile} (a {@link StoreProfile} name) and {@code
+     * presign.test.region}; otherwise changes nothing. One suite then runs against S3Proxy by
+     * default and against another store with {@code -Dpresign.test.endpoint=…}.
      *
      * @return this builder
-     * @throws IllegalArgumentException when the endpoint is set but another property is missing or wrong
+     * @throws IllegalArgumentException when the endpoint is set but another property is missing or
+     *     wrong
      */
     public Builder externalFromSystemProperties() {
       String url = System.getProperty(ENDPOINT_PROPERTY, "");
@@ -559,19 +608,24 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
       try {
         chosen = profileName.isBlank() ? null : StoreProfile.valueOf(profileName.trim());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("presign.test.profile must name a StoreProfile: " + profileName, e);
+        throw new IllegalArgumentException(
+            "presign.test.profile must name a StoreProfile: " + profileName, e);
       }
       String regionName = System.getProperty("presign.test.region", "");
       if (!regionName.isBlank()) {
         region(Region.of(regionName.trim()));
       }
-      return external(URI.create(url.trim()), required("presign.test.accessKey"), required("presign.test.secretKey"),
-          required("presign.test.bucket"), chosen);
+      return external(
+          URI.create(url.trim()),
+          required("presign.test.accessKey"),
+          required("presign.test.secretKey"),
+          required("presign.test.bucket"),
+          chosen);
     }
 
     /**
-     * Runs Adobe S3Mock in Docker through Testcontainers instead of S3Proxy. Needs
-     * {@code com.adobe.testing:s3mock-testcontainers} on the test class path and a Docker engine. S3Mock
+     * Runs Adobe S3Mock in Docker through Testcontainers instead of S3Proxy. Needs {@code
+     * com.adobe.testing:s3mock-testcontainers} on the test class path and a Docker engine. S3Mock
      * accepts any signature: use it for happy paths, never to show a refusal.
      *
      * @param version the S3Mock image tag, for example {@code 5.2.3}
@@ -583,7 +637,10 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
       return this;
     }
 
-    /** {@return the store; it starts when JUnit runs its callbacks, or on {@link S3TestStore#start()}} */
+    /**
+     * {@return the store; it starts when JUnit runs its callbacks, or on {@link
+     * S3TestStore#start()}}
+     */
     public S3TestStore build() {
       Builder copy = new Builder();
       copy.kind = kind;
@@ -606,7 +663,8 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
       String secret = secretAccessKey == null ? Secrets.secretAccessKey() : secretAccessKey;
       return switch (kind) {
         case S3PROXY -> S3ProxyBackend.start(bucket, id, secret, corsOrigins, dataDirectory);
-        case EXTERNAL -> new ExternalBackend(Objects.requireNonNull(endpoint), id, secret, bucket, region);
+        case EXTERNAL ->
+            new ExternalBackend(Objects.requireNonNull(endpoint), id, secret, bucket, region);
         case S3MOCK -> S3MockBackend.start(s3MockVersion, bucket, id, secret);
       };
     }
@@ -614,7 +672,8 @@ public final class S3TestStore implements BeforeAllCallback, AfterAllCallback, B
     private static String required(String property) {
       String value = System.getProperty(property, "");
       if (value.isBlank()) {
-        throw new IllegalArgumentException(property + " must be set when " + ENDPOINT_PROPERTY + " is");
+        throw new IllegalArgumentException(
+            property + " must be set when " + ENDPOINT_PROPERTY + " is");
       }
       return value.trim();
     }

@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a store answered: the status, S3's error code and message when it refused, the headers and the
- * body. Error codes are read from S3's XML error document ({@code <Code>}, {@code <Message>}).
+ * What a store answered: the status, S3's error code and message when it refused, the headers and
+ * the body. Error codes are read from S3's XML error document ({@code <Code>}, {@code <Message>}).
  *
  * <pre>{@code
  * StoreResponse put = store.client().put(upload, bytes);
@@ -57,7 +57,10 @@ public final class StoreResponse {
     return status >= 200 && status < 300;
   }
 
-  /** {@return S3's error code, such as {@code SignatureDoesNotMatch}, when the body is an S3 error document} */
+  /**
+   * {@return S3's error code, such as {@code SignatureDoesNotMatch}, when the body is an S3 error
+   * document}
+   */
   public Optional<String> errorCode() {
     return first(CODE);
   }

@@ -2,7 +2,10 @@ package dev.presign.test;
 
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on a {@link StoreResponse}; start with {@link PresignAssertions#assertThat(StoreResponse)}. */
+/**
+ * Assertions on a {@link StoreResponse}; start with {@link
+ * PresignAssertions#assertThat(StoreResponse)}.
+ */
 public final class StoreResponseAssert extends AbstractAssert<StoreResponseAssert, StoreResponse> {
 
   StoreResponseAssert(StoreResponse actual) {
@@ -32,7 +35,8 @@ public final class StoreResponseAssert extends AbstractAssert<StoreResponseAsser
   public StoreResponseAssert isRefusedWith(int status, String errorCode) {
     isNotNull();
     if (actual.status() != status || !actual.errorCode().map(errorCode::equals).orElse(false)) {
-      failWithMessage("Expected the store to refuse with %s %s, but it answered %s", status, errorCode, actual);
+      failWithMessage(
+          "Expected the store to refuse with %s %s, but it answered %s", status, errorCode, actual);
     }
     return this;
   }

@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What a store holds under a key, besides the bytes: the size, the ETag, the standard headers it will
- * send back to every reader (Content-Type, Content-Disposition, Cache-Control, Content-Encoding,
- * Content-Language, Expires) and the user metadata ({@code x-amz-meta-*}, names without the prefix).
+ * What a store holds under a key, besides the bytes: the size, the ETag, the standard headers it
+ * will send back to every reader (Content-Type, Content-Disposition, Cache-Control,
+ * Content-Encoding, Content-Language, Expires) and the user metadata ({@code x-amz-meta-*}, names
+ * without the prefix).
  *
  * <pre>{@code
  * StoredObject stored = store.object(upload.key());
@@ -22,8 +23,8 @@ import java.util.TreeMap;
  * @param headers the stored standard headers that are set, names matched without regard to case
  * @param metadata the user metadata
  */
-public record StoredObject(String key, long size, String eTag, Map<String, String> headers,
-    Map<String, String> metadata) {
+public record StoredObject(
+    String key, long size, String eTag, Map<String, String> headers, Map<String, String> metadata) {
 
   /**
    * Creates the value; the maps are copied.

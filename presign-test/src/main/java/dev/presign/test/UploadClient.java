@@ -26,10 +26,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Sends what a browser or a mobile app sends with presign's results, over {@code java.net.http}: only headers
- * a browser's {@code fetch} may set (never a hand-set Content-Length or Host: the client sets them from the
- * body and the URL), POST forms as {@code multipart/form-data} with the file last, and multipart parts with
- * their ETags collected. Every answer is a {@link StoreResponse} with S3's status, error code and message.
+ * Sends what a browser or a mobile app sends with presign's results, over {@code java.net.http}:
+ * only headers a browser's {@code fetch} may set (never a hand-set Content-Length or Host: the
+ * client sets them from the body and the URL), POST forms as {@code multipart/form-data} with the
+ * file last, and multipart parts with their ETags collected. Every answer is a {@link
+ * StoreResponse} with S3's status, error code and message.
  *
  * <pre>{@code
  * StoreResponse put = store.client().put(upload, bytes);
@@ -41,10 +42,30 @@ import java.util.Set;
  */
 public final class UploadClient {
   /** Headers the Fetch standard forbids scripts to set (and java.net.http refuses), lower case. */
-  private static final Set<String> FORBIDDEN = Set.of("accept-charset", "accept-encoding",
-      "access-control-request-headers", "access-control-request-method", "connection", "content-length", "cookie",
-      "cookie2", "date", "dnt", "expect", "host", "keep-alive", "origin", "referer", "set-cookie", "te", "trailer",
-      "transfer-encoding", "upgrade", "via");
+  private static final Set<String> FORBIDDEN =
+      Set.of(
+          "accept-charset",
+          "accept-encoding",
+          "access-control-request-headers",
+          "access-control-request-method",
+          "connection",
+          "content-length",
+          "cookie",
+          "cookie2",
+          "date",
+          "dnt",
+          "expect",
+          "host",
+          "keep-alive",
+          "origin",
+          "referer",
+          "set-cookie",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "via");
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final HttpClient http;
@@ -64,8 +85,8 @@ public final class UploadClient {
   }
 
   /**
-   * PUTs a file the way a browser does: the upload's method and URL, every header in
-   * {@code upload.headers()} that a browser may set, and the body (its length set by the client).
+   * PUTs a file the way a browser does: the upload's method and URL, every header in {@code
+   * upload.headers()} that a browser may set, and the body (its length set by the client).
    *
    * @param upload the issued upload
    * @param body the file's bytes
@@ -90,7 +111,8 @@ public final class UploadClient {
   }
 
   /**
-   * Submits a POST form the way a browser does: every field of {@code post.fields()} in order, then the file.
+   * Submits a POST form the way a browser does: every field of {@code post.fields()} in order, then
+   * the file.
    *
    * @param post the issued form
    * @param file the file's bytes
@@ -102,9 +124,9 @@ public final class UploadClient {
   }
 
   /**
-   * Submits a POST form with these fields instead of the issued ones (edited, added or left out), then the
-   * file. The file part's own Content-Type is the form's {@code Content-Type} field, as a browser sends the
-   * type of the picked file.
+   * Submits a POST form with these fields instead of the issued ones (edited, added or left out),
+   * then the file. The file part's own Content-Type is the form's {@code Content-Type} field, as a
+   * browser sends the type of the picked file.
    *
    * @param post the issued form
    * @param fields the fields, in order
@@ -116,7 +138,8 @@ public final class UploadClient {
   }
 
   /**
-   * Submits a POST form with these fields and a file of this name, as a browser sends a picked file.
+   * Submits a POST form with these fields and a file of this name, as a browser sends a picked
+   * file.
    *
    * @param post the issued form
    * @param fields the fields, in order
@@ -124,22 +147,47 @@ public final class UploadClient {
    * @param file the file's bytes
    * @return the store's answer
    */
-  public StoreResponse post(PresignedPost post, Map<String, String> fields, String fileName, byte[] file) {
+  public StoreResponse post(
+      PresignedPost post, Map<String, String> fields, String fileName, byte[] file) {
     Objects.requireNonNull(post, "post");
     Objects.requireNonNull(fields, "fields");
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(file, "file");
     String boundary = "----presignTestBoundary" + HexFormat.of().formatHex(randomBytes());
     ByteArrayOutputStream body = new ByteArrayOutputStream(file.length + 2048);
-    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-        + formName(name) + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-    String fileType = fields.entrySet().stream().filter(field -> field.getKey().equalsIgnoreCase("Content-Type"))
-        .map(Map.Entry::getValue).findFirst().orElse("application/octet-stream");
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-        + formName(fileName) + "\"\r\n" + "Content-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    fields.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + formName(name)
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    String fileType =
+        fields.entrySet().stream()
+            .filter(field -> field.getKey().equalsIgnoreCase("Content-Type"))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse("application/octet-stream");
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + formName(fileName)
+                + "\"\r\n"
+                + "Content-Type: "
+                + fileType
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(file);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send("POST", post.url(), Map.of("Content-Type", "multipart/form-data; boundary=" + boundary),
+    return send(
+        "POST",
+        post.url(),
+        Map.of("Content-Type", "multipart/form-data; boundary=" + boundary),
         body.toByteArray());
   }
 
@@ -164,18 +212,20 @@ public final class UploadClient {
    * @return the uploaded parts, in the order given
    * @throws AssertionError when the store refuses a part, with its status and error code
    */
-  public List<UploadedPart> putParts(MultipartSession session, List<PresignedPart> parts, byte[] file) {
+  public List<UploadedPart> putParts(
+      MultipartSession session, List<PresignedPart> parts, byte[] file) {
     Objects.requireNonNull(session, "session");
     Objects.requireNonNull(parts, "parts");
     Objects.requireNonNull(file, "file");
     if (file.length != session.totalSize()) {
-      throw new IllegalArgumentException("file must have the session's size, " + session.totalSize() + " bytes: "
-          + file.length);
+      throw new IllegalArgumentException(
+          "file must have the session's size, " + session.totalSize() + " bytes: " + file.length);
     }
     List<UploadedPart> uploaded = new ArrayList<>(parts.size());
     for (PresignedPart part : parts) {
       long from = (part.partNumber() - 1) * session.partSize();
-      byte[] slice = Arrays.copyOfRange(file, Math.toIntExact(from), Math.toIntExact(from + part.size()));
+      byte[] slice =
+          Arrays.copyOfRange(file, Math.toIntExact(from), Math.toIntExact(from + part.size()));
       StoreResponse response = putPart(part, slice);
       if (!response.isSuccessful() || response.header("ETag").isEmpty()) {
         throw new AssertionError("part " + part.partNumber() + " was refused: " + response);
@@ -211,24 +261,31 @@ public final class UploadClient {
     Objects.requireNonNull(headers, "headers");
     Objects.requireNonNull(body, "body");
     String upper = method.toUpperCase(Locale.ROOT);
-    HttpRequest.BodyPublisher publisher = body.length == 0 && (upper.equals("GET") || upper.equals("HEAD"))
-        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body);
+    HttpRequest.BodyPublisher publisher =
+        body.length == 0 && (upper.equals("GET") || upper.equals("HEAD"))
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body);
     URI uri;
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
       // The JDK's message quotes the whole URL, signature included.
-      throw new IllegalArgumentException("url must be a valid URL: " + PresignedUrl.beforeQuery(url));
+      throw new IllegalArgumentException(
+          "url must be a valid URL: " + PresignedUrl.beforeQuery(url));
     }
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(upper, publisher);
-    headers.forEach((name, value) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!FORBIDDEN.contains(lower) && !lower.startsWith("proxy-") && !lower.startsWith("sec-")) {
-        request.header(name, value);
-      }
-    });
+    headers.forEach(
+        (name, value) -> {
+          String lower = name.toLowerCase(Locale.ROOT);
+          if (!FORBIDDEN.contains(lower)
+              && !lower.startsWith("proxy-")
+              && !lower.startsWith("sec-")) {
+            request.header(name, value);
+          }
+        });
     try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new StoreResponse(response.statusCode(), response.headers().map(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(upper + " to the store failed: " + e.getMessage(), e);

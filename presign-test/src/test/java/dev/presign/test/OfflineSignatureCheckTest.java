@@ -28,18 +28,24 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * The offline check against S3Proxy, side by side: every case sends the same request to the store (without
- * the cross-checking client) and to the check, and both must give the same answer.
+ * The offline check against S3Proxy, side by side: every case sends the same request to the store
+ * (without the cross-checking client) and to the check, and both must give the same answer.
  */
 class OfflineSignatureCheckTest {
   private static final byte[] PNG = "\u0089PNG offline check".getBytes(StandardCharsets.ISO_8859_1);
 
   @RegisterExtension
-  static final S3TestStore store = S3TestStore.builder().emptyBucketPerTest(true).crossCheckSignatures(false).build();
+  static final S3TestStore store =
+      S3TestStore.builder().emptyBucketPerTest(true).crossCheckSignatures(false).build();
 
   private static UploadUrlIssuer issuer(Clock clock) {
-    return store.issuerBuilder()
-        .policy(PresignPolicy.builder().allowContentTypes("image/png").uploadTtl(Duration.ofMinutes(5)).build())
+    return store
+        .issuerBuilder()
+        .policy(
+            PresignPolicy.builder()
+                .allowContentTypes("image/png")
+                .uploadTtl(Duration.ofMinutes(5))
+                .build())
         .keyStrategy(KeyStrategy.uuid("uploads/"))
         .clock(clock)
         .build();
@@ -47,25 +53,46 @@ class OfflineSignatureCheckTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        Arguments.of("the issued headers", Map.of("Content-Type", "image/png"), PNG, SignatureVerdict.Reason.ACCEPTED),
-        Arguments.of("another Content-Type", Map.of("Content-Type", "text/html"), PNG,
+        Arguments.of(
+            "the issued headers",
+            Map.of("Content-Type", "image/png"),
+            PNG,
+            SignatureVerdict.Reason.ACCEPTED),
+        Arguments.of(
+            "another Content-Type",
+            Map.of("Content-Type", "text/html"),
+            PNG,
             SignatureVerdict.Reason.SIGNATURE_MISMATCH),
-        Arguments.of("Content-Type with other case", Map.of("Content-Type", "IMAGE/PNG"), PNG,
+        Arguments.of(
+            "Content-Type with other case",
+            Map.of("Content-Type", "IMAGE/PNG"),
+            PNG,
             SignatureVerdict.Reason.SIGNATURE_MISMATCH),
-        Arguments.of("another length", Map.of("Content-Type", "image/png"), new byte[PNG.length + 1],
+        Arguments.of(
+            "another length",
+            Map.of("Content-Type", "image/png"),
+            new byte[PNG.length + 1],
             SignatureVerdict.Reason.SIGNATURE_MISMATCH),
-        Arguments.of("no Content-Type", Map.of(), PNG, SignatureVerdict.Reason.SIGNED_HEADER_MISSING),
-        Arguments.of("an unsigned x-amz header", Map.of("Content-Type", "image/png", "x-amz-meta-owner", "mallory"), PNG,
+        Arguments.of(
+            "no Content-Type", Map.of(), PNG, SignatureVerdict.Reason.SIGNED_HEADER_MISSING),
+        Arguments.of(
+            "an unsigned x-amz header",
+            Map.of("Content-Type", "image/png", "x-amz-meta-owner", "mallory"),
+            PNG,
             SignatureVerdict.Reason.UNSIGNED_HEADER),
-        Arguments.of("an unsigned standard header", Map.of("Content-Type", "image/png", "Cache-Control", "no-store"), PNG,
+        Arguments.of(
+            "an unsigned standard header",
+            Map.of("Content-Type", "image/png", "Cache-Control", "no-store"),
+            PNG,
             SignatureVerdict.Reason.ACCEPTED));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void check_givesTheStoresAnswer(String name, Map<String, String> headers, byte[] body,
-      SignatureVerdict.Reason expected) {
-    PresignedUpload upload = issuer(Clock.systemUTC()).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+  void check_givesTheStoresAnswer(
+      String name, Map<String, String> headers, byte[] body, SignatureVerdict.Reason expected) {
+    PresignedUpload upload =
+        issuer(Clock.systemUTC()).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
     Map<String, String> sent = new LinkedHashMap<>(headers);
     sent.put("Content-Length", Integer.toString(body.length));
 
@@ -85,58 +112,102 @@ class OfflineSignatureCheckTest {
   @Test
   void check_urlDatedMoreThanFifteenMinutesAhead_isRefusedAsByS3() {
     Clock ahead = Clock.fixed(Instant.now().plus(Duration.ofMinutes(20)), ZoneOffset.UTC);
-    PresignedUpload upload = issuer(ahead).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    PresignedUpload upload =
+        issuer(ahead).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
 
-    SignatureVerdict verdict = store.offlineCheck().check("PUT", upload.url(),
-        Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length)), Instant.now());
+    SignatureVerdict verdict =
+        store
+            .offlineCheck()
+            .check(
+                "PUT",
+                upload.url(),
+                Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length)),
+                Instant.now());
     StoreResponse response = store.client().put(upload, PNG);
 
     assertThat(verdict.reason()).isEqualTo(SignatureVerdict.Reason.NOT_YET_VALID);
     assertThat(verdict.reason().s3ErrorCode()).isEqualTo("AccessDenied");
-    // A documented difference: S3 answers 403 AccessDenied "Request is not valid yet"; S3Proxy 4.1.1 accepts.
+    // A documented difference: S3 answers 403 AccessDenied "Request is not valid yet"; S3Proxy
+    // 4.1.1 accepts.
     assertThat(response).isAccepted();
   }
 
   @Test
   void check_aroundTheExpiry_refusesFromTheExpirySecondOn() {
     Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
-    PresignedUpload upload = issuer(clock).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
-    Map<String, String> headers = Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length));
+    PresignedUpload upload =
+        issuer(clock).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    Map<String, String> headers =
+        Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length));
     OfflineSignatureCheck check = store.offlineCheck();
 
-    assertThat(check.check("PUT", upload.url(), headers, upload.expiresAt().minusSeconds(1)).accepted()).isTrue();
+    assertThat(
+            check
+                .check("PUT", upload.url(), headers, upload.expiresAt().minusSeconds(1))
+                .accepted())
+        .isTrue();
     assertThat(check.check("PUT", upload.url(), headers, upload.expiresAt()).reason())
         .isEqualTo(SignatureVerdict.Reason.EXPIRED);
-    assertThat(check.check("PUT", upload.url(), headers, upload.expiresAt().plusSeconds(1)).reason())
+    assertThat(
+            check.check("PUT", upload.url(), headers, upload.expiresAt().plusSeconds(1)).reason())
         .isEqualTo(SignatureVerdict.Reason.EXPIRED);
-    assertThat(check.check("PUT", upload.url(), headers, clock.instant().minus(Duration.ofMinutes(15))).accepted())
+    assertThat(
+            check
+                .check("PUT", upload.url(), headers, clock.instant().minus(Duration.ofMinutes(15)))
+                .accepted())
         .isTrue();
-    assertThat(check.check("PUT", upload.url(), headers, clock.instant().minus(Duration.ofMinutes(16))).reason())
+    assertThat(
+            check
+                .check("PUT", upload.url(), headers, clock.instant().minus(Duration.ofMinutes(16)))
+                .reason())
         .isEqualTo(SignatureVerdict.Reason.NOT_YET_VALID);
   }
 
   static Stream<Arguments> malformedUrls() {
-    String good = "https://bucket.s3.us-east-1.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256"
-        + "&X-Amz-Credential=AKIA%2F20261201%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261201T100000Z"
-        + "&X-Amz-Expires=300&X-Amz-SignedHeaders=host&X-Amz-Signature=00";
+    String good =
+        "https://bucket.s3.us-east-1.amazonaws.com/k?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+            + "&X-Amz-Credential=AKIA%2F20261201%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261201T100000Z"
+            + "&X-Amz-Expires=300&X-Amz-SignedHeaders=host&X-Amz-Signature=00";
     return Stream.of(
         Arguments.of("relative", "/k?X-Amz-Signature=00", "not an absolute URL"),
-        Arguments.of("unparsable", "https://bucket.example/a b?X-Amz-Signature=secret", "not an absolute URL"),
-        Arguments.of("no algorithm", good.replace("X-Amz-Algorithm=AWS4-HMAC-SHA256&", ""), "no X-Amz-Algorithm"),
-        Arguments.of("other algorithm", good.replace("AWS4-HMAC-SHA256", "AWS4-HMAC-SHA1"), "must be AWS4-HMAC-SHA256"),
-        Arguments.of("short scope", good.replace("%2Fs3%2Faws4_request", "%2Fs3"), "key/date/region/service"),
+        Arguments.of(
+            "unparsable",
+            "https://bucket.example/a b?X-Amz-Signature=secret",
+            "not an absolute URL"),
+        Arguments.of(
+            "no algorithm",
+            good.replace("X-Amz-Algorithm=AWS4-HMAC-SHA256&", ""),
+            "no X-Amz-Algorithm"),
+        Arguments.of(
+            "other algorithm",
+            good.replace("AWS4-HMAC-SHA256", "AWS4-HMAC-SHA1"),
+            "must be AWS4-HMAC-SHA256"),
+        Arguments.of(
+            "short scope",
+            good.replace("%2Fs3%2Faws4_request", "%2Fs3"),
+            "key/date/region/service"),
         Arguments.of("bad date", good.replace("20261201T100000Z", "2026-12-01"), "malformed"),
-        Arguments.of("zero expiry", good.replace("X-Amz-Expires=300", "X-Amz-Expires=0"), "1 s to 7 days"),
-        Arguments.of("over 7 days", good.replace("X-Amz-Expires=300", "X-Amz-Expires=604801"), "1 s to 7 days"),
-        Arguments.of("scope of another day", good.replace("%2F20261201%2F", "%2F20261130%2F"), "X-Amz-Date's day"),
-        Arguments.of("no signature", good.replace("&X-Amz-Signature=00", ""), "no X-Amz-Signature"));
+        Arguments.of(
+            "zero expiry", good.replace("X-Amz-Expires=300", "X-Amz-Expires=0"), "1 s to 7 days"),
+        Arguments.of(
+            "over 7 days",
+            good.replace("X-Amz-Expires=300", "X-Amz-Expires=604801"),
+            "1 s to 7 days"),
+        Arguments.of(
+            "scope of another day",
+            good.replace("%2F20261201%2F", "%2F20261130%2F"),
+            "X-Amz-Date's day"),
+        Arguments.of(
+            "no signature", good.replace("&X-Amz-Signature=00", ""), "no X-Amz-Signature"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformedUrls")
   void check_malformedUrl_saysWhichParameter(String name, String url, String detail) {
-    SignatureVerdict verdict = OfflineSignatureCheck.of(StaticCredentialsProvider.create(
-        AwsBasicCredentials.create("AKIA", "secret"))).check("GET", url, Map.of(), Instant.parse("2026-12-01T10:01:00Z"));
+    SignatureVerdict verdict =
+        OfflineSignatureCheck.of(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIA", "secret")))
+            .check("GET", url, Map.of(), Instant.parse("2026-12-01T10:01:00Z"));
 
     assertThat(verdict.reason()).isEqualTo(SignatureVerdict.Reason.MALFORMED);
     assertThat(verdict.detail()).contains(detail).doesNotContain("secret");
@@ -144,31 +215,63 @@ class OfflineSignatureCheckTest {
 
   @Test
   void check_sessionCredentials_needTheirOwnToken() {
-    AwsSessionCredentials session = AwsSessionCredentials.create(
-        store.credentialsProvider().resolveCredentials().accessKeyId(),
-        store.credentialsProvider().resolveCredentials().secretAccessKey(), "token-of-the-session");
-    UploadUrlIssuer withToken = issuer(Clock.systemUTC()).toBuilder()
-        .credentialsProvider(StaticCredentialsProvider.create(session)).build();
-    UploadUrlIssuer otherToken = issuer(Clock.systemUTC()).toBuilder().credentialsProvider(StaticCredentialsProvider.create(
-        AwsSessionCredentials.create(session.accessKeyId(), session.secretAccessKey(), "another-token"))).build();
-    OfflineSignatureCheck check = OfflineSignatureCheck.of(StaticCredentialsProvider.create(session));
-    Map<String, String> headers = Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length));
+    AwsSessionCredentials session =
+        AwsSessionCredentials.create(
+            store.credentialsProvider().resolveCredentials().accessKeyId(),
+            store.credentialsProvider().resolveCredentials().secretAccessKey(),
+            "token-of-the-session");
+    UploadUrlIssuer withToken =
+        issuer(Clock.systemUTC()).toBuilder()
+            .credentialsProvider(StaticCredentialsProvider.create(session))
+            .build();
+    UploadUrlIssuer otherToken =
+        issuer(Clock.systemUTC()).toBuilder()
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsSessionCredentials.create(
+                        session.accessKeyId(), session.secretAccessKey(), "another-token")))
+            .build();
+    OfflineSignatureCheck check =
+        OfflineSignatureCheck.of(StaticCredentialsProvider.create(session));
+    Map<String, String> headers =
+        Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length));
     UploadRequest request = UploadRequest.of("cat.png", "image/png", PNG.length);
 
-    assertThat(check.check("PUT", withToken.issueUpload(request).url(), headers, Instant.now()).accepted()).isTrue();
-    assertThat(check.check("PUT", otherToken.issueUpload(request).url(), headers, Instant.now()).reason())
+    assertThat(
+            check
+                .check("PUT", withToken.issueUpload(request).url(), headers, Instant.now())
+                .accepted())
+        .isTrue();
+    assertThat(
+            check
+                .check("PUT", otherToken.issueUpload(request).url(), headers, Instant.now())
+                .reason())
         .isEqualTo(SignatureVerdict.Reason.INVALID_TOKEN);
-    assertThat(check.check("PUT", issuer(Clock.systemUTC()).issueUpload(request).url(), headers, Instant.now()).reason())
+    assertThat(
+            check
+                .check(
+                    "PUT",
+                    issuer(Clock.systemUTC()).issueUpload(request).url(),
+                    headers,
+                    Instant.now())
+                .reason())
         .isEqualTo(SignatureVerdict.Reason.INVALID_TOKEN);
   }
 
   @Test
   void crossCheck_whenCheckAndStoreDisagree_failsTheRequest() {
-    PresignedUpload upload = issuer(Clock.systemUTC()).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
-    OfflineSignatureCheck wrongSecret = OfflineSignatureCheck.of(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-        store.credentialsProvider().resolveCredentials().accessKeyId(), "a-secret-the-store-does-not-have")));
-    UploadClient client = UploadClient.over(new dev.presign.test.internal.CrossCheckingHttpClient(
-        java.net.http.HttpClient.newHttpClient(), wrongSecret, "S3Proxy"));
+    PresignedUpload upload =
+        issuer(Clock.systemUTC()).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    OfflineSignatureCheck wrongSecret =
+        OfflineSignatureCheck.of(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(
+                    store.credentialsProvider().resolveCredentials().accessKeyId(),
+                    "a-secret-the-store-does-not-have")));
+    UploadClient client =
+        UploadClient.over(
+            new dev.presign.test.internal.CrossCheckingHttpClient(
+                java.net.http.HttpClient.newHttpClient(), wrongSecret, "S3Proxy"));
 
     assertThatThrownBy(() -> client.put(upload, PNG))
         .isInstanceOf(AssertionError.class)
@@ -181,10 +284,17 @@ class OfflineSignatureCheckTest {
   @Test
   void check_expiredUrl_isRefusedLikeTheStore() {
     Clock past = Clock.fixed(Instant.now().minus(Duration.ofMinutes(6)), ZoneOffset.UTC);
-    PresignedUpload upload = issuer(past).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    PresignedUpload upload =
+        issuer(past).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
 
-    SignatureVerdict verdict = store.offlineCheck().check("PUT", upload.url(),
-        Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length)), Instant.now());
+    SignatureVerdict verdict =
+        store
+            .offlineCheck()
+            .check(
+                "PUT",
+                upload.url(),
+                Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length)),
+                Instant.now());
     StoreResponse response = store.client().put(upload, PNG);
 
     assertThat(verdict.reason()).isEqualTo(SignatureVerdict.Reason.EXPIRED);
@@ -194,13 +304,25 @@ class OfflineSignatureCheckTest {
 
   @Test
   void check_anotherSecret_isRefusedLikeTheStore() {
-    UploadUrlIssuer wrong = issuer(Clock.systemUTC()).toBuilder().credentialsProvider(StaticCredentialsProvider.create(
-        AwsBasicCredentials.create(store.credentialsProvider().resolveCredentials().accessKeyId(), "not-the-secret")))
-        .build();
-    PresignedUpload upload = wrong.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    UploadUrlIssuer wrong =
+        issuer(Clock.systemUTC()).toBuilder()
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(
+                        store.credentialsProvider().resolveCredentials().accessKeyId(),
+                        "not-the-secret")))
+            .build();
+    PresignedUpload upload =
+        wrong.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
 
-    SignatureVerdict verdict = store.offlineCheck().check("PUT", upload.url(),
-        Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length)), Instant.now());
+    SignatureVerdict verdict =
+        store
+            .offlineCheck()
+            .check(
+                "PUT",
+                upload.url(),
+                Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length)),
+                Instant.now());
     StoreResponse response = store.client().put(upload, PNG);
 
     assertThat(verdict.reason()).isEqualTo(SignatureVerdict.Reason.SIGNATURE_MISMATCH);
@@ -210,12 +332,23 @@ class OfflineSignatureCheckTest {
 
   @Test
   void check_anotherAccessKey_isRefusedLikeTheStore() {
-    UploadUrlIssuer stranger = issuer(Clock.systemUTC()).toBuilder().credentialsProvider(StaticCredentialsProvider.create(
-        AwsBasicCredentials.create("AKIASTRANGER00000000", "stranger-secret"))).build();
-    PresignedUpload upload = stranger.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    UploadUrlIssuer stranger =
+        issuer(Clock.systemUTC()).toBuilder()
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create("AKIASTRANGER00000000", "stranger-secret")))
+            .build();
+    PresignedUpload upload =
+        stranger.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
 
-    SignatureVerdict verdict = store.offlineCheck().check("PUT", upload.url(),
-        Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length)), Instant.now());
+    SignatureVerdict verdict =
+        store
+            .offlineCheck()
+            .check(
+                "PUT",
+                upload.url(),
+                Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length)),
+                Instant.now());
     StoreResponse response = store.client().put(upload, PNG);
 
     assertThat(verdict.reason()).isEqualTo(SignatureVerdict.Reason.UNKNOWN_ACCESS_KEY);
@@ -226,12 +359,15 @@ class OfflineSignatureCheckTest {
   @Test
   void check_downloadUsedWithAnotherMethod_isRefusedLikeTheStore() {
     UploadUrlIssuer issuer = issuer(Clock.systemUTC());
-    PresignedUpload upload = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    PresignedUpload upload =
+        issuer.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
     assertThat(store.client().put(upload, PNG)).isAccepted();
     PresignedDownload download = issuer.issueDownload(upload.key());
 
-    SignatureVerdict get = store.offlineCheck().check("GET", download.url(), Map.of(), Instant.now());
-    SignatureVerdict delete = store.offlineCheck().check("DELETE", download.url(), Map.of(), Instant.now());
+    SignatureVerdict get =
+        store.offlineCheck().check("GET", download.url(), Map.of(), Instant.now());
+    SignatureVerdict delete =
+        store.offlineCheck().check("DELETE", download.url(), Map.of(), Instant.now());
     StoreResponse deleted = store.client().send("DELETE", download.url(), Map.of(), new byte[0]);
 
     assertThat(get.accepted()).isTrue();
@@ -243,13 +379,21 @@ class OfflineSignatureCheckTest {
 
   @Test
   void check_detailAndToString_holdNoSecret() {
-    PresignedUpload upload = issuer(Clock.systemUTC()).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
+    PresignedUpload upload =
+        issuer(Clock.systemUTC()).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
     String signature = upload.url().replaceAll(".*X-Amz-Signature=([0-9a-f]+).*", "$1");
 
-    SignatureVerdict verdict = store.offlineCheck().check("PUT", upload.url(),
-        Map.of("Content-Type", "text/html", "Content-Length", "1"), Instant.now());
+    SignatureVerdict verdict =
+        store
+            .offlineCheck()
+            .check(
+                "PUT",
+                upload.url(),
+                Map.of("Content-Type", "text/html", "Content-Length", "1"),
+                Instant.now());
 
-    assertThat(verdict.detail()).doesNotContain(signature)
+    assertThat(verdict.detail())
+        .doesNotContain(signature)
         .doesNotContain(store.credentialsProvider().resolveCredentials().secretAccessKey());
     assertThat(store.offlineCheck().toString())
         .doesNotContain(store.credentialsProvider().resolveCredentials().secretAccessKey());

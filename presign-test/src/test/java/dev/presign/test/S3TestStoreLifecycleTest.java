@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A store on an instance field lives for one test; emptyBucketPerTest empties a class store between tests. */
+/**
+ * A store on an instance field lives for one test; emptyBucketPerTest empties a class store between
+ * tests.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class S3TestStoreLifecycleTest {
   private static String firstSecret;
@@ -22,15 +25,17 @@ class S3TestStoreLifecycleTest {
   @RegisterExtension
   static final S3TestStore perClass = S3TestStore.builder().emptyBucketPerTest(true).build();
 
-  @RegisterExtension
-  final S3TestStore perTest = S3TestStore.create();
+  @RegisterExtension final S3TestStore perTest = S3TestStore.create();
 
   @Test
   @Order(1)
   void first_storesAnObject() {
-    PresignedUpload upload = perClass.issuerBuilder()
-        .policy(PresignPolicy.builder().allowContentTypes("text/plain").build()).build()
-        .issueUpload(UploadRequest.of("a.txt", "text/plain", 1));
+    PresignedUpload upload =
+        perClass
+            .issuerBuilder()
+            .policy(PresignPolicy.builder().allowContentTypes("text/plain").build())
+            .build()
+            .issueUpload(UploadRequest.of("a.txt", "text/plain", 1));
     assertThat(perClass.client().put(upload, new byte[] {'a'})).isAccepted();
     firstSecret = perTest.credentialsProvider().resolveCredentials().secretAccessKey();
 
@@ -41,7 +46,8 @@ class S3TestStoreLifecycleTest {
   @Order(2)
   void second_findsTheClassBucketEmptyAndAFreshInstanceStore() {
     assertThat(perClass.keys()).isEmpty();
-    assertThat(perTest.credentialsProvider().resolveCredentials().secretAccessKey()).isNotEqualTo(firstSecret);
+    assertThat(perTest.credentialsProvider().resolveCredentials().secretAccessKey())
+        .isNotEqualTo(firstSecret);
   }
 
   @Nested
@@ -57,7 +63,9 @@ class S3TestStoreLifecycleTest {
 
   @AfterAll
   static void outerStoreSurvivedTheNestedClass() {
-    // The nested class ended before this method; had it stopped the outer store, it would have restarted.
-    assertThat(innerSecret).isEqualTo(perClass.credentialsProvider().resolveCredentials().secretAccessKey());
+    // The nested class ended before this method; had it stopped the outer store, it would have
+    // restarted.
+    assertThat(innerSecret)
+        .isEqualTo(perClass.credentialsProvider().resolveCredentials().secretAccessKey());
   }
 }

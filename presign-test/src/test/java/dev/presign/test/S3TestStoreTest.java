@@ -18,11 +18,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
 class S3TestStoreTest {
   private static final byte[] PNG = "\u0089PNG store".getBytes(StandardCharsets.ISO_8859_1);
 
-  @RegisterExtension
-  static final S3TestStore store = S3TestStore.create();
+  @RegisterExtension static final S3TestStore store = S3TestStore.create();
 
   private static PresignedUpload upload(S3TestStore on) {
-    return on.issuerBuilder().policy(PresignPolicy.builder().allowContentTypes("image/png").build()).build()
+    return on.issuerBuilder()
+        .policy(PresignPolicy.builder().allowContentTypes("image/png").build())
+        .build()
         .issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
   }
 
@@ -33,7 +34,8 @@ class S3TestStoreTest {
       assertThat(store.endpoint().getPort()).isNotEqualTo(other.endpoint().getPort());
       assertThat(store.credentialsProvider().resolveCredentials().secretAccessKey())
           .isNotEqualTo(other.credentialsProvider().resolveCredentials().secretAccessKey());
-      assertThat(store.credentialsProvider().resolveCredentials().accessKeyId()).matches("AKIA[A-Z2-7]{16}");
+      assertThat(store.credentialsProvider().resolveCredentials().accessKeyId())
+          .matches("AKIA[A-Z2-7]{16}");
       assertThat(store.kind()).isEqualTo(S3TestStore.Kind.S3PROXY);
       assertThat(store.checksSignatures()).isTrue();
     }
@@ -42,9 +44,18 @@ class S3TestStoreTest {
   @Test
   void object_reportsStoredHeadersAndMetadata() {
     String key = "objects/report.txt";
-    store.s3Client().putObject(r -> r.bucket(store.bucket()).key(key).contentType("text/plain")
-        .contentDisposition("attachment; filename=\"r.txt\"").cacheControl("no-store").contentEncoding("identity")
-        .metadata(Map.of("owner", "alice")), RequestBody.fromString("hello"));
+    store
+        .s3Client()
+        .putObject(
+            r ->
+                r.bucket(store.bucket())
+                    .key(key)
+                    .contentType("text/plain")
+                    .contentDisposition("attachment; filename=\"r.txt\"")
+                    .cacheControl("no-store")
+                    .contentEncoding("identity")
+                    .metadata(Map.of("owner", "alice")),
+            RequestBody.fromString("hello"));
 
     StoredObject stored = store.object(key);
 
@@ -75,10 +86,16 @@ class S3TestStoreTest {
 
   @Test
   void external_pointsAtAStoreThatRunsElsewhere() {
-    try (S3TestStore external = S3TestStore.builder().external(store.endpoint(),
-        store.credentialsProvider().resolveCredentials().accessKeyId(),
-        store.credentialsProvider().resolveCredentials().secretAccessKey(), store.bucket(), StoreProfile.MINIO)
-        .build().start()) {
+    try (S3TestStore external =
+        S3TestStore.builder()
+            .external(
+                store.endpoint(),
+                store.credentialsProvider().resolveCredentials().accessKeyId(),
+                store.credentialsProvider().resolveCredentials().secretAccessKey(),
+                store.bucket(),
+                StoreProfile.MINIO)
+            .build()
+            .start()) {
       PresignedUpload upload = upload(external);
 
       assertThat(external.client().put(upload, PNG)).isAccepted();
@@ -117,8 +134,14 @@ class S3TestStoreTest {
       assertThat(S3TestStore.builder().externalFromSystemProperties().build().kind())
           .isEqualTo(S3TestStore.Kind.EXTERNAL);
     } finally {
-      for (String name : new String[] {S3TestStore.ENDPOINT_PROPERTY, "presign.test.profile", "presign.test.accessKey",
-          "presign.test.secretKey", "presign.test.bucket"}) {
+      for (String name :
+          new String[] {
+            S3TestStore.ENDPOINT_PROPERTY,
+            "presign.test.profile",
+            "presign.test.accessKey",
+            "presign.test.secretKey",
+            "presign.test.bucket"
+          }) {
         System.clearProperty(name);
       }
     }

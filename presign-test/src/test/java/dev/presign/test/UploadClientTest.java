@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The browser-like client against the store: PUT, POST form, parts and download, accepted and refused. */
+/**
+ * The browser-like client against the store: PUT, POST form, parts and download, accepted and
+ * refused.
+ */
 class UploadClientTest {
   @RegisterExtension
   static final S3TestStore store = S3TestStore.builder().emptyBucketPerTest(true).build();
@@ -29,8 +32,16 @@ class UploadClientTest {
 
   @BeforeEach
   void setUp() {
-    issuer = store.issuerBuilder().policy(PresignPolicy.builder()
-        .allowContentTypes("image/png", "video/mp4").minSize(1).maxSize(64L << 20).build()).build();
+    issuer =
+        store
+            .issuerBuilder()
+            .policy(
+                PresignPolicy.builder()
+                    .allowContentTypes("image/png", "video/mp4")
+                    .minSize(1)
+                    .maxSize(64L << 20)
+                    .build())
+            .build();
   }
 
   @Test
@@ -71,11 +82,20 @@ class UploadClientTest {
   void putParts_uploadsEverySliceAndCollectsETags() {
     byte[] file = new byte[(5 << 20) + 1234];
     new Random(7).nextBytes(file);
-    try (MultipartUploads multipart = MultipartUploads.builder().issuer(issuer).sessionKey(new byte[32]).partSize(5L << 20).build()) {
-      MultipartSession session = multipart.start(UploadRequest.of("film.mp4", "video/mp4", file.length));
+    try (MultipartUploads multipart =
+        MultipartUploads.builder()
+            .issuer(issuer)
+            .sessionKey(new byte[32])
+            .partSize(5L << 20)
+            .build()) {
+      MultipartSession session =
+          multipart.start(UploadRequest.of("film.mp4", "video/mp4", file.length));
 
-      List<UploadedPart> parts = store.client().putParts(session,
-          multipart.presignParts(session.token(), 1, session.partCount()), file);
+      List<UploadedPart> parts =
+          store
+              .client()
+              .putParts(
+                  session, multipart.presignParts(session.token(), 1, session.partCount()), file);
       multipart.complete(session.token(), parts);
 
       assertThat(parts).hasSize(2).allSatisfy(part -> assertThat(part.etag()).isNotBlank());
@@ -88,11 +108,15 @@ class UploadClientTest {
     PresignedUpload upload = issuer.issueUpload(UploadRequest.of("a.png", "image/png", 4));
     assertThat(store.client().put(upload, new byte[] {1, 2, 3, 4})).isAccepted();
 
-    StoreResponse get = store.client().get(issuer.issueDownload(DownloadRequest.of(upload.key()).attachment("b.png")));
+    StoreResponse get =
+        store
+            .client()
+            .get(issuer.issueDownload(DownloadRequest.of(upload.key()).attachment("b.png")));
 
     assertThat(get).isAccepted();
     assertThat(get.body()).containsExactly(1, 2, 3, 4);
-    assertThat(get.header("content-disposition")).hasValueSatisfying(value -> assertThat(value).contains("b.png"));
+    assertThat(get.header("content-disposition"))
+        .hasValueSatisfying(value -> assertThat(value).contains("b.png"));
     assertThat(get.errorCode()).isEmpty();
   }
 }

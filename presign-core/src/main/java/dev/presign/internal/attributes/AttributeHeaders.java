@@ -1,8 +1,8 @@
 package dev.presign.internal.attributes;
 
-import dev.presign.ObjectAttributes;
 import dev.presign.InvalidRequestException;
 import dev.presign.InvalidRequestException.Reason;
+import dev.presign.ObjectAttributes;
 import dev.presign.UploadRequest;
 import dev.presign.internal.Redact;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +13,15 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The headers that carry a policy's {@link ObjectAttributes} and a request's additions, in one fixed order
- * (encryption, storage class, metadata by key, tagging), with values as sent: metadata RFC 2047-encoded
- * where needed, tags as S3's URL-encoded {@code key=value&…}. The policy's own part is computed once; a
- * request without additions reuses it. Immutable and thread-safe.
+ * The headers that carry a policy's {@link ObjectAttributes} and a request's additions, in one
+ * fixed order (encryption, storage class, metadata by key, tagging), with values as sent: metadata
+ * RFC 2047-encoded where needed, tags as S3's URL-encoded {@code key=value&…}. The policy's own
+ * part is computed once; a request without additions reuses it. Immutable and thread-safe.
  */
 public final class AttributeHeaders {
   /** The header that carries tags on a PUT and CreateMultipartUpload. */
   public static final String TAGGING = "x-amz-tagging";
+
   /** The prefix of user-metadata headers. */
   public static final String META = "x-amz-meta-";
 
@@ -32,22 +33,30 @@ public final class AttributeHeaders {
   private AttributeHeaders(ObjectAttributes attributes) {
     this.attributes = attributes;
     List<String> entries = new ArrayList<>();
-    attributes.encryption().ifPresent(e -> {
-      entries.add("x-amz-server-side-encryption");
-      entries.add(e.algorithm());
-      e.kmsKeyId().ifPresent(id -> {
-        entries.add("x-amz-server-side-encryption-aws-kms-key-id");
-        entries.add(id);
-      });
-      if (e.bucketKeyEnabled()) {
-        entries.add("x-amz-server-side-encryption-bucket-key-enabled");
-        entries.add("true");
-      }
-    });
-    attributes.storageClass().ifPresent(s -> {
-      entries.add("x-amz-storage-class");
-      entries.add(s);
-    });
+    attributes
+        .encryption()
+        .ifPresent(
+            e -> {
+              entries.add("x-amz-server-side-encryption");
+              entries.add(e.algorithm());
+              e.kmsKeyId()
+                  .ifPresent(
+                      id -> {
+                        entries.add("x-amz-server-side-encryption-aws-kms-key-id");
+                        entries.add(id);
+                      });
+              if (e.bucketKeyEnabled()) {
+                entries.add("x-amz-server-side-encryption-bucket-key-enabled");
+                entries.add("true");
+              }
+            });
+    attributes
+        .storageClass()
+        .ifPresent(
+            s -> {
+              entries.add("x-amz-storage-class");
+              entries.add(s);
+            });
     int bytes = 0;
     for (Map.Entry<String, String> entry : attributes.metadata().entrySet()) {
       String value = Rfc2047.encode(entry.getValue());
@@ -67,8 +76,8 @@ public final class AttributeHeaders {
    * The headers of a policy's attributes.
    *
    * @param attributes the policy's attributes
-   * @return the headers, or null when the attributes set nothing and allow nothing (the common case, which
-   *     then costs nothing per URL)
+   * @return the headers, or null when the attributes set nothing and allow nothing (the common
+   *     case, which then costs nothing per URL)
    */
   public static @Nullable AttributeHeaders of(ObjectAttributes attributes) {
     return attributes.isEmpty() ? null : new AttributeHeaders(attributes);
@@ -87,12 +96,16 @@ public final class AttributeHeaders {
    */
   public static void requireNoAdditions(UploadRequest request) {
     if (!request.metadata().isEmpty()) {
-      throw new InvalidRequestException(Reason.METADATA_INVALID, "metadata key must be one the policy allows (none): "
-          + Redact.quote(request.metadata().keySet().iterator().next()));
+      throw new InvalidRequestException(
+          Reason.METADATA_INVALID,
+          "metadata key must be one the policy allows (none): "
+              + Redact.quote(request.metadata().keySet().iterator().next()));
     }
     if (!request.tags().isEmpty()) {
-      throw new InvalidRequestException(Reason.TAGS_INVALID, "tag key must be one the policy allows (none): "
-          + Redact.quote(request.tags().keySet().iterator().next()));
+      throw new InvalidRequestException(
+          Reason.TAGS_INVALID,
+          "tag key must be one the policy allows (none): "
+              + Redact.quote(request.tags().keySet().iterator().next()));
     }
   }
 
@@ -113,8 +126,12 @@ public final class AttributeHeaders {
     for (Map.Entry<String, String> entry : request.metadata().entrySet()) {
       String key = entry.getKey();
       if (!attributes.requestMetadataKeys().contains(key)) {
-        throw new InvalidRequestException(Reason.METADATA_INVALID, "metadata key must be one of "
-            + attributes.requestMetadataKeys() + ": " + Redact.quote(key));
+        throw new InvalidRequestException(
+            Reason.METADATA_INVALID,
+            "metadata key must be one of "
+                + attributes.requestMetadataKeys()
+                + ": "
+                + Redact.quote(key));
       }
       String violation = AttributeRules.metadataValueViolation(key, entry.getValue());
       if (violation != null) {
@@ -125,15 +142,20 @@ public final class AttributeHeaders {
       metadata.put(key, value);
     }
     if (bytes > AttributeRules.MAX_METADATA_BYTES) {
-      throw new InvalidRequestException(Reason.METADATA_INVALID, "metadata must be at most "
-          + AttributeRules.MAX_METADATA_BYTES + " bytes in all (keys and values as sent): " + bytes);
+      throw new InvalidRequestException(
+          Reason.METADATA_INVALID,
+          "metadata must be at most "
+              + AttributeRules.MAX_METADATA_BYTES
+              + " bytes in all (keys and values as sent): "
+              + bytes);
     }
     TreeMap<String, String> tags = new TreeMap<>(attributes.tags());
     for (Map.Entry<String, String> entry : request.tags().entrySet()) {
       String key = entry.getKey();
       if (!attributes.requestTagKeys().contains(key)) {
-        throw new InvalidRequestException(Reason.TAGS_INVALID, "tag key must be one of "
-            + attributes.requestTagKeys() + ": " + Redact.quote(key));
+        throw new InvalidRequestException(
+            Reason.TAGS_INVALID,
+            "tag key must be one of " + attributes.requestTagKeys() + ": " + Redact.quote(key));
       }
       String violation = AttributeRules.tagValueViolation(key, entry.getValue());
       if (violation != null) {
@@ -142,10 +164,12 @@ public final class AttributeHeaders {
       tags.put(key, entry.getValue());
     }
     if (tags.size() > AttributeRules.MAX_TAGS) {
-      throw new InvalidRequestException(Reason.TAGS_INVALID, "an object can carry at most "
-          + AttributeRules.MAX_TAGS + " tags: " + tags.size());
+      throw new InvalidRequestException(
+          Reason.TAGS_INVALID,
+          "an object can carry at most " + AttributeRules.MAX_TAGS + " tags: " + tags.size());
     }
-    // The fixed entries without their tagging, then the request's metadata merged by key, then all tags.
+    // The fixed entries without their tagging, then the request's metadata merged by key, then all
+    // tags.
     int fixedEnd = attributes.tags().isEmpty() ? fixed.length : fixed.length - 2;
     for (int i = 0; i < fixedEnd; i += 2) {
       if (fixed[i].startsWith(META)) {
@@ -166,7 +190,10 @@ public final class AttributeHeaders {
     return entries.toArray(new String[0]);
   }
 
-  /** S3's tag set as a header value: {@code key=value} pairs joined by {@code &}, each part URL-encoded. */
+  /**
+   * S3's tag set as a header value: {@code key=value} pairs joined by {@code &}, each part
+   * URL-encoded.
+   */
   public static String tagging(Map<String, String> tags) {
     StringBuilder out = new StringBuilder();
     for (Map.Entry<String, String> tag : tags.entrySet()) {
@@ -180,15 +207,24 @@ public final class AttributeHeaders {
     return out.toString();
   }
 
-  /** RFC 3986 percent-encoding of UTF-8, as the AWS SDKs encode tagging: only unreserved characters stay. */
+  /**
+   * RFC 3986 percent-encoding of UTF-8, as the AWS SDKs encode tagging: only unreserved characters
+   * stay.
+   */
   private static void encode(String text, StringBuilder out) {
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xFF;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-          || c == '.' || c == '~') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_'
+          || c == '.'
+          || c == '~') {
         out.append((char) c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
       }
     }

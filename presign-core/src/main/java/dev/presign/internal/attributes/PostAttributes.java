@@ -4,13 +4,12 @@ import dev.presign.internal.post.PostPolicyJson;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Object attributes on a POST form: each one a form field and an exact ({@code eq}) condition of the signed
- * policy, so S3 refuses a form whose field is missing or changed. Encryption, storage class and metadata
- * keep their header names as field names; tags travel in S3's {@code tagging} field as a {@code Tagging}
- * XML document.
+ * Object attributes on a POST form: each one a form field and an exact ({@code eq}) condition of
+ * the signed policy, so S3 refuses a form whose field is missing or changed. Encryption, storage
+ * class and metadata keep their header names as field names; tags travel in S3's {@code tagging}
+ * field as a {@code Tagging} XML document.
  */
 public final class PostAttributes {
   private PostAttributes() {}
@@ -18,7 +17,8 @@ public final class PostAttributes {
   /**
    * Adds the attributes to a form.
    *
-   * @param entries attribute headers, names and values alternating, from {@link AttributeHeaders#entries}
+   * @param entries attribute headers, names and values alternating, from {@link
+   *     AttributeHeaders#entries}
    * @param document the policy document, which gets one {@code eq} condition per field
    * @param fields the form's fields, in order, which get one field per attribute
    */
@@ -35,13 +35,19 @@ public final class PostAttributes {
     }
   }
 
-  /** S3's {@code Tagging} document for a URL-encoded tag set; tag text cannot hold {@code < > &}, but is escaped anyway. */
+  /**
+   * S3's {@code Tagging} document for a URL-encoded tag set; tag text cannot hold {@code < > &},
+   * but is escaped anyway.
+   */
   static String taggingXml(String tagging) {
     StringBuilder xml = new StringBuilder("<Tagging><TagSet>");
     for (String pair : tagging.split("&", -1)) {
       int eq = pair.indexOf('=');
-      xml.append("<Tag><Key>").append(escape(decode(pair.substring(0, eq)))).append("</Key><Value>")
-          .append(escape(decode(pair.substring(eq + 1)))).append("</Value></Tag>");
+      xml.append("<Tag><Key>")
+          .append(escape(decode(pair.substring(0, eq))))
+          .append("</Key><Value>")
+          .append(escape(decode(pair.substring(eq + 1))))
+          .append("</Value></Tag>");
     }
     return xml.append("</TagSet></Tagging>").toString();
   }

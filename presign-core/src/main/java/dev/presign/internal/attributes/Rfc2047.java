@@ -5,13 +5,13 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
- * User-metadata values as S3 carries them in HTTP headers. A header is US-ASCII, so S3 decodes RFC 2047
- * encoded-words ({@code =?UTF-8?B?…?=}) in an {@code x-amz-meta-*} value before storing it, and encodes a
- * stored non-ASCII value the same way when it returns it. presign sends a value unchanged when it is
- * printable ASCII (without surrounding or
- * repeated spaces) and could not be read as an encoded-word, and as one {@code =?UTF-8?B?…?=} word over its
- * UTF-8 bytes otherwise: so S3 stores exactly the text the application gave, and a client-supplied
- * {@code =?…?=} cannot make S3 store something else.
+ * User-metadata values as S3 carries them in HTTP headers. A header is US-ASCII, so S3 decodes RFC
+ * 2047 encoded-words ({@code =?UTF-8?B?…?=}) in an {@code x-amz-meta-*} value before storing it,
+ * and encodes a stored non-ASCII value the same way when it returns it. presign sends a value
+ * unchanged when it is printable ASCII (without surrounding or repeated spaces) and could not be
+ * read as an encoded-word, and as one {@code =?UTF-8?B?…?=} word over its UTF-8 bytes otherwise: so
+ * S3 stores exactly the text the application gave, and a client-supplied {@code =?…?=} cannot make
+ * S3 store something else.
  */
 public final class Rfc2047 {
   private static final String PREFIX = "=?UTF-8?B?";
@@ -29,12 +29,14 @@ public final class Rfc2047 {
     if (isPlainAscii(value)) {
       return value;
     }
-    return PREFIX + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + SUFFIX;
+    return PREFIX
+        + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))
+        + SUFFIX;
   }
 
   /**
-   * The text of a value read back from a store: one or more encoded-words ({@code B} or {@code Q}, UTF-8
-   * or ISO-8859-1) are decoded, anything else is returned as it is.
+   * The text of a value read back from a store: one or more encoded-words ({@code B} or {@code Q},
+   * UTF-8 or ISO-8859-1) are decoded, anything else is returned as it is.
    *
    * @param header the header value as returned
    * @return the decoded text
@@ -110,7 +112,11 @@ public final class Rfc2047 {
         return false;
       }
     }
-    // Surrounding or repeated spaces would not survive header canonicalization and trimming as sent.
-    return !value.contains("=?") && !value.startsWith(" ") && !value.endsWith(" ") && !value.contains("  ");
+    // Surrounding or repeated spaces would not survive header canonicalization and trimming as
+    // sent.
+    return !value.contains("=?")
+        && !value.startsWith(" ")
+        && !value.endsWith(" ")
+        && !value.contains("  ");
   }
 }

@@ -29,10 +29,10 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Where and as whom every service talks to one bucket: the bucket, region, endpoint and addressing,
- * credentials, clock, store profile and URL signer, with the helpers they share (credential resolution,
- * signing, object addresses, key checks, S3 clients). The issuer builds one; multipart, verification,
- * the Uppy handler and the self-test use the issuer's. Settings are checked by the issuer's builder.
- * Immutable and thread-safe.
+ * credentials, clock, store profile and URL signer, with the helpers they share (credential
+ * resolution, signing, object addresses, key checks, S3 clients). The issuer builds one; multipart,
+ * verification, the Uppy handler and the self-test use the issuer's. Settings are checked by the
+ * issuer's builder. Immutable and thread-safe.
  */
 public final class StoreConnection {
   private final String bucket;
@@ -55,11 +55,18 @@ public final class StoreConnection {
    * @param pathStyleAccess whether the bucket goes in the path
    * @param credentialsProvider where signing credentials come from
    * @param clock the clock for signing times and expiries
-   * @param rejectShortLivedCredentials whether credentials expiring before a TTL fail instead of shortening it
+   * @param rejectShortLivedCredentials whether credentials expiring before a TTL fail instead of
+   *     shortening it
    * @param profile the store profile, or null when none was set
    */
-  public StoreConnection(String bucket, Region region, URI endpointOverride, boolean pathStyleAccess,
-      AwsCredentialsProvider credentialsProvider, Clock clock, boolean rejectShortLivedCredentials,
+  public StoreConnection(
+      String bucket,
+      Region region,
+      URI endpointOverride,
+      boolean pathStyleAccess,
+      AwsCredentialsProvider credentialsProvider,
+      Clock clock,
+      boolean rejectShortLivedCredentials,
       StoreProfile profile) {
     this.bucket = bucket;
     this.region = region;
@@ -129,11 +136,18 @@ public final class StoreConnection {
     try {
       credentials = credentialsProvider.resolveCredentials();
     } catch (RuntimeException e) {
-      // The provider's own message may name a profile or an endpoint, never a secret; keep it as the cause.
-      throw new PresignException(PresignException.Kind.CREDENTIALS_UNAVAILABLE, "could not resolve AWS credentials from " + credentialsProvider.getClass().getSimpleName(), e);
+      // The provider's own message may name a profile or an endpoint, never a secret; keep it as
+      // the cause.
+      throw new PresignException(
+          PresignException.Kind.CREDENTIALS_UNAVAILABLE,
+          "could not resolve AWS credentials from "
+              + credentialsProvider.getClass().getSimpleName(),
+          e);
     }
     if (credentials == null) {
-      throw new PresignException(PresignException.Kind.CREDENTIALS_UNAVAILABLE, "the credentials provider returned no credentials");
+      throw new PresignException(
+          PresignException.Kind.CREDENTIALS_UNAVAILABLE,
+          "the credentials provider returned no credentials");
     }
     return credentials;
   }
@@ -145,7 +159,8 @@ public final class StoreConnection {
    * @param ttl the lifetime asked for
    * @param credentials the resolved credentials
    * @return the expiry
-   * @throws PresignException when the credentials expire first and short-lived credentials are rejected
+   * @throws PresignException when the credentials expire first and short-lived credentials are
+   *     rejected
    */
   public Expiry expiry(Instant now, Duration ttl, AwsCredentialsIdentity credentials) {
     return Expiry.compute(now, ttl, credentials.expirationTime(), rejectShortLivedCredentials);
@@ -161,15 +176,27 @@ public final class StoreConnection {
    * @param credentials the resolved credentials
    * @return the pre-signed URL
    */
-  public String sign(String method, String key, HeaderMap headers, Expiry expiry,
+  public String sign(
+      String method,
+      String key,
+      HeaderMap headers,
+      Expiry expiry,
       AwsCredentialsIdentity credentials) {
-    return signer.presign(new SigningRequest(method, bucket, key, headers, HeaderMap.of(),
-        expiry.signingEpochSecond(), expiry.seconds(), credentials));
+    return signer.presign(
+        new SigningRequest(
+            method,
+            bucket,
+            key,
+            headers,
+            HeaderMap.of(),
+            expiry.signingEpochSecond(),
+            expiry.seconds(),
+            credentials));
   }
 
   /**
-   * Signs any method for any safe key with these headers, outside any policy, for five minutes: for the
-   * self-test.
+   * Signs any method for any safe key with these headers, outside any policy, for five minutes: for
+   * the self-test.
    *
    * @param method the HTTP method
    * @param key the object key
@@ -180,7 +207,8 @@ public final class StoreConnection {
   public String signRaw(String method, String key, HeaderMap headers) {
     requireSafeKey(key);
     AwsCredentialsIdentity credentials = resolveCredentials();
-    Expiry expiry = Expiry.compute(clock.instant(), Duration.ofMinutes(5), credentials.expirationTime(), false);
+    Expiry expiry =
+        Expiry.compute(clock.instant(), Duration.ofMinutes(5), credentials.expirationTime(), false);
     return sign(method, key, headers, expiry, credentials);
   }
 
@@ -192,18 +220,29 @@ public final class StoreConnection {
    * @return the URL
    */
   public String objectUrl(String key) {
-    StringBuilder url = new StringBuilder(key.length() + 64).append(addressing.scheme()).append("://")
-        .append(addressing.host(bucket)).append('/');
+    StringBuilder url =
+        new StringBuilder(key.length() + 64)
+            .append(addressing.scheme())
+            .append("://")
+            .append(addressing.host(bucket))
+            .append('/');
     if (addressing.pathStyle()) {
       url.append(bucket).append('/');
     }
     for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-          || c == '_' || c == '~' || c == '/') {
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~'
+          || c == '/') {
         url.append((char) c);
       } else {
-        url.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        url.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
       }
     }
@@ -224,27 +263,28 @@ public final class StoreConnection {
   }
 
   /**
-   * An S3 client with this connection's region, endpoint, addressing and credentials, for the few calls
-   * that must reach S3 (multipart, verification). Part URLs carry no checksums; an SDK default CRC32 on
-   * CreateMultipartUpload would make S3 expect one with every part, so checksums are only sent when
-   * required. The HTTP client is named, never found on the classpath: an application that also has
-   * another SDK HTTP client there would make the SDK's discovery fail or choose by chance. Requests are
-   * signed by presign's own quiet SigV4 signer: the SDK's signer logs the canonical request, session token
-   * included, at DEBUG.
+   * An S3 client with this connection's region, endpoint, addressing and credentials, for the few
+   * calls that must reach S3 (multipart, verification). Part URLs carry no checksums; an SDK
+   * default CRC32 on CreateMultipartUpload would make S3 expect one with every part, so checksums
+   * are only sent when required. The HTTP client is named, never found on the classpath: an
+   * application that also has another SDK HTTP client there would make the SDK's discovery fail or
+   * choose by chance. Requests are signed by presign's own quiet SigV4 signer: the SDK's signer
+   * logs the canonical request, session token included, at DEBUG.
    *
-   * @param httpClient the HTTP client builder to use, or null for the SDK's url-connection-client, which
-   *     adds no jars beyond the JDK's HttpURLConnection
+   * @param httpClient the HTTP client builder to use, or null for the SDK's url-connection-client,
+   *     which adds no jars beyond the JDK's HttpURLConnection
    * @return a new client; the caller closes it
    */
   public S3Client newS3Client(SdkHttpClient.Builder<?> httpClient) {
-    S3ClientBuilder builder = S3Client.builder()
-        .httpClientBuilder(httpClient != null ? httpClient : UrlConnectionHttpClient.builder())
-        .region(region)
-        .credentialsProvider(credentialsProvider)
-        .putAuthScheme(new QuietSigV4())
-        .forcePathStyle(pathStyleAccess)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .httpClientBuilder(httpClient != null ? httpClient : UrlConnectionHttpClient.builder())
+            .region(region)
+            .credentialsProvider(credentialsProvider)
+            .putAuthScheme(new QuietSigV4())
+            .forcePathStyle(pathStyleAccess)
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     if (endpointOverride != null) {
       builder.endpointOverride(endpointOverride);
     }
@@ -253,9 +293,13 @@ public final class StoreConnection {
 
   @Override
   public String toString() {
-    return "StoreConnection[bucket=" + bucket + ", region=" + region.id()
+    return "StoreConnection[bucket="
+        + bucket
+        + ", region="
+        + region.id()
         + (profile == null ? "" : ", profile=" + profile)
         + (endpointOverride == null ? "" : ", endpoint=" + endpointOverride)
-        + (pathStyleAccess ? ", pathStyle" : "") + ']';
+        + (pathStyleAccess ? ", pathStyle" : "")
+        + ']';
   }
 }

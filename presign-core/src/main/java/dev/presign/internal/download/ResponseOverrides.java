@@ -17,17 +17,20 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a {@link DownloadRequest} into the {@code response-*} and {@code versionId} query parameters S3
- * applies. Every download pins the headers a browser acts on, whatever the uploader stored with the object
- * (S3 does not require Content-Disposition, Cache-Control or Content-Encoding to be signed on a PUT):
+ * Turns a {@link DownloadRequest} into the {@code response-*} and {@code versionId} query
+ * parameters S3 applies. Every download pins the headers a browser acts on, whatever the uploader
+ * stored with the object (S3 does not require Content-Disposition, Cache-Control or
+ * Content-Encoding to be signed on a PUT):
  *
  * <ul>
- *   <li>Content-Type: the request's, else the one the key's extension names (presign's keys keep only an
- *       extension that fits the declared type), else the file name's, else {@code application/octet-stream};
- *   <li>Content-Disposition: the request's, else {@code inline} for types safe to render and
- *       {@code attachment} for the rest, named after the request's file name or the key's last segment;
+ *   <li>Content-Type: the request's, else the one the key's extension names (presign's keys keep
+ *       only an extension that fits the declared type), else the file name's, else {@code
+ *       application/octet-stream};
+ *   <li>Content-Disposition: the request's, else {@code inline} for types safe to render and {@code
+ *       attachment} for the rest, named after the request's file name or the key's last segment;
  *   <li>Cache-Control: the request's, else {@code private, max-age=} the URL's lifetime;
- *   <li>Content-Encoding: {@code identity}, so a stored {@code gzip} cannot change what the bytes mean.
+ *   <li>Content-Encoding: {@code identity}, so a stored {@code gzip} cannot change what the bytes
+ *       mean.
  * </ul>
  *
  * <p>Active content (HTML, SVG, XML, JavaScript) goes out as an {@code application/octet-stream}
@@ -38,55 +41,81 @@ public final class ResponseOverrides {
   private static final String IDENTITY = "identity";
 
   /**
-   * What a plain download pins for each extension {@link ExtensionTable} knows, decided once by {@link #pin}:
-   * the same answer per URL, without parsing the type or looking it up in the content sets again.
+   * What a plain download pins for each extension {@link ExtensionTable} knows, decided once by
+   * {@link #pin}: the same answer per URL, without parsing the type or looking it up in the content
+   * sets again.
    */
   private static final Map<String, Pinned> PLAIN;
+
   private static final Pinned PLAIN_WITHOUT_KNOWN_EXTENSION;
 
   static {
     Map<String, Pinned> plain = new HashMap<>();
     for (String extension : ExtensionTable.extensions()) {
-      plain.put(extension, pin(Objects.requireNonNull(MediaType.parseOrNull(ExtensionTable.typeOf(extension))), null, false));
+      plain.put(
+          extension,
+          pin(
+              Objects.requireNonNull(MediaType.parseOrNull(ExtensionTable.typeOf(extension))),
+              null,
+              false));
     }
     PLAIN = Map.copyOf(plain);
-    PLAIN_WITHOUT_KNOWN_EXTENSION = pin(Objects.requireNonNull(MediaType.parseOrNull(NEUTRAL_TYPE)), null, false);
+    PLAIN_WITHOUT_KNOWN_EXTENSION =
+        pin(Objects.requireNonNull(MediaType.parseOrNull(NEUTRAL_TYPE)), null, false);
   }
 
   private static volatile @Nullable CacheControl lastCacheControl;
 
   /**
-   * A type and disposition, with what follows a plain disposition's file name in the canonical query,
-   * encoded once: the closing quote, the content encoding and the type.
+   * A type and disposition, with what follows a plain disposition's file name in the canonical
+   * query, encoded once: the closing quote, the content encoding and the type.
    */
   private record Pinned(String typeValue, boolean attachment, EncodedQuery.Encoded plainTail) {
     Pinned(String typeValue, boolean attachment) {
-      this(typeValue, attachment, EncodedQuery.builder().valuePart("\"")
-          .parameter("response-content-encoding", IDENTITY).parameter("response-content-type", typeValue).build(false));
+      this(
+          typeValue,
+          attachment,
+          EncodedQuery.builder()
+              .valuePart("\"")
+              .parameter("response-content-encoding", IDENTITY)
+              .parameter("response-content-type", typeValue)
+              .build(false));
     }
   }
 
-  /** A default Cache-Control, with the canonical query up to a plain disposition's file name, encoded once. */
-  private record CacheControl(long maxAgeSeconds, String value, EncodedQuery.Encoded inlineHead,
+  /**
+   * A default Cache-Control, with the canonical query up to a plain disposition's file name,
+   * encoded once.
+   */
+  private record CacheControl(
+      long maxAgeSeconds,
+      String value,
+      EncodedQuery.Encoded inlineHead,
       EncodedQuery.Encoded attachmentHead) {
     CacheControl(long maxAgeSeconds, String value) {
-      this(maxAgeSeconds, value, head(value, ContentDisposition.INLINE_START),
+      this(
+          maxAgeSeconds,
+          value,
+          head(value, ContentDisposition.INLINE_START),
           head(value, ContentDisposition.ATTACHMENT_START));
     }
 
     private static EncodedQuery.Encoded head(String cacheControl, String dispositionStart) {
-      return EncodedQuery.builder().parameter("response-cache-control", cacheControl)
-          .name("response-content-disposition").valuePart(dispositionStart).build(true);
+      return EncodedQuery.builder()
+          .parameter("response-cache-control", cacheControl)
+          .name("response-content-disposition")
+          .valuePart(dispositionStart)
+          .build(true);
     }
   }
 
   private ResponseOverrides() {}
 
   /**
-   * The query parameters for a download, encoded and sorted for the signer: what {@link #of} gives, as
-   * {@link EncodedQuery}. A plain download (no type, name, disposition, cache control or version asked for,
-   * and a key whose last segment is a plain name) is a head and a tail encoded once around its file name,
-   * which is encoded while signing.
+   * The query parameters for a download, encoded and sorted for the signer: what {@link #of} gives,
+   * as {@link EncodedQuery}. A plain download (no type, name, disposition, cache control or version
+   * asked for, and a key whose last segment is a plain name) is a head and a tail encoded once
+   * around its file name, which is encoded while signing.
    *
    * @param request the download request
    * @param maxAgeSeconds how long the URL lives: the default Cache-Control max-age
@@ -94,15 +123,20 @@ public final class ResponseOverrides {
    * @throws InvalidRequestException when the content type or cache control is malformed
    */
   public static EncodedQuery encoded(DownloadRequest request, long maxAgeSeconds) {
-    if (request.contentType().isEmpty() && request.fileName().isEmpty() && request.disposition().isEmpty()
-        && !request.allowActiveContent() && request.cacheControl().isEmpty() && request.versionId().isEmpty()) {
+    if (request.contentType().isEmpty()
+        && request.fileName().isEmpty()
+        && request.disposition().isEmpty()
+        && !request.allowActiveContent()
+        && request.cacheControl().isEmpty()
+        && request.versionId().isEmpty()) {
       EncodedQuery plain = plainQuery(request.key(), maxAgeSeconds);
       if (plain != null) {
         return plain;
       }
     }
     Map<String, String> parameters = of(request, maxAgeSeconds);
-    // Sorted by name: the names are S3's own, unreserved, so their String order is their encoded byte order.
+    // Sorted by name: the names are S3's own, unreserved, so their String order is their encoded
+    // byte order.
     EncodedQuery.Builder sorted = EncodedQuery.builder();
     for (String name : new java.util.TreeSet<>(parameters.keySet())) {
       sorted.parameter(name, java.util.Objects.requireNonNull(parameters.get(name)));
@@ -111,9 +145,9 @@ public final class ResponseOverrides {
   }
 
   /**
-   * A plain download's query for an ASCII key whose last segment is a plain name, else null. One pass from
-   * the key's end finds what {@link #lastSegment}, {@link ContentDisposition#isPlainName} and
-   * {@link #keyExtension} would each find in a pass of their own, and gives what they give.
+   * A plain download's query for an ASCII key whose last segment is a plain name, else null. One
+   * pass from the key's end finds what {@link #lastSegment}, {@link ContentDisposition#isPlainName}
+   * and {@link #keyExtension} would each find in a pass of their own, and gives what they give.
    */
   private static @Nullable EncodedQuery plainQuery(String key, long maxAgeSeconds) {
     int slash = -1;
@@ -135,19 +169,26 @@ public final class ResponseOverrides {
       }
     }
     int n = key.length() - slash - 1;
-    if (!plainName || n == 0 || n > ContentDisposition.MAX_NAME_BYTES || key.charAt(slash + 1) == ' '
-        || key.charAt(key.length() - 1) == ' ' || key.charAt(key.length() - 1) == '.') {
+    if (!plainName
+        || n == 0
+        || n > ContentDisposition.MAX_NAME_BYTES
+        || key.charAt(slash + 1) == ' '
+        || key.charAt(key.length() - 1) == ' '
+        || key.charAt(key.length() - 1) == '.') {
       return null;
     }
     String extension = "";
     if (dot >= 0) {
       String candidate = key.substring(dot + 1);
-      extension = SafeFileName.isAsciiAlphanumeric(candidate) ? candidate.toLowerCase(Locale.ROOT) : "";
+      extension =
+          SafeFileName.isAsciiAlphanumeric(candidate) ? candidate.toLowerCase(Locale.ROOT) : "";
     }
     Pinned pinned = PLAIN.getOrDefault(extension, PLAIN_WITHOUT_KNOWN_EXTENSION);
     CacheControl cacheControl = defaultCacheControl(maxAgeSeconds);
-    return EncodedQuery.of(pinned.attachment ? cacheControl.attachmentHead : cacheControl.inlineHead,
-        key.substring(slash + 1), pinned.plainTail);
+    return EncodedQuery.of(
+        pinned.attachment ? cacheControl.attachmentHead : cacheControl.inlineHead,
+        key.substring(slash + 1),
+        pinned.plainTail);
   }
 
   /**
@@ -161,17 +202,22 @@ public final class ResponseOverrides {
   public static Map<String, String> of(DownloadRequest request, long maxAgeSeconds) {
     Pinned pinned;
     String fileName = request.fileName().orElse(null);
-    if (request.contentType().isEmpty() && fileName == null && request.disposition().isEmpty()
+    if (request.contentType().isEmpty()
+        && fileName == null
+        && request.disposition().isEmpty()
         && !request.allowActiveContent()) {
-      // What every plain download asks: the type and disposition follow from the key's extension alone.
+      // What every plain download asks: the type and disposition follow from the key's extension
+      // alone.
       pinned = PLAIN.getOrDefault(keyExtension(request.key()), PLAIN_WITHOUT_KNOWN_EXTENSION);
     } else {
       MediaType type = null;
       if (request.contentType().isPresent()) {
         type = MediaType.parseOrNull(request.contentType().get());
         if (type == null) {
-          throw new InvalidRequestException(Reason.CONTENT_TYPE_INVALID,
-              "content type must be a concrete media type such as image/png: " + Redact.quote(request.contentType().get()));
+          throw new InvalidRequestException(
+              Reason.CONTENT_TYPE_INVALID,
+              "content type must be a concrete media type such as image/png: "
+                  + Redact.quote(request.contentType().get()));
         }
       }
       if (type == null) {
@@ -179,29 +225,53 @@ public final class ResponseOverrides {
       }
       pinned = pin(type, request.disposition().orElse(null), request.allowActiveContent());
     }
-    String disposition = ContentDisposition.of(pinned.attachment,
-        fileName == null ? lastSegment(request.key()) : fileName);
+    String disposition =
+        ContentDisposition.of(
+            pinned.attachment, fileName == null ? lastSegment(request.key()) : fileName);
     String cacheControl;
     if (request.cacheControl().isPresent()) {
       cacheControl = request.cacheControl().get();
-      if (cacheControl.isEmpty() || cacheControl.length() > 256 || !isPrintableAscii(cacheControl)) {
-        throw new InvalidRequestException(Reason.HEADER_INVALID,
-            "cache control must be 1 to 256 printable ASCII characters: " + Redact.quote(cacheControl));
+      if (cacheControl.isEmpty()
+          || cacheControl.length() > 256
+          || !isPrintableAscii(cacheControl)) {
+        throw new InvalidRequestException(
+            Reason.HEADER_INVALID,
+            "cache control must be 1 to 256 printable ASCII characters: "
+                + Redact.quote(cacheControl));
       }
     } else {
       cacheControl = defaultCacheControl(maxAgeSeconds).value;
     }
     if (request.versionId().isPresent()) {
-      return HeaderMap.ofEntries("response-content-disposition", disposition, "response-content-type", pinned.typeValue,
-          "response-cache-control", cacheControl, "response-content-encoding", IDENTITY,
-          "versionId", request.versionId().get());
+      return HeaderMap.ofEntries(
+          "response-content-disposition",
+          disposition,
+          "response-content-type",
+          pinned.typeValue,
+          "response-cache-control",
+          cacheControl,
+          "response-content-encoding",
+          IDENTITY,
+          "versionId",
+          request.versionId().get());
     }
-    return HeaderMap.ofEntries("response-content-disposition", disposition, "response-content-type", pinned.typeValue,
-        "response-cache-control", cacheControl, "response-content-encoding", IDENTITY);
+    return HeaderMap.ofEntries(
+        "response-content-disposition",
+        disposition,
+        "response-content-type",
+        pinned.typeValue,
+        "response-cache-control",
+        cacheControl,
+        "response-content-encoding",
+        IDENTITY);
   }
 
-  /** The Content-Type to send and whether to save rather than show, by the rules in the class comment. */
-  private static Pinned pin(MediaType type, @Nullable Disposition asked, boolean allowActiveContent) {
+  /**
+   * The Content-Type to send and whether to save rather than show, by the rules in the class
+   * comment.
+   */
+  private static Pinned pin(
+      MediaType type, @Nullable Disposition asked, boolean allowActiveContent) {
     Disposition disposition = asked;
     String typeValue = type.headerValue();
     if (allowActiveContent) {
@@ -212,7 +282,8 @@ public final class ResponseOverrides {
       disposition = Disposition.ATTACHMENT;
       typeValue = NEUTRAL_TYPE;
     } else if (!ActiveContent.isSafeInline(type)) {
-      // Shown inline, the type decides what runs: only types safe to render are shown; anything else is saved.
+      // Shown inline, the type decides what runs: only types safe to render are shown; anything
+      // else is saved.
       if (disposition == Disposition.INLINE) {
         typeValue = NEUTRAL_TYPE;
       }
@@ -224,9 +295,10 @@ public final class ResponseOverrides {
   }
 
   /**
-   * The lower-case extension of the key's last segment, as {@link SafeFileName} reads it, or empty. For an
-   * ASCII key (the usual case, and what presign's key strategies make) found in place, without building the
-   * sanitized name; other keys go through SafeFileName itself, whose normalization can change them.
+   * The lower-case extension of the key's last segment, as {@link SafeFileName} reads it, or empty.
+   * For an ASCII key (the usual case, and what presign's key strategies make) found in place,
+   * without building the sanitized name; other keys go through SafeFileName itself, whose
+   * normalization can change them.
    */
   static String keyExtension(String key) {
     for (int i = 0; i < key.length(); i++) {

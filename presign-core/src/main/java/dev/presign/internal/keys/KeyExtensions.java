@@ -6,12 +6,13 @@ import dev.presign.internal.policy.MediaType;
 
 /**
  * Picks the extension a key carries. The client's file name may not choose it: a file declared
- * {@code image/png} but named {@code evil.html} must not land as {@code .html}, and one declared as an
- * unknown {@code image/x-foo} must not land as {@code .xhtml} or {@code .php}, since CDNs, static file
- * servers and sync tools serve by extension.
+ * {@code image/png} but named {@code evil.html} must not land as {@code .html}, and one declared as
+ * an unknown {@code image/x-foo} must not land as {@code .xhtml} or {@code .php}, since CDNs,
+ * static file servers and sync tools serve by extension.
  *
  * <ul>
- *   <li>the name's extension, when the declared type is known to fit it ({@code .jpeg} for {@code image/jpeg});
+ *   <li>the name's extension, when the declared type is known to fit it ({@code .jpeg} for {@code
+ *       image/jpeg});
  *   <li>otherwise the type's own extension, when the library knows the type ({@code .png});
  *   <li>otherwise none: a type the library does not know, or a wildcard, vouches for no extension.
  * </ul>

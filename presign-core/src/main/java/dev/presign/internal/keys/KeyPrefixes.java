@@ -20,8 +20,9 @@ final class KeyPrefixes {
   private KeyPrefixes() {}
 
   /**
-   * Whether a strategy whose keys are {@code prefix} + a first segment of the given kind + more could
-   * produce a key that starts with {@code reserved}, a valid non-empty prefix ending in {@code /}.
+   * Whether a strategy whose keys are {@code prefix} + a first segment of the given kind + more
+   * could produce a key that starts with {@code reserved}, a valid non-empty prefix ending in
+   * {@code /}.
    */
   static boolean mayProduce(String prefix, FirstSegment first, String reserved) {
     Objects.requireNonNull(reserved, "prefix");
@@ -36,13 +37,20 @@ final class KeyPrefixes {
     String segment = rest.substring(0, rest.indexOf('/'));
     for (int i = 0; i < segment.length(); i++) {
       char c = segment.charAt(i);
-      boolean fits = switch (first) {
-        case FILE_ONLY -> false;
-        case DIGITS -> c >= '0' && c <= '9';
-        case UUID -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '-';
-        case PRINCIPAL -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || c == '.' || c == '_' || c == '@' || c == '-';
-      };
+      boolean fits =
+          switch (first) {
+            case FILE_ONLY -> false;
+            case DIGITS -> c >= '0' && c <= '9';
+            case UUID -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || c == '-';
+            case PRINCIPAL ->
+                (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == '@'
+                    || c == '-';
+          };
       if (!fits) {
         return false;
       }

@@ -5,18 +5,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * The rules every object key must meet before it is signed, whoever produced it: at most 1024 UTF-8
  * bytes (S3's limit), no control, format, line or paragraph separator characters, no backslash, no
- * leading {@code /}, no empty, {@code .} or {@code ..} path segments, no segment of only spaces
- * and dots, so no tool that maps keys to paths can be led out of its folder, and no <code>$&#123;</code>,
- * which S3 would expand in a POST form's key to a name the uploader picks. The same holds after NFKC
- * normalization, which tools and file systems apply: no character may turn into {@code /} or {@code \}
- * ({@code U+FF0F}, {@code U+FF3C}), nor a segment into {@code .} or {@code ..} ({@code U+2024},
- * {@code U+2025}, {@code U+FE30}, {@code U+FF0E}); nor may the slash and backslash look-alikes that NFKC
- * leaves alone ({@code U+2044}, {@code U+2215}, {@code U+2216}, {@code U+29F5}, {@code U+29F8}, {@code U+29F9})
- * appear.
+ * leading {@code /}, no empty, {@code .} or {@code ..} path segments, no segment of only spaces and
+ * dots, so no tool that maps keys to paths can be led out of its folder, and no <code>$&#123;
+ * </code>, which S3 would expand in a POST form's key to a name the uploader picks. The same holds
+ * after NFKC normalization, which tools and file systems apply: no character may turn into {@code
+ * /} or {@code \} ({@code U+FF0F}, {@code U+FF3C}), nor a segment into {@code .} or {@code ..}
+ * ({@code U+2024}, {@code U+2025}, {@code U+FE30}, {@code U+FF0E}); nor may the slash and backslash
+ * look-alikes that NFKC leaves alone ({@code U+2044}, {@code U+2215}, {@code U+2216}, {@code
+ * U+29F5}, {@code U+29F8}, {@code U+29F9}) appear.
  */
 public final class ObjectKeys {
   /** S3's limit on a key, in UTF-8 bytes. */
   public static final int MAX_KEY_BYTES = 1024;
+
   /** Upper bound of a key strategy's prefix, leaving room for what the strategy appends. */
   public static final int MAX_PREFIX_BYTES = 256;
 
@@ -30,7 +31,8 @@ public final class ObjectKeys {
     if (key.charAt(0) == '/') {
       return "key must not start with '/'";
     }
-    // S3 replaces ${filename} in a POST form's key with the uploader's file name: never let one through.
+    // S3 replaces ${filename} in a POST form's key with the uploader's file name: never let one
+    // through.
     if (key.contains("${")) {
       return "key must not contain '${'";
     }
@@ -92,15 +94,21 @@ public final class ObjectKeys {
     return n;
   }
 
-  // Drawn like a slash or backslash, but NFKC keeps them: fraction slash, division slash, set minus,
+  // Drawn like a slash or backslash, but NFKC keeps them: fraction slash, division slash, set
+  // minus,
   // reverse solidus operator, big solidus, big reverse solidus.
   private static boolean isSlashLookAlike(int cp) {
-    return cp == 0x2044 || cp == 0x2215 || cp == 0x2216 || cp == 0x29F5 || cp == 0x29F8 || cp == 0x29F9;
+    return cp == 0x2044
+        || cp == 0x2215
+        || cp == 0x2216
+        || cp == 0x29F5
+        || cp == 0x29F8
+        || cp == 0x29F9;
   }
 
   /**
-   * Returns which rule a key prefix breaks, or {@code null}. A prefix is empty or a valid key that ends
-   * in {@code /}, of at most {@value #MAX_PREFIX_BYTES} UTF-8 bytes.
+   * Returns which rule a key prefix breaks, or {@code null}. A prefix is empty or a valid key that
+   * ends in {@code /}, of at most {@value #MAX_PREFIX_BYTES} UTF-8 bytes.
    */
   public static @Nullable String prefixViolation(String prefix) {
     if (prefix.isEmpty()) {
@@ -144,7 +152,8 @@ public final class ObjectKeys {
         || (length == 2 && key.charAt(start) == '.' && key.charAt(start + 1) == '.')) {
       return "key must not contain '.' or '..' path segments";
     }
-    // A segment of spaces and dots ("...", " ", ". .") looks empty or like '..' to people and some tools.
+    // A segment of spaces and dots ("...", " ", ". .") looks empty or like '..' to people and some
+    // tools.
     for (int i = start; i < end; i++) {
       char c = key.charAt(i);
       if (c != '.' && !Character.isSpaceChar(c)) {
@@ -155,7 +164,8 @@ public final class ObjectKeys {
   }
 
   private static boolean isAllowed(int cp) {
-    // ASCII, most keys: the only control characters there are 0x00-0x1F and DEL; no lookup of the Unicode category.
+    // ASCII, most keys: the only control characters there are 0x00-0x1F and DEL; no lookup of the
+    // Unicode category.
     if (cp < 0x80) {
       return cp >= 0x20 && cp != 0x7f && cp != '\\';
     }

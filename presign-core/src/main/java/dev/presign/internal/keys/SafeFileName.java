@@ -8,21 +8,22 @@ import java.util.Locale;
  * A user-supplied file name reduced to something that is safe as the last segment of an object key
  * and in a download dialog.
  *
- * <p>Only the part after the last {@code /} or {@code \} counts, so {@code ../../etc/passwd} is just
- * {@code passwd}. Letters, digits and combining marks of any script are kept (after NFC), as are
- * {@code -} and {@code _}; every other character — controls, NUL, CR/LF, right-to-left overrides,
- * {@code %}, spaces, emoji — becomes {@code _}, and so does every dot but the one before the
- * extension, so the name never shows an extension that was not checked. Nothing is percent-decoded, so {@code %2e%2e} stays
- * inert text. The base is cut to {@value #MAX_BASE_BYTES} UTF-8 bytes; a name with no usable base
- * becomes {@code file}.
+ * <p>Only the part after the last {@code /} or {@code \} counts, so {@code ../../etc/passwd} is
+ * just {@code passwd}. Letters, digits and combining marks of any script are kept (after NFC), as
+ * are {@code -} and {@code _}; every other character — controls, NUL, CR/LF, right-to-left
+ * overrides, {@code %}, spaces, emoji — becomes {@code _}, and so does every dot but the one before
+ * the extension, so the name never shows an extension that was not checked. Nothing is
+ * percent-decoded, so {@code %2e%2e} stays inert text. The base is cut to {@value #MAX_BASE_BYTES}
+ * UTF-8 bytes; a name with no usable base becomes {@code file}.
  *
  * @param base the sanitized name without extension, never empty
- * @param extension lower-case ASCII letters and digits, 1 to {@value #MAX_EXTENSION_LENGTH} of them,
- *     or empty when the name had no such extension
+ * @param extension lower-case ASCII letters and digits, 1 to {@value #MAX_EXTENSION_LENGTH} of
+ *     them, or empty when the name had no such extension
  */
 public record SafeFileName(String base, String extension) {
   /** Upper bound of the base in UTF-8 bytes; with the extension the name stays under 255 bytes. */
   public static final int MAX_BASE_BYTES = 200;
+
   /** Longest extension that is kept. */
   public static final int MAX_EXTENSION_LENGTH = 16;
 

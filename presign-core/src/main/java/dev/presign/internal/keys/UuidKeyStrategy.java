@@ -7,7 +7,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * {@code prefix + uuid + .ext}, or with {@code dated}, {@code prefix + yyyy/MM/dd/ + uuid + .ext} in UTC.
+ * {@code prefix + uuid + .ext}, or with {@code dated}, {@code prefix + yyyy/MM/dd/ + uuid + .ext}
+ * in UTC.
  *
  * @param prefix a valid key prefix
  * @param dated whether to add a UTC date partition taken from the issuer's clock
@@ -30,7 +31,9 @@ public record UuidKeyStrategy(String prefix, boolean dated) implements KeyStrate
 
   @Override
   public boolean mayProduceKeyStartingWith(String reserved) {
-    return KeyPrefixes.mayProduce(prefix, dated ? KeyPrefixes.FirstSegment.DIGITS : KeyPrefixes.FirstSegment.FILE_ONLY,
+    return KeyPrefixes.mayProduce(
+        prefix,
+        dated ? KeyPrefixes.FirstSegment.DIGITS : KeyPrefixes.FirstSegment.FILE_ONLY,
         reserved);
   }
 

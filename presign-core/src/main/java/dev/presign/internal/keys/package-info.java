@@ -1,5 +1,6 @@
 /**
- * Object keys: the rules every key meets and the key strategies' implementations. Not part of the API.
+ * Object keys: the rules every key meets and the key strategies' implementations. Not part of the
+ * API.
  *
  * <p>Null-marked: no parameter, return value or field is null unless marked {@code @Nullable}.
  */

@@ -1,6 +1,5 @@
 package dev.presign.internal.multipart;
 
-import org.jspecify.annotations.Nullable;
 import static dev.presign.internal.S3Calls.call;
 
 import dev.presign.InvalidRequestException;
@@ -11,6 +10,7 @@ import dev.presign.internal.attributes.MultipartAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The calls a multipart upload makes to S3 for one bucket: create, list, complete (with the checks of
- * {@link Completion}), tag and abort. Sessions reach here verified. Thread-safe when the client is.
+ * The calls a multipart upload makes to S3 for one bucket: create, list, complete (with the checks
+ * of {@link Completion}), tag and abort. Sessions reach here verified. Thread-safe when the client
+ * is.
  *
  * @param s3 the client
  * @param bucket the bucket
@@ -36,12 +37,17 @@ public record MultipartCalls(S3Client s3, String bucket) {
    * @throws PresignException when S3 refuses
    */
   public String create(String key, String contentType, String @Nullable [] attributes) {
-    return call("CreateMultipartUpload", () -> s3.createMultipartUpload(r -> {
-      r.bucket(bucket).key(key).contentType(contentType);
-      if (attributes != null) {
-        MultipartAttributes.apply(attributes, r);
-      }
-    })).uploadId();
+    return call(
+            "CreateMultipartUpload",
+            () ->
+                s3.createMultipartUpload(
+                    r -> {
+                      r.bucket(bucket).key(key).contentType(contentType);
+                      if (attributes != null) {
+                        MultipartAttributes.apply(attributes, r);
+                      }
+                    }))
+        .uploadId();
   }
 
   /**
@@ -52,7 +58,9 @@ public record MultipartCalls(S3Client s3, String bucket) {
    * @throws PresignException when S3 refuses
    */
   public void abort(String key, String uploadId) {
-    call("AbortMultipartUpload", () -> s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)));
+    call(
+        "AbortMultipartUpload",
+        () -> s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)));
   }
 
   /**
@@ -67,15 +75,29 @@ public record MultipartCalls(S3Client s3, String bucket) {
     Integer marker = null;
     while (true) {
       Integer from = marker;
-      ListPartsResponse page = call("ListParts", () -> s3.listParts(r -> r.bucket(bucket)
-          .key(session.key()).uploadId(session.uploadId()).partNumberMarker(from)));
+      ListPartsResponse page =
+          call(
+              "ListParts",
+              () ->
+                  s3.listParts(
+                      r ->
+                          r.bucket(bucket)
+                              .key(session.key())
+                              .uploadId(session.uploadId())
+                              .partNumberMarker(from)));
       for (Part part : page.parts()) {
-        parts.add(new UploadedPart(part.partNumber(), part.eTag() == null ? "" : part.eTag(),
-            part.size() == null ? -1 : part.size()));
+        parts.add(
+            new UploadedPart(
+                part.partNumber(),
+                part.eTag() == null ? "" : part.eTag(),
+                part.size() == null ? -1 : part.size()));
       }
       Integer next = page.nextPartNumberMarker();
-      // Some S3-compatible stores say "truncated" without a marker that advances: stop rather than loop.
-      if (!Boolean.TRUE.equals(page.isTruncated()) || next == null || (from != null && next <= from)
+      // Some S3-compatible stores say "truncated" without a marker that advances: stop rather than
+      // loop.
+      if (!Boolean.TRUE.equals(page.isTruncated())
+          || next == null
+          || (from != null && next <= from)
           || parts.size() > PartPlan.MAX_PARTS) {
         return parts;
       }
@@ -84,16 +106,18 @@ public record MultipartCalls(S3Client s3, String bucket) {
   }
 
   /**
-   * Completes an upload after the checks of {@link Completion}; then sets the tags the session carries.
+   * Completes an upload after the checks of {@link Completion}; then sets the tags the session
+   * carries.
    *
    * @param session the verified session
    * @param parts the parts the client names
-   * @param orStored when S3 no longer knows the upload (NoSuchUpload, or no parts listed) and an object is
-   *     stored under the session's key, answer that object's ETag: for a completion retried after S3
-   *     assembled the object and the first answer was lost. Only this session writes under its key.
+   * @param orStored when S3 no longer knows the upload (NoSuchUpload, or no parts listed) and an
+   *     object is stored under the session's key, answer that object's ETag: for a completion
+   *     retried after S3 assembled the object and the first answer was lost. Only this session
+   *     writes under its key.
    * @return the ETag of the assembled object, never empty
-   * @throws InvalidRequestException when a part is missing, repeated, out of order, of the wrong size or
-   *     has another ETag
+   * @throws InvalidRequestException when a part is missing, repeated, out of order, of the wrong
+   *     size or has another ETag
    * @throws PresignException when S3 refuses, or gives no ETag on completion nor on HeadObject
    */
   public String complete(SessionToken session, List<UploadedPart> parts, boolean orStored) {
@@ -114,44 +138,66 @@ public record MultipartCalls(S3Client s3, String bucket) {
       }
     }
     List<CompletedPart> completed = Completion.match(session.plan(), parts, stored);
-    CompleteMultipartUploadResponse done = call("CompleteMultipartUpload", () -> s3.completeMultipartUpload(
-        r -> r.bucket(bucket).key(session.key()).uploadId(session.uploadId())
-            .multipartUpload(m -> m.parts(completed))));
-    String etag = Completion.hasETag(done.eTag()) ? done.eTag() : headETag(session.key(), done.versionId());
+    CompleteMultipartUploadResponse done =
+        call(
+            "CompleteMultipartUpload",
+            () ->
+                s3.completeMultipartUpload(
+                    r ->
+                        r.bucket(bucket)
+                            .key(session.key())
+                            .uploadId(session.uploadId())
+                            .multipartUpload(m -> m.parts(completed))));
+    String etag =
+        Completion.hasETag(done.eTag()) ? done.eTag() : headETag(session.key(), done.versionId());
     return tagged(session, done.versionId(), etag);
   }
 
-  // A retried completion sets the tags again: the first attempt may have failed between completing and tagging.
+  // A retried completion sets the tags again: the first attempt may have failed between completing
+  // and tagging.
   private String tagged(SessionToken session, @Nullable String versionId, String etag) {
     if (!session.tagging().isEmpty()) {
-      call("PutObjectTagging", () -> s3.putObjectTagging(r -> r.bucket(bucket).key(session.key())
-          .versionId(versionId).tagging(t -> t.tagSet(MultipartAttributes.tagSet(session.tagging())))));
+      call(
+          "PutObjectTagging",
+          () ->
+              s3.putObjectTagging(
+                  r ->
+                      r.bucket(bucket)
+                          .key(session.key())
+                          .versionId(versionId)
+                          .tagging(t -> t.tagSet(MultipartAttributes.tagSet(session.tagging())))));
     }
     return etag;
   }
 
   // Ceph RGW 16.2 sends <ETag></ETag> on completion although the object has its "md5-N" ETag.
   private String headETag(String key, @Nullable String versionId) {
-    String etag = call("HeadObject", () -> s3.headObject(r -> r.bucket(bucket).key(key).versionId(versionId)))
-        .eTag();
+    String etag =
+        call("HeadObject", () -> s3.headObject(r -> r.bucket(bucket).key(key).versionId(versionId)))
+            .eTag();
     if (!Completion.hasETag(etag)) {
-      throw new PresignException(PresignException.Kind.STORE_INCONSISTENT, "the multipart upload completed, but S3 gave no ETag for it, neither on completion "
-          + "nor on HeadObject: " + Redact.quote(key));
+      throw new PresignException(
+          PresignException.Kind.STORE_INCONSISTENT,
+          "the multipart upload completed, but S3 gave no ETag for it, neither on completion "
+              + "nor on HeadObject: "
+              + Redact.quote(key));
     }
     return etag;
   }
 
   private Optional<String> storedETag(SessionToken session) {
-    return call("HeadObject", () -> {
-      try {
-        String etag = s3.headObject(r -> r.bucket(bucket).key(session.key())).eTag();
-        return Optional.ofNullable(Completion.hasETag(etag) ? etag : null);
-      } catch (S3Exception e) {
-        if (e.statusCode() == 404) {
-          return Optional.<String>empty();
-        }
-        throw e;
-      }
-    });
+    return call(
+        "HeadObject",
+        () -> {
+          try {
+            String etag = s3.headObject(r -> r.bucket(bucket).key(session.key())).eTag();
+            return Optional.ofNullable(Completion.hasETag(etag) ? etag : null);
+          } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+              return Optional.<String>empty();
+            }
+            throw e;
+          }
+        });
   }
 }

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * Signs the PUT URLs of a multipart session's parts: each with its exact Content-Length, its part number
- * and upload id signed in, living for the upload TTL but never past the session.
+ * Signs the PUT URLs of a multipart session's parts: each with its exact Content-Length, its part
+ * number and upload id signed in, living for the upload TTL but never past the session.
  */
 public final class PartUrls {
   // The issuer's logger, as before this code left it: applications configure that name.
@@ -39,8 +39,9 @@ public final class PartUrls {
    */
   public static void requireRange(PartPlan plan, int from, int to) {
     if (from < 1 || to > plan.partCount() || from > to) {
-      throw new InvalidRequestException(Reason.PARTS_INVALID, "parts must be a range within 1.."
-          + plan.partCount() + ": " + from + ".." + to);
+      throw new InvalidRequestException(
+          Reason.PARTS_INVALID,
+          "parts must be a range within 1.." + plan.partCount() + ": " + from + ".." + to);
     }
   }
 
@@ -53,16 +54,21 @@ public final class PartUrls {
    * @param partNumbers the parts
    * @param now the signing time
    * @return the URLs, in the order named
-   * @throws InvalidRequestException {@code PARTS_INVALID} when a part is outside the plan,
-   *     {@code SESSION_INVALID} when the session has expired
+   * @throws InvalidRequestException {@code PARTS_INVALID} when a part is outside the plan, {@code
+   *     SESSION_INVALID} when the session has expired
    */
-  public static List<PresignedPart> signEach(StoreConnection connection, Duration uploadTtl, SessionToken session,
-      int[] partNumbers, Instant now) {
+  public static List<PresignedPart> signEach(
+      StoreConnection connection,
+      Duration uploadTtl,
+      SessionToken session,
+      int[] partNumbers,
+      Instant now) {
     List<PresignedPart> urls = new ArrayList<>(partNumbers.length);
     for (int n : partNumbers) {
       if (n < 1 || n > session.plan().partCount()) {
-        throw new InvalidRequestException(Reason.PARTS_INVALID, "parts must be within 1.."
-            + session.plan().partCount() + ": " + n);
+        throw new InvalidRequestException(
+            Reason.PARTS_INVALID,
+            "parts must be within 1.." + session.plan().partCount() + ": " + n);
       }
       urls.add(sign(connection, uploadTtl, session, n, n, now).get(0));
     }
@@ -81,31 +87,57 @@ public final class PartUrls {
    * @return the URLs, in part order
    * @throws InvalidRequestException {@code SESSION_INVALID} when the session has expired
    */
-  public static List<PresignedPart> sign(StoreConnection connection, Duration uploadTtl, SessionToken session,
-      int from, int to, Instant now) {
+  public static List<PresignedPart> sign(
+      StoreConnection connection,
+      Duration uploadTtl,
+      SessionToken session,
+      int from,
+      int to,
+      Instant now) {
     AwsCredentialsIdentity credentials = connection.resolveCredentials();
     Expiry expiry = connection.expiry(now, uploadTtl, credentials);
     // A part URL must not outlive its session: that would be a way around the token's expiry.
-    long seconds = Math.min(expiry.seconds(), session.expiresAt().getEpochSecond() - expiry.signingEpochSecond());
+    long seconds =
+        Math.min(
+            expiry.seconds(), session.expiresAt().getEpochSecond() - expiry.signingEpochSecond());
     if (seconds < 1) {
-      throw new InvalidRequestException(Reason.SESSION_INVALID, "the session expired at " + session.expiresAt());
+      throw new InvalidRequestException(
+          Reason.SESSION_INVALID, "the session expired at " + session.expiresAt());
     }
     Instant expiresAt = Instant.ofEpochSecond(expiry.signingEpochSecond() + seconds);
     PartPlan plan = session.plan();
     // Every part but the last has the same size: one header map serves them all.
     HeaderMap fullPart = HeaderMap.of("Content-Length", Long.toString(plan.partSize()));
-    IntFunction<PresignedPart> signPart = partNumber -> {
-      long size = plan.sizeOf(partNumber);
-      String url = connection.signer().presign(new SigningRequest("PUT", connection.bucket(), session.key(),
-          size == plan.partSize() ? fullPart : HeaderMap.of("Content-Length", Long.toString(size)),
-          HeaderMap.of("partNumber", Integer.toString(partNumber), "uploadId", session.uploadId()),
-          expiry.signingEpochSecond(), seconds, credentials));
-      return new PresignedPart(partNumber, url, size, expiresAt);
-    };
+    IntFunction<PresignedPart> signPart =
+        partNumber -> {
+          long size = plan.sizeOf(partNumber);
+          String url =
+              connection
+                  .signer()
+                  .presign(
+                      new SigningRequest(
+                          "PUT",
+                          connection.bucket(),
+                          session.key(),
+                          size == plan.partSize()
+                              ? fullPart
+                              : HeaderMap.of("Content-Length", Long.toString(size)),
+                          HeaderMap.of(
+                              "partNumber",
+                              Integer.toString(partNumber),
+                              "uploadId",
+                              session.uploadId()),
+                          expiry.signingEpochSecond(),
+                          seconds,
+                          credentials));
+          return new PresignedPart(partNumber, url, size, expiresAt);
+        };
     List<PresignedPart> parts;
     if (to - from + 1 >= PARALLEL_PARTS) {
-      // Thousands of URLs at once (a 50 GB video): spread them over the cores on the common pool, as
-      // Caffeine does its own bulk work. The signer keeps its buffers per thread, so nothing is shared.
+      // Thousands of URLs at once (a 50 GB video): spread them over the cores on the common pool,
+      // as
+      // Caffeine does its own bulk work. The signer keeps its buffers per thread, so nothing is
+      // shared.
       parts = IntStream.rangeClosed(from, to).parallel().mapToObj(signPart).toList();
     } else {
       parts = new ArrayList<>(to - from + 1);
@@ -114,7 +146,12 @@ public final class PartUrls {
       }
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("Issued {} part PUTs ({}..{}) for key '{}', expire at {}", parts.size(), from, to, session.key(),
+      LOG.debug(
+          "Issued {} part PUTs ({}..{}) for key '{}', expire at {}",
+          parts.size(),
+          from,
+          to,
+          session.key(),
           expiresAt);
     }
     return parts;

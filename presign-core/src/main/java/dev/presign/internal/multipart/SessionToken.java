@@ -11,13 +11,14 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * A multipart session carried by the client instead of the server: the upload id, key, content type,
- * part plan and expiry, authenticated with HMAC-SHA256 under a key only the backends hold. Any backend
- * instance with that key can continue the session; a client that edits any byte is refused.
+ * A multipart session carried by the client instead of the server: the upload id, key, content
+ * type, part plan and expiry, authenticated with HMAC-SHA256 under a key only the backends hold.
+ * Any backend instance with that key can continue the session; a client that edits any byte is
+ * refused.
  *
- * <p>Sealed as a {@link SealedToken}, whose payload here is versioned and length-prefixed, so no field
- * can bleed into the next. The token is signed, not encrypted: it reveals
- * the key and upload id to the client, which knows them anyway.
+ * <p>Sealed as a {@link SealedToken}, whose payload here is versioned and length-prefixed, so no
+ * field can bleed into the next. The token is signed, not encrypted: it reveals the key and upload
+ * id to the client, which knows them anyway.
  *
  * @param bucket the bucket the upload is in
  * @param uploadId S3's multipart upload id
@@ -25,17 +26,27 @@ import java.time.Instant;
  * @param contentType the normalized content type
  * @param plan the part plan
  * @param expiresAt when the session stops being honoured
- * @param tagging the object's tags as S3's URL-encoded {@code key=value&…}, to set after completion on a store
- *     that drops the tags CreateMultipartUpload carries; empty when there are none to set
+ * @param tagging the object's tags as S3's URL-encoded {@code key=value&…}, to set after completion
+ *     on a store that drops the tags CreateMultipartUpload carries; empty when there are none to
+ *     set
  */
-public record SessionToken(String bucket, String uploadId, String key, String contentType, PartPlan plan,
-    Instant expiresAt, String tagging) {
+public record SessionToken(
+    String bucket,
+    String uploadId,
+    String key,
+    String contentType,
+    PartPlan plan,
+    Instant expiresAt,
+    String tagging) {
   /** The longest token {@link #decode} reads, in characters. */
   public static final int MAX_LENGTH = SealedToken.MAX_LENGTH;
+
   private static final int VERSION = 1;
-  // Version 2 appends the tagging; a token without tags is still written as version 1, byte for byte.
+  // Version 2 appends the tagging; a token without tags is still written as version 1, byte for
+  // byte.
   private static final int VERSION_WITH_TAGGING = 2;
-  // Names what the MAC is for, so a session key reused for some other HMAC can never vouch for a token.
+  // Names what the MAC is for, so a session key reused for some other HMAC can never vouch for a
+  // token.
   private static final String PURPOSE = "presign multipart session";
 
   /** Normalizes the tagging: null stands for none. */
@@ -53,7 +64,12 @@ public record SessionToken(String bucket, String uploadId, String key, String co
    * @param plan the part plan
    * @param expiresAt when the session stops being honoured
    */
-  public SessionToken(String bucket, String uploadId, String key, String contentType, PartPlan plan,
+  public SessionToken(
+      String bucket,
+      String uploadId,
+      String key,
+      String contentType,
+      PartPlan plan,
       Instant expiresAt) {
     this(bucket, uploadId, key, contentType, plan, expiresAt, "");
   }
@@ -94,8 +110,8 @@ public record SessionToken(String bucket, String uploadId, String key, String co
    * @param now the current time
    * @param bucket the bucket the caller serves
    * @return the session
-   * @throws InvalidTokenException when the token is malformed, was not made with this key, is for another
-   *     bucket, or expired
+   * @throws InvalidTokenException when the token is malformed, was not made with this key, is for
+   *     another bucket, or expired
    */
   public static SessionToken decode(String token, byte[] secret, Instant now, String bucket)
       throws InvalidTokenException {
@@ -137,6 +153,12 @@ public record SessionToken(String bucket, String uploadId, String key, String co
 
   @Override
   public String toString() {
-    return "SessionToken[key=" + key + ", parts=" + plan.partCount() + ", expiresAt=" + expiresAt + ']';
+    return "SessionToken[key="
+        + key
+        + ", parts="
+        + plan.partCount()
+        + ", expiresAt="
+        + expiresAt
+        + ']';
   }
 }

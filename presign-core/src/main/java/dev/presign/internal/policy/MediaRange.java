@@ -3,16 +3,19 @@ package dev.presign.internal.policy;
 import java.util.Optional;
 
 /**
- * An allowed content type in a policy: exact ({@code image/png}), a subtype wildcard ({@code image/*})
- * or anything ({@code *}{@code /*}). Ranges carry no parameters; matching ignores a request's
- * parameters and case.
+ * An allowed content type in a policy: exact ({@code image/png}), a subtype wildcard ({@code
+ * image/*}) or anything ({@code *}{@code /*}). Ranges carry no parameters; matching ignores a
+ * request's parameters and case.
  *
  * @param type lower-case type, or {@code *}
  * @param subtype lower-case subtype, or {@code *}
  */
 public record MediaRange(String type, String subtype) {
 
-  /** Parses a range, or returns empty when it is not {@code type/subtype}, {@code type/*} or {@code *}{@code /*}. */
+  /**
+   * Parses a range, or returns empty when it is not {@code type/subtype}, {@code type/*} or {@code
+   * *}{@code /*}.
+   */
   public static Optional<MediaRange> parse(String text) {
     Syntax.Parsed parsed = Syntax.parse(text, MediaType.MAX_LENGTH, false);
     if (parsed == null) {
@@ -22,7 +25,8 @@ public record MediaRange(String type, String subtype) {
     String subtype = parsed.subtype();
     boolean anyType = type.equals("*");
     boolean anySubtype = subtype.equals("*");
-    if ((anyType && !anySubtype) || (!anySubtype && subtype.contains("*"))
+    if ((anyType && !anySubtype)
+        || (!anySubtype && subtype.contains("*"))
         || (!anyType && type.contains("*"))) {
       return Optional.empty();
     }

@@ -5,16 +5,18 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A concrete media type as a client declares it, e.g. {@code image/png} or
- * {@code text/plain; charset=utf-8}.
+ * A concrete media type as a client declares it, e.g. {@code image/png} or {@code text/plain;
+ * charset=utf-8}.
  *
  * <p>Type, subtype and parameter names are case-insensitive (RFC 9110) and are folded to lower case
- * with {@link Locale#ROOT}, so a Turkish default locale cannot turn {@code IMAGE/GIF} into a dotless
- * {@code ımage/gıf}. Parameter values are kept as written. {@link #headerValue()} is the normalized text
- * that gets signed and that the client must send. Immutable.
+ * with {@link Locale#ROOT}, so a Turkish default locale cannot turn {@code IMAGE/GIF} into a
+ * dotless {@code ımage/gıf}. Parameter values are kept as written. {@link #headerValue()} is the
+ * normalized text that gets signed and that the client must send. Immutable.
  */
 public final class MediaType {
-  /** Longer values are refused: no real media type comes near it, and it bounds the signed header. */
+  /**
+   * Longer values are refused: no real media type comes near it, and it bounds the signed header.
+   */
   public static final int MAX_LENGTH = 255;
 
   private final String essence;
@@ -56,7 +58,9 @@ public final class MediaType {
       return null;
     }
     String essence = parsed.essence();
-    return new MediaType(essence, parsed.slash(),
+    return new MediaType(
+        essence,
+        parsed.slash(),
         parsed.parameters().isEmpty() ? essence : essence + parsed.parameters());
   }
 

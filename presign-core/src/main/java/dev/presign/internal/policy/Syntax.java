@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 /** RFC 9110 media-type grammar: {@code type "/" subtype *( OWS ";" OWS parameter )}. */
 final class Syntax {
   /**
-   * The parsed parts: {@code essence} is {@code type/subtype} in lower case, {@code slash} its '/' index,
-   * {@code parameters} the normalized parameters ({@code "; name=value"} each) or empty.
+   * The parsed parts: {@code essence} is {@code type/subtype} in lower case, {@code slash} its '/'
+   * index, {@code parameters} the normalized parameters ({@code "; name=value"} each) or empty.
    */
   record Parsed(String essence, int slash, String parameters) {
     String type() {
@@ -38,9 +38,10 @@ final class Syntax {
       return null;
     }
     // The common request, "image/png" as is, parses without allocating anything but the result.
-    String essence = i == 0 && subEnd == end && isLowerCase(text, 0, end)
-        ? text
-        : text.substring(i, subEnd).toLowerCase(Locale.ROOT);
+    String essence =
+        i == 0 && subEnd == end && isLowerCase(text, 0, end)
+            ? text
+            : text.substring(i, subEnd).toLowerCase(Locale.ROOT);
     int slash = typeEnd - i;
     i = skipWhitespace(text, subEnd);
     if (i == end) {
@@ -58,9 +59,10 @@ final class Syntax {
       }
       String name = text.substring(i, nameEnd).toLowerCase(Locale.ROOT);
       int valueStart = nameEnd + 1;
-      int valueEnd = valueStart < end && text.charAt(valueStart) == '"'
-          ? quotedString(text, valueStart)
-          : token(text, valueStart);
+      int valueEnd =
+          valueStart < end && text.charAt(valueStart) == '"'
+              ? quotedString(text, valueStart)
+              : token(text, valueStart);
       if (valueEnd <= valueStart) {
         return null;
       }
@@ -71,8 +73,9 @@ final class Syntax {
   }
 
   /**
-   * The '/' index when {@code text} is already a normalized {@code type/subtype} (lower-case tokens, no
-   * whitespace or parameters), else -1: the common request, recognized without building anything.
+   * The '/' index when {@code text} is already a normalized {@code type/subtype} (lower-case
+   * tokens, no whitespace or parameters), else -1: the common request, recognized without building
+   * anything.
    */
   static int simpleSlash(String text, int maxLength) {
     if (text == null || text.length() > maxLength) {
@@ -135,13 +138,16 @@ final class Syntax {
     return -1;
   }
 
-  // No TAB, though RFC 9110 allows one: signers and S3 turn it into a space when they canonicalize the
-  // header, so a value with a TAB has two spellings, and which one a store checks is the store's choice.
+  // No TAB, though RFC 9110 allows one: signers and S3 turn it into a space when they canonicalize
+  // the
+  // header, so a value with a TAB has two spellings, and which one a store checks is the store's
+  // choice.
   private static boolean isVisibleOrSpace(char c) {
     return c == ' ' || (c > 0x20 && c < 0x7f);
   }
 
-  // tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
+  // tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~"
+  // / DIGIT / ALPHA
   static boolean isTokenChar(char c) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
       return true;

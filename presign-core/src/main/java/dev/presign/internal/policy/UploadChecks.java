@@ -19,8 +19,8 @@ import java.util.TreeSet;
 
 /**
  * A {@link PresignPolicy}'s rules for upload requests: file name, content type, size and extension,
- * checked in that order before anything is signed, and the parsing of the builder's type and extension
- * lists. Immutable and thread-safe.
+ * checked in that order before anything is signed, and the parsing of the builder's type and
+ * extension lists. Immutable and thread-safe.
  */
 public final class UploadChecks {
   private final List<MediaRange> ranges;
@@ -41,8 +41,13 @@ public final class UploadChecks {
    * @param allowedExtensions the allowed lower-case extensions, empty for any
    * @param extensionMustMatchContentType whether the extension must fit the content type
    */
-  public UploadChecks(List<MediaRange> ranges, long minSize, long maxSize, boolean requireDeclaredSize,
-      Set<String> allowedExtensions, boolean extensionMustMatchContentType) {
+  public UploadChecks(
+      List<MediaRange> ranges,
+      long minSize,
+      long maxSize,
+      boolean requireDeclaredSize,
+      Set<String> allowedExtensions,
+      boolean extensionMustMatchContentType) {
     this.ranges = List.copyOf(ranges);
     List<String> names = new ArrayList<>(ranges.size());
     for (MediaRange range : this.ranges) {
@@ -59,20 +64,27 @@ public final class UploadChecks {
   /**
    * Parses allowed content types, dropping repeats.
    *
-   * @param contentTypes {@code type/subtype}, {@code type/*} or {@code *}{@code /*}, without parameters
+   * @param contentTypes {@code type/subtype}, {@code type/*} or {@code *}{@code /*}, without
+   *     parameters
    * @return the ranges, in the order given
    * @throws IllegalArgumentException naming the first malformed entry
    */
   public static List<MediaRange> parseRanges(Collection<String> contentTypes) {
     Objects.requireNonNull(contentTypes, "contentTypes");
     List<MediaRange> parsed = new ArrayList<>(contentTypes.size());
-    // Duplicates found by name, not by the record's equals: its first call bootstraps invokedynamic,
+    // Duplicates found by name, not by the record's equals: its first call bootstraps
+    // invokedynamic,
     // milliseconds on a cold JVM's way to its first URL.
     Set<String> names = new HashSet<>();
     for (String contentType : contentTypes) {
       Objects.requireNonNull(contentType, "contentTypes element");
-      MediaRange range = MediaRange.parse(contentType).orElseThrow(() -> new IllegalArgumentException(
-          "allowed content type must be type/subtype, type/* or */* without parameters: " + Redact.quote(contentType)));
+      MediaRange range =
+          MediaRange.parse(contentType)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "allowed content type must be type/subtype, type/* or */* without parameters: "
+                              + Redact.quote(contentType)));
       if (names.add(range.toString())) {
         parsed.add(range);
       }
@@ -93,8 +105,10 @@ public final class UploadChecks {
     for (String extension : extensions) {
       Objects.requireNonNull(extension, "extensions element");
       String bare = extension.startsWith(".") ? extension.substring(1) : extension;
-      Require.argument(SafeFileName.isAsciiAlphanumeric(bare),
-          "allowed extension must be 1 to 16 ASCII letters or digits", Redact.quote(extension));
+      Require.argument(
+          SafeFileName.isAsciiAlphanumeric(bare),
+          "allowed extension must be 1 to 16 ASCII letters or digits",
+          Redact.quote(extension));
       normalized.add(bare.toLowerCase(Locale.ROOT));
     }
     return normalized;
@@ -126,8 +140,8 @@ public final class UploadChecks {
   }
 
   /**
-   * Checks a request for a POST form, whose size S3 enforces from the policy's range, so a size need not
-   * be declared; the type must be concrete, as for a PUT, and is signed exactly.
+   * Checks a request for a POST form, whose size S3 enforces from the policy's range, so a size
+   * need not be declared; the type must be concrete, as for a PUT, and is signed exactly.
    *
    * @param request the request
    * @return its parsed, normalized content type
@@ -135,10 +149,12 @@ public final class UploadChecks {
    */
   public MediaType checkPost(UploadRequest request) {
     checkFileName(request);
-    // A starts-with condition ("image/") also admits "image/x, text/html", which browsers render as HTML:
+    // A starts-with condition ("image/") also admits "image/x, text/html", which browsers render as
+    // HTML:
     // a form signs one exact type, as a PUT does.
     if (request.contentType().indexOf('*') >= 0) {
-      throw new InvalidRequestException(Reason.CONTENT_TYPE_INVALID,
+      throw new InvalidRequestException(
+          Reason.CONTENT_TYPE_INVALID,
           "a POST form must name one concrete media type, which is signed exactly, not a wildcard: "
               + Redact.quote(request.contentType()));
     }
@@ -167,21 +183,31 @@ public final class UploadChecks {
     Objects.requireNonNull(request, "request");
     String fileName = request.fileName();
     if (fileName.isBlank() || fileName.length() > PresignPolicy.MAX_FILE_NAME_LENGTH) {
-      throw new InvalidRequestException(Reason.FILE_NAME_INVALID, "file name must be 1 to "
-          + PresignPolicy.MAX_FILE_NAME_LENGTH + " characters and not blank: " + Redact.quote(fileName));
+      throw new InvalidRequestException(
+          Reason.FILE_NAME_INVALID,
+          "file name must be 1 to "
+              + PresignPolicy.MAX_FILE_NAME_LENGTH
+              + " characters and not blank: "
+              + Redact.quote(fileName));
     }
   }
 
   private MediaType checkContentType(UploadRequest request) {
-    // Plain ifs rather than lambdas on this path: each first lambda costs a bootstrap at cold start.
+    // Plain ifs rather than lambdas on this path: each first lambda costs a bootstrap at cold
+    // start.
     MediaType type = MediaType.parseOrNull(request.contentType());
     if (type == null) {
-      throw new InvalidRequestException(Reason.CONTENT_TYPE_INVALID,
-          "content type must be a concrete media type such as image/png: " + Redact.quote(request.contentType()));
+      throw new InvalidRequestException(
+          Reason.CONTENT_TYPE_INVALID,
+          "content type must be a concrete media type such as image/png: "
+              + Redact.quote(request.contentType()));
     }
     if (!allows(type)) {
-      throw new InvalidRequestException(Reason.CONTENT_TYPE_NOT_ALLOWED,
-          "content type must be one of " + String.join(", ", allowedContentTypes) + ": "
+      throw new InvalidRequestException(
+          Reason.CONTENT_TYPE_NOT_ALLOWED,
+          "content type must be one of "
+              + String.join(", ", allowedContentTypes)
+              + ": "
               + Redact.quote(type.essence()));
     }
     return type;
@@ -196,29 +222,38 @@ public final class UploadChecks {
     }
     long size = request.size().getAsLong();
     if (size > maxSize) {
-      throw new InvalidRequestException(Reason.TOO_LARGE,
-          "file size must be at most " + maxSize + " bytes: " + size);
+      throw new InvalidRequestException(
+          Reason.TOO_LARGE, "file size must be at most " + maxSize + " bytes: " + size);
     }
     if (size < minSize) {
-      throw new InvalidRequestException(Reason.TOO_SMALL,
-          "file size must be at least " + minSize + " bytes: " + size);
+      throw new InvalidRequestException(
+          Reason.TOO_SMALL, "file size must be at least " + minSize + " bytes: " + size);
     }
   }
 
-  /** Checks the extension rules; {@code type} is null for a wildcard, which no extension can be shown to fit. */
+  /**
+   * Checks the extension rules; {@code type} is null for a wildcard, which no extension can be
+   * shown to fit.
+   */
   private void checkExtension(String fileName, MediaType type) {
     if (allowedExtensions.isEmpty() && !extensionMustMatchContentType) {
       return;
     }
     String extension = SafeFileName.of(fileName).extension();
     if (!allowedExtensions.isEmpty() && !allowedExtensions.contains(extension)) {
-      throw new InvalidRequestException(Reason.EXTENSION_NOT_ALLOWED,
-          "file extension must be one of " + String.join(", ", new TreeSet<>(allowedExtensions))
-              + ": " + Redact.quote(extension.isEmpty() ? "(none)" : extension));
+      throw new InvalidRequestException(
+          Reason.EXTENSION_NOT_ALLOWED,
+          "file extension must be one of "
+              + String.join(", ", new TreeSet<>(allowedExtensions))
+              + ": "
+              + Redact.quote(extension.isEmpty() ? "(none)" : extension));
     }
     if (extensionMustMatchContentType && (type == null || !ExtensionTable.fits(extension, type))) {
-      throw new InvalidRequestException(Reason.EXTENSION_MISMATCH,
-          "file extension must fit content type " + (type == null ? "(a wildcard fits none)" : type.essence()) + ": "
+      throw new InvalidRequestException(
+          Reason.EXTENSION_MISMATCH,
+          "file extension must fit content type "
+              + (type == null ? "(a wildcard fits none)" : type.essence())
+              + ": "
               + Redact.quote(extension.isEmpty() ? "(none)" : extension));
     }
   }

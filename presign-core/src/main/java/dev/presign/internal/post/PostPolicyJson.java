@@ -13,7 +13,8 @@ import java.util.Locale;
  */
 public final class PostPolicyJson {
   private static final DateTimeFormatter EXPIRATION =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private final StringBuilder json = new StringBuilder(512);
   private boolean firstCondition = true;

@@ -12,15 +12,19 @@ public final class BucketNames {
   /**
    * Returns the rule a bucket name breaks, or {@code null}.
    *
-   * <p>Virtual-hosted names follow S3's rules for new buckets: 3 to 63 of {@code a-z 0-9 . -}, starting
-   * and ending with a letter or digit, no {@code ..}, {@code .-} or {@code -.}, not an IPv4 address, no
-   * {@code xn--} or {@code sthree-} prefix and no {@code -s3alias} or {@code --ol-s3} suffix. Path style
-   * also admits legacy names: up to 255 characters, with {@code A-Z} and {@code _}.
+   * <p>Virtual-hosted names follow S3's rules for new buckets: 3 to 63 of {@code a-z 0-9 . -},
+   * starting and ending with a letter or digit, no {@code ..}, {@code .-} or {@code -.}, not an
+   * IPv4 address, no {@code xn--} or {@code sthree-} prefix and no {@code -s3alias} or {@code
+   * --ol-s3} suffix. Path style also admits legacy names: up to 255 characters, with {@code A-Z}
+   * and {@code _}.
    */
   public static @Nullable String violation(String bucket, boolean pathStyle) {
     int max = pathStyle ? 255 : 63;
-    boolean shapeOk = bucket.length() >= 3 && bucket.length() <= max
-        && isLetterOrDigit(bucket.charAt(0), pathStyle) && isLetterOrDigit(bucket.charAt(bucket.length() - 1), pathStyle);
+    boolean shapeOk =
+        bucket.length() >= 3
+            && bucket.length() <= max
+            && isLetterOrDigit(bucket.charAt(0), pathStyle)
+            && isLetterOrDigit(bucket.charAt(bucket.length() - 1), pathStyle);
     for (int i = 0; shapeOk && i < bucket.length(); i++) {
       char c = bucket.charAt(i);
       shapeOk = isLetterOrDigit(c, pathStyle) || c == '.' || c == '-' || (pathStyle && c == '_');
@@ -30,9 +34,14 @@ public final class BucketNames {
           ? "bucket must be 3 to 255 of A-Z a-z 0-9 . _ - and start and end with a letter or digit"
           : "bucket must be 3 to 63 of a-z 0-9 . - and start and end with a letter or digit";
     }
-    if (!pathStyle && (bucket.contains(".-") || bucket.contains("-.") || isIpv4(bucket)
-        || bucket.startsWith("xn--") || bucket.startsWith("sthree-")
-        || bucket.endsWith("-s3alias") || bucket.endsWith("--ol-s3"))) {
+    if (!pathStyle
+        && (bucket.contains(".-")
+            || bucket.contains("-.")
+            || isIpv4(bucket)
+            || bucket.startsWith("xn--")
+            || bucket.startsWith("sthree-")
+            || bucket.endsWith("-s3alias")
+            || bucket.endsWith("--ol-s3"))) {
       return "bucket must follow S3's naming rules (not an IP address, no '.-' or '-.', "
           + "no xn-- or sthree- prefix, no -s3alias or --ol-s3 suffix)";
     }
@@ -60,6 +69,8 @@ public final class BucketNames {
   }
 
   private static boolean isLetterOrDigit(char c, boolean upperCaseAllowed) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (upperCaseAllowed && c >= 'A' && c <= 'Z');
+    return (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || (upperCaseAllowed && c >= 'A' && c <= 'Z');
   }
 }

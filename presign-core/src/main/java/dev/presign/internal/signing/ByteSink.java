@@ -4,19 +4,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A growable byte buffer for the canonical request, the string to sign and the URL. Reused per thread,
- * so steady-state signing allocates nothing here. Not thread-safe.
+ * A growable byte buffer for the canonical request, the string to sign and the URL. Reused per
+ * thread, so steady-state signing allocates nothing here. Not thread-safe.
  */
 final class ByteSink {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-  // SigV4's unreserved characters, A-Z a-z 0-9 - _ . ~, by ASCII code: one load per character to encode.
+  // SigV4's unreserved characters, A-Z a-z 0-9 - _ . ~, by ASCII code: one load per character to
+  // encode.
   private static final boolean[] UNRESERVED = new boolean[0x80];
 
   static {
     for (char c = 0; c < 0x80; c++) {
-      UNRESERVED[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.' || c == '~';
+      UNRESERVED[c] =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_'
+              || c == '.'
+              || c == '~';
     }
   }
 
@@ -86,8 +93,8 @@ final class ByteSink {
 
   /**
    * Appends a header value as SigV4 canonicalizes it, the way the AWS SDKs (Java v2, JavaScript v3,
-   * botocore) do: leading and trailing whitespace trimmed, every run of space, TAB, CR, LF, VT or FF
-   * inside turned into one space, UTF-8.
+   * botocore) do: leading and trailing whitespace trimmed, every run of space, TAB, CR, LF, VT or
+   * FF inside turned into one space, UTF-8.
    */
   ByteSink headerValue(String value) {
     int start = 0;
@@ -150,7 +157,8 @@ final class ByteSink {
 
   ByteSink hex(byte[] source, int count) {
     ensure(count * 2);
-    // Locals, not the fields, in the loop: one store of the length at the end instead of one per digit.
+    // Locals, not the fields, in the loop: one store of the length at the end instead of one per
+    // digit.
     byte[] b = bytes;
     int at = length;
     for (int i = 0; i < count; i++) {
@@ -164,12 +172,13 @@ final class ByteSink {
   }
 
   /**
-   * Appends SigV4's URI encoding of {@code s}: unreserved {@code A-Z a-z 0-9 - _ . ~} as is, every other
-   * UTF-8 byte as {@code %XX}; {@code /} is kept when {@code keepSlash}.
+   * Appends SigV4's URI encoding of {@code s}: unreserved {@code A-Z a-z 0-9 - _ . ~} as is, every
+   * other UTF-8 byte as {@code %XX}; {@code /} is kept when {@code keepSlash}.
    */
   ByteSink uriEncode(String s, boolean keepSlash) {
     int n = s.length();
-    // Room for every ASCII character as %XX, made once: the loop then writes without a bounds check per byte.
+    // Room for every ASCII character as %XX, made once: the loop then writes without a bounds check
+    // per byte.
     ensure(n * 3);
     byte[] b = bytes;
     int at = length;

@@ -1,18 +1,19 @@
 package dev.presign.internal.signing;
 
-import org.jspecify.annotations.Nullable;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Extra query parameters already in SigV4's canonical form, for the signer to copy instead of sorting and
- * encoding them on every URL: names and values URI-encoded, names unique and in byte order, every name
- * sorting after the {@code X-Amz-*} parameters (it starts with a lower-case letter), so they follow
- * {@code X-Amz-SignedHeaders} in the canonical query as they stand.
+ * Extra query parameters already in SigV4's canonical form, for the signer to copy instead of
+ * sorting and encoding them on every URL: names and values URI-encoded, names unique and in byte
+ * order, every name sorting after the {@code X-Amz-*} parameters (it starts with a lower-case
+ * letter), so they follow {@code X-Amz-SignedHeaders} in the canonical query as they stand.
  *
- * <p>Why: a download signs four {@code response-*} parameters whose names and, for a plain download, values
- * are the same on every URL but for the file name inside Content-Disposition. Their encoded form is made
- * once ({@link Encoded}, by {@link Builder}) and a URL adds only its one variable part, encoded while signing.
+ * <p>Why: a download signs four {@code response-*} parameters whose names and, for a plain
+ * download, values are the same on every URL but for the file name inside Content-Disposition.
+ * Their encoded form is made once ({@link Encoded}, by {@link Builder}) and a URL adds only its one
+ * variable part, encoded while signing.
  *
  * <p>Immutable and thread-safe.
  */
@@ -32,7 +33,8 @@ public final class EncodedQuery {
    *
    * @param parameters the parameters
    * @return the query
-   * @throws IllegalArgumentException when {@code parameters} is empty or starts or ends inside a value
+   * @throws IllegalArgumentException when {@code parameters} is empty or starts or ends inside a
+   *     value
    */
   public static EncodedQuery of(Encoded parameters) {
     Objects.requireNonNull(parameters, "parameters");
@@ -43,15 +45,16 @@ public final class EncodedQuery {
   }
 
   /**
-   * {@code head}, then {@code middle} URI-encoded while signing, then {@code tail}: the middle is part of the
-   * value that {@code head} starts and {@code tail} ends.
+   * {@code head}, then {@code middle} URI-encoded while signing, then {@code tail}: the middle is
+   * part of the value that {@code head} starts and {@code tail} ends.
    *
    * @param head the parameters up to the variable part, ending inside a value
    * @param middle the variable part of that value, not encoded
    * @param tail the rest of the value and the parameters after it
    * @return the query
-   * @throws IllegalArgumentException when {@code head} does not end inside a value, {@code tail} does not start
-   *     inside one, or a name in {@code tail} does not sort after those in {@code head}
+   * @throws IllegalArgumentException when {@code head} does not end inside a value, {@code tail}
+   *     does not start inside one, or a name in {@code tail} does not sort after those in {@code
+   *     head}
    */
   public static EncodedQuery of(Encoded head, String middle, Encoded tail) {
     Objects.requireNonNull(head, "head");
@@ -61,8 +64,11 @@ public final class EncodedQuery {
       throw new IllegalArgumentException("head must end and tail must start inside a value");
     }
     if (tail.firstName != null && tail.firstName.compareTo(head.lastName) <= 0) {
-      throw new IllegalArgumentException("query parameters must be unique and sorted: " + tail.firstName
-          + " after " + head.lastName);
+      throw new IllegalArgumentException(
+          "query parameters must be unique and sorted: "
+              + tail.firstName
+              + " after "
+              + head.lastName);
     }
     return new EncodedQuery(head.bytes, middle, tail.bytes);
   }
@@ -82,8 +88,8 @@ public final class EncodedQuery {
   }
 
   /**
-   * Parameters, or a run of them that starts or ends inside a value, URI-encoded once. Only {@link Builder}
-   * makes them, so their bytes are encoded by construction.
+   * Parameters, or a run of them that starts or ends inside a value, URI-encoded once. Only {@link
+   * Builder} makes them, so their bytes are encoded by construction.
    */
   public static final class Encoded {
     private final byte[] bytes;
@@ -92,7 +98,12 @@ public final class EncodedQuery {
     private final boolean startsInValue;
     private final boolean endsInValue;
 
-    private Encoded(byte[] bytes, @Nullable String firstName, @Nullable String lastName, boolean startsInValue, boolean endsInValue) {
+    private Encoded(
+        byte[] bytes,
+        @Nullable String firstName,
+        @Nullable String lastName,
+        boolean startsInValue,
+        boolean endsInValue) {
       this.bytes = bytes;
       this.firstName = firstName;
       this.lastName = lastName;
@@ -102,11 +113,18 @@ public final class EncodedQuery {
 
     @Override
     public String toString() {
-      return "Encoded[" + firstName + ".." + lastName + "]";  // names only: a value may be a user's file name
+      return "Encoded["
+          + firstName
+          + ".."
+          + lastName
+          + "]"; // names only: a value may be a user's file name
     }
   }
 
-  /** Writes parameters in canonical order, encoding as it goes. Not thread-safe; build once, share the result. */
+  /**
+   * Writes parameters in canonical order, encoding as it goes. Not thread-safe; build once, share
+   * the result.
+   */
   public static final class Builder {
     private final ByteSink sink = new ByteSink(64);
     private @Nullable String firstName;
@@ -119,7 +137,8 @@ public final class EncodedQuery {
     /**
      * Adds a parameter.
      *
-     * @param name the name: a lower-case letter, then unreserved characters; after the names before it
+     * @param name the name: a lower-case letter, then unreserved characters; after the names before
+     *     it
      * @param value the value, not encoded
      * @return this builder
      */
@@ -128,23 +147,28 @@ public final class EncodedQuery {
     }
 
     /**
-     * Starts a parameter whose value follows in {@link #valuePart} calls or an {@link EncodedQuery#of}'s middle.
+     * Starts a parameter whose value follows in {@link #valuePart} calls or an {@link
+     * EncodedQuery#of}'s middle.
      *
-     * @param name the name: a lower-case letter, then unreserved characters; after the names before it
+     * @param name the name: a lower-case letter, then unreserved characters; after the names before
+     *     it
      * @return this builder
      */
     public Builder name(String name) {
       Objects.requireNonNull(name, "name");
       if (name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z') {
-        throw new IllegalArgumentException("query parameter name must start with a lower-case letter: " + name);
+        throw new IllegalArgumentException(
+            "query parameter name must start with a lower-case letter: " + name);
       }
       for (int i = 0; i < name.length(); i++) {
         if (!ByteSink.isUnreserved(name.charAt(i))) {
-          throw new IllegalArgumentException("query parameter name must be unreserved characters: " + name);
+          throw new IllegalArgumentException(
+              "query parameter name must be unreserved characters: " + name);
         }
       }
       if (lastName != null && name.compareTo(lastName) <= 0) {
-        throw new IllegalArgumentException("query parameters must be unique and sorted: " + name + " after " + lastName);
+        throw new IllegalArgumentException(
+            "query parameters must be unique and sorted: " + name + " after " + lastName);
       }
       if (sink.length > 0) {
         sink.append('&');
@@ -159,8 +183,8 @@ public final class EncodedQuery {
     }
 
     /**
-     * Adds text to the current value, URI-encoded; before any name, the text continues a value that an
-     * {@link EncodedQuery#of}'s middle started.
+     * Adds text to the current value, URI-encoded; before any name, the text continues a value that
+     * an {@link EncodedQuery#of}'s middle started.
      *
      * @param text the text, not encoded
      * @return this builder
@@ -185,7 +209,8 @@ public final class EncodedQuery {
       if (endsInValue && !inValue) {
         throw new IllegalArgumentException("no value to continue");
       }
-      return new Encoded(Arrays.copyOf(sink.bytes, sink.length), firstName, lastName, startsInValue, endsInValue);
+      return new Encoded(
+          Arrays.copyOf(sink.bytes, sink.length), firstName, lastName, startsInValue, endsInValue);
     }
   }
 }

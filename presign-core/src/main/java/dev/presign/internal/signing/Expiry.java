@@ -4,14 +4,13 @@ import dev.presign.PresignException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The real life of a URL: the requested TTL, cut short when the signing credentials expire first.
- * A SigV4 URL is dead once its credentials are (aws-sdk-java-v2#2379), so claiming more would lie.
+ * The real life of a URL: the requested TTL, cut short when the signing credentials expire first. A
+ * SigV4 URL is dead once its credentials are (aws-sdk-java-v2#2379), so claiming more would lie.
  *
- * @param signingEpochSecond the X-Amz-Date in seconds since the epoch: the clock reading truncated to
- *     whole seconds, as SigV4 writes it
+ * @param signingEpochSecond the X-Amz-Date in seconds since the epoch: the clock reading truncated
+ *     to whole seconds, as SigV4 writes it
  * @param seconds the X-Amz-Expires value
  * @param capped whether the credentials' expiry shortened the requested TTL
  */
@@ -34,11 +33,11 @@ public record Expiry(long signingEpochSecond, long seconds, boolean capped) {
    * @param ttl the requested time to live, 1 s to 7 days in whole seconds
    * @param credentialsExpiry when the signing credentials expire, if they do
    * @param rejectCapped whether a cut TTL is an error instead of a shorter URL
-   * @throws PresignException when the credentials leave less than one second, or when
-   *     {@code rejectCapped} and they expire before the TTL ends
+   * @throws PresignException when the credentials leave less than one second, or when {@code
+   *     rejectCapped} and they expire before the TTL ends
    */
-  public static Expiry compute(Instant now, Duration ttl, Optional<Instant> credentialsExpiry,
-      boolean rejectCapped) {
+  public static Expiry compute(
+      Instant now, Duration ttl, Optional<Instant> credentialsExpiry, boolean rejectCapped) {
     long signingSecond = now.getEpochSecond();
     long seconds = ttl.toSeconds();
     if (credentialsExpiry.isEmpty()) {
@@ -49,15 +48,26 @@ public record Expiry(long signingEpochSecond, long seconds, boolean capped) {
     // Whole seconds the credentials still cover after X-Amz-Date; getSeconds() floors.
     long remaining = Duration.between(signingTime, credentialsEnd).toSeconds();
     if (remaining < 1 || !credentialsEnd.isAfter(now)) {
-      throw new PresignException(PresignException.Kind.CREDENTIALS_EXPIRING, "the signing credentials expire at " + credentialsEnd
-          + ", too soon to sign a URL at " + now);
+      throw new PresignException(
+          PresignException.Kind.CREDENTIALS_EXPIRING,
+          "the signing credentials expire at "
+              + credentialsEnd
+              + ", too soon to sign a URL at "
+              + now);
     }
     if (remaining >= seconds) {
       return new Expiry(signingSecond, seconds, false);
     }
     if (rejectCapped) {
-      throw new PresignException(PresignException.Kind.CREDENTIALS_EXPIRING, "the signing credentials expire at " + credentialsEnd
-          + ", before the requested " + ttl + " from " + signingTime + " ends");
+      throw new PresignException(
+          PresignException.Kind.CREDENTIALS_EXPIRING,
+          "the signing credentials expire at "
+              + credentialsEnd
+              + ", before the requested "
+              + ttl
+              + " from "
+              + signingTime
+              + " ends");
     }
     return new Expiry(signingSecond, remaining, true);
   }

@@ -18,6 +18,7 @@ import java.util.Objects;
  */
 public final class HmacSha256 {
   private static final int BLOCK_SIZE = 64;
+
   /** The length of a MAC in bytes. */
   public static final int LENGTH = 32;
 
@@ -53,7 +54,8 @@ public final class HmacSha256 {
   }
 
   /**
-   * Sets the key and starts a new message. A key longer than the block is hashed first, as RFC 2104 says.
+   * Sets the key and starts a new message. A key longer than the block is hashed first, as RFC 2104
+   * says.
    *
    * @param key the key, any length
    */
@@ -99,7 +101,8 @@ public final class HmacSha256 {
       sha256.update(outer, 0, BLOCK_SIZE + LENGTH);
       sha256.digest(out, offset, LENGTH);
     } catch (DigestException e) {
-      throw new IllegalStateException("SHA-256 refused a 32-byte digest", e);  // cannot happen: the room is checked
+      throw new IllegalStateException(
+          "SHA-256 refused a 32-byte digest", e); // cannot happen: the room is checked
     }
     sha256.update(innerPad);
   }
@@ -112,6 +115,6 @@ public final class HmacSha256 {
 
   @Override
   public String toString() {
-    return "HmacSha256";  // never the pads: they are the key
+    return "HmacSha256"; // never the pads: they are the key
   }
 }

@@ -6,18 +6,19 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 /**
  * presign's own SigV4 query-string signer for S3 (AWS4-HMAC-SHA256, UNSIGNED-PAYLOAD).
  *
- * <p>Why not the SDK's: issuing a URL is one SHA-256 of a few hundred bytes and one HMAC, yet the SDK
- * spends 20–40 µs and 25–50 KB on it. Here the signing key is derived once per credentials, day and
- * region; each thread reuses its own MessageDigest, HMAC and buffers (no provider lookup, no lock); and
- * the canonical request and the URL are written as bytes straight into those buffers, so a URL costs
- * little more than the crypto and the one copy into the final String. Nothing parses the result: the URL
- * is built from parts that are valid by construction.
+ * <p>Why not the SDK's: issuing a URL is one SHA-256 of a few hundred bytes and one HMAC, yet the
+ * SDK spends 20–40 µs and 25–50 KB on it. Here the signing key is derived once per credentials, day
+ * and region; each thread reuses its own MessageDigest, HMAC and buffers (no provider lookup, no
+ * lock); and the canonical request and the URL are written as bytes straight into those buffers, so
+ * a URL costs little more than the crypto and the one copy into the final String. Nothing parses
+ * the result: the URL is built from parts that are valid by construction.
  *
- * <p>Thread-safe: the only shared state is the last signing key, an immutable object behind a volatile
- * field that any thread may replace.
+ * <p>Thread-safe: the only shared state is the last signing key, an immutable object behind a
+ * volatile field that any thread may replace.
  */
 public final class SigV4Signer implements UrlSigner {
-  // Filled by scratch(), not withInitial() or an initialValue() subclass: no lambda bootstrap and no extra
+  // Filled by scratch(), not withInitial() or an initialValue() subclass: no lambda bootstrap and
+  // no extra
   // class to load on a cold JVM's way to its first URL.
   private static final ThreadLocal<SigningScratch> SCRATCH = new ThreadLocal<>();
 
@@ -34,7 +35,9 @@ public final class SigV4Signer implements UrlSigner {
     this(region, "s3", "UNSIGNED-PAYLOAD", addressing);
   }
 
-  /** For the SigV4 test suite's vectors, which sign for another service and a hashed empty payload. */
+  /**
+   * For the SigV4 test suite's vectors, which sign for another service and a hashed empty payload.
+   */
   SigV4Signer(String region, String service, String payloadHash, S3Addressing addressing) {
     this.region = region;
     this.service = service;
@@ -44,8 +47,8 @@ public final class SigV4Signer implements UrlSigner {
   }
 
   /**
-   * The Host header for a bucket: its text, its bytes for the URL, and its canonical value (as headerValue()
-   * writes it) for the canonical request, which every signature holds.
+   * The Host header for a bucket: its text, its bytes for the URL, and its canonical value (as
+   * headerValue() writes it) for the canonical request, which every signature holds.
    */
   @SuppressWarnings("ArrayRecordComponent") // never compared: equals() is not used
   record Host(String bucket, String header, byte[] bytes, byte[] canonicalValue) {}
@@ -69,7 +72,8 @@ public final class SigV4Signer implements UrlSigner {
    */
   public String presign(SigningRequest request, @Nullable EncodedQuery query) {
     if (query != null && !request.queryParameters().isEmpty()) {
-      throw new IllegalArgumentException("query parameters must come either encoded or in the request, not both");
+      throw new IllegalArgumentException(
+          "query parameters must come either encoded or in the request, not both");
     }
     long epochSecond = request.signingEpochSecond();
     SigningKey key = keyFor(request.credentials(), epochSecond);
@@ -107,21 +111,24 @@ public final class SigV4Signer implements UrlSigner {
    * @param epochSecond the signing time {@link #postScope} was asked for
    * @return the lower-case hex x-amz-signature
    */
-  public String signPost(String base64Policy, AwsCredentialsIdentity credentials, long epochSecond) {
+  public String signPost(
+      String base64Policy, AwsCredentialsIdentity credentials, long epochSecond) {
     SigningKey key = keyFor(credentials, epochSecond);
-    return scratch().hmacHex(key, base64Policy.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return scratch()
+        .hmacHex(key, base64Policy.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   /**
-   * The URL a POST form is sent to: the bucket's root, {@code scheme://bucket.host/} or
-   * {@code scheme://host/bucket}.
+   * The URL a POST form is sent to: the bucket's root, {@code scheme://bucket.host/} or {@code
+   * scheme://host/bucket}.
    *
    * @param bucket the bucket
    * @return the form action
    */
   public String postUrl(String bucket) {
     Host host = hostFor(bucket);
-    return new String(schemeAndSeparator, java.nio.charset.StandardCharsets.US_ASCII) + host.header
+    return new String(schemeAndSeparator, java.nio.charset.StandardCharsets.US_ASCII)
+        + host.header
         + (addressing.pathStyle() ? "/" + bucket : "/");
   }
 
@@ -147,9 +154,12 @@ public final class SigV4Signer implements UrlSigner {
   }
 
   private SigningKey keyFor(AwsCredentialsIdentity credentials, long epochSecond) {
-    SigningKey key = SigningKey.reuseOrDerive(lastKey, credentials, Math.floorDiv(epochSecond, 86_400), region, service);
+    SigningKey key =
+        SigningKey.reuseOrDerive(
+            lastKey, credentials, Math.floorDiv(epochSecond, 86_400), region, service);
     if (key != lastKey) {
-      // Written only on change: a volatile store on every call would bounce the cache line between cores.
+      // Written only on change: a volatile store on every call would bounce the cache line between
+      // cores.
       lastKey = key;
     }
     return key;
@@ -161,7 +171,12 @@ public final class SigV4Signer implements UrlSigner {
       String header = addressing.host(bucket);
       ByteSink canonical = new ByteSink(header.length());
       canonical.headerValue(header);
-      host = new Host(bucket, header, bytes(header), java.util.Arrays.copyOf(canonical.bytes, canonical.length));
+      host =
+          new Host(
+              bucket,
+              header,
+              bytes(header),
+              java.util.Arrays.copyOf(canonical.bytes, canonical.length));
       lastHost = host;
     }
     return host;
@@ -172,13 +187,22 @@ public final class SigV4Signer implements UrlSigner {
   }
 
   /**
-   * The canonical request and string to sign of this thread's last signature, for tests that compare
-   * them with published vectors. Never logged.
+   * The canonical request and string to sign of this thread's last signature, for tests that
+   * compare them with published vectors. Never logged.
    */
   static String[] lastCanonicalRequestAndStringToSign() {
     SigningScratch scratch = scratch();
     return new String[] {
-        new String(scratch.canonical.bytes, 0, scratch.canonical.length, java.nio.charset.StandardCharsets.UTF_8),
-        new String(scratch.stringToSign.bytes, 0, scratch.stringToSign.length, java.nio.charset.StandardCharsets.UTF_8)};
+      new String(
+          scratch.canonical.bytes,
+          0,
+          scratch.canonical.length,
+          java.nio.charset.StandardCharsets.UTF_8),
+      new String(
+          scratch.stringToSign.bytes,
+          0,
+          scratch.stringToSign.length,
+          java.nio.charset.StandardCharsets.UTF_8)
+    };
   }
 }

@@ -6,29 +6,38 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
- * A SigV4 signing key for one set of credentials, one UTC day, one region and service, with the pieces of the
- * canonical request that depend only on those: the encoded credential and token parameters and the
- * credential scope. Deriving it costs four HMACs, so the signer keeps the last one and derives again
- * only when the day or the credentials change. Immutable: the arrays are never written after construction
- * and never leave the signing package.
+ * A SigV4 signing key for one set of credentials, one UTC day, one region and service, with the
+ * pieces of the canonical request that depend only on those: the encoded credential and token
+ * parameters and the credential scope. Deriving it costs four HMACs, so the signer keeps the last
+ * one and derives again only when the day or the credentials change. Immutable: the arrays are
+ * never written after construction and never leave the signing package.
  */
 final class SigningKey {
   private final String accessKeyId;
   private final String secretAccessKey;
   private final @Nullable String sessionToken;
   final long epochDay;
+
   /** {@code yyyyMMdd}. */
   final byte[] date;
+
   /** {@code yyyyMMdd/region/s3/aws4_request}. */
   final byte[] scope;
+
   /** {@code X-Amz-Credential=} and the encoded {@code accessKeyId/scope}. */
   final byte[] credentialParameter;
+
   /** {@code X-Amz-Security-Token=} and the encoded token, or null without a session token. */
   final byte @Nullable [] tokenParameter;
+
   /** The derived HMAC key. */
   final byte[] key;
 
-  private SigningKey(AwsCredentialsIdentity credentials, @Nullable String sessionToken, long epochDay, String region,
+  private SigningKey(
+      AwsCredentialsIdentity credentials,
+      @Nullable String sessionToken,
+      long epochDay,
+      String region,
       String service) {
     this.accessKeyId = credentials.accessKeyId();
     this.secretAccessKey = credentials.secretAccessKey();
@@ -52,12 +61,14 @@ final class SigningKey {
   }
 
   /**
-   * The UTC date of an epoch day as {@code yyyyMMdd}, what {@code LocalDate.ofEpochDay} gives, by the civil-from-days
-   * arithmetic it uses (H. Hinnant's). Why not LocalDate: on a cold JVM it initializes ChronoField, ChronoUnit and
-   * their value ranges on the way to the first URL. Digits by hand: String.format would load the locale machinery.
+   * The UTC date of an epoch day as {@code yyyyMMdd}, what {@code LocalDate.ofEpochDay} gives, by
+   * the civil-from-days arithmetic it uses (H. Hinnant's). Why not LocalDate: on a cold JVM it
+   * initializes ChronoField, ChronoUnit and their value ranges on the way to the first URL. Digits
+   * by hand: String.format would load the locale machinery.
    */
   static String yyyymmdd(long epochDay) {
-    long shifted = epochDay + 719_468;  // days from 0000-03-01: leap days then fall at the end of each year
+    long shifted =
+        epochDay + 719_468; // days from 0000-03-01: leap days then fall at the end of each year
     long era = Math.floorDiv(shifted, 146_097);
     long dayOfEra = shifted - era * 146_097;
     long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
@@ -66,16 +77,26 @@ final class SigningKey {
     int day = (int) (dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
     int month = (int) (monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9);
     long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-    return new StringBuilder(8).append(year)
-        .append((char) ('0' + month / 10)).append((char) ('0' + month % 10))
-        .append((char) ('0' + day / 10)).append((char) ('0' + day % 10))
+    return new StringBuilder(8)
+        .append(year)
+        .append((char) ('0' + month / 10))
+        .append((char) ('0' + month % 10))
+        .append((char) ('0' + day / 10))
+        .append((char) ('0' + day % 10))
         .toString();
   }
 
   /** This key if it fits the credentials and day, otherwise a newly derived one. */
-  static SigningKey reuseOrDerive(@Nullable SigningKey cached, AwsCredentialsIdentity credentials, long epochDay,
-      String region, String service) {
-    String token = credentials instanceof AwsSessionCredentialsIdentity session ? session.sessionToken() : null;
+  static SigningKey reuseOrDerive(
+      @Nullable SigningKey cached,
+      AwsCredentialsIdentity credentials,
+      long epochDay,
+      String region,
+      String service) {
+    String token =
+        credentials instanceof AwsSessionCredentialsIdentity session
+            ? session.sessionToken()
+            : null;
     if (cached != null && cached.fits(credentials, token, epochDay)) {
       return cached;
     }
@@ -106,7 +127,9 @@ final class SigningKey {
     return key;
   }
 
-  /** {@return the X-Amz-Credential value, {@code accessKeyId/yyyyMMdd/region/service/aws4_request}} */
+  /**
+   * {@return the X-Amz-Credential value, {@code accessKeyId/yyyyMMdd/region/service/aws4_request}}
+   */
   String credential() {
     return accessKeyId + '/' + new String(scope, StandardCharsets.UTF_8);
   }

@@ -39,7 +39,18 @@ public record SigningRequest(
 
   @Override
   public String toString() {
-    return "SigningRequest[" + method + " " + bucket + "/" + key + ", headers=" + signedHeaders.keySet()
-        + ", at=" + Instant.ofEpochSecond(signingEpochSecond) + ", expires=" + expiresSeconds + "s]";
+    return "SigningRequest["
+        + method
+        + " "
+        + bucket
+        + "/"
+        + key
+        + ", headers="
+        + signedHeaders.keySet()
+        + ", at="
+        + Instant.ofEpochSecond(signingEpochSecond)
+        + ", expires="
+        + expiresSeconds
+        + "s]";
   }
 }

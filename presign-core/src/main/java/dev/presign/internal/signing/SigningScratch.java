@@ -1,16 +1,17 @@
 package dev.presign.internal.signing;
 
-import org.jspecify.annotations.Nullable;
 import dev.presign.internal.HeaderMap;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One thread's digest, HMAC and buffers, and the writing of a SigV4 query-string signature into them: the
- * canonical request (the headers and extra query parameters sorted here), the string to sign and the URL.
- * {@link SigV4Signer} keeps one per thread and hands it the signing key and host it has cached.
+ * One thread's digest, HMAC and buffers, and the writing of a SigV4 query-string signature into
+ * them: the canonical request (the headers and extra query parameters sorted here), the string to
+ * sign and the URL. {@link SigV4Signer} keeps one per thread and hands it the signing key and host
+ * it has cached.
  *
  * <p>Not thread-safe: one per thread.
  */
@@ -40,10 +41,13 @@ final class SigningScratch {
   private String[] headerValues = new String[8];
   private byte[][] headerLowerNames = new byte[8][];
   private int headerCount;
-  // Header names folded to lower case, by identity: the issuer's names are the same String objects on
+  // Header names folded to lower case, by identity: the issuer's names are the same String objects
+  // on
   // every call, so each is folded once per thread instead of three times per URL.
-  // Extra query parameter names by identity, checked and encoded, likewise: a download's response-* names are
-  // the same constants on every call, so each is checked and encoded once per thread instead of once per URL.
+  // Extra query parameter names by identity, checked and encoded, likewise: a download's response-*
+  // names are
+  // the same constants on every call, so each is checked and encoded once per thread instead of
+  // once per URL.
   private final String[] nameKeys = new String[NAME_CACHE];
   private final String[] nameEncoded = new String[NAME_CACHE];
   private final byte[][] nameBytes = new byte[NAME_CACHE][];
@@ -61,8 +65,14 @@ final class SigningScratch {
     }
   }
 
-  @SuppressWarnings("ReferenceEquality") // the host header is the same String on every call: identity finds it
-  String sign(SigV4Signer signer, SigningRequest request, @Nullable EncodedQuery encoded, SigningKey key, SigV4Signer.Host host,
+  @SuppressWarnings(
+      "ReferenceEquality") // the host header is the same String on every call: identity finds it
+  String sign(
+      SigV4Signer signer,
+      SigningRequest request,
+      @Nullable EncodedQuery encoded,
+      SigningKey key,
+      SigV4Signer.Host host,
       long epochSecond) {
     sortHeaders(request.signedHeaders(), host.header());
 
@@ -86,7 +96,8 @@ final class SigningScratch {
     c.append('\n');
     for (int i = 0; i < headerCount; i++) {
       c.append(headerLowerNames[i]).append(':');
-      // The host's value, the same String on every call, is canonicalized once per bucket, not per URL.
+      // The host's value, the same String on every call, is canonicalized once per bucket, not per
+      // URL.
       if (headerValues[i] == host.header()) {
         c.append(host.canonicalValue());
       } else {
@@ -119,16 +130,20 @@ final class SigningScratch {
 
     ByteSink u = url;
     u.reset();
-    u.append(signer.schemeAndSeparator()).append(host.bytes())
-        .append(c.bytes, pathStart, pathEnd).append('?')
+    u.append(signer.schemeAndSeparator())
+        .append(host.bytes())
+        .append(c.bytes, pathStart, pathEnd)
+        .append('?')
         .append(c.bytes, queryStart, queryEnd)
-        .append(SIGNATURE_PARAMETER).hex(digest, 32);
+        .append(SIGNATURE_PARAMETER)
+        .hex(digest, 32);
     return u.toLatin1String();
   }
 
   private void writeQuery(ByteSink c, SigningRequest request, SigningKey key, long epochSecond) {
     sortExtraParameters(request.queryParameters());
-    // The X-Amz-* parameters go in their fixed order, which is canonical (byte) order; extra ones are
+    // The X-Amz-* parameters go in their fixed order, which is canonical (byte) order; extra ones
+    // are
     // merged in where their encoded names sort (ASCII, so String order is byte order).
     int start = c.length;
     nextExtra = 0;
@@ -151,22 +166,30 @@ final class SigningScratch {
     extrasBefore(c, start, null);
   }
 
-  /** The sink, after an '&' unless it is the query's first parameter (which starts at {@code start}). */
+  /**
+   * The sink, after an '&' unless it is the query's first parameter (which starts at {@code
+   * start}).
+   */
   private static ByteSink separator(ByteSink sink, int start) {
     return sink.length > start ? sink.append('&') : sink;
   }
 
   /** Writes the extra parameters that sort before {@code name}, or all that are left for null. */
   private void extrasBefore(ByteSink sink, int start, @Nullable String name) {
-    for (; nextExtra < extraCount && (name == null || extraNames[nextExtra].compareTo(name) < 0); nextExtra++) {
-      separator(sink, start).append(extraNameBytes[nextExtra]).append('=').uriEncode(extraValues[nextExtra], false);
+    for (;
+        nextExtra < extraCount && (name == null || extraNames[nextExtra].compareTo(name) < 0);
+        nextExtra++) {
+      separator(sink, start)
+          .append(extraNameBytes[nextExtra])
+          .append('=')
+          .uriEncode(extraValues[nextExtra], false);
     }
   }
 
   /**
    * Collects the extra query parameters, sorted by encoded name, into the scratch arrays. Names are
-   * checked to be unique, so the value never decides the order. Values are encoded later, straight into the
-   * canonical request; names are encoded here only when they need it, which S3's never do.
+   * checked to be unique, so the value never decides the order. Values are encoded later, straight
+   * into the canonical request; names are encoded here only when they need it, which S3's never do.
    */
   private void sortExtraParameters(Map<String, String> parameters) {
     extraCount = 0;
@@ -211,7 +234,9 @@ final class SigningScratch {
     extraCount++;
   }
 
-  /** The name cache's slot for {@code name}, checked and encoded on its first use by this thread. */
+  /**
+   * The name cache's slot for {@code name}, checked and encoded on its first use by this thread.
+   */
   @SuppressWarnings("ReferenceEquality") // a cache keyed by the caller's String instance, by design
   private int knownName(String name) {
     for (int i = 0; i < NAME_CACHE; i++) {
@@ -220,7 +245,8 @@ final class SigningScratch {
       }
     }
     if (name.regionMatches(true, 0, "X-Amz-", 0, 6)) {
-      throw new IllegalArgumentException("query parameter must not be an X-Amz-* parameter: " + name);
+      throw new IllegalArgumentException(
+          "query parameter must not be an X-Amz-* parameter: " + name);
     }
     String encoded = isUnreserved(name) ? name : encode(name);
     int slot = nameNext;
@@ -260,8 +286,11 @@ final class SigningScratch {
 
   static void writeAmzDate(ByteSink sink, SigningKey key, long epochSecond) {
     int secondOfDay = (int) Math.floorMod(epochSecond, 86_400L);
-    sink.append(key.date).append('T')
-        .twoDigits(secondOfDay / 3600).twoDigits(secondOfDay / 60 % 60).twoDigits(secondOfDay % 60)
+    sink.append(key.date)
+        .append('T')
+        .twoDigits(secondOfDay / 3600)
+        .twoDigits(secondOfDay / 60 % 60)
+        .twoDigits(secondOfDay % 60)
         .append('Z');
   }
 
@@ -278,7 +307,9 @@ final class SigningScratch {
     }
   }
 
-  /** Collects host and the request's headers, sorted by lower-case name, into the scratch arrays. */
+  /**
+   * Collects host and the request's headers, sorted by lower-case name, into the scratch arrays.
+   */
   private void sortHeaders(Map<String, String> headers, String host) {
     int needed = headers.size() + 1;
     if (headerNames.length < needed) {
@@ -329,7 +360,10 @@ final class SigningScratch {
     }
     ByteSink lowered = new ByteSink(name.length());
     lowered.asciiLowerCase(name);
-    byte[] bytes = lowered.length == lowered.bytes.length ? lowered.bytes : java.util.Arrays.copyOf(lowered.bytes, lowered.length);
+    byte[] bytes =
+        lowered.length == lowered.bytes.length
+            ? lowered.bytes
+            : java.util.Arrays.copyOf(lowered.bytes, lowered.length);
     lowerKeys[lowerNext] = name;
     lowerValues[lowerNext] = bytes;
     lowerNext = (lowerNext + 1) % LOWER_CACHE;

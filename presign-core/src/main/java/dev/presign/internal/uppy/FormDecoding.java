@@ -12,9 +12,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Strict decoding of what a browser's {@code URLSearchParams} and {@code encodeURIComponent} produce:
- * {@code %XX} escapes of UTF-8 (and {@code +} for a space in a query). A bad escape, bytes that are not
- * UTF-8 or a parameter named twice is refused, so one request has one meaning.
+ * Strict decoding of what a browser's {@code URLSearchParams} and {@code encodeURIComponent}
+ * produce: {@code %XX} escapes of UTF-8 (and {@code +} for a space in a query). A bad escape, bytes
+ * that are not UTF-8 or a parameter named twice is refused, so one request has one meaning.
  */
 public final class FormDecoding {
   /** The longest query accepted, in characters. */
@@ -35,7 +35,8 @@ public final class FormDecoding {
       return params;
     }
     if (rawQuery.length() > MAX_QUERY) {
-      throw new IllegalArgumentException("the query must be at most " + MAX_QUERY + " characters: " + rawQuery.length());
+      throw new IllegalArgumentException(
+          "the query must be at most " + MAX_QUERY + " characters: " + rawQuery.length());
     }
     for (String pair : rawQuery.split("&", -1)) {
       if (pair.isEmpty()) {
@@ -45,7 +46,8 @@ public final class FormDecoding {
       String name = decode(eq < 0 ? pair : pair.substring(0, eq), true);
       String value = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
       if (params.putIfAbsent(name, value) != null) {
-        throw new IllegalArgumentException("a query parameter must appear once: " + Redact.quote(name));
+        throw new IllegalArgumentException(
+            "a query parameter must appear once: " + Redact.quote(name));
       }
     }
     return Collections.unmodifiableMap(params);
@@ -66,8 +68,9 @@ public final class FormDecoding {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       if (c <= 0x20 || c >= 0x7f) {
-        throw new IllegalArgumentException("a query or path must be printable ASCII, the rest %-escaped: found U+"
-            + String.format(Locale.ROOT, "%04X", (int) c));
+        throw new IllegalArgumentException(
+            "a query or path must be printable ASCII, the rest %-escaped: found U+"
+                + String.format(Locale.ROOT, "%04X", (int) c));
       }
     }
     if (raw.indexOf('%') < 0) {
@@ -92,14 +95,20 @@ public final class FormDecoding {
     }
     bytes.flip();
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(bytes)
+          .toString();
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException("%-escapes must encode UTF-8");
     }
   }
 
   private static int hex(char c) {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    return c >= '0' && c <= '9'
+        ? c - '0'
+        : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
   }
 }

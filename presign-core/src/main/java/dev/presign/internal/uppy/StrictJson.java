@@ -8,36 +8,50 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
- * A strict JSON reader and writer for the few small documents of Uppy's S3 protocol, so presign-core
- * needs no JSON library. RFC 8259 only: no comments, no trailing commas, no duplicate names, no lone
- * surrogates, at most {@value #MAX_DEPTH} levels, {@value #MAX_LENGTH} characters, {@value #MAX_ITEMS} items
- * in one array or object and {@value #MAX_VALUES} values in all (so a small body cannot become a large
- * tree), unicode escapes of four ASCII hex digits only. Objects become
- * {@link Map}s in document order, arrays {@link List}s, numbers their source text as {@link Number}
- * ({@link JsonNumber}), {@code null} {@link #NULL}.
+ * A strict JSON reader and writer for the few small documents of Uppy's S3 protocol, so
+ * presign-core needs no JSON library. RFC 8259 only: no comments, no trailing commas, no duplicate
+ * names, no lone surrogates, at most {@value #MAX_DEPTH} levels, {@value #MAX_LENGTH} characters,
+ * {@value #MAX_ITEMS} items in one array or object and {@value #MAX_VALUES} values in all (so a
+ * small body cannot become a large tree), unicode escapes of four ASCII hex digits only. Objects
+ * become {@link Map}s in document order, arrays {@link List}s, numbers their source text as {@link
+ * Number} ({@link JsonNumber}), {@code null} {@link #NULL}.
  */
 public final class StrictJson {
   /** The longest document read, in characters: Companion's own body limit. */
   public static final int MAX_LENGTH = 1024 * 1024;
+
   /** The deepest nesting read. */
   public static final int MAX_DEPTH = 16;
-  /** The most items in one array or members in one object: a complete request names up to 10,000 parts. */
-  public static final int MAX_ITEMS = 10_001;
-  /** The most values in one document, all levels together: 10,000 parts of three values each, and room. */
-  public static final int MAX_VALUES = 40_000;
-  private static final Pattern LONG = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
-  /** JSON's {@code null}, distinct from an absent member. */
-  public static final Object NULL = new Object() {
-    @Override
-    public String toString() {
-      return "null";
-    }
-  };
 
-  /** Why a document was refused; the message says where and why, never echoing more than a character. */
+  /**
+   * The most items in one array or members in one object: a complete request names up to 10,000
+   * parts.
+   */
+  public static final int MAX_ITEMS = 10_001;
+
+  /**
+   * The most values in one document, all levels together: 10,000 parts of three values each, and
+   * room.
+   */
+  public static final int MAX_VALUES = 40_000;
+
+  private static final Pattern LONG = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
+
+  /** JSON's {@code null}, distinct from an absent member. */
+  public static final Object NULL =
+      new Object() {
+        @Override
+        public String toString() {
+          return "null";
+        }
+      };
+
+  /**
+   * Why a document was refused; the message says where and why, never echoing more than a
+   * character.
+   */
   public static final class JsonException extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -199,22 +213,43 @@ public final class StrictJson {
       }
       char e = next();
       switch (e) {
-        case '"': out.append('"'); break;
-        case '\\': out.append('\\'); break;
-        case '/': out.append('/'); break;
-        case 'b': out.append('\b'); break;
-        case 'f': out.append('\f'); break;
-        case 'n': out.append('\n'); break;
-        case 'r': out.append('\r'); break;
-        case 't': out.append('\t'); break;
-        case 'u': out.append(hex4()); break;
-        default: throw error("unknown escape");
+        case '"':
+          out.append('"');
+          break;
+        case '\\':
+          out.append('\\');
+          break;
+        case '/':
+          out.append('/');
+          break;
+        case 'b':
+          out.append('\b');
+          break;
+        case 'f':
+          out.append('\f');
+          break;
+        case 'n':
+          out.append('\n');
+          break;
+        case 'r':
+          out.append('\r');
+          break;
+        case 't':
+          out.append('\t');
+          break;
+        case 'u':
+          out.append(hex4());
+          break;
+        default:
+          throw error("unknown escape");
       }
     }
     String s = out.toString();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         throw error("a lone surrogate in a string");
@@ -230,7 +265,10 @@ public final class StrictJson {
     int v = 0;
     for (int i = 0; i < 4; i++) {
       char c = src.charAt(pos++);
-      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      int d =
+          c >= '0' && c <= '9'
+              ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
       if (d < 0) {
         throw error("bad \\u escape");
       }

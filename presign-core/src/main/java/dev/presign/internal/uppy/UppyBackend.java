@@ -1,6 +1,5 @@
 package dev.presign.internal.uppy;
 
-import org.jspecify.annotations.Nullable;
 import dev.presign.KeyStrategy;
 import dev.presign.MultipartSession;
 import dev.presign.PresignedPart;
@@ -10,11 +9,12 @@ import dev.presign.UploadedPart;
 import dev.presign.Verification;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What the Uppy routes ask of presign's services: the issuer, the multipart uploads and the verifier,
- * including what those keep package-private. {@code UppyS3Handler} adapts its services to it, so the
- * routes live here without widening the public API.
+ * What the Uppy routes ask of presign's services: the issuer, the multipart uploads and the
+ * verifier, including what those keep package-private. {@code UppyS3Handler} adapts its services to
+ * it, so the routes live here without widening the public API.
  */
 public interface UppyBackend {
 

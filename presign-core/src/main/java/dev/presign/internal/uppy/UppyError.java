@@ -1,8 +1,8 @@
 package dev.presign.internal.uppy;
 
 /**
- * A refusal of the handler's own, answered in Companion's error shape: its message is written by presign
- * for the end user, never taken from another library's exception.
+ * A refusal of the handler's own, answered in Companion's error shape: its message is written by
+ * presign for the end user, never taken from another library's exception.
  */
 public final class UppyError extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -15,10 +15,14 @@ import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Reads what Uppy sends: the query, the JSON bodies and their fields, each refusal an {@link UppyError}. */
+/**
+ * Reads what Uppy sends: the query, the JSON bodies and their fields, each refusal an {@link
+ * UppyError}.
+ */
 public final class UppyInput {
   /** The largest body read, in bytes: Companion's own limit. */
   public static final int MAX_BODY = 1024 * 1024;
+
   private static final int MAX_ETAG = 256;
   private static final Pattern SIZE = Pattern.compile("0|[1-9][0-9]{0,17}");
 
@@ -39,29 +43,40 @@ public final class UppyInput {
   }
 
   /**
-   * Reads a JSON body: its type must be {@code application/json}, as Uppy sends it, so that no cross-site
-   * form ({@code text/plain}, sent without a preflight) can reach a route that changes state; its bytes
-   * must be UTF-8 and at most {@value #MAX_BODY}.
+   * Reads a JSON body: its type must be {@code application/json}, as Uppy sends it, so that no
+   * cross-site form ({@code text/plain}, sent without a preflight) can reach a route that changes
+   * state; its bytes must be UTF-8 and at most {@value #MAX_BODY}.
    *
    * @param contentType the request's Content-Type, or null
    * @param body the body's bytes, or null
    * @return the parsed document
    */
   public static Object jsonBody(@Nullable String contentType, byte @Nullable [] body) {
-    String essence = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    String essence =
+        contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!essence.equals("application/json")) {
-      throw UppyError.of(415, "UNSUPPORTED_MEDIA_TYPE", "the request body must be sent as application/json: "
-          + Redact.quote(contentType == null ? "" : contentType));
+      throw UppyError.of(
+          415,
+          "UNSUPPORTED_MEDIA_TYPE",
+          "the request body must be sent as application/json: "
+              + Redact.quote(contentType == null ? "" : contentType));
     }
     byte[] bytes = body == null ? new byte[0] : body;
     if (bytes.length > MAX_BODY) {
-      throw UppyError.of(413, "BODY_TOO_LARGE", "the request body must be at most " + MAX_BODY + " bytes: "
-          + bytes.length);
+      throw UppyError.of(
+          413,
+          "BODY_TOO_LARGE",
+          "the request body must be at most " + MAX_BODY + " bytes: " + bytes.length);
     }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       throw UppyError.badRequest("the request body must be UTF-8");
     }
@@ -97,7 +112,8 @@ public final class UppyInput {
   public static String required(Map<String, String> query, String name) {
     String value = query.get(name);
     if (value == null || value.isEmpty()) {
-      throw UppyError.badRequest("the " + name + " query parameter is required and must not be empty");
+      throw UppyError.badRequest(
+          "the " + name + " query parameter is required and must not be empty");
     }
     return value;
   }
@@ -113,7 +129,8 @@ public final class UppyInput {
       return OptionalLong.empty();
     }
     if (!SIZE.matcher(raw).matches()) {
-      throw UppyError.badRequest("metadata.size must be a whole number of bytes: " + Redact.quote(raw));
+      throw UppyError.badRequest(
+          "metadata.size must be a whole number of bytes: " + Redact.quote(raw));
     }
     return OptionalLong.of(Long.parseLong(raw));
   }
@@ -133,7 +150,8 @@ public final class UppyInput {
     if (declared instanceof JsonNumber n) {
       OptionalLong size = n.asLong();
       if (size.isEmpty() || size.getAsLong() < 0) {
-        throw UppyError.badRequest("metadata.size must be a whole number of bytes: " + Redact.quote(n.text()));
+        throw UppyError.badRequest(
+            "metadata.size must be a whole number of bytes: " + Redact.quote(n.text()));
       }
       return size;
     }
@@ -162,12 +180,14 @@ public final class UppyInput {
     List<UploadedPart> named = new ArrayList<>(list.size());
     for (Object item : list) {
       Map<String, Object> part = object(item, "each part");
-      if (!(part.get("PartNumber") instanceof JsonNumber n) || n.asLong().isEmpty()
+      if (!(part.get("PartNumber") instanceof JsonNumber n)
+          || n.asLong().isEmpty()
           || !(part.get("ETag") instanceof String e)) {
         throw UppyError.badRequest("parts must be an array of {PartNumber, ETag} objects");
       }
       if (e.isEmpty() || e.length() > MAX_ETAG) {
-        throw UppyError.badRequest("an ETag must be 1 to " + MAX_ETAG + " characters: " + e.length());
+        throw UppyError.badRequest(
+            "an ETag must be 1 to " + MAX_ETAG + " characters: " + e.length());
       }
       long value = n.asLong().getAsLong();
       if (value < 1 || value > 10_000) {

@@ -4,7 +4,10 @@ import dev.presign.UploadedPart;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the JSON answers of Companion's S3 protocol; every string goes through {@link StrictJson#quote}. */
+/**
+ * Writes the JSON answers of Companion's S3 protocol; every string goes through {@link
+ * StrictJson#quote}.
+ */
 public final class UppyJson {
   private UppyJson() {}
 
@@ -53,7 +56,11 @@ public final class UppyJson {
    */
   public static String partUrl(String url, long expires) {
     StringBuilder json = new StringBuilder(url.length() + 40).append("{\"url\":");
-    return StrictJson.quote(json, url).append(",\"expires\":").append(expires).append('}').toString();
+    return StrictJson.quote(json, url)
+        .append(",\"expires\":")
+        .append(expires)
+        .append('}')
+        .toString();
   }
 
   /**

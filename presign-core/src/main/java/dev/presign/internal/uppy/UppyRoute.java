@@ -3,14 +3,14 @@ package dev.presign.internal.uppy;
 import dev.presign.internal.Redact;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
- * One route of Companion's S3 protocol, read from the path below the mount point, with the methods it
- * answers.
+ * One route of Companion's S3 protocol, read from the path below the mount point, with the methods
+ * it answers.
  *
  * @param kind which route
- * @param token the upload id (presign's session token), decoded, or empty for the routes without one
+ * @param token the upload id (presign's session token), decoded, or empty for the routes without
+ *     one
  * @param partNumber the part of {@link Kind#SIGN_PART}, else 0
  */
 public record UppyRoute(Kind kind, String token, int partNumber) {
@@ -31,8 +31,10 @@ public record UppyRoute(Kind kind, String token, int partNumber) {
     /** {@code /s3/multipart/{id}/complete}: complete. */
     COMPLETE(List.of("POST"), true);
 
-    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable; Error Prone only knows Guava's types
+    @SuppressWarnings(
+        "ImmutableEnumChecker") // List.of: unmodifiable; Error Prone only knows Guava's types
     private final List<String> methods;
+
     private final boolean session;
 
     Kind(List<String> methods, boolean session) {
@@ -56,7 +58,8 @@ public record UppyRoute(Kind kind, String token, int partNumber) {
    *
    * @param path the path below the mount point, still percent-encoded
    * @return the route
-   * @throws UppyError 404 for a path outside the protocol, 400 for a malformed upload id or part number
+   * @throws UppyError 404 for a path outside the protocol, 400 for a malformed upload id or part
+   *     number
    */
   public static UppyRoute parse(String path) {
     if (!path.startsWith("/s3/")) {
@@ -95,8 +98,12 @@ public record UppyRoute(Kind kind, String token, int partNumber) {
   public void requireMethod(String method) {
     if (!kind.methods.contains(method)) {
       String allow = String.join(", ", kind.methods);
-      throw UppyError.methodNotAllowed(allow, "this route answers " + String.join(" or ", kind.methods) + ", not "
-          + Redact.quote(method));
+      throw UppyError.methodNotAllowed(
+          allow,
+          "this route answers "
+              + String.join(" or ", kind.methods)
+              + ", not "
+              + Redact.quote(method));
     }
   }
 
@@ -123,6 +130,7 @@ public record UppyRoute(Kind kind, String token, int partNumber) {
   }
 
   private static UppyError notFound(String path) {
-    return UppyError.of(404, "NOT_FOUND", "not a route of Uppy's S3 protocol: " + Redact.quote(path));
+    return UppyError.of(
+        404, "NOT_FOUND", "not a route of Uppy's S3 protocol: " + Redact.quote(path));
   }
 }

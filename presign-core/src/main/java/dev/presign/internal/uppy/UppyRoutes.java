@@ -1,9 +1,8 @@
 package dev.presign.internal.uppy;
 
-import org.jspecify.annotations.Nullable;
-import dev.presign.MultipartSession;
 import dev.presign.InvalidRequestException;
 import dev.presign.InvalidRequestException.Reason;
+import dev.presign.MultipartSession;
 import dev.presign.PresignException;
 import dev.presign.PresignedPart;
 import dev.presign.PresignedPost;
@@ -27,19 +26,21 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The routes of Uppy Companion's S3 protocol behind {@link UppyS3Handler#handle}: parses a request, checks
- * that its key is the session's (and the principal's), calls presign's services through an
- * {@link UppyBackend} and answers in Companion's shape, errors included. Immutable and thread-safe when
- * the backend is.
+ * The routes of Uppy Companion's S3 protocol behind {@link UppyS3Handler#handle}: parses a request,
+ * checks that its key is the session's (and the principal's), calls presign's services through an
+ * {@link UppyBackend} and answers in Companion's shape, errors included. Immutable and thread-safe
+ * when the backend is.
  */
 public final class UppyRoutes {
   // Logged under the public handler's name, which is what applications configure.
   private static final Logger LOG = LoggerFactory.getLogger(UppyS3Handler.class);
   private static final int MAX_STATUS_TEXT = 200;
+
   /** The most parts one batch request may name. */
   public static final int MAX_BATCH = 100;
 
@@ -52,9 +53,12 @@ public final class UppyRoutes {
    *
    * @param backend presign's services
    * @param errorMessage the words a policy refusal shows the end user
-   * @param allowUnverifiedSimpleUploads whether {@code /s3/params} answers although uploads are verified
+   * @param allowUnverifiedSimpleUploads whether {@code /s3/params} answers although uploads are
+   *     verified
    */
-  public UppyRoutes(UppyBackend backend, Function<InvalidRequestException, String> errorMessage,
+  public UppyRoutes(
+      UppyBackend backend,
+      Function<InvalidRequestException, String> errorMessage,
       boolean allowUnverifiedSimpleUploads) {
     this.backend = Objects.requireNonNull(backend, "backend");
     this.errorMessage = Objects.requireNonNull(errorMessage, "errorMessage");
@@ -62,7 +66,8 @@ public final class UppyRoutes {
   }
 
   /**
-   * Answers one request; see {@link UppyS3Handler#handle(String, String, String, String, byte[], String)}.
+   * Answers one request; see {@link UppyS3Handler#handle(String, String, String, String, byte[],
+   * String)}.
    *
    * @param method the HTTP method
    * @param path the path below the mount point, still percent-encoded
@@ -72,8 +77,13 @@ public final class UppyRoutes {
    * @param principal the authenticated principal, or null
    * @return the answer; never throws
    */
-  public Response answer(@Nullable String method, @Nullable String path, @Nullable String rawQuery,
-      @Nullable String contentType, byte @Nullable [] body, @Nullable String principal) {
+  public Response answer(
+      @Nullable String method,
+      @Nullable String path,
+      @Nullable String rawQuery,
+      @Nullable String contentType,
+      byte @Nullable [] body,
+      @Nullable String principal) {
     try {
       UppyRoute route = UppyRoute.parse(path == null ? "" : path);
       String verb = method == null ? "" : method.toUpperCase(Locale.ROOT);
@@ -86,18 +96,28 @@ public final class UppyRoutes {
     } catch (PresignException e) {
       LOG.debug("Uppy S3 request failed: {} {}", e.kind(), e.getMessage());
       return switch (e.kind()) {
-        case NOT_FOUND -> error(404, e.kind().name(), "The upload was not found; it may have been cancelled or have expired.");
-        case STORE_UNSUPPORTED -> error(501, e.kind().name(), "This storage does not support this kind of upload.");
-        case STORE_REFUSED, STORE_INCONSISTENT -> error(502, e.kind().name(), "The storage refused the request.");
-        default -> error(503, e.kind().name(), "The storage is unavailable; please try again later.");
+        case NOT_FOUND ->
+            error(
+                404,
+                e.kind().name(),
+                "The upload was not found; it may have been cancelled or have expired.");
+        case STORE_UNSUPPORTED ->
+            error(501, e.kind().name(), "This storage does not support this kind of upload.");
+        case STORE_REFUSED, STORE_INCONSISTENT ->
+            error(502, e.kind().name(), "The storage refused the request.");
+        default ->
+            error(503, e.kind().name(), "The storage is unavailable; please try again later.");
       };
     } catch (UppyError e) {
       String message = String.valueOf(e.getMessage());
-      return new Response(e.status(), UppyJson.error(message, e.reason()), statusText(message), e.allow());
+      return new Response(
+          e.status(), UppyJson.error(message, e.reason()), statusText(message), e.allow());
     } catch (RuntimeException e) {
-      // Another library's message may quote what it was given: log the class only, answer generic words.
+      // Another library's message may quote what it was given: log the class only, answer generic
+      // words.
       LOG.warn("Uppy S3 request failed unexpectedly: {}", e.getClass().getName());
-      return error(500, "INTERNAL_ERROR", "The request could not be answered; please try again later.");
+      return error(
+          500, "INTERNAL_ERROR", "The request could not be answered; please try again later.");
     }
   }
 
@@ -105,12 +125,17 @@ public final class UppyRoutes {
     try {
       return Objects.requireNonNullElse(errorMessage.apply(e), String.valueOf(e.getMessage()));
     } catch (RuntimeException failed) {
-      LOG.warn("The errorMessage function of the Uppy handler failed: {}", failed.getClass().getName());
+      LOG.warn(
+          "The errorMessage function of the Uppy handler failed: {}", failed.getClass().getName());
       return String.valueOf(e.getMessage());
     }
   }
 
-  private Response route(UppyRoute route, String method, Map<String, String> query, @Nullable Object json,
+  private Response route(
+      UppyRoute route,
+      String method,
+      Map<String, String> query,
+      @Nullable Object json,
       @Nullable String principal) {
     if (route.kind() == UppyRoute.Kind.PARAMS) {
       return params(query, principal);
@@ -138,7 +163,8 @@ public final class UppyRoutes {
       case COMPLETE -> complete(token, key, UppyInput.parts(UppyInput.object(json, "the body")));
       case BATCH -> batch(token, query.get("partNumbers"));
       default -> {
-        PresignedPart part = backend.presignPartNumbers(token, new int[] {route.partNumber()}).get(0);
+        PresignedPart part =
+            backend.presignPartNumbers(token, new int[] {route.partNumber()}).get(0);
         yield ok(UppyJson.partUrl(part.url(), secondsUntil(part.expiresAt())));
       }
     };
@@ -146,8 +172,11 @@ public final class UppyRoutes {
 
   private Response params(Map<String, String> query, @Nullable String principal) {
     if (backend.verifies() && !allowUnverifiedSimpleUploads) {
-      throw UppyError.of(403, "MULTIPART_REQUIRED", "This server verifies every upload, so files must go up as "
-          + "multipart uploads (shouldUseMultipart: true); a simple POST upload is never verified.");
+      throw UppyError.of(
+          403,
+          "MULTIPART_REQUIRED",
+          "This server verifies every upload, so files must go up as "
+              + "multipart uploads (shouldUseMultipart: true); a simple POST upload is never verified.");
     }
     String filename = UppyInput.required(query, "filename");
     String type = UppyInput.required(query, "type");
@@ -165,7 +194,8 @@ public final class UppyRoutes {
     }
     OptionalLong size = UppyInput.declaredSize(doc);
     if (size.isEmpty()) {
-      throw new InvalidRequestException(Reason.SIZE_MISSING,
+      throw new InvalidRequestException(
+          Reason.SIZE_MISSING,
           "the file size must be declared for a multipart upload (metadata.size)");
     }
     UploadRequest request = request(filename, type, size, principal);
@@ -174,26 +204,34 @@ public final class UppyRoutes {
     return ok(UppyJson.session(session.key(), session.token()));
   }
 
-  private static UploadRequest request(String filename, String type, OptionalLong size, @Nullable String principal) {
-    UploadRequest request = size.isPresent()
-        ? UploadRequest.of(filename, type, size.getAsLong())
-        : UploadRequest.of(filename, type);
+  private static UploadRequest request(
+      String filename, String type, OptionalLong size, @Nullable String principal) {
+    UploadRequest request =
+        size.isPresent()
+            ? UploadRequest.of(filename, type, size.getAsLong())
+            : UploadRequest.of(filename, type);
     return principal == null ? request : request.withPrincipal(principal);
   }
 
-  // A key the verifier would refuse to promote would fail only after S3 assembled the object: ask the key
+  // A key the verifier would refuse to promote would fail only after S3 assembled the object: ask
+  // the key
   // strategy for a key of this request first, before CreateMultipartUpload.
   private void requirePromotable(UploadRequest request) {
     String staging = backend.stagingPrefixOrNull();
     if (staging != null && !backend.keyStrategy().key(request, backend.now()).startsWith(staging)) {
-      LOG.warn("Uppy multipart upload refused: the key strategy makes keys outside the verifier's staging prefix");
-      throw UppyError.of(500, "MISCONFIGURED", "The server cannot verify this upload; please contact its operator.");
+      LOG.warn(
+          "Uppy multipart upload refused: the key strategy makes keys outside the verifier's staging prefix");
+      throw UppyError.of(
+          500,
+          "MISCONFIGURED",
+          "The server cannot verify this upload; please contact its operator.");
     }
   }
 
   private Response batch(String token, @Nullable String partNumbers) {
     if (partNumbers == null || partNumbers.isEmpty()) {
-      throw UppyError.badRequest("the part numbers must be passed as a comma-separated partNumbers query parameter");
+      throw UppyError.badRequest(
+          "the part numbers must be passed as a comma-separated partNumbers query parameter");
     }
     String[] raw = partNumbers.split(",", MAX_BATCH + 1);
     if (raw.length > MAX_BATCH) {
@@ -205,8 +243,8 @@ public final class UppyRoutes {
         throw UppyError.badRequest("a part number must appear once: " + n);
       }
     }
-    List<PresignedPart> signed = backend.presignPartNumbers(token,
-        numbers.stream().mapToInt(Integer::intValue).toArray());
+    List<PresignedPart> signed =
+        backend.presignPartNumbers(token, numbers.stream().mapToInt(Integer::intValue).toArray());
     Map<Integer, String> urls = new LinkedHashMap<>();
     for (PresignedPart part : signed) {
       urls.put(part.partNumber(), part.url());
@@ -216,19 +254,28 @@ public final class UppyRoutes {
 
   private Response complete(String token, String key, List<UploadedPart> named) {
     UploadRequest declared = backend.verifies() ? backend.declaredOf(token) : null;
-    // A retried completion (S3 assembled the object, the answer or the verification after it was lost)
+    // A retried completion (S3 assembled the object, the answer or the verification after it was
+    // lost)
     // answers the stored object, verified again.
     String etag = backend.completeOrStored(token, named);
     String finalKey = key;
     if (backend.verifies()) {
       Verification result = backend.verify(key, Objects.requireNonNull(declared, "declared"));
       if (result.outcome() == Outcome.MISSING) {
-        throw UppyError.of(422, "VERIFICATION_FAILED",
+        throw UppyError.of(
+            422,
+            "VERIFICATION_FAILED",
             "The file could not be verified: nothing is stored under its key after the upload completed.");
       }
       if (!result.passed()) {
-        throw UppyError.of(422, "VERIFICATION_FAILED", "The file did not pass the checks: "
-            + result.problems().stream().map(p -> p.check().name()).distinct().collect(Collectors.joining(", ")));
+        throw UppyError.of(
+            422,
+            "VERIFICATION_FAILED",
+            "The file did not pass the checks: "
+                + result.problems().stream()
+                    .map(p -> p.check().name())
+                    .distinct()
+                    .collect(Collectors.joining(", ")));
       }
       finalKey = result.promotedKey().orElse(key);
     }
@@ -237,12 +284,13 @@ public final class UppyRoutes {
 
   private void requireKeyOf(String token, String key, @Nullable String principal) {
     if (!backend.keyOf(token).equals(key)) {
-      throw new InvalidRequestException(Reason.SESSION_INVALID, "the key is not the key of this upload: " + Redact.quote(key));
+      throw new InvalidRequestException(
+          Reason.SESSION_INVALID, "the key is not the key of this upload: " + Redact.quote(key));
     }
     if (backend.keyStrategy() instanceof PrincipalKeyStrategy folders
         && (principal == null || !key.startsWith(folders.prefix() + principal + '/'))) {
-      throw new InvalidRequestException(Reason.SESSION_INVALID, "this upload belongs to another user: "
-          + Redact.quote(key));
+      throw new InvalidRequestException(
+          Reason.SESSION_INVALID, "this upload belongs to another user: " + Redact.quote(key));
     }
   }
 

@@ -1,22 +1,24 @@
 package dev.presign.internal.verify;
 
-import org.jspecify.annotations.Nullable;
 import dev.presign.Checksum;
 import dev.presign.PresignedUpload;
 import dev.presign.internal.policy.MediaType;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What an issued upload declared, and so what the stored object must match besides the policy: its key,
- * size, type and bound checksum. Read from a ticket, from the {@link PresignedUpload} itself, or from an
- * explicit request.
+ * What an issued upload declared, and so what the stored object must match besides the policy: its
+ * key, size, type and bound checksum. Read from a ticket, from the {@link PresignedUpload} itself,
+ * or from an explicit request.
  *
  * @param key the object key
  * @param size the declared size, or -1 when none was declared
- * @param type the declared type, or null when none was declared (then only the policy judges the type)
+ * @param type the declared type, or null when none was declared (then only the policy judges the
+ *     type)
  * @param checksum the checksum bound at issue time, or null
  */
-public record Expectation(String key, long size, @Nullable MediaType type, @Nullable Checksum checksum) {
+public record Expectation(
+    String key, long size, @Nullable MediaType type, @Nullable Checksum checksum) {
   /**
    * What an upload's signed headers declare.
    *
@@ -25,8 +27,11 @@ public record Expectation(String key, long size, @Nullable MediaType type, @Null
    */
   public static Expectation of(PresignedUpload upload) {
     String type = upload.headers().get("Content-Type");
-    return new Expectation(upload.key(), upload.contentLength().orElse(-1),
-        type == null ? null : MediaType.parseOrNull(type), boundChecksum(upload.headers()));
+    return new Expectation(
+        upload.key(),
+        upload.contentLength().orElse(-1),
+        type == null ? null : MediaType.parseOrNull(type),
+        boundChecksum(upload.headers()));
   }
 
   /**
@@ -36,14 +41,19 @@ public record Expectation(String key, long size, @Nullable MediaType type, @Null
    * @return the expectation
    */
   public static Expectation of(UploadTicket ticket) {
-    Checksum checksum = ticket.checksumAlgorithm().isEmpty() ? null
-        : Checksum.of(Checksum.Algorithm.valueOf(ticket.checksumAlgorithm()), ticket.checksum());
-    MediaType type = ticket.contentType().isEmpty() ? null : MediaType.parseOrNull(ticket.contentType());
+    Checksum checksum =
+        ticket.checksumAlgorithm().isEmpty()
+            ? null
+            : Checksum.of(
+                Checksum.Algorithm.valueOf(ticket.checksumAlgorithm()), ticket.checksum());
+    MediaType type =
+        ticket.contentType().isEmpty() ? null : MediaType.parseOrNull(ticket.contentType());
     return new Expectation(ticket.key(), ticket.size(), type, checksum);
   }
 
   /**
-   * The checksum an upload's headers bind, if any: S3 refuses other bytes, and the verifier checks them again.
+   * The checksum an upload's headers bind, if any: S3 refuses other bytes, and the verifier checks
+   * them again.
    *
    * @param headers the upload's headers
    * @return the checksum, or null

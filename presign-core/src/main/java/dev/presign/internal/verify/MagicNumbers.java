@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks that the first bytes of an object look like its declared type: magic numbers for PNG, JPEG,
- * GIF, WebP, PDF, MP4/QuickTime, WebM/Matroska and ZIP (and the Office formats built on it); text
- * types must be valid UTF-8 without NUL. Other types are not judged.
+ * Checks that the first bytes of an object look like its declared type: magic numbers for PNG,
+ * JPEG, GIF, WebP, PDF, MP4/QuickTime, WebM/Matroska and ZIP (and the Office formats built on it);
+ * text types must be valid UTF-8 without NUL. Other types are not judged.
  */
 public final class MagicNumbers {
   /** How many leading bytes the check reads. */
@@ -43,7 +43,9 @@ public final class MagicNumbers {
       case "image/jpeg":
         return startsWith(head, 0, 0xFF, 0xD8, 0xFF);
       case "image/gif":
-        return verdict(isAt(head, 0, 'G', 'I', 'F', '8', '7', 'a') || isAt(head, 0, 'G', 'I', 'F', '8', '9', 'a'));
+        return verdict(
+            isAt(head, 0, 'G', 'I', 'F', '8', '7', 'a')
+                || isAt(head, 0, 'G', 'I', 'F', '8', '9', 'a'));
       case "image/webp":
         return verdict(isAt(head, 0, 'R', 'I', 'F', 'F') && isAt(head, 8, 'W', 'E', 'B', 'P'));
       case "application/pdf":
@@ -52,10 +54,14 @@ public final class MagicNumbers {
       case "video/quicktime":
       case "audio/mp4":
         // ISO base media: a box size, then "ftyp"; QuickTime files may start with other atoms.
-        return verdict(isAt(head, 4, 'f', 't', 'y', 'p') || isAt(head, 4, 'm', 'o', 'o', 'v')
-            || isAt(head, 4, 'w', 'i', 'd', 'e') || isAt(head, 4, 'm', 'd', 'a', 't')
-            || isAt(head, 4, 'f', 'r', 'e', 'e') || isAt(head, 4, 's', 'k', 'i', 'p')
-            || isAt(head, 4, 'p', 'n', 'o', 't'));
+        return verdict(
+            isAt(head, 4, 'f', 't', 'y', 'p')
+                || isAt(head, 4, 'm', 'o', 'o', 'v')
+                || isAt(head, 4, 'w', 'i', 'd', 'e')
+                || isAt(head, 4, 'm', 'd', 'a', 't')
+                || isAt(head, 4, 'f', 'r', 'e', 'e')
+                || isAt(head, 4, 's', 'k', 'i', 'p')
+                || isAt(head, 4, 'p', 'n', 'o', 't'));
       case "video/webm":
       case "audio/webm":
       case "video/x-matroska":
@@ -73,7 +79,8 @@ public final class MagicNumbers {
         // Only UTF-8 is judged: a declared iso-8859-1 or UTF-16 text is not this check's business.
         String charset = charset(type);
         return charset == null || charset.equals("utf-8") || charset.equals("us-ascii")
-            ? verdict(isUtf8WithoutNul(head, truncated)) : Verdict.UNKNOWN_TYPE;
+            ? verdict(isUtf8WithoutNul(head, truncated))
+            : Verdict.UNKNOWN_TYPE;
     }
   }
 
@@ -127,7 +134,8 @@ public final class MagicNumbers {
       }
     }
     try {
-      StandardCharsets.UTF_8.newDecoder()
+      StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(head, 0, end));

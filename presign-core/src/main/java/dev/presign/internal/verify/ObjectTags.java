@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Tag;
 
-/** Reads an object's tags, and sets one tag while keeping the others (the pending-to-verified retag). */
+/**
+ * Reads an object's tags, and sets one tag while keeping the others (the pending-to-verified
+ * retag).
+ */
 public final class ObjectTags {
   private ObjectTags() {}
 
@@ -23,10 +26,14 @@ public final class ObjectTags {
    * @param versionId the version, or null for the current one
    * @return the tags by key
    */
-  public static Map<String, String> read(S3Client s3, String bucket, String key, @Nullable String versionId) {
+  public static Map<String, String> read(
+      S3Client s3, String bucket, String key, @Nullable String versionId) {
     Map<String, String> tags = new TreeMap<>();
-    for (Tag tag : call("GetObjectTagging",
-        () -> s3.getObjectTagging(r -> r.bucket(bucket).key(key).versionId(versionId))).tagSet()) {
+    for (Tag tag :
+        call(
+                "GetObjectTagging",
+                () -> s3.getObjectTagging(r -> r.bucket(bucket).key(key).versionId(versionId)))
+            .tagSet()) {
       tags.put(tag.key(), tag.value());
     }
     return tags;
@@ -46,6 +53,8 @@ public final class ObjectTags {
     tags.put(tagKey, tagValue);
     List<Tag> set = new ArrayList<>(tags.size());
     tags.forEach((k, v) -> set.add(Tag.builder().key(k).value(v).build()));
-    call("PutObjectTagging", () -> s3.putObjectTagging(r -> r.bucket(bucket).key(key).tagging(t -> t.tagSet(set))));
+    call(
+        "PutObjectTagging",
+        () -> s3.putObjectTagging(r -> r.bucket(bucket).key(key).tagging(t -> t.tagSet(set))));
   }
 }

@@ -17,7 +17,9 @@ public final class Prefixes {
    */
   public static void requireQuarantine(String prefix) {
     String violation = ObjectKeys.prefixViolation(prefix);
-    Require.argument(violation == null && !prefix.isEmpty(), violation == null ? "prefix must not be empty" : violation,
+    Require.argument(
+        violation == null && !prefix.isEmpty(),
+        violation == null ? "prefix must not be empty" : violation,
         Redact.quote(prefix));
   }
 
@@ -26,27 +28,32 @@ public final class Prefixes {
    *
    * @param stagingPrefix where uploads land
    * @param permanentPrefix where verified uploads go
-   * @throws IllegalArgumentException when either is not a non-empty key prefix ending in {@code /}, or one
-   *     lies inside the other
+   * @throws IllegalArgumentException when either is not a non-empty key prefix ending in {@code /},
+   *     or one lies inside the other
    */
   public static void requirePromotion(String stagingPrefix, String permanentPrefix) {
     requireNonEmpty("stagingPrefix", stagingPrefix);
     requireNonEmpty("permanentPrefix", permanentPrefix);
-    Require.argument(!stagingPrefix.startsWith(permanentPrefix) && !permanentPrefix.startsWith(stagingPrefix),
-        "permanentPrefix must be neither inside nor around stagingPrefix " + Redact.quote(stagingPrefix),
+    Require.argument(
+        !stagingPrefix.startsWith(permanentPrefix) && !permanentPrefix.startsWith(stagingPrefix),
+        "permanentPrefix must be neither inside nor around stagingPrefix "
+            + Redact.quote(stagingPrefix),
         Redact.quote(permanentPrefix));
   }
 
   private static void requireNonEmpty(String name, String prefix) {
     String violation = ObjectKeys.prefixViolation(prefix);
-    Require.argument(violation == null && !prefix.isEmpty(),
-        name + " must be a non-empty key prefix ending in '/'" + (violation == null ? "" : " (" + violation + ")"),
+    Require.argument(
+        violation == null && !prefix.isEmpty(),
+        name
+            + " must be a non-empty key prefix ending in '/'"
+            + (violation == null ? "" : " (" + violation + ")"),
         Redact.quote(prefix));
   }
 
   /**
-   * Checks that a prefix presign writes to is one no issued key can reach: otherwise tenant
-   * {@code quarantine} of {@code perPrincipal("")} would find every other tenant's failed uploads in its
+   * Checks that a prefix presign writes to is one no issued key can reach: otherwise tenant {@code
+   * quarantine} of {@code perPrincipal("")} would find every other tenant's failed uploads in its
    * own folder.
    *
    * @param strategy the issuer's key strategy
@@ -55,9 +62,14 @@ public final class Prefixes {
    * @throws IllegalStateException when the strategy may produce keys under the prefix
    */
   public static void requireReserved(KeyStrategy strategy, String what, String prefix) {
-    Require.state(!strategy.mayProduceKeyStartingWith(prefix), what
-        + " must not hold keys the issuer's " + strategy + " can produce, or presign's objects would land"
-        + " where an uploader's can (a principal or folder of that name); choose another prefix, or a strategy"
-        + " that says it never produces keys there", Redact.quote(prefix));
+    Require.state(
+        !strategy.mayProduceKeyStartingWith(prefix),
+        what
+            + " must not hold keys the issuer's "
+            + strategy
+            + " can produce, or presign's objects would land"
+            + " where an uploader's can (a principal or folder of that name); choose another prefix, or a strategy"
+            + " that says it never produces keys there",
+        Redact.quote(prefix));
   }
 }

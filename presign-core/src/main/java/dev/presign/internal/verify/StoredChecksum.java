@@ -1,6 +1,5 @@
 package dev.presign.internal.verify;
 
-import org.jspecify.annotations.Nullable;
 import static dev.presign.internal.S3Calls.call;
 
 import dev.presign.Checksum;
@@ -14,15 +13,16 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.CRC32C;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * Whether a stored object's bytes match the checksum bound at issue time: from what HEAD reports when it
- * reports the whole object's checksum, else by streaming the object (pinned to the ETag HEAD saw) through
- * the algorithm.
+ * Whether a stored object's bytes match the checksum bound at issue time: from what HEAD reports
+ * when it reports the whole object's checksum, else by streaming the object (pinned to the ETag
+ * HEAD saw) through the algorithm.
  */
 public final class StoredChecksum {
   private static final int BUFFER_BYTES = 64 * 1024;
@@ -38,10 +38,11 @@ public final class StoredChecksum {
    * @param key the object key
    * @param expected the bound checksum
    * @return true when the bytes match
-   * @throws PresignException when S3 refuses the read (also when the object changed since HEAD) or the
-   *     stream breaks
+   * @throws PresignException when S3 refuses the read (also when the object changed since HEAD) or
+   *     the stream breaks
    */
-  public static boolean matches(S3Client s3, String bucket, String key, HeadObjectResponse head, Checksum expected) {
+  public static boolean matches(
+      S3Client s3, String bucket, String key, HeadObjectResponse head, Checksum expected) {
     String reported = reported(head, expected.algorithm());
     if (reported != null && reported.equals(expected.base64())) {
       return true;
@@ -49,13 +50,17 @@ public final class StoredChecksum {
     if (reported != null && expected.algorithm() != Checksum.Algorithm.MD5) {
       return false;
     }
-    // Not reported, or an ETag that differs (encrypted objects' ETags are no MD5): compute from the bytes.
-    try (ResponseInputStream<GetObjectResponse> in = call("GetObject",
-        () -> s3.getObject(r -> r.bucket(bucket).key(key).ifMatch(head.eTag())))) {
+    // Not reported, or an ETag that differs (encrypted objects' ETags are no MD5): compute from the
+    // bytes.
+    try (ResponseInputStream<GetObjectResponse> in =
+        call(
+            "GetObject", () -> s3.getObject(r -> r.bucket(bucket).key(key).ifMatch(head.eTag())))) {
       return compute(in, expected.algorithm()).equals(expected.base64());
     } catch (IOException e) {
-      throw new PresignException(PresignException.Kind.STORE_UNREACHABLE,
-          "reading the object to compute its checksum failed: " + e.getClass().getSimpleName(), e);
+      throw new PresignException(
+          PresignException.Kind.STORE_UNREACHABLE,
+          "reading the object to compute its checksum failed: " + e.getClass().getSimpleName(),
+          e);
     }
   }
 
@@ -89,7 +94,8 @@ public final class StoredChecksum {
       for (int n; (n = in.read(buffer)) > 0; ) {
         crc.update(buffer, 0, n);
       }
-      return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+      return Base64.getEncoder()
+          .encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
     MessageDigest digest;
     try {
@@ -108,13 +114,15 @@ public final class StoredChecksum {
     return checksum == null || checksum.contains("-") ? null : checksum;
   }
 
-  // A single-part upload's ETag is the hex MD5 of its bytes; a multipart one ends in "-N" and is not.
+  // A single-part upload's ETag is the hex MD5 of its bytes; a multipart one ends in "-N" and is
+  // not.
   private static @Nullable String md5FromEtag(@Nullable String etag) {
     if (etag == null) {
       return null;
     }
     String hex = etag.replace("\"", "").toLowerCase(Locale.ROOT);
-    if (hex.length() != 32 || !hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+    if (hex.length() != 32
+        || !hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
       return null;
     }
     return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));

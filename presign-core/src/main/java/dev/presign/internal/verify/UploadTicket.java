@@ -14,9 +14,9 @@ import java.time.Instant;
 
 /**
  * What an issued upload promised, carried by the client until it says it has finished: bucket, key,
- * declared size, content type and checksum, and until when the ticket is honoured. A {@link SealedToken}
- * with a purpose label of its own, so verifying needs no database row, an edited ticket is refused, and
- * a multipart session token is never taken for a ticket.
+ * declared size, content type and checksum, and until when the ticket is honoured. A {@link
+ * SealedToken} with a purpose label of its own, so verifying needs no database row, an edited
+ * ticket is refused, and a multipart session token is never taken for a ticket.
  *
  * @param bucket the bucket
  * @param key the object key
@@ -26,8 +26,14 @@ import java.time.Instant;
  * @param checksum the bound checksum in base64, or empty
  * @param expiresAt until when the ticket is honoured
  */
-public record UploadTicket(String bucket, String key, long size, String contentType, String checksumAlgorithm,
-    String checksum, Instant expiresAt) {
+public record UploadTicket(
+    String bucket,
+    String key,
+    long size,
+    String contentType,
+    String checksumAlgorithm,
+    String checksum,
+    Instant expiresAt) {
   private static final String PURPOSE = "presign upload ticket";
   private static final int VERSION = 1;
 
@@ -41,9 +47,14 @@ public record UploadTicket(String bucket, String key, long size, String contentT
    */
   public static UploadTicket of(String bucket, PresignedUpload upload, Instant expiresAt) {
     Checksum checksum = Expectation.boundChecksum(upload.headers());
-    return new UploadTicket(bucket, upload.key(), upload.contentLength().orElse(-1),
-        upload.headers().getOrDefault("Content-Type", ""), checksum == null ? "" : checksum.algorithm().name(),
-        checksum == null ? "" : checksum.base64(), expiresAt);
+    return new UploadTicket(
+        bucket,
+        upload.key(),
+        upload.contentLength().orElse(-1),
+        upload.headers().getOrDefault("Content-Type", ""),
+        checksum == null ? "" : checksum.algorithm().name(),
+        checksum == null ? "" : checksum.base64(),
+        expiresAt);
   }
 
   /**
@@ -88,8 +99,15 @@ public record UploadTicket(String bucket, String key, long size, String contentT
       if (!PURPOSE.equals(in.readUTF()) || in.readByte() != VERSION) {
         throw new InvalidTokenException("the ticket has an unknown version");
       }
-      decoded = new UploadTicket(in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), in.readUTF(), in.readUTF(),
-          Instant.ofEpochSecond(in.readLong()));
+      decoded =
+          new UploadTicket(
+              in.readUTF(),
+              in.readUTF(),
+              in.readLong(),
+              in.readUTF(),
+              in.readUTF(),
+              in.readUTF(),
+              Instant.ofEpochSecond(in.readLong()));
       if (in.available() != 0) {
         throw new InvalidTokenException("the ticket is malformed");
       }

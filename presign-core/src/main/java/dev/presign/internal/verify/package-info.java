@@ -1,5 +1,6 @@
 /**
- * Verification of what landed: stored attributes, tags, magic numbers and upload tickets. Not part of the API.
+ * Verification of what landed: stored attributes, tags, magic numbers and upload tickets. Not part
+ * of the API.
  *
  * <p>Null-marked: no parameter, return value or field is null unless marked {@code @Nullable}.
  */

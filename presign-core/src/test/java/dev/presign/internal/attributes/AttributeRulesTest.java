@@ -17,7 +17,8 @@ class AttributeRulesTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "-a", "a-", "Account", "a_b", "a b"})
   void metadataKeyViolation_outsideTheRule_namesTheRuleAndValue(String key) {
-    assertThat(AttributeRules.metadataKeyViolation(key)).startsWith("metadata key must be 1 to 128 of a-z 0-9");
+    assertThat(AttributeRules.metadataKeyViolation(key))
+        .startsWith("metadata key must be 1 to 128 of a-z 0-9");
   }
 
   @Test
@@ -27,7 +28,10 @@ class AttributeRulesTest {
 
   @Test
   void requireFitTogether_withinTheLimits_passes() {
-    assertThatCode(() -> AttributeRules.requireFitTogether(Map.of("a", "1"), Map.of("t", "v"), Set.of("b"), Set.of("u")))
+    assertThatCode(
+            () ->
+                AttributeRules.requireFitTogether(
+                    Map.of("a", "1"), Map.of("t", "v"), Set.of("b"), Set.of("u")))
         .doesNotThrowAnyException();
   }
 
@@ -35,7 +39,8 @@ class AttributeRulesTest {
   void requireFitTogether_metadataOver2KbAsSent_isRefusedWithTheSize() {
     Map<String, String> metadata = Map.of("a", "x".repeat(AttributeRules.MAX_METADATA_BYTES));
 
-    assertThatThrownBy(() -> AttributeRules.requireFitTogether(metadata, Map.of(), Set.of(), Set.of()))
+    assertThatThrownBy(
+            () -> AttributeRules.requireFitTogether(metadata, Map.of(), Set.of(), Set.of()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("metadata must be at most 2048 bytes (keys and values as sent)");
   }
@@ -48,15 +53,22 @@ class AttributeRulesTest {
     }
 
     assertThatThrownBy(() -> AttributeRules.requireFitTogether(Map.of(), tags, Set.of(), Set.of()))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("at most 10 tags: 11");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("at most 10 tags: 11");
   }
 
   @Test
   void requireFitTogether_keyFixedAndAllowedToRequests_isRefusedWithTheKey() {
-    assertThatThrownBy(() -> AttributeRules.requireFitTogether(Map.of("a", "1"), Map.of(), Set.of("a"), Set.of()))
+    assertThatThrownBy(
+            () ->
+                AttributeRules.requireFitTogether(
+                    Map.of("a", "1"), Map.of(), Set.of("a"), Set.of()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("a fixed metadata key cannot also be set by requests: a");
-    assertThatThrownBy(() -> AttributeRules.requireFitTogether(Map.of(), Map.of("s", "1"), Set.of(), Set.of("s")))
+    assertThatThrownBy(
+            () ->
+                AttributeRules.requireFitTogether(
+                    Map.of(), Map.of("s", "1"), Set.of(), Set.of("s")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("a fixed tag key cannot also be set by requests: \"s\"");
   }

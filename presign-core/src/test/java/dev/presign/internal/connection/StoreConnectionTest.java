@@ -7,8 +7,8 @@ import dev.presign.InvalidRequestException;
 import dev.presign.PresignException;
 import dev.presign.PresignPolicy;
 import dev.presign.UploadUrlIssuer;
-import dev.presign.internal.IssuerAccess;
 import dev.presign.internal.HeaderMap;
+import dev.presign.internal.IssuerAccess;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,18 +22,25 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The shared connection: credentials, raw signing, object addresses, key checks and the issuer's accessor. */
+/**
+ * The shared connection: credentials, raw signing, object addresses, key checks and the issuer's
+ * accessor.
+ */
 class StoreConnectionTest {
   private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
   private static final AwsCredentialsProvider CREDENTIALS =
-      StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAEXAMPLE", "secret-key-never-shown"));
+      StaticCredentialsProvider.create(
+          AwsBasicCredentials.create("AKIAEXAMPLE", "secret-key-never-shown"));
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "/abs        | must not start with '/'",
-      "a//b        | empty path segments",
-      "../a        | '.' or '..'",
-      "a${b        | '${'"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/abs        | must not start with '/'",
+        "a//b        | empty path segments",
+        "../a        | '.' or '..'",
+        "a${b        | '${'"
+      })
   void requireSafeKey_unsafeKey_refusedWithTheRule(String key, String rule) {
     assertThatThrownBy(() -> StoreConnection.requireSafeKey(key))
         .isInstanceOf(InvalidRequestException.class)
@@ -45,15 +52,20 @@ class StoreConnectionTest {
   @Test
   void resolveCredentials_providerFails_typedErrorNamingTheProviderWithTheCause() {
     IllegalStateException failure = new IllegalStateException("profile 'x' not found");
-    StoreConnection connection = connection(() -> {
-      throw failure;
-    }, null, false);
+    StoreConnection connection =
+        connection(
+            () -> {
+              throw failure;
+            },
+            null,
+            false);
 
     assertThatThrownBy(connection::resolveCredentials)
         .isInstanceOf(PresignException.class)
         .hasMessageStartingWith("could not resolve AWS credentials from ")
         .hasCause(failure)
-        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.CREDENTIALS_UNAVAILABLE);
+        .extracting(e -> ((PresignException) e).kind())
+        .isEqualTo(PresignException.Kind.CREDENTIALS_UNAVAILABLE);
   }
 
   @Test
@@ -65,47 +77,59 @@ class StoreConnectionTest {
 
   @Test
   void signRaw_signsTheMethodForFiveMinutesOutsideAnyPolicy() {
-    String url = connection(CREDENTIALS, null, false).signRaw("DELETE", "selftest/x", HeaderMap.of());
+    String url =
+        connection(CREDENTIALS, null, false).signRaw("DELETE", "selftest/x", HeaderMap.of());
 
-    assertThat(url).startsWith("https://b-1.s3.us-east-1.amazonaws.com/selftest/x?")
-        .contains("X-Amz-Date=20261202T100000Z").contains("X-Amz-Expires=300&")
+    assertThat(url)
+        .startsWith("https://b-1.s3.us-east-1.amazonaws.com/selftest/x?")
+        .contains("X-Amz-Date=20261202T100000Z")
+        .contains("X-Amz-Expires=300&")
         .doesNotContain("secret-key-never-shown");
   }
 
   @Test
   void signRaw_unsafeKey_refusedBeforeSigning() {
-    assertThatThrownBy(() -> connection(CREDENTIALS, null, false).signRaw("PUT", "../x", HeaderMap.of()))
+    assertThatThrownBy(
+            () -> connection(CREDENTIALS, null, false).signRaw("PUT", "../x", HeaderMap.of()))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("'.' or '..'");
   }
 
   @ParameterizedTest
   @CsvSource({
-      "false, a/b c.png,   https://b-1.s3.us-east-1.amazonaws.com/a/b%20c.png",
-      "true,  a/b c.png,   http://127.0.0.1:9000/b-1/a/b%20c.png",
-      "true,  猫.png,      http://127.0.0.1:9000/b-1/%E7%8C%AB.png",
-      "true,  a~b_c-d.e,   http://127.0.0.1:9000/b-1/a~b_c-d.e"})
+    "false, a/b c.png,   https://b-1.s3.us-east-1.amazonaws.com/a/b%20c.png",
+    "true,  a/b c.png,   http://127.0.0.1:9000/b-1/a/b%20c.png",
+    "true,  猫.png,      http://127.0.0.1:9000/b-1/%E7%8C%AB.png",
+    "true,  a~b_c-d.e,   http://127.0.0.1:9000/b-1/a~b_c-d.e"
+  })
   void objectUrl_isTheAddressWithoutAQuery(boolean local, String key, String expected) {
-    StoreConnection connection = local
-        ? connection(CREDENTIALS, URI.create("http://127.0.0.1:9000"), true)
-        : connection(CREDENTIALS, null, false);
+    StoreConnection connection =
+        local
+            ? connection(CREDENTIALS, URI.create("http://127.0.0.1:9000"), true)
+            : connection(CREDENTIALS, null, false);
 
     assertThat(connection.objectUrl(key)).isEqualTo(expected);
   }
 
   @Test
   void newS3Client_carriesTheConnectionsRegionAndEndpoint() {
-    try (S3Client s3 = connection(CREDENTIALS, URI.create("http://127.0.0.1:9000"), true).newS3Client(null)) {
+    try (S3Client s3 =
+        connection(CREDENTIALS, URI.create("http://127.0.0.1:9000"), true).newS3Client(null)) {
       assertThat(s3.serviceClientConfiguration().region()).isEqualTo(Region.US_EAST_1);
-      assertThat(s3.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://127.0.0.1:9000"));
+      assertThat(s3.serviceClientConfiguration().endpointOverride())
+          .contains(URI.create("http://127.0.0.1:9000"));
     }
   }
 
   @Test
   void issuerAccessConnection_answersTheIssuersConnection() {
-    UploadUrlIssuer issuer = UploadUrlIssuer.builder().bucket("b-9").region(Region.EU_WEST_1)
-        .credentialsProvider(CREDENTIALS).policy(PresignPolicy.builder().allowContentTypes("image/png").build())
-        .build();
+    UploadUrlIssuer issuer =
+        UploadUrlIssuer.builder()
+            .bucket("b-9")
+            .region(Region.EU_WEST_1)
+            .credentialsProvider(CREDENTIALS)
+            .policy(PresignPolicy.builder().allowContentTypes("image/png").build())
+            .build();
 
     StoreConnection connection = IssuerAccess.get().connection(issuer);
 
@@ -118,8 +142,12 @@ class StoreConnectionTest {
   @Test
   void issuerAccessRegister_secondImplementation_refused() {
     // Building an issuer initializes its class, which registers the accessor.
-    UploadUrlIssuer.builder().bucket("b-9").region(Region.EU_WEST_1).credentialsProvider(CREDENTIALS)
-        .policy(PresignPolicy.builder().allowContentTypes("image/png").build()).build();
+    UploadUrlIssuer.builder()
+        .bucket("b-9")
+        .region(Region.EU_WEST_1)
+        .credentialsProvider(CREDENTIALS)
+        .policy(PresignPolicy.builder().allowContentTypes("image/png").build())
+        .build();
 
     IssuerAccess registered = IssuerAccess.get();
     assertThatThrownBy(() -> IssuerAccess.register(registered))
@@ -127,8 +155,16 @@ class StoreConnectionTest {
         .hasMessageContaining("IssuerAccess is registered once, by UploadUrlIssuer");
   }
 
-  private static StoreConnection connection(AwsCredentialsProvider credentials, URI endpoint, boolean pathStyle) {
-    return new StoreConnection("b-1", Region.US_EAST_1, endpoint, pathStyle, credentials,
-        Clock.fixed(NOW, ZoneOffset.UTC), false, null);
+  private static StoreConnection connection(
+      AwsCredentialsProvider credentials, URI endpoint, boolean pathStyle) {
+    return new StoreConnection(
+        "b-1",
+        Region.US_EAST_1,
+        endpoint,
+        pathStyle,
+        credentials,
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        false,
+        null);
   }
 }

@@ -10,27 +10,41 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ObjectKeysTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"a", "uploads/cat.png", "uploads/2026/11/29/x.y.z", "a/b..c/d", "..a", "a..", "猫/写真.png",
-      "with space/and+plus", "emoji-\uD83D\uDE00.png", "a. b/c", ".hidden"})
+  @ValueSource(
+      strings = {
+        "a",
+        "uploads/cat.png",
+        "uploads/2026/11/29/x.y.z",
+        "a/b..c/d",
+        "..a",
+        "a..",
+        "猫/写真.png",
+        "with space/and+plus",
+        "emoji-\uD83D\uDE00.png",
+        "a. b/c",
+        ".hidden"
+      })
   void violation_safeKey_isNull(String key) {
     assertThat(ObjectKeys.violation(key)).isNull();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "''                    | must not be empty",
-      "/abs                  | must not start with '/'",
-      "a//b                  | empty path segments",
-      "a/                    | empty path segments",
-      "./a                   | '.' or '..'",
-      "a/./b                 | '.' or '..'",
-      "a/..                  | '.' or '..'",
-      "../a                  | '.' or '..'",
-      "..                    | '.' or '..'",
-      "a\\b                  | control, format",
-      "uploads/${filename}   | '${'",
-      "a${b                  | '${'",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''                    | must not be empty",
+        "/abs                  | must not start with '/'",
+        "a//b                  | empty path segments",
+        "a/                    | empty path segments",
+        "./a                   | '.' or '..'",
+        "a/./b                 | '.' or '..'",
+        "a/..                  | '.' or '..'",
+        "../a                  | '.' or '..'",
+        "..                    | '.' or '..'",
+        "a\\b                  | control, format",
+        "uploads/${filename}   | '${'",
+        "a${b                  | '${'",
+      })
   void violation_unsafeKey_namesTheRule(String key, String rule) {
     assertThat(ObjectKeys.violation(key)).contains(rule);
   }
@@ -42,8 +56,23 @@ class ObjectKeysTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a\u0000b", "a\rb", "a\nb", "a\tb", "a\u007fb", "a\u0085b", "a\u202eb", "a\u200db",
-      "a\u2028b", "a\uFEFFb", "a\uD800b", "a\uDC00", "a\uFFFF", "a\uE000b"})
+  @ValueSource(
+      strings = {
+        "a\u0000b",
+        "a\rb",
+        "a\nb",
+        "a\tb",
+        "a\u007fb",
+        "a\u0085b",
+        "a\u202eb",
+        "a\u200db",
+        "a\u2028b",
+        "a\uFEFFb",
+        "a\uD800b",
+        "a\uDC00",
+        "a\uFFFF",
+        "a\uE000b"
+      })
   void violation_invisibleCharacters_areRefused(String key) {
     assertThat(ObjectKeys.violation(key)).contains("control, format");
   }
@@ -57,14 +86,16 @@ class ObjectKeysTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "uploads     | must be empty or end with '/'",
-      "/uploads/   | must not start with '/'",
-      "/           | must not start with '/'",
-      "a//         | empty path segments",
-      "../         | '.' or '..'",
-      "a/../       | '.' or '..'",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "uploads     | must be empty or end with '/'",
+        "/uploads/   | must not start with '/'",
+        "/           | must not start with '/'",
+        "a//         | empty path segments",
+        "../         | '.' or '..'",
+        "a/../       | '.' or '..'",
+      })
   void prefixViolation_badPrefix_namesTheRule(String prefix, String rule) {
     assertThat(ObjectKeys.prefixViolation(prefix)).contains(rule).startsWith("prefix");
   }
@@ -79,8 +110,12 @@ class ObjectKeysTest {
   void violation_eachAsciiCharacter_isRefusedExactlyWhenItIsAControlCharacterOrBackslash() {
     for (char c = 0; c < 0x80; c++) {
       boolean refused = Character.getType(c) == Character.CONTROL || c == '\\';
-      assertThat(ObjectKeys.violation("a" + c + "b")).as("U+%04X", (int) c).isEqualTo(refused
-          ? "key must not contain control, format, line or paragraph separator characters or '\\'" : null);
+      assertThat(ObjectKeys.violation("a" + c + "b"))
+          .as("U+%04X", (int) c)
+          .isEqualTo(
+              refused
+                  ? "key must not contain control, format, line or paragraph separator characters or '\\'"
+                  : null);
     }
   }
 }

@@ -11,29 +11,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SafeFileNameTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "cat.png                  | cat.png",
-      "Cat.PNG                  | Cat.png",
-      "my holiday photo.jpg     | my_holiday_photo.jpg",
-      "../../etc/passwd         | passwd",
-      "..\\..\\windows\\win.ini | win.ini",
-      "%2e%2e%2fetc%2fpasswd    | 2e_2e_2fetc_2fpasswd",
-      "archive.tar.gz           | archive_tar.gz",
-      "....                     | file",
-      "'   '                    | file",
-      "' . . . '                | file",
-      ".png                     | file.png",
-      ".bashrc                  | file.bashrc",
-      "résumé.pdf               | résumé.pdf",
-      "猫の写真.jpeg             | 猫の写真.jpeg",
-      "report.exe~              | report_exe",
-      "shell.php.jpg            | shell_php.jpg",
-      "a\u0000b.png             | a_b.png",
-      "photo\u202egnp.exe       | photo_gnp.exe",
-      "\uD83D\uDE00\uD83D\uDE00.gif | file.gif",
-      "x.PnG\u0000.txt          | x_PnG.txt",
-      "name.tooooooooooooooolong | name_tooooooooooooooolong",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "cat.png                  | cat.png",
+        "Cat.PNG                  | Cat.png",
+        "my holiday photo.jpg     | my_holiday_photo.jpg",
+        "../../etc/passwd         | passwd",
+        "..\\..\\windows\\win.ini | win.ini",
+        "%2e%2e%2fetc%2fpasswd    | 2e_2e_2fetc_2fpasswd",
+        "archive.tar.gz           | archive_tar.gz",
+        "....                     | file",
+        "'   '                    | file",
+        "' . . . '                | file",
+        ".png                     | file.png",
+        ".bashrc                  | file.bashrc",
+        "résumé.pdf               | résumé.pdf",
+        "猫の写真.jpeg             | 猫の写真.jpeg",
+        "report.exe~              | report_exe",
+        "shell.php.jpg            | shell_php.jpg",
+        "a\u0000b.png             | a_b.png",
+        "photo\u202egnp.exe       | photo_gnp.exe",
+        "\uD83D\uDE00\uD83D\uDE00.gif | file.gif",
+        "x.PnG\u0000.txt          | x_PnG.txt",
+        "name.tooooooooooooooolong | name_tooooooooooooooolong",
+      })
   void of_hostileName_isReducedToSafeName(String raw, String expected) {
     assertThat(SafeFileName.of(raw).fileName()).isEqualTo(expected);
   }
@@ -52,7 +54,8 @@ class SafeFileNameTest {
 
   @Test
   void of_decomposedAccents_areComposed() {
-    assertThat(SafeFileName.of("re\u0301sume\u0301.pdf").fileName()).isEqualTo("r\u00e9sum\u00e9.pdf");
+    assertThat(SafeFileName.of("re\u0301sume\u0301.pdf").fileName())
+        .isEqualTo("r\u00e9sum\u00e9.pdf");
   }
 
   @Test
@@ -60,7 +63,8 @@ class SafeFileNameTest {
     SafeFileName name = SafeFileName.of("é".repeat(2000) + ".png");
 
     assertThat(name.extension()).isEqualTo("png");
-    assertThat(name.base().getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(SafeFileName.MAX_BASE_BYTES);
+    assertThat(name.base().getBytes(StandardCharsets.UTF_8))
+        .hasSizeLessThanOrEqualTo(SafeFileName.MAX_BASE_BYTES);
     assertThat(name.base()).matches("é+");
   }
 
@@ -70,7 +74,8 @@ class SafeFileNameTest {
     String raw = "q\u0307".repeat(150) + ".txt";
     SafeFileName name = SafeFileName.of(raw);
 
-    assertThat(name.base().getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(SafeFileName.MAX_BASE_BYTES);
+    assertThat(name.base().getBytes(StandardCharsets.UTF_8))
+        .hasSizeLessThanOrEqualTo(SafeFileName.MAX_BASE_BYTES);
     assertThat(name.base()).endsWith("q\u0307");
   }
 
@@ -81,19 +86,33 @@ class SafeFileNameTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "abcdefghijklmnopq", "@", "[", "`", "{", "/", ":", "p-g", "p_g", "p g", "é", "K"})
+  @ValueSource(
+      strings = {
+        "",
+        "abcdefghijklmnopq",
+        "@",
+        "[",
+        "`",
+        "{",
+        "/",
+        ":",
+        "p-g",
+        "p_g",
+        "p g",
+        "é",
+        "K"
+      })
   void isAsciiAlphanumeric_anythingElse_isFalse(String extension) {
     assertThat(SafeFileName.isAsciiAlphanumeric(extension)).isFalse();
   }
 
   @Test
   void of_baseOfExactlyTheByteLimit_isKeptWhole() {
-    String base = "é".repeat(100);  // 200 bytes, 100 chars: past the quick length check
+    String base = "é".repeat(100); // 200 bytes, 100 chars: past the quick length check
 
     assertThat(SafeFileName.of(base + ".png").base()).isEqualTo(base);
     assertThat(SafeFileName.of(base + "a.png").base()).isEqualTo(base);
-    assertThat(SafeFileName.of("a" + base + ".png").base())
-        .isEqualTo("a" + "é".repeat(99));
+    assertThat(SafeFileName.of("a" + base + ".png").base()).isEqualTo("a" + "é".repeat(99));
   }
 
   @Test
@@ -105,7 +124,6 @@ class SafeFileNameTest {
 
   @Test
   void of_cutLeavingASeparator_trimsIt() {
-    assertThat(SafeFileName.of("b".repeat(199) + "-tail.txt").base())
-        .isEqualTo("b".repeat(199));
+    assertThat(SafeFileName.of("b".repeat(199) + "-tail.txt").base()).isEqualTo("b".repeat(199));
   }
 }

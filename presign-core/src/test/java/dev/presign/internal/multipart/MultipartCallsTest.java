@@ -20,18 +20,25 @@ import software.amazon.awssdk.services.s3.model.ListPartsResponse;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
- * What presign does around the multipart calls: paging, which calls follow which answer, the ETag it
- * returns when a store leaves it out (Ceph RGW 16.2 answers CompleteMultipartUpload with an empty
- * {@code <ETag>}, seen against a real RGW 16.2.15, where a HEAD then shows {@code "md5-N"}; S3Proxy always
- * sends one), a retried completion, and tags set after completion. A fake plays the store: what S3 itself
- * decides is tested against S3Proxy in the store suites.
+ * What presign does around the multipart calls: paging, which calls follow which answer, the ETag
+ * it returns when a store leaves it out (Ceph RGW 16.2 answers CompleteMultipartUpload with an
+ * empty {@code <ETag>}, seen against a real RGW 16.2.15, where a HEAD then shows {@code "md5-N"};
+ * S3Proxy always sends one), a retried completion, and tags set after completion. A fake plays the
+ * store: what S3 itself decides is tested against S3Proxy in the store suites.
  */
 class MultipartCallsTest {
   private static final String ASSEMBLED = "\"71046e2ca1918d077bd783b79860a531-2\"";
   private static final long MIB5 = 5L << 20;
-  private static final SessionToken SESSION = new SessionToken("b-1", "u-1", "films/a.mp4", "video/mp4",
-      PartPlan.of(2 * MIB5, MIB5), Instant.parse("2026-12-03T00:00:00Z"));
-  private static final List<UploadedPart> NAMED = List.of(UploadedPart.of(1, "\"e1\""), UploadedPart.of(2, "\"e2\""));
+  private static final SessionToken SESSION =
+      new SessionToken(
+          "b-1",
+          "u-1",
+          "films/a.mp4",
+          "video/mp4",
+          PartPlan.of(2 * MIB5, MIB5),
+          Instant.parse("2026-12-03T00:00:00Z"));
+  private static final List<UploadedPart> NAMED =
+      List.of(UploadedPart.of(1, "\"e1\""), UploadedPart.of(2, "\"e2\""));
 
   @Test
   void create_sendsBucketKeyAndTypeAndAnswersTheUploadId() {
@@ -40,17 +47,22 @@ class MultipartCallsTest {
     String uploadId = new MultipartCalls(s3, "b-1").create("films/a.mp4", "video/mp4", null);
 
     assertThat(uploadId).isEqualTo("u-1");
-    assertThat(s3.created).singleElement().satisfies(r -> {
-      assertThat(r.bucket()).isEqualTo("b-1");
-      assertThat(r.key()).isEqualTo("films/a.mp4");
-      assertThat(r.contentType()).isEqualTo("video/mp4");
-    });
+    assertThat(s3.created)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.bucket()).isEqualTo("b-1");
+              assertThat(r.key()).isEqualTo("films/a.mp4");
+              assertThat(r.contentType()).isEqualTo("video/mp4");
+            });
   }
 
   @Test
   void list_followsPagesInOrder() {
-    RecordingS3Client s3 = new RecordingS3Client().listing(r -> page(r.partNumberMarker() == null ? 1 : 3,
-        r.partNumberMarker() == null, 2));
+    RecordingS3Client s3 =
+        new RecordingS3Client()
+            .listing(
+                r -> page(r.partNumberMarker() == null ? 1 : 3, r.partNumberMarker() == null, 2));
 
     List<UploadedPart> parts = new MultipartCalls(s3, "b-1").list(SESSION);
 
@@ -79,17 +91,23 @@ class MultipartCallsTest {
 
   @Test
   void list_partWithoutETagOrSize_listedAsEmptyAndMinusOne() {
-    RecordingS3Client s3 = new RecordingS3Client().holding(software.amazon.awssdk.services.s3.model.Part.builder()
-        .partNumber(1).build());
+    RecordingS3Client s3 =
+        new RecordingS3Client()
+            .holding(software.amazon.awssdk.services.s3.model.Part.builder().partNumber(1).build());
 
-    assertThat(new MultipartCalls(s3, "b-1").list(SESSION)).containsExactly(new UploadedPart(1, "", -1));
+    assertThat(new MultipartCalls(s3, "b-1").list(SESSION))
+        .containsExactly(new UploadedPart(1, "", -1));
   }
 
   @Test
   void complete_partsNamedWrongly_refusedBeforeAnyCallToS3() {
-    RecordingS3Client s3 = new RecordingS3Client().holding(part(1, "\"e1\"", MIB5), part(2, "\"e2\"", MIB5));
+    RecordingS3Client s3 =
+        new RecordingS3Client().holding(part(1, "\"e1\"", MIB5), part(2, "\"e2\"", MIB5));
 
-    assertThatThrownBy(() -> new MultipartCalls(s3, "b-1").complete(SESSION, List.of(NAMED.get(1), NAMED.get(0)), false))
+    assertThatThrownBy(
+            () ->
+                new MultipartCalls(s3, "b-1")
+                    .complete(SESSION, List.of(NAMED.get(1), NAMED.get(0)), false))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("parts must be numbered 1..2 in order: found 2 at position 1");
     assertThat(s3.calls).isEmpty();
@@ -97,7 +115,8 @@ class MultipartCallsTest {
 
   @Test
   void complete_storeHoldsAShortPart_refusedWithoutCompleting() {
-    RecordingS3Client s3 = new RecordingS3Client().holding(part(1, "\"e1\"", MIB5 - 1), part(2, "\"e2\"", MIB5));
+    RecordingS3Client s3 =
+        new RecordingS3Client().holding(part(1, "\"e1\"", MIB5 - 1), part(2, "\"e2\"", MIB5));
 
     assertThatThrownBy(() -> new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, false))
         .isInstanceOf(InvalidRequestException.class)
@@ -111,8 +130,11 @@ class MultipartCallsTest {
 
     assertThat(new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, false)).isEqualTo(ASSEMBLED);
     assertThat(s3.calls).containsExactly("ListParts", "CompleteMultipartUpload");
-    assertThat(s3.completed.get(0).multipartUpload().parts()).extracting(CompletedPart::partNumber, CompletedPart::eTag)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "\"e1\""), org.assertj.core.groups.Tuple.tuple(2, "\"e2\""));
+    assertThat(s3.completed.get(0).multipartUpload().parts())
+        .extracting(CompletedPart::partNumber, CompletedPart::eTag)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "\"e1\""),
+            org.assertj.core.groups.Tuple.tuple(2, "\"e2\""));
   }
 
   @ParameterizedTest
@@ -122,11 +144,14 @@ class MultipartCallsTest {
     RecordingS3Client s3 = holdingTwo().completingWith(missing, null).headAnswering(ASSEMBLED);
 
     assertThat(new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, false)).isEqualTo(ASSEMBLED);
-    assertThat(s3.heads).singleElement().satisfies(head -> {
-      assertThat(head.bucket()).isEqualTo("b-1");
-      assertThat(head.key()).isEqualTo("films/a.mp4");
-      assertThat(head.versionId()).isNull();
-    });
+    assertThat(s3.heads)
+        .singleElement()
+        .satisfies(
+            head -> {
+              assertThat(head.bucket()).isEqualTo("b-1");
+              assertThat(head.key()).isEqualTo("films/a.mp4");
+              assertThat(head.versionId()).isNull();
+            });
   }
 
   @Test
@@ -145,7 +170,8 @@ class MultipartCallsTest {
         .isInstanceOf(PresignException.class)
         .hasMessageStartingWith("the multipart upload completed, but S3 gave no ETag for it")
         .hasMessageContaining("films/a.mp4")
-        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.STORE_INCONSISTENT);
+        .extracting(e -> ((PresignException) e).kind())
+        .isEqualTo(PresignException.Kind.STORE_INCONSISTENT);
   }
 
   @Test
@@ -155,12 +181,14 @@ class MultipartCallsTest {
     assertThatThrownBy(() -> new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, false))
         .isInstanceOf(PresignException.class)
         .hasMessage("S3 refused HeadObject: AccessDenied (HTTP 403)")
-        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.STORE_REFUSED);
+        .extracting(e -> ((PresignException) e).kind())
+        .isEqualTo(PresignException.Kind.STORE_REFUSED);
   }
 
   @Test
   void complete_retriedAfterS3ForgotTheUpload_answersTheStoredObjectsETag() {
-    RecordingS3Client s3 = new RecordingS3Client().refusingList(404, "NoSuchUpload").headAnswering(ASSEMBLED);
+    RecordingS3Client s3 =
+        new RecordingS3Client().refusingList(404, "NoSuchUpload").headAnswering(ASSEMBLED);
 
     assertThat(new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, true)).isEqualTo(ASSEMBLED);
     assertThat(s3.calls).containsExactly("ListParts", "HeadObject");
@@ -181,12 +209,14 @@ class MultipartCallsTest {
     assertThatThrownBy(() -> new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, true))
         .isInstanceOf(PresignException.class)
         .hasMessage("S3 refused ListParts: NoSuchUpload (HTTP 404)")
-        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.NOT_FOUND);
+        .extracting(e -> ((PresignException) e).kind())
+        .isEqualTo(PresignException.Kind.NOT_FOUND);
   }
 
   @Test
   void complete_notARetry_neverAnswersAStoredObject() {
-    RecordingS3Client s3 = new RecordingS3Client().refusingList(404, "NoSuchUpload").headAnswering(ASSEMBLED);
+    RecordingS3Client s3 =
+        new RecordingS3Client().refusingList(404, "NoSuchUpload").headAnswering(ASSEMBLED);
 
     assertThatThrownBy(() -> new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, false))
         .isInstanceOf(PresignException.class)
@@ -196,18 +226,30 @@ class MultipartCallsTest {
 
   @Test
   void complete_sessionCarriesTags_setsThemOnTheVersionCompleted() {
-    SessionToken tagged = new SessionToken("b-1", "u-1", "films/a.mp4", "video/mp4", PartPlan.of(2 * MIB5, MIB5),
-        SESSION.expiresAt(), "team=a%20b");
+    SessionToken tagged =
+        new SessionToken(
+            "b-1",
+            "u-1",
+            "films/a.mp4",
+            "video/mp4",
+            PartPlan.of(2 * MIB5, MIB5),
+            SESSION.expiresAt(),
+            "team=a%20b");
     RecordingS3Client s3 = holdingTwo().completingWith(ASSEMBLED, "v-7");
 
     new MultipartCalls(s3, "b-1").complete(tagged, NAMED, false);
 
-    assertThat(s3.calls).containsExactly("ListParts", "CompleteMultipartUpload", "PutObjectTagging");
-    assertThat(s3.taggings).singleElement().satisfies(r -> {
-      assertThat(r.versionId()).isEqualTo("v-7");
-      assertThat(r.tagging().tagSet()).extracting(Tag::key, Tag::value)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("team", "a b"));
-    });
+    assertThat(s3.calls)
+        .containsExactly("ListParts", "CompleteMultipartUpload", "PutObjectTagging");
+    assertThat(s3.taggings)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.versionId()).isEqualTo("v-7");
+              assertThat(r.tagging().tagSet())
+                  .extracting(Tag::key, Tag::value)
+                  .containsExactly(org.assertj.core.groups.Tuple.tuple("team", "a b"));
+            });
   }
 
   @Test
@@ -216,11 +258,14 @@ class MultipartCallsTest {
 
     new MultipartCalls(s3, "b-1").abort("films/a.mp4", "u-9");
 
-    assertThat(s3.aborted).singleElement().satisfies(r -> {
-      assertThat(r.bucket()).isEqualTo("b-1");
-      assertThat(r.key()).isEqualTo("films/a.mp4");
-      assertThat(r.uploadId()).isEqualTo("u-9");
-    });
+    assertThat(s3.aborted)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.bucket()).isEqualTo("b-1");
+              assertThat(r.key()).isEqualTo("films/a.mp4");
+              assertThat(r.uploadId()).isEqualTo("u-9");
+            });
   }
 
   private static RecordingS3Client holdingTwo() {
@@ -229,7 +274,8 @@ class MultipartCallsTest {
 
   private static ListPartsResponse page(int from, boolean truncated, Integer nextMarker) {
     return ListPartsResponse.builder()
-        .parts(part(from, "\"e" + from + "\"", MIB5), part(from + 1, "\"e" + (from + 1) + "\"", MIB5))
+        .parts(
+            part(from, "\"e" + from + "\"", MIB5), part(from + 1, "\"e" + (from + 1) + "\"", MIB5))
         .isTruncated(truncated)
         .nextPartNumberMarker(nextMarker)
         .build();

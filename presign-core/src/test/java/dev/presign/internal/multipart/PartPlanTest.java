@@ -14,19 +14,20 @@ class PartPlanTest {
 
   @ParameterizedTest
   @CsvSource({
-      // total,            preferred, part size,  parts, last part
-      "0,                   5242880,   5242880,    1,     0",
-      "1,                   5242880,   5242880,    1,     1",
-      "5242879,             5242880,   5242880,    1,     5242879",
-      "5242880,             5242880,   5242880,    1,     5242880",
-      "5242881,             5242880,   5242880,    2,     1",
-      "16777216,            16777216,  16777216,   1,     16777216",
-      "5368709120,          16777216,  16777216,   320,   16777216",
-      "52428800000,         5242880,   5242880,    10000, 5242880",
-      "52428800001,         5242880,   6291456,    8334,  2097153",
-      "5497558138880,       16777216,  550502400,  9987,  241172480",
+    // total,            preferred, part size,  parts, last part
+    "0,                   5242880,   5242880,    1,     0",
+    "1,                   5242880,   5242880,    1,     1",
+    "5242879,             5242880,   5242880,    1,     5242879",
+    "5242880,             5242880,   5242880,    1,     5242880",
+    "5242881,             5242880,   5242880,    2,     1",
+    "16777216,            16777216,  16777216,   1,     16777216",
+    "5368709120,          16777216,  16777216,   320,   16777216",
+    "52428800000,         5242880,   5242880,    10000, 5242880",
+    "52428800001,         5242880,   6291456,    8334,  2097153",
+    "5497558138880,       16777216,  550502400,  9987,  241172480",
   })
-  void of_edges_planWithinS3Limits(long total, long preferred, long partSize, int parts, long last) {
+  void of_edges_planWithinS3Limits(
+      long total, long preferred, long partSize, int parts, long last) {
     PartPlan plan = PartPlan.of(total, preferred);
 
     assertThat(plan.partSize()).isEqualTo(partSize);
@@ -62,10 +63,13 @@ class PartPlanTest {
   @Test
   void constructor_inconsistentPlan_isRefused() {
     assertThatThrownBy(() -> new PartPlan(100 * MIB, 5 * MIB, 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("partCount must be");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("partCount must be");
     assertThatThrownBy(() -> new PartPlan(100 * MIB, 4 * MIB, 25))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("partSize must be");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("partSize must be");
     assertThatThrownBy(() -> PartPlan.of(10 * MIB, 5 * MIB).sizeOf(3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("partNumber must be between 1 and 2: 3");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("partNumber must be between 1 and 2: 3");
   }
 }

@@ -13,10 +13,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SessionTokenTest {
-  private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] KEY =
+      "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
-  private static final SessionToken SESSION = new SessionToken("bucket-1", "upload-1", "uploads/film.mp4", "video/mp4",
-      PartPlan.of(100L * 1024 * 1024, 16L * 1024 * 1024), NOW.plusSeconds(3600));
+  private static final SessionToken SESSION =
+      new SessionToken(
+          "bucket-1",
+          "upload-1",
+          "uploads/film.mp4",
+          "video/mp4",
+          PartPlan.of(100L * 1024 * 1024, 16L * 1024 * 1024),
+          NOW.plusSeconds(3600));
 
   @Test
   void decode_ownToken_returnsTheSession() throws Exception {
@@ -41,8 +48,14 @@ class SessionTokenTest {
 
   @Test
   void decode_largerSizeForgedWithoutTheKey_isRefused() {
-    SessionToken bigger = new SessionToken("bucket-1", "upload-1", "uploads/film.mp4", "video/mp4",
-        PartPlan.of(1000L * 1024 * 1024, 16L * 1024 * 1024), NOW.plusSeconds(3600));
+    SessionToken bigger =
+        new SessionToken(
+            "bucket-1",
+            "upload-1",
+            "uploads/film.mp4",
+            "video/mp4",
+            PartPlan.of(1000L * 1024 * 1024, 16L * 1024 * 1024),
+            NOW.plusSeconds(3600));
     byte[] otherKey = "another-key-another-key-another-k".getBytes(StandardCharsets.US_ASCII);
 
     assertThatThrownBy(() -> SessionToken.decode(bigger.encode(otherKey), KEY, NOW, "bucket-1"))
@@ -62,7 +75,10 @@ class SessionTokenTest {
   void decode_editedMac_isRefused() {
     String token = SESSION.encode(KEY);
     char last = token.charAt(token.length() - 2);
-    String forged = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+    String forged =
+        token.substring(0, token.length() - 2)
+            + (last == 'A' ? 'B' : 'A')
+            + token.charAt(token.length() - 1);
 
     assertThatThrownBy(() -> SessionToken.decode(forged, KEY, NOW, "bucket-1"))
         .isInstanceOf(InvalidTokenException.class);
@@ -106,19 +122,35 @@ class SessionTokenTest {
 
   @Test
   void decode_tokenWithTagging_returnsTheTags() throws Exception {
-    SessionToken tagged = new SessionToken("bucket-1", "upload-1", "uploads/film.mp4", "video/mp4",
-        PartPlan.of(100L * 1024 * 1024, 16L * 1024 * 1024), NOW.plusSeconds(3600), "presign-status=pending&a%20b=c");
+    SessionToken tagged =
+        new SessionToken(
+            "bucket-1",
+            "upload-1",
+            "uploads/film.mp4",
+            "video/mp4",
+            PartPlan.of(100L * 1024 * 1024, 16L * 1024 * 1024),
+            NOW.plusSeconds(3600),
+            "presign-status=pending&a%20b=c");
     String token = tagged.encode(KEY);
 
     assertThat(versionOf(token)).isEqualTo(2);
     assertThat(SessionToken.decode(token, KEY, NOW, "bucket-1")).isEqualTo(tagged);
-    assertThat(SessionToken.decode(token, KEY, NOW, "bucket-1").tagging()).isEqualTo("presign-status=pending&a%20b=c");
+    assertThat(SessionToken.decode(token, KEY, NOW, "bucket-1").tagging())
+        .isEqualTo("presign-status=pending&a%20b=c");
   }
 
   @Test
   void decode_taggedTokenWithAnyByteEdited_isRefused() {
-    String token = new SessionToken("bucket-1", "upload-1", "k", "video/mp4", PartPlan.of(10, 5L << 20),
-        NOW.plusSeconds(60), "presign-status=pending").encode(KEY);
+    String token =
+        new SessionToken(
+                "bucket-1",
+                "upload-1",
+                "k",
+                "video/mp4",
+                PartPlan.of(10, 5L << 20),
+                NOW.plusSeconds(60),
+                "presign-status=pending")
+            .encode(KEY);
     byte[] payload = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
     String mac = token.substring(token.indexOf('.'));
     for (int i = 0; i < payload.length; i++) {

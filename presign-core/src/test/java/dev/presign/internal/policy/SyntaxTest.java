@@ -8,20 +8,46 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The media-type grammar below MediaType and MediaRange, including its allocation-free fast paths. */
+/**
+ * The media-type grammar below MediaType and MediaRange, including its allocation-free fast paths.
+ */
 class SyntaxTest {
 
   @ParameterizedTest
-  @CsvSource({"image/png, 5", "a/b, 1", "0/9, 1", "video/x-matroska, 5", "application/vnd.api+json, 11",
-      "x/!#$%&'*+-.^_`|~, 1"})
+  @CsvSource({
+    "image/png, 5",
+    "a/b, 1",
+    "0/9, 1",
+    "video/x-matroska, 5",
+    "application/vnd.api+json, 11",
+    "x/!#$%&'*+-.^_`|~, 1"
+  })
   void simpleSlash_normalizedTypes_isTheSlashIndex(String text, int slash) {
     assertThat(Syntax.simpleSlash(text, 255)).isEqualTo(slash);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "/png", "image/", "/", "image", "Image/png", "image/pnG", "image/PNG", "image/p g",
-      "image/png;a=b", "image/png/x", "image//png", "image/@", "image/[", "image/{", "image/\u007f", " image/png",
-      "image/p\u00e9"})
+  @ValueSource(
+      strings = {
+        "",
+        "/png",
+        "image/",
+        "/",
+        "image",
+        "Image/png",
+        "image/pnG",
+        "image/PNG",
+        "image/p g",
+        "image/png;a=b",
+        "image/png/x",
+        "image//png",
+        "image/@",
+        "image/[",
+        "image/{",
+        "image/\u007f",
+        " image/png",
+        "image/p\u00e9"
+      })
   void simpleSlash_anythingElse_isMinusOne(String text) {
     assertThat(Syntax.simpleSlash(text, 255)).isEqualTo(-1);
   }
@@ -47,16 +73,19 @@ class SyntaxTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-      "IMAGE/PNG                                 | image/png | ''",
-      "'  image/png\t '                          | image/png | ''",
-      "'image/Png'                               | image/png | ''",
-      "'text/plain;charset=UTF-8'                | text/plain | '; charset=UTF-8'",
-      "'text/plain ; CHARSET=utf-8 ;\tformat=flowed' | text/plain | '; charset=utf-8; format=flowed'",
-      "'text/plain; name=\"a \\\" b\"'           | text/plain | '; name=\"a \\\" b\"'",
-      "'text/plain; name=\"~\"'                  | text/plain | '; name=\"~\"'",
-      "'text/plain; name=\"  \"'                 | text/plain | '; name=\"  \"'",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
+        "IMAGE/PNG                                 | image/png | ''",
+        "'  image/png\t '                          | image/png | ''",
+        "'image/Png'                               | image/png | ''",
+        "'text/plain;charset=UTF-8'                | text/plain | '; charset=UTF-8'",
+        "'text/plain ; CHARSET=utf-8 ;\tformat=flowed' | text/plain | '; charset=utf-8; format=flowed'",
+        "'text/plain; name=\"a \\\" b\"'           | text/plain | '; name=\"a \\\" b\"'",
+        "'text/plain; name=\"~\"'                  | text/plain | '; name=\"~\"'",
+        "'text/plain; name=\"  \"'                 | text/plain | '; name=\"  \"'",
+      })
   void parse_validMediaTypes_normalized(String text, String essence, String parameters) {
     Syntax.Parsed parsed = Syntax.parse(text, 255, true);
 
@@ -67,10 +96,29 @@ class SyntaxTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"image", "image/", "/png", "image/png;", "image/png; a", "image/png; a=", "image/png a=b",
-      "image/png; =b", "image/png; a=\"unterminated", "image/png; a=\"bad\\", "image/png; a=\"del\u007f\"",
-      "image/png; a=\"ctl\u0001\"", "image/png; a=\"esc\\\u0001\"", "image/png; a=b c", "im age/png", "image/p\u00e9",
-      "image/png;a=b;", "\u0000image/png", "text/plain; name=\"a\tb\"", "text/plain; name=\"\\\t\""})
+  @ValueSource(
+      strings = {
+        "image",
+        "image/",
+        "/png",
+        "image/png;",
+        "image/png; a",
+        "image/png; a=",
+        "image/png a=b",
+        "image/png; =b",
+        "image/png; a=\"unterminated",
+        "image/png; a=\"bad\\",
+        "image/png; a=\"del\u007f\"",
+        "image/png; a=\"ctl\u0001\"",
+        "image/png; a=\"esc\\\u0001\"",
+        "image/png; a=b c",
+        "im age/png",
+        "image/p\u00e9",
+        "image/png;a=b;",
+        "\u0000image/png",
+        "text/plain; name=\"a\tb\"",
+        "text/plain; name=\"\\\t\""
+      })
   void parse_malformed_isNull(String text) {
     assertThat(Syntax.parse(text, 255, true)).isNull();
   }
@@ -95,6 +143,8 @@ class SyntaxTest {
         tchars.append(c);
       }
     }
-    assertThat(tchars).hasToString("!#$%&'*+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ^_`abcdefghijklmnopqrstuvwxyz|~");
+    assertThat(tchars)
+        .hasToString(
+            "!#$%&'*+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ^_`abcdefghijklmnopqrstuvwxyz|~");
   }
 }

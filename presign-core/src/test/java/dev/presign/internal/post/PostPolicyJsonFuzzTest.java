@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Any key and content type give a policy document that parses as JSON into exactly the intended conditions. */
+/**
+ * Any key and content type give a policy document that parses as JSON into exactly the intended
+ * conditions.
+ */
 class PostPolicyJsonFuzzTest {
 
   @FuzzTest(maxDuration = "2m")
@@ -18,14 +21,24 @@ class PostPolicyJsonFuzzTest {
     String key = data.consumeString(300);
     String type = data.consumeRemainingAsString();
 
-    String json = new PostPolicyJson(Instant.parse("2026-11-29T12:00:00Z"))
-        .exact("bucket", "b").eq("key", key).startsWith("Content-Type", type).contentLengthRange(1, 10).toJson();
+    String json =
+        new PostPolicyJson(Instant.parse("2026-11-29T12:00:00Z"))
+            .exact("bucket", "b")
+            .eq("key", key)
+            .startsWith("Content-Type", type)
+            .contentLengthRange(1, 10)
+            .toJson();
 
     @SuppressWarnings("unchecked")
     Map<String, Object> parsed = (Map<String, Object>) new Parser(json).value();
     assertThat(parsed.get("expiration")).isEqualTo("2026-11-29T12:00:00.000Z");
-    assertThat(parsed.get("conditions")).isEqualTo(List.of(Map.of("bucket", "b"), List.of("eq", "$key", key),
-        List.of("starts-with", "$Content-Type", type), List.of("content-length-range", 1L, 10L)));
+    assertThat(parsed.get("conditions"))
+        .isEqualTo(
+            List.of(
+                Map.of("bucket", "b"),
+                List.of("eq", "$key", key),
+                List.of("starts-with", "$Content-Type", type),
+                List.of("content-length-range", 1L, 10L)));
   }
 
   /** A strict little JSON parser: objects, arrays, strings with escapes, integers. */

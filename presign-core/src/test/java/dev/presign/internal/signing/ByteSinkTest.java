@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The byte-level writers under every canonical request; each starts from a 1-byte buffer so it must grow. */
+/**
+ * The byte-level writers under every canonical request; each starts from a 1-byte buffer so it must
+ * grow.
+ */
 class ByteSinkTest {
 
   @Test
@@ -75,18 +78,21 @@ class ByteSinkTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-      "image/png            | image/png",
-      "'  image/png  '      | image/png",
-      "'a   b    c'         | a b c",
-      "'a b'                | a b",
-      "''                   | ''",
-      "'     '              | ''",
-      "' x'                 | x",
-      "'x '                 | x",
-      "'caf\u00e9   au  lait ' | caf\u00e9 au lait",
-      "'a  caf\u00e9'        | a caf\u00e9",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
+        "image/png            | image/png",
+        "'  image/png  '      | image/png",
+        "'a   b    c'         | a b c",
+        "'a b'                | a b",
+        "''                   | ''",
+        "'     '              | ''",
+        "' x'                 | x",
+        "'x '                 | x",
+        "'caf\u00e9   au  lait ' | caf\u00e9 au lait",
+        "'a  caf\u00e9'        | a caf\u00e9",
+      })
   void headerValue_spacesAnywhere_areTrimmedAndCollapsed(String value, String canonical) {
     ByteSink sink = new ByteSink(1);
 
@@ -96,8 +102,16 @@ class ByteSinkTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"0, 0", "7, 7", "9, 9", "10, 10", "99, 99", "100, 100", "12345, 12345",
-      "9223372036854775807, 9223372036854775807"})
+  @CsvSource({
+    "0, 0",
+    "7, 7",
+    "9, 9",
+    "10, 10",
+    "99, 99",
+    "100, 100",
+    "12345, 12345",
+    "9223372036854775807, 9223372036854775807"
+  })
   void decimal_anyNonNegative_isItsDigits(long value, String digits) {
     ByteSink sink = new ByteSink(1);
 
@@ -109,7 +123,8 @@ class ByteSinkTest {
   @Test
   void decimal_negative_isRefused() {
     assertThatThrownBy(() -> new ByteSink(1).decimal(-1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative: -1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("negative: -1");
   }
 
   @ParameterizedTest
@@ -132,21 +147,24 @@ class ByteSinkTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
-      "AZaz09-_.~         | true  | AZaz09-_.~",
-      "a/b                | true  | a/b",
-      "a/b                | false | a%2Fb",
-      "'a b+c'            | true  | a%20b%2Bc",
-      "'!*()'             | true  | %21%2A%28%29",
-      "'@[`{:'            | true  | %40%5B%60%7B%3A",
-      "'%'                | true  | %25",
-      "'\u007f'           | true  | %7F",
-      "'\u0001'           | true  | %01",
-      "'\u00e9'           | true  | %C3%A9",
-      "'a\u00e9\u00e9/b'  | true  | a%C3%A9%C3%A9/b",
-      "'\u20ac.png'       | false | %E2%82%AC.png",
-      "'\uD83D\uDE00x'    | true  | %F0%9F%98%80x",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      value = {
+        "AZaz09-_.~         | true  | AZaz09-_.~",
+        "a/b                | true  | a/b",
+        "a/b                | false | a%2Fb",
+        "'a b+c'            | true  | a%20b%2Bc",
+        "'!*()'             | true  | %21%2A%28%29",
+        "'@[`{:'            | true  | %40%5B%60%7B%3A",
+        "'%'                | true  | %25",
+        "'\u007f'           | true  | %7F",
+        "'\u0001'           | true  | %01",
+        "'\u00e9'           | true  | %C3%A9",
+        "'a\u00e9\u00e9/b'  | true  | a%C3%A9%C3%A9/b",
+        "'\u20ac.png'       | false | %E2%82%AC.png",
+        "'\uD83D\uDE00x'    | true  | %F0%9F%98%80x",
+      })
   void uriEncode_anyText_followsSigV4Rules(String value, boolean keepSlash, String encoded) {
     ByteSink sink = new ByteSink(1);
 
@@ -163,7 +181,8 @@ class ByteSinkTest {
         unreserved.append(c);
       }
     }
-    assertThat(unreserved).hasToString("-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~");
+    assertThat(unreserved)
+        .hasToString("-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~");
   }
 
   @Test

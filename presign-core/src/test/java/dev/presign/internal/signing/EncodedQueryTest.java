@@ -16,58 +16,85 @@ class EncodedQueryTest {
 
   @Test
   void presign_headMiddleTail_signsWhatTheSameParametersSign() {
-    EncodedQuery.Encoded head = EncodedQuery.builder().parameter("a-first", "x y").name("b").valuePart("<").build(true);
-    EncodedQuery.Encoded tail = EncodedQuery.builder().valuePart(">").parameter("c", "\u00e9/").build(false);
+    EncodedQuery.Encoded head =
+        EncodedQuery.builder().parameter("a-first", "x y").name("b").valuePart("<").build(true);
+    EncodedQuery.Encoded tail =
+        EncodedQuery.builder().valuePart(">").parameter("c", "\u00e9/").build(false);
     String fast = SIGNER.presign(request(HeaderMap.of()), EncodedQuery.of(head, "m i/d", tail));
-    String general = SIGNER.presign(request(HeaderMap.ofEntries("c", "\u00e9/", "b", "<m i/d>", "a-first", "x y")));
-    assertThat(fast).isEqualTo(general).contains("&a-first=x%20y&b=%3Cm%20i%2Fd%3E&c=%C3%A9%2F&X-Amz-Signature=");
+    String general =
+        SIGNER.presign(
+            request(HeaderMap.ofEntries("c", "\u00e9/", "b", "<m i/d>", "a-first", "x y")));
+    assertThat(fast)
+        .isEqualTo(general)
+        .contains("&a-first=x%20y&b=%3Cm%20i%2Fd%3E&c=%C3%A9%2F&X-Amz-Signature=");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "X-Amz-Date", "Upper", "-dash", "a b", "a%20b", "a/b"})
   void name_notLowerCaseUnreserved_isRefused(String name) {
     assertThatThrownBy(() -> EncodedQuery.builder().name(name))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query parameter name must");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("query parameter name must");
   }
 
   @Test
   void name_outOfOrderOrTwice_isRefused() {
     assertThatThrownBy(() -> EncodedQuery.builder().parameter("b", "1").parameter("a", "2"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unique and sorted: a after b");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unique and sorted: a after b");
     assertThatThrownBy(() -> EncodedQuery.builder().parameter("b", "1").parameter("b", "2"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unique and sorted: b after b");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unique and sorted: b after b");
     EncodedQuery.Encoded head = EncodedQuery.builder().name("b").build(true);
-    EncodedQuery.Encoded tail = EncodedQuery.builder().valuePart("").parameter("a", "1").build(false);
+    EncodedQuery.Encoded tail =
+        EncodedQuery.builder().valuePart("").parameter("a", "1").build(false);
     assertThatThrownBy(() -> EncodedQuery.of(head, "x", tail))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unique and sorted: a after b");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unique and sorted: a after b");
   }
 
   @Test
   void of_partsThatDoNotMeetInAValue_areRefused() {
     EncodedQuery.Encoded whole = EncodedQuery.builder().parameter("a", "1").build(false);
     assertThatThrownBy(() -> EncodedQuery.of(whole, "x", whole))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inside a value");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("inside a value");
     assertThatThrownBy(() -> EncodedQuery.of(EncodedQuery.builder().name("a").build(true)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("whole parameters");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("whole parameters");
     assertThatThrownBy(() -> EncodedQuery.builder().build(true))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no value to continue");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no value to continue");
   }
 
   @Test
   void presign_encodedAndRequestParametersBoth_isRefused() {
     EncodedQuery query = EncodedQuery.of(EncodedQuery.builder().parameter("a", "1").build(false));
     assertThatThrownBy(() -> SIGNER.presign(request(HeaderMap.of("b", "2")), query))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("either encoded or in the request");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("either encoded or in the request");
   }
 
   @Test
   void toString_encoded_namesOnly() {
-    assertThat(EncodedQuery.builder().parameter("a", "secret-name.pdf").parameter("b", "1").build(false))
+    assertThat(
+            EncodedQuery.builder()
+                .parameter("a", "secret-name.pdf")
+                .parameter("b", "1")
+                .build(false))
         .hasToString("Encoded[a..b]");
   }
 
   private static SigningRequest request(java.util.Map<String, String> query) {
-    return new SigningRequest("GET", "b", "k/x.png", HeaderMap.of(), query, 1_796_000_000L, 60,
-        AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+    return new SigningRequest(
+        "GET",
+        "b",
+        "k/x.png",
+        HeaderMap.of(),
+        query,
+        1_796_000_000L,
+        60,
+        AwsBasicCredentials.create(
+            "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
   }
 }

@@ -26,7 +26,8 @@ class ExpiryTest {
 
   @Test
   void compute_credentialsOutliveTtl_keepsTtl() {
-    Expiry expiry = Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(NOW.plus(Duration.ofHours(1))), false);
+    Expiry expiry =
+        Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(NOW.plus(Duration.ofHours(1))), false);
 
     assertThat(expiry.seconds()).isEqualTo(900);
     assertThat(expiry.capped()).isFalse();
@@ -34,7 +35,8 @@ class ExpiryTest {
 
   @Test
   void compute_credentialsExpireExactlyAtTtlEnd_keepsTtl() {
-    Expiry expiry = Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(SIGNED.plusSeconds(900)), false);
+    Expiry expiry =
+        Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(SIGNED.plusSeconds(900)), false);
 
     assertThat(expiry.seconds()).isEqualTo(900);
     assertThat(expiry.capped()).isFalse();
@@ -47,7 +49,9 @@ class ExpiryTest {
     Expiry expiry = Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(credentialsEnd), false);
 
     assertThat(expiry.seconds()).isEqualTo(330);
-    assertThat(expiry.expiresAt()).isEqualTo(Instant.parse("2026-11-29T12:05:30Z")).isBeforeOrEqualTo(credentialsEnd);
+    assertThat(expiry.expiresAt())
+        .isEqualTo(Instant.parse("2026-11-29T12:05:30Z"))
+        .isBeforeOrEqualTo(credentialsEnd);
     assertThat(expiry.capped()).isTrue();
   }
 
@@ -55,27 +59,34 @@ class ExpiryTest {
   void compute_credentialsExpireFirst_andRejectRequested_fails() {
     Instant credentialsEnd = Instant.parse("2026-11-29T12:05:30Z");
 
-    assertThatThrownBy(() -> Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(credentialsEnd), true))
+    assertThatThrownBy(
+            () -> Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(credentialsEnd), true))
         .isInstanceOf(PresignException.class)
-        .hasMessage("the signing credentials expire at 2026-11-29T12:05:30Z, before the requested PT15M from "
-            + "2026-11-29T12:00:00Z ends")
-        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.CREDENTIALS_EXPIRING);
+        .hasMessage(
+            "the signing credentials expire at 2026-11-29T12:05:30Z, before the requested PT15M from "
+                + "2026-11-29T12:00:00Z ends")
+        .extracting(e -> ((PresignException) e).kind())
+        .isEqualTo(PresignException.Kind.CREDENTIALS_EXPIRING);
   }
 
   @Test
   void compute_credentialsAlreadyExpired_fails() {
-    assertThatThrownBy(() -> Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(NOW.minusSeconds(1)), false))
+    assertThatThrownBy(
+            () -> Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(NOW.minusSeconds(1)), false))
         .isInstanceOf(PresignException.class)
         .hasMessageContaining("too soon to sign")
-        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.CREDENTIALS_EXPIRING);
+        .extracting(e -> ((PresignException) e).kind())
+        .isEqualTo(PresignException.Kind.CREDENTIALS_EXPIRING);
   }
 
   @Test
   void compute_credentialsExpireWithinTheSigningSecond_fails() {
-    assertThatThrownBy(() -> Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(SIGNED.plusMillis(999)), false))
+    assertThatThrownBy(
+            () -> Expiry.compute(NOW, FIFTEEN_MINUTES, Optional.of(SIGNED.plusMillis(999)), false))
         .isInstanceOf(PresignException.class)
         .hasMessageContaining("too soon to sign")
-        .extracting(e -> ((PresignException) e).kind()).isEqualTo(PresignException.Kind.CREDENTIALS_EXPIRING);
+        .extracting(e -> ((PresignException) e).kind())
+        .isEqualTo(PresignException.Kind.CREDENTIALS_EXPIRING);
   }
 
   @Test

@@ -18,21 +18,27 @@ class HmacSha256Test {
   // RFC 4231 test cases 1 and 2; 3, 4, 6 and 7 below (case 5 truncates the output).
   @ParameterizedTest
   @CsvSource({
-      "0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b, 4869205468657265, "
-          + "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
-      "4a656665, 7768617420646f2079612077616e7420666f72206e6f7468696e673f, "
-          + "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+    "0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b, 4869205468657265, "
+        + "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
+    "4a656665, 7768617420646f2079612077616e7420666f72206e6f7468696e673f, "
+        + "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
   })
   void mac_rfc4231Vectors_matchTheirExpectedMacs(String key, String message, String expected) {
-    assertThat(HEX.formatHex(HmacSha256.mac(HEX.parseHex(key), HEX.parseHex(message)))).isEqualTo(expected);
+    assertThat(HEX.formatHex(HmacSha256.mac(HEX.parseHex(key), HEX.parseHex(message))))
+        .isEqualTo(expected);
   }
 
   @Test
   void mac_rfc4231RepeatedByteVectors_matchTheirExpectedMacs() {
-    assertThat(HEX.formatHex(HmacSha256.mac(HEX.parseHex("aa".repeat(20)), HEX.parseHex("dd".repeat(50)))))
+    assertThat(
+            HEX.formatHex(
+                HmacSha256.mac(HEX.parseHex("aa".repeat(20)), HEX.parseHex("dd".repeat(50)))))
         .isEqualTo("773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe");
-    assertThat(HEX.formatHex(HmacSha256.mac(HEX.parseHex("0102030405060708090a0b0c0d0e0f10111213141516171819"),
-        HEX.parseHex("cd".repeat(50)))))
+    assertThat(
+            HEX.formatHex(
+                HmacSha256.mac(
+                    HEX.parseHex("0102030405060708090a0b0c0d0e0f10111213141516171819"),
+                    HEX.parseHex("cd".repeat(50)))))
         .isEqualTo("82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b");
   }
 
@@ -40,12 +46,20 @@ class HmacSha256Test {
   void mac_keyLongerThanTheBlock_isHashedFirst() {
     byte[] key = HEX.parseHex("aa".repeat(131));
 
-    assertThat(HEX.formatHex(HmacSha256.mac(key,
-        "Test Using Larger Than Block-Size Key - Hash Key First".getBytes(StandardCharsets.US_ASCII))))
+    assertThat(
+            HEX.formatHex(
+                HmacSha256.mac(
+                    key,
+                    "Test Using Larger Than Block-Size Key - Hash Key First"
+                        .getBytes(StandardCharsets.US_ASCII))))
         .isEqualTo("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
-    assertThat(HEX.formatHex(HmacSha256.mac(key, ("This is a test using a larger than block-size key and a larger than "
-        + "block-size data. The key needs to be hashed before being used by the HMAC algorithm.")
-        .getBytes(StandardCharsets.US_ASCII))))
+    assertThat(
+            HEX.formatHex(
+                HmacSha256.mac(
+                    key,
+                    ("This is a test using a larger than block-size key and a larger than "
+                            + "block-size data. The key needs to be hashed before being used by the HMAC algorithm.")
+                        .getBytes(StandardCharsets.US_ASCII))))
         .isEqualTo("9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2");
   }
 
@@ -77,9 +91,11 @@ class HmacSha256Test {
     HmacSha256 mac = new HmacSha256();
 
     assertThatThrownBy(() -> mac.update(new byte[1], 0, 1))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("init(key) must come first");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("init(key) must come first");
     assertThatThrownBy(() -> mac.doFinal(new byte[32], 0))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("init(key) must come first");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("init(key) must come first");
   }
 
   @Test
@@ -87,7 +103,9 @@ class HmacSha256Test {
     HmacSha256 mac = new HmacSha256();
     mac.init(new byte[] {1});
 
-    assertThatThrownBy(() -> mac.init(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("key");
+    assertThatThrownBy(() -> mac.init(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("key");
     mac.update(new byte[] {2}, 0, 1);
     byte[] actual = new byte[32];
     mac.doFinal(actual, 0);
@@ -100,7 +118,8 @@ class HmacSha256Test {
     mac.init(new byte[] {1});
     byte[] expected = HmacSha256.mac(new byte[] {1}, new byte[] {2});
 
-    assertThatThrownBy(() -> mac.doFinal(new byte[40], 10)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> mac.doFinal(new byte[40], 10))
+        .isInstanceOf(IndexOutOfBoundsException.class);
     mac.update(new byte[] {2}, 0, 1);
     byte[] actual = new byte[32];
     mac.doFinal(actual, 0);

@@ -15,13 +15,15 @@ class S3AddressingTest {
       if (region.isGlobalRegion()) {
         continue;
       }
-      assertThat(S3Addressing.dnsSuffix(region.id())).as(region.id())
+      assertThat(S3Addressing.dnsSuffix(region.id()))
+          .as(region.id())
           .isEqualTo(PartitionMetadata.of(region).dnsSuffix());
     }
   }
 
   @Test
   void dnsSuffix_unknownRegion_isTheAwsPartitions() {
-    assertThat(S3Addressing.dnsSuffix("xx-future-9")).isEqualTo(PartitionMetadata.of(Region.of("xx-future-9")).dnsSuffix());
+    assertThat(S3Addressing.dnsSuffix("xx-future-9"))
+        .isEqualTo(PartitionMetadata.of(Region.of("xx-future-9")).dnsSuffix());
   }
 }

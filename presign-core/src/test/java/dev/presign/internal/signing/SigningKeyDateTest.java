@@ -11,7 +11,9 @@ class SigningKeyDateTest {
 
   @Test
   void yyyymmdd_everyDayFrom1900To2300_isLocalDatesDate() {
-    for (long day = LocalDate.of(1900, 1, 1).toEpochDay(); day <= LocalDate.of(2300, 12, 31).toEpochDay(); day++) {
+    for (long day = LocalDate.of(1900, 1, 1).toEpochDay();
+        day <= LocalDate.of(2300, 12, 31).toEpochDay();
+        day++) {
       assertThat(SigningKey.yyyymmdd(day)).isEqualTo(expected(day));
     }
   }
@@ -30,6 +32,8 @@ class SigningKeyDateTest {
   private static String expected(long epochDay) {
     LocalDate date = LocalDate.ofEpochDay(epochDay);
     // The signer's own spelling: the year as a plain number, month and day on two digits.
-    return date.getYear() + String.format(java.util.Locale.ROOT, "%02d%02d", date.getMonthValue(), date.getDayOfMonth());
+    return date.getYear()
+        + String.format(
+            java.util.Locale.ROOT, "%02d%02d", date.getMonthValue(), date.getDayOfMonth());
   }
 }

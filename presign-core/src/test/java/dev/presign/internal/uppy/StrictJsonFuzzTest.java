@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-/** Any text is read or refused with a {@link StrictJson.JsonException}; any string quoted reads back as itself. */
+/**
+ * Any text is read or refused with a {@link StrictJson.JsonException}; any string quoted reads back
+ * as itself.
+ */
 class StrictJsonFuzzTest {
 
   @FuzzTest(maxDuration = "2m")

@@ -15,8 +15,10 @@ class StrictJsonTest {
 
   @Test
   void parse_uppysCreateBody_keepsOrderNullsAndNumberText() throws Exception {
-    Object doc = StrictJson.parse(" {\"filename\":\"a b.mp4\",\"metadata\":{\"relativePath\":null,\"size\":16000000},"
-        + "\"type\":\"video/mp4\",\"x\":[true,false,-1.5e3,\"\\u00e9\\n\"]} ");
+    Object doc =
+        StrictJson.parse(
+            " {\"filename\":\"a b.mp4\",\"metadata\":{\"relativePath\":null,\"size\":16000000},"
+                + "\"type\":\"video/mp4\",\"x\":[true,false,-1.5e3,\"\\u00e9\\n\"]} ");
 
     assertThat(doc).isInstanceOf(Map.class);
     @SuppressWarnings("unchecked")
@@ -31,10 +33,38 @@ class StrictJsonTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "", " ", "{", "}", "{\"a\":1,}", "[1,]", "{\"a\":1,\"a\":2}", "{'a':1}", "{a:1}", "01", "1.", ".5", "-",
-      "1e", "+1", "NaN", "Infinity", "tru", "nulll", "\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"a\u0001\"", "\"abc",
-      "{\"a\":1} x", "[1 2]", "{\"a\" 1}", "/*c*/1", "[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]"})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "{",
+        "}",
+        "{\"a\":1,}",
+        "[1,]",
+        "{\"a\":1,\"a\":2}",
+        "{'a':1}",
+        "{a:1}",
+        "01",
+        "1.",
+        ".5",
+        "-",
+        "1e",
+        "+1",
+        "NaN",
+        "Infinity",
+        "tru",
+        "nulll",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"\\ud800\"",
+        "\"a\u0001\"",
+        "\"abc",
+        "{\"a\":1} x",
+        "[1 2]",
+        "{\"a\" 1}",
+        "/*c*/1",
+        "[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]"
+      })
   void parse_malformedOrAmbiguous_isRefused(String text) {
     assertThatThrownBy(() -> StrictJson.parse(text))
         .isInstanceOf(StrictJson.JsonException.class)
@@ -44,7 +74,8 @@ class StrictJsonTest {
   @Test
   void parse_tooLong_isRefused() {
     String text = "\"" + "a".repeat(StrictJson.MAX_LENGTH) + "\"";
-    assertThatThrownBy(() -> StrictJson.parse(text)).isInstanceOf(StrictJson.JsonException.class)
+    assertThatThrownBy(() -> StrictJson.parse(text))
+        .isInstanceOf(StrictJson.JsonException.class)
         .hasMessageContaining("at most 1048576 characters");
   }
 
@@ -65,10 +96,17 @@ class StrictJsonTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"\\u\u0660\u0660\u0664\u0661\"", "\"\\u\uff10\uff10\uff14\uff11\"", "\"\\u00\u00b2\u00b3\"",
-      "\"\\u004g\"", "\"\\u-041\""})
+  @ValueSource(
+      strings = {
+        "\"\\u\u0660\u0660\u0664\u0661\"",
+        "\"\\u\uff10\uff10\uff14\uff11\"",
+        "\"\\u00\u00b2\u00b3\"",
+        "\"\\u004g\"",
+        "\"\\u-041\""
+      })
   void parse_unicodeEscapeOfNonAsciiOrNonHexDigits_isRefused(String text) {
-    assertThatThrownBy(() -> StrictJson.parse(text)).isInstanceOf(StrictJson.JsonException.class)
+    assertThatThrownBy(() -> StrictJson.parse(text))
+        .isInstanceOf(StrictJson.JsonException.class)
         .hasMessageContaining("bad \\u escape");
   }
 
@@ -78,16 +116,20 @@ class StrictJsonTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "[|0|10002|]|more than 10001 items in an array",
-      "{\"parts\":[|0|10002|]}|more than 10001 items in an array",
-      "[|[0,0,0]|10001|]|more than 40000 values",
-      "[|{\"a\":[0,0,0,0]}|9000|]|more than 40000 values"})
-  void parse_manyValuesInASmallBody_isRefusedBeforeTheTreeGrows(String prefix, String item, int count, String suffix,
-      String message) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "[|0|10002|]|more than 10001 items in an array",
+        "{\"parts\":[|0|10002|]}|more than 10001 items in an array",
+        "[|[0,0,0]|10001|]|more than 40000 values",
+        "[|{\"a\":[0,0,0,0]}|9000|]|more than 40000 values"
+      })
+  void parse_manyValuesInASmallBody_isRefusedBeforeTheTreeGrows(
+      String prefix, String item, int count, String suffix, String message) {
     String text = prefix + String.join(",", Collections.nCopies(count, item)) + suffix;
 
-    assertThatThrownBy(() -> StrictJson.parse(text)).isInstanceOf(StrictJson.JsonException.class)
+    assertThatThrownBy(() -> StrictJson.parse(text))
+        .isInstanceOf(StrictJson.JsonException.class)
         .hasMessageContaining(message);
   }
 
@@ -98,7 +140,8 @@ class StrictJsonTest {
       text.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":0");
     }
 
-    assertThatThrownBy(() -> StrictJson.parse(text.append('}').toString())).isInstanceOf(StrictJson.JsonException.class)
+    assertThatThrownBy(() -> StrictJson.parse(text.append('}').toString()))
+        .isInstanceOf(StrictJson.JsonException.class)
         .hasMessageContaining("more than 10001 members in an object");
   }
 

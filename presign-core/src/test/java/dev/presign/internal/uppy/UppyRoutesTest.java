@@ -2,9 +2,9 @@ package dev.presign.internal.uppy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.presign.InvalidRequestException;
 import dev.presign.KeyStrategy;
 import dev.presign.MultipartSession;
-import dev.presign.InvalidRequestException;
 import dev.presign.PresignException;
 import dev.presign.PresignedPart;
 import dev.presign.PresignedPost;
@@ -24,15 +24,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The Uppy routes' own decisions, with a hand-written backend that records what it was asked: which
- * requests reach presign's services, and how their refusals and failures are answered. What the services
- * and S3 decide is UppyS3HandlerTest's and the Uppy store suite's.
+ * requests reach presign's services, and how their refusals and failures are answered. What the
+ * services and S3 decide is UppyS3HandlerTest's and the Uppy store suite's.
  */
 class UppyRoutesTest {
   private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
   private static final String KEY = "uploads/film.mp4";
 
   private final FakeBackend backend = new FakeBackend();
-  private final UppyRoutes routes = new UppyRoutes(backend, InvalidRequestException::getMessage, false);
+  private final UppyRoutes routes =
+      new UppyRoutes(backend, InvalidRequestException::getMessage, false);
 
   private Response get(UppyRoutes r, String path, String query) {
     return r.answer("GET", path, query, null, null, null);
@@ -48,14 +49,16 @@ class UppyRoutesTest {
 
   @Test
   void create_passesTheDeclaredSizeAndThePrincipalToStart() {
-    byte[] body = "{\"filename\":\"film.mp4\",\"type\":\"video/mp4\",\"metadata\":{\"size\":123}}"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "{\"filename\":\"film.mp4\",\"type\":\"video/mp4\",\"metadata\":{\"size\":123}}"
+            .getBytes(StandardCharsets.UTF_8);
 
     Response r = routes.answer("POST", "/s3/multipart", null, "application/json", body, "tenant-1");
 
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json()).isEqualTo("{\"key\":\"" + KEY + "\",\"uploadId\":\"tok\"}");
-    assertThat(backend.started).containsExactly(UploadRequest.of("film.mp4", "video/mp4", 123).withPrincipal("tenant-1"));
+    assertThat(backend.started)
+        .containsExactly(UploadRequest.of("film.mp4", "video/mp4", 123).withPrincipal("tenant-1"));
   }
 
   @Test
@@ -71,8 +74,11 @@ class UppyRoutesTest {
     backend.verifies = true;
 
     Response refused = get(routes, "/s3/params", "filename=cat.png&type=image%2Fpng");
-    Response allowed = get(new UppyRoutes(backend, InvalidRequestException::getMessage, true), "/s3/params",
-        "filename=cat.png&type=image%2Fpng");
+    Response allowed =
+        get(
+            new UppyRoutes(backend, InvalidRequestException::getMessage, true),
+            "/s3/params",
+            "filename=cat.png&type=image%2Fpng");
 
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.json()).contains("\"reason\":\"MULTIPART_REQUIRED\"");
@@ -93,7 +99,8 @@ class UppyRoutesTest {
 
   @Test
   void abort_withAnotherSessionsKey_isRefusedAndAbortsNothing() {
-    Response r = routes.answer("DELETE", "/s3/multipart/tok", "key=uploads/other.mp4", null, null, null);
+    Response r =
+        routes.answer("DELETE", "/s3/multipart/tok", "key=uploads/other.mp4", null, null, null);
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json()).contains("\"reason\":\"SESSION_INVALID\"").contains("uploads/other.mp4");
@@ -102,8 +109,10 @@ class UppyRoutesTest {
 
   @Test
   void batch_ofMoreThanTheMostParts_isRefusedBeforeSigning() {
-    String numbers = IntStream.rangeClosed(1, UppyRoutes.MAX_BATCH + 1).mapToObj(Integer::toString)
-        .collect(Collectors.joining(","));
+    String numbers =
+        IntStream.rangeClosed(1, UppyRoutes.MAX_BATCH + 1)
+            .mapToObj(Integer::toString)
+            .collect(Collectors.joining(","));
 
     Response r = get(routes, "/s3/multipart/tok/batch", "key=" + KEY + "&partNumbers=" + numbers);
 
@@ -126,17 +135,18 @@ class UppyRoutesTest {
     Response r = get(routes, "/s3/multipart/tok/batch", "key=" + KEY + "&partNumbers=3,1");
 
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.json()).isEqualTo("{\"presignedUrls\":{\"3\":\"https://h/p3\",\"1\":\"https://h/p1\"}}");
+    assertThat(r.json())
+        .isEqualTo("{\"presignedUrls\":{\"3\":\"https://h/p3\",\"1\":\"https://h/p1\"}}");
   }
 
   @ParameterizedTest
   @CsvSource({
-      "NOT_FOUND, 404",
-      "STORE_UNSUPPORTED, 501",
-      "STORE_REFUSED, 502",
-      "STORE_INCONSISTENT, 502",
-      "STORE_UNREACHABLE, 503",
-      "CREDENTIALS_UNAVAILABLE, 503",
+    "NOT_FOUND, 404",
+    "STORE_UNSUPPORTED, 501",
+    "STORE_REFUSED, 502",
+    "STORE_INCONSISTENT, 502",
+    "STORE_UNREACHABLE, 503",
+    "CREDENTIALS_UNAVAILABLE, 503",
   })
   void storeFailure_answersItsKindsStatusWithGenericWords(PresignException.Kind kind, int status) {
     backend.failure = new PresignException(kind, "store said: secret-detail");
@@ -160,14 +170,20 @@ class UppyRoutesTest {
 
   @Test
   void policyRefusal_showsTheErrorMessageFunctionsWords_orTheRuleWhenItFails() {
-    backend.failure = new InvalidRequestException(InvalidRequestException.Reason.TOO_LARGE, "the rule: 9");
+    backend.failure =
+        new InvalidRequestException(InvalidRequestException.Reason.TOO_LARGE, "the rule: 9");
     UppyRoutes friendly = new UppyRoutes(backend, e -> "Too big.", false);
-    UppyRoutes broken = new UppyRoutes(backend, e -> {
-      throw new IllegalStateException("broken");
-    }, false);
+    UppyRoutes broken =
+        new UppyRoutes(
+            backend,
+            e -> {
+              throw new IllegalStateException("broken");
+            },
+            false);
 
     assertThat(get(friendly, "/s3/multipart/tok", "key=" + KEY).statusText()).isEqualTo("Too big.");
-    assertThat(get(broken, "/s3/multipart/tok", "key=" + KEY).statusText()).isEqualTo("the rule: 9");
+    assertThat(get(broken, "/s3/multipart/tok", "key=" + KEY).statusText())
+        .isEqualTo("the rule: 9");
   }
 
   /** Answers with fixed values and records which services the routes asked for. */
@@ -182,7 +198,8 @@ class UppyRoutesTest {
     @Override
     public PresignedPost issuePost(UploadRequest request) {
       posted.add(request);
-      return new PresignedPost("https://h/", java.util.Map.of("key", KEY), KEY, NOW.plusSeconds(60));
+      return new PresignedPost(
+          "https://h/", java.util.Map.of("key", KEY), KEY, NOW.plusSeconds(60));
     }
 
     @Override

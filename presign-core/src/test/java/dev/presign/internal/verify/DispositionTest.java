@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 class DispositionTest {
-  private static final List<Problem> FAILED = List.of(Problem.of(Check.SIZE, "size must be the declared 1 bytes: 2"));
+  private static final List<Problem> FAILED =
+      List.of(Problem.of(Check.SIZE, "size must be the declared 1 bytes: 2"));
   private final FakeS3Client s3 = new FakeS3Client();
 
   private Disposition disposition(Action onFailure, String staging, String permanent) {
-    return new Disposition(s3, "b", ObjectAttributes.none(), onFailure, "quarantine/", staging, permanent, null, null);
+    return new Disposition(
+        s3, "b", ObjectAttributes.none(), onFailure, "quarantine/", staging, permanent, null, null);
   }
 
   private HeadObjectResponse stored(String key) {
@@ -38,7 +40,8 @@ class DispositionTest {
     assertThat(result.action()).isEqualTo(Action.QUARANTINED);
     assertThat(result.quarantineKey()).hasValue("quarantine/k");
     assertThat(result.versionId()).hasValue("v1");
-    assertThat(s3.calls()).containsExactly("HeadObject k", "CopyObject k -> quarantine/k", "DeleteObject k");
+    assertThat(s3.calls())
+        .containsExactly("HeadObject k", "CopyObject k -> quarantine/k", "DeleteObject k");
   }
 
   @Test
@@ -58,8 +61,14 @@ class DispositionTest {
 
     Verification result = disposition(Action.QUARANTINED, null, null).decide("k", head, List.of());
 
-    assertThat(result).isEqualTo(Verification.builder("k", Outcome.PASSED).size(2).contentType("text/plain")
-        .etag(head.eTag()).versionId("v1").build());
+    assertThat(result)
+        .isEqualTo(
+            Verification.builder("k", Outcome.PASSED)
+                .size(2)
+                .contentType("text/plain")
+                .etag(head.eTag())
+                .versionId("v1")
+                .build());
   }
 
   @Test
@@ -67,13 +76,18 @@ class DispositionTest {
     HeadObjectResponse head = stored("staging/k");
     s3.put("staging/k", "replaced", "text/plain");
 
-    assertThatThrownBy(() -> disposition(Action.QUARANTINED, "staging/", "files/").decide("staging/k", head, List.of()))
-        .isInstanceOf(PresignException.class).hasMessageContaining("PreconditionFailed");
+    assertThatThrownBy(
+            () ->
+                disposition(Action.QUARANTINED, "staging/", "files/")
+                    .decide("staging/k", head, List.of()))
+        .isInstanceOf(PresignException.class)
+        .hasMessageContaining("PreconditionFailed");
     assertThat(s3.keys()).containsExactly("staging/k");
   }
 
   @Test
   void missing_isKeptWithNothingElse() {
-    assertThat(Disposition.missing("k")).isEqualTo(Verification.builder("k", Outcome.MISSING).build());
+    assertThat(Disposition.missing("k"))
+        .isEqualTo(Verification.builder("k", Outcome.MISSING).build());
   }
 }

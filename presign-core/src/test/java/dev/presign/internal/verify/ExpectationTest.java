@@ -14,8 +14,19 @@ class ExpectationTest {
 
   @Test
   void ofUpload_readsKeySizeTypeAndChecksumFromTheSignedHeaders() {
-    PresignedUpload upload = new PresignedUpload("PUT", "https://b.s3.amazonaws.com/k", Map.of("Content-Type", "image/png",
-        "Content-Length", "12", "x-amz-checksum-sha256", SHA256), "uploads/a.png", EXPIRY);
+    PresignedUpload upload =
+        new PresignedUpload(
+            "PUT",
+            "https://b.s3.amazonaws.com/k",
+            Map.of(
+                "Content-Type",
+                "image/png",
+                "Content-Length",
+                "12",
+                "x-amz-checksum-sha256",
+                SHA256),
+            "uploads/a.png",
+            EXPIRY);
 
     Expectation expected = Expectation.of(upload);
 
@@ -27,7 +38,9 @@ class ExpectationTest {
 
   @Test
   void ofUpload_withoutSizeTypeOrChecksum_expectsNoneOfThem() {
-    Expectation expected = Expectation.of(new PresignedUpload("PUT", "https://b.s3.amazonaws.com/k", Map.of(), "k", EXPIRY));
+    Expectation expected =
+        Expectation.of(
+            new PresignedUpload("PUT", "https://b.s3.amazonaws.com/k", Map.of(), "k", EXPIRY));
 
     assertThat(expected.size()).isEqualTo(-1);
     assertThat(expected.type()).isNull();
@@ -36,10 +49,22 @@ class ExpectationTest {
 
   @Test
   void ofTicket_isWhatTheSameUploadsHeadersSay() {
-    PresignedUpload upload = new PresignedUpload("PUT", "https://b.s3.amazonaws.com/k", Map.of("Content-Type", "image/png",
-        "Content-Length", "12", "x-amz-checksum-sha256", SHA256), "uploads/a.png", EXPIRY);
+    PresignedUpload upload =
+        new PresignedUpload(
+            "PUT",
+            "https://b.s3.amazonaws.com/k",
+            Map.of(
+                "Content-Type",
+                "image/png",
+                "Content-Length",
+                "12",
+                "x-amz-checksum-sha256",
+                SHA256),
+            "uploads/a.png",
+            EXPIRY);
 
-    assertThat(Expectation.of(UploadTicket.of("b", upload, EXPIRY))).usingRecursiveComparison()
+    assertThat(Expectation.of(UploadTicket.of("b", upload, EXPIRY)))
+        .usingRecursiveComparison()
         .isEqualTo(Expectation.of(upload));
   }
 }

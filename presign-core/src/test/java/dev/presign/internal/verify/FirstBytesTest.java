@@ -33,7 +33,10 @@ class FirstBytesTest {
   void check_objectReplacedSinceHead_failsTheRead() {
     s3.put("k", "<html>", "image/png");
 
-    assertThatThrownBy(() -> FirstBytes.check(s3, "b", "k", MediaType.parseOrNull("image/png"), 6, "\"older\""))
-        .isInstanceOf(PresignException.class).hasMessageContaining("PreconditionFailed");
+    assertThatThrownBy(
+            () ->
+                FirstBytes.check(s3, "b", "k", MediaType.parseOrNull("image/png"), 6, "\"older\""))
+        .isInstanceOf(PresignException.class)
+        .hasMessageContaining("PreconditionFailed");
   }
 }

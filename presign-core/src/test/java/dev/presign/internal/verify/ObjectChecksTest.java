@@ -13,12 +13,17 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 class ObjectChecksTest {
-  private static final PresignPolicy POLICY = PresignPolicy.builder().allowContentTypes("image/png", "text/plain")
-      .minSize(2).maxSize(100).build();
+  private static final PresignPolicy POLICY =
+      PresignPolicy.builder()
+          .allowContentTypes("image/png", "text/plain")
+          .minSize(2)
+          .maxSize(100)
+          .build();
   private static final Set<String> ALLOWED = Set.of("image/png", "text/plain");
 
   private final FakeS3Client s3 = new FakeS3Client();
-  private final ObjectChecks checks = new ObjectChecks(s3, "b", POLICY, type -> ALLOWED.contains(type.essence()), true);
+  private final ObjectChecks checks =
+      new ObjectChecks(s3, "b", POLICY, type -> ALLOWED.contains(type.essence()), true);
 
   private List<Problem> problems(Expectation expected) {
     HeadObjectResponse head = checks.headOrNull(expected.key());
@@ -37,9 +42,11 @@ class ObjectChecksTest {
   void problems_storedTypeOtherThanDeclared_namesBoth() {
     s3.put("k", "plain text", "text/plain");
 
-    assertThat(problems(new Expectation("k", -1, MediaType.parseOrNull("image/png"), null))).containsExactly(
-        Problem.of(Check.CONTENT_TYPE, "content type must be the declared image/png: \"text/plain\""),
-        Problem.of(Check.CONTENT, "the first bytes do not look like image/png"));
+    assertThat(problems(new Expectation("k", -1, MediaType.parseOrNull("image/png"), null)))
+        .containsExactly(
+            Problem.of(
+                Check.CONTENT_TYPE, "content type must be the declared image/png: \"text/plain\""),
+            Problem.of(Check.CONTENT, "the first bytes do not look like image/png"));
   }
 
   @Test
@@ -55,7 +62,9 @@ class ObjectChecksTest {
     s3.put("k", "plain text", null);
 
     assertThat(problems(new Expectation("k", -1, null, null)))
-        .containsExactly(Problem.of(Check.CONTENT_TYPE, "content type must be one of image/png, text/plain: \"null\""));
+        .containsExactly(
+            Problem.of(
+                Check.CONTENT_TYPE, "content type must be one of image/png, text/plain: \"null\""));
   }
 
   @Test

@@ -12,7 +12,8 @@ class PrefixesTest {
   @Test
   void requireQuarantine_empty_isRefused() {
     assertThatThrownBy(() -> Prefixes.requireQuarantine(""))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prefix must not be empty");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("prefix must not be empty");
   }
 
   @ParameterizedTest
@@ -32,10 +33,16 @@ class PrefixesTest {
 
   @Test
   void requireReserved_strategyThatCanReachThePrefix_isRefused() {
-    assertThatThrownBy(() -> Prefixes.requireReserved(KeyStrategy.perPrincipal(""), "quarantine prefix", "quarantine/"))
+    assertThatThrownBy(
+            () ->
+                Prefixes.requireReserved(
+                    KeyStrategy.perPrincipal(""), "quarantine prefix", "quarantine/"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("quarantine prefix must not hold keys the issuer's");
-    assertThatCode(() -> Prefixes.requireReserved(KeyStrategy.uuid("uploads/"), "quarantine prefix", "quarantine/"))
+    assertThatCode(
+            () ->
+                Prefixes.requireReserved(
+                    KeyStrategy.uuid("uploads/"), "quarantine prefix", "quarantine/"))
         .doesNotThrowAnyException();
   }
 }

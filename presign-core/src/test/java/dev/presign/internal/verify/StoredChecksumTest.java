@@ -7,9 +7,9 @@ import dev.presign.Checksum.Algorithm;
 import dev.presign.testing.FakeS3Client;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 class StoredChecksumTest {
@@ -17,11 +17,13 @@ class StoredChecksumTest {
 
   @ParameterizedTest
   @CsvSource({
-      "SHA256, ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=",
-      "MD5, kAFQmDzST7DWlj99KOF/cg==",
-      "CRC32C, Nks/tw=="})
+    "SHA256, ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=",
+    "MD5, kAFQmDzST7DWlj99KOF/cg==",
+    "CRC32C, Nks/tw=="
+  })
   void compute_abc_isTheKnownValue(Algorithm algorithm, String expected) throws Exception {
-    assertThat(StoredChecksum.compute(new ByteArrayInputStream(ABC), algorithm)).isEqualTo(expected);
+    assertThat(StoredChecksum.compute(new ByteArrayInputStream(ABC), algorithm))
+        .isEqualTo(expected);
   }
 
   @Test
@@ -37,21 +39,31 @@ class StoredChecksumTest {
 
   @Test
   void reported_singlePartEtag_isItsMd5() {
-    HeadObjectResponse head = HeadObjectResponse.builder().eTag("\"900150983CD24FB0D6963F7D28E17F72\"").build();
+    HeadObjectResponse head =
+        HeadObjectResponse.builder().eTag("\"900150983CD24FB0D6963F7D28E17F72\"").build();
 
     assertThat(StoredChecksum.reported(head, Algorithm.MD5)).isEqualTo("kAFQmDzST7DWlj99KOF/cg==");
   }
 
   @ParameterizedTest
-  @CsvSource({"\"900150983cd24fb0d6963f7d28e17f72-2\"", "\"not-hex-not-hex-not-hex-not-hex0\"", "\"abc\""})
+  @CsvSource({
+    "\"900150983cd24fb0d6963f7d28e17f72-2\"",
+    "\"not-hex-not-hex-not-hex-not-hex0\"",
+    "\"abc\""
+  })
   void reported_multipartOrOtherEtag_isNone(String etag) {
-    assertThat(StoredChecksum.reported(HeadObjectResponse.builder().eTag(etag).build(), Algorithm.MD5)).isNull();
+    assertThat(
+            StoredChecksum.reported(HeadObjectResponse.builder().eTag(etag).build(), Algorithm.MD5))
+        .isNull();
   }
 
   @Test
   void reported_compositeChecksumOfAMultipartObject_isNone() {
-    HeadObjectResponse head = HeadObjectResponse.builder().checksumSHA256("ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=-3")
-        .checksumCRC32C("Nks/tw==").build();
+    HeadObjectResponse head =
+        HeadObjectResponse.builder()
+            .checksumSHA256("ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=-3")
+            .checksumCRC32C("Nks/tw==")
+            .build();
 
     assertThat(StoredChecksum.reported(head, Algorithm.SHA256)).isNull();
     assertThat(StoredChecksum.reported(head, Algorithm.CRC32C)).isEqualTo("Nks/tw==");
@@ -63,7 +75,13 @@ class StoredChecksumTest {
     s3.put("k", "abd", "text/plain").reportingSha256();
     HeadObjectResponse head = s3.headObject(r -> r.bucket("b").key("k"));
 
-    assertThat(StoredChecksum.matches(s3, "b", "k", head, Checksum.sha256("ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")))
+    assertThat(
+            StoredChecksum.matches(
+                s3,
+                "b",
+                "k",
+                head,
+                Checksum.sha256("ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=")))
         .isFalse();
     assertThat(s3.calls()).containsExactly("HeadObject k");
   }

@@ -23,8 +23,10 @@ class UploadController {
     this.verifier = verifier;
   }
 
-  @PostMapping("/uploads")   // {"upload":{"method","url","headers","contentLength","key","expiresAt"},"ticket"}
-  VerifiableUpload upload(@RequestParam String fileName, @RequestParam String contentType, @RequestParam long size) {
+  @PostMapping(
+      "/uploads") // {"upload":{"method","url","headers","contentLength","key","expiresAt"},"ticket"}
+  VerifiableUpload upload(
+      @RequestParam String fileName, @RequestParam String contentType, @RequestParam long size) {
     return verifier.issue(UploadRequest.of(fileName, contentType, size));
   }
 
@@ -34,11 +36,14 @@ class UploadController {
   }
 
   @GetMapping("/downloads")
-  ResponseEntity<Void> download(@RequestParam String key) {   // check the caller may read this key first
+  ResponseEntity<Void> download(
+      @RequestParam String key) { // check the caller may read this key first
     if (!verifier.exists(key)) {
-      return ResponseEntity.notFound().build();                 // yours, not S3's XML error after the redirect
+      return ResponseEntity.notFound().build(); // yours, not S3's XML error after the redirect
     }
-    return ResponseEntity.status(HttpStatus.SEE_OTHER).location(issuer.issueDownload(key).uri()).build();
+    return ResponseEntity.status(HttpStatus.SEE_OTHER)
+        .location(issuer.issueDownload(key).uri())
+        .build();
   }
 }
 // README:end

@@ -3,7 +3,10 @@ package dev.presign.examples.spring;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** A Spring Boot web app whose upload endpoints come from presign-spring-boot-starter and {@link UploadController}. */
+/**
+ * A Spring Boot web app whose upload endpoints come from presign-spring-boot-starter and {@link
+ * UploadController}.
+ */
 @SpringBootApplication
 public class UploadsApplication {
 

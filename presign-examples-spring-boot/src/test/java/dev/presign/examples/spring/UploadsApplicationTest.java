@@ -26,7 +26,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The example app, unchanged but for where its store is, against presign-test's store (S3Proxy, signatures checked). */
+/**
+ * The example app, unchanged but for where its store is, against presign-test's store (S3Proxy,
+ * signatures checked).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(UploadsApplicationTest.StoreCredentials.class)
 class UploadsApplicationTest {
@@ -43,8 +46,12 @@ class UploadsApplicationTest {
     registry.add("presign.region", () -> store.region().id());
     registry.add("presign.endpoint", () -> store.endpoint().toString());
     registry.add("presign.path-style", () -> "true");
-    registry.add("presign.verifier.ticket-key",
-        () -> Base64.getEncoder().encodeToString("example-app-ticket-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
+    registry.add(
+        "presign.verifier.ticket-key",
+        () ->
+            Base64.getEncoder()
+                .encodeToString(
+                    "example-app-ticket-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII)));
   }
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -55,39 +62,50 @@ class UploadsApplicationTest {
     }
   }
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Test
   void upload_confirm_download_roundTrip() throws Exception {
-    JsonNode issued = post("/uploads?fileName=cat.png&contentType=image/png&size=" + PNG.length, 200);
+    JsonNode issued =
+        post("/uploads?fileName=cat.png&contentType=image/png&size=" + PNG.length, 200);
     JsonNode upload = issued.get("upload");
     String key = upload.get("key").asString();
     assertThat(key).matches("uploads/\\d{4}/\\d{2}/\\d{2}/[0-9a-f-]{36}\\.png");
 
     assertThat(put(upload, PNG, "image/png")).isAccepted();
-    JsonNode verification = post("/uploads/confirm?ticket=" + encode(issued.get("ticket").asString()), 200);
+    JsonNode verification =
+        post("/uploads/confirm?ticket=" + encode(issued.get("ticket").asString()), 200);
     assertThat(verification.get("outcome").asString()).isEqualTo("PASSED");
     assertThat(verification.get("key").asString()).isEqualTo(key);
 
-    HttpResponse<String> redirect = HTTP.send(HttpRequest.newBuilder(url("/downloads?key=" + encode(key))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> redirect =
+        HTTP.send(
+            HttpRequest.newBuilder(url("/downloads?key=" + encode(key))).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(redirect.statusCode()).isEqualTo(303);
-    HttpResponse<byte[]> download = store.httpClient().send(
-        HttpRequest.newBuilder(URI.create(redirect.headers().firstValue("Location").orElseThrow())).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> download =
+        store
+            .httpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(redirect.headers().firstValue("Location").orElseThrow()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.body()).isEqualTo(PNG);
   }
 
   @Test
   void download_ofAKeyNothingWasUploadedTo_is404WithoutARedirect() throws Exception {
-    JsonNode issued = post("/uploads?fileName=cat.png&contentType=image/png&size=" + PNG.length, 200);
+    JsonNode issued =
+        post("/uploads?fileName=cat.png&contentType=image/png&size=" + PNG.length, 200);
     assertThat(issued.get("upload").get("contentLength").asLong()).isEqualTo(PNG.length);
     String key = issued.get("upload").get("key").asString();
 
-    HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(url("/downloads?key=" + encode(key))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> missing =
+        HTTP.send(
+            HttpRequest.newBuilder(url("/downloads?key=" + encode(key))).build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(missing.headers().firstValue("Location")).isEmpty();
@@ -97,11 +115,13 @@ class UploadsApplicationTest {
   @Test
   void confirm_htmlSentAsPng_failsAndQuarantines() throws Exception {
     byte[] html = "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
-    JsonNode issued = post("/uploads?fileName=cat.png&contentType=image/png&size=" + html.length, 200);
+    JsonNode issued =
+        post("/uploads?fileName=cat.png&contentType=image/png&size=" + html.length, 200);
     String key = issued.get("upload").get("key").asString();
     assertThat(put(issued.get("upload"), html, "image/png")).isAccepted();
 
-    JsonNode verification = post("/uploads/confirm?ticket=" + encode(issued.get("ticket").asString()), 200);
+    JsonNode verification =
+        post("/uploads/confirm?ticket=" + encode(issued.get("ticket").asString()), 200);
 
     assertThat(verification.get("outcome").asString()).isEqualTo("FAILED");
     assertThat(verification.get("action").asString()).isEqualTo("QUARANTINED");
@@ -111,7 +131,8 @@ class UploadsApplicationTest {
 
   @Test
   void upload_ofAnotherTypeThanIssued_isRefusedByTheStore() throws Exception {
-    JsonNode upload = post("/uploads?fileName=cat.png&contentType=image/png&size=6", 200).get("upload");
+    JsonNode upload =
+        post("/uploads?fileName=cat.png&contentType=image/png&size=6", 200).get("upload");
 
     assertThat(put(upload, "<svg/>".getBytes(StandardCharsets.UTF_8), "image/svg+xml"))
         .isRefusedWith(403, "SignatureDoesNotMatch");
@@ -129,14 +150,17 @@ class UploadsApplicationTest {
 
   @Test
   void upload_overTheMaxSize_is400TooLarge() throws Exception {
-    JsonNode problem = post("/uploads?fileName=big.png&contentType=image/png&size=" + (20L * 1024 * 1024 + 1), 400);
+    JsonNode problem =
+        post(
+            "/uploads?fileName=big.png&contentType=image/png&size=" + (20L * 1024 * 1024 + 1), 400);
 
     assertThat(problem.get("reason").asString()).isEqualTo("TOO_LARGE");
   }
 
   @Test
   void confirm_editedTicket_is400TicketInvalid() throws Exception {
-    JsonNode issued = post("/uploads?fileName=cat.png&contentType=image/png&size=" + PNG.length, 200);
+    JsonNode issued =
+        post("/uploads?fileName=cat.png&contentType=image/png&size=" + PNG.length, 200);
     String ticket = issued.get("ticket").asString();
     String edited = ticket.substring(0, ticket.length() - 2) + (ticket.endsWith("A") ? "BB" : "AA");
 
@@ -145,12 +169,18 @@ class UploadsApplicationTest {
     assertThat(problem.get("reason").asString()).isEqualTo("TICKET_INVALID");
   }
 
-  private JsonNode post(String pathAndQuery, int expectedStatus) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url(pathAndQuery))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+  private JsonNode post(String pathAndQuery, int expectedStatus)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(url(pathAndQuery))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
     if (expectedStatus >= 400) {
-      assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
     }
     return JSON.readTree(response.body());
   }
@@ -166,9 +196,15 @@ class UploadsApplicationTest {
   // As a browser does: the URL and a Content-Type, the body's own length.
   private static StoreResponse put(JsonNode upload, byte[] body, String contentType)
       throws IOException, InterruptedException {
-    HttpResponse<byte[]> response = store.httpClient().send(HttpRequest.newBuilder(URI.create(upload.get("url").asString()))
-        .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        store
+            .httpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(upload.get("url").asString()))
+                    .header("Content-Type", contentType)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     return new StoreResponse(response.statusCode(), response.headers().map(), response.body());
   }
 }

@@ -1,10 +1,10 @@
 package dev.presign.examples.demo;
 
 import dev.presign.DownloadRequest;
+import dev.presign.InvalidRequestException;
 import dev.presign.KeyStrategy;
 import dev.presign.MultipartSession;
 import dev.presign.MultipartUploads;
-import dev.presign.InvalidRequestException;
 import dev.presign.PresignException;
 import dev.presign.PresignPolicy;
 import dev.presign.PresignedDownload;
@@ -40,28 +40,33 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * The seed's upload flow, made correct and runnable with no AWS account: a backend on Jetty's core API
- * (no servlets, no framework) that issues policy-checked URLs, and a page that sends files straight to
- * storage. Every endpoint is one line in {@link #routes()}; every bad request gets a JSON error.
+ * The seed's upload flow, made correct and runnable with no AWS account: a backend on Jetty's core
+ * API (no servlets, no framework) that issues policy-checked URLs, and a page that sends files
+ * straight to storage. Every endpoint is one line in {@link #routes()}; every bad request gets a
+ * JSON error.
  *
  * <pre>java -jar presign-examples/target/presign-demo.jar --port 8080</pre>
  *
- * <p>By default the storage is an embedded S3Proxy (signature checks on, files under
- * {@code ./presign-demo-data}, CORS open to this page). With {@code S3_BUCKET_NAME} and
- * {@code AWS_REGION} in the environment it uses that bucket with the SDK's usual credentials chain,
- * and {@code S3_ENDPOINT} (path style) for MinIO and the like.
+ * <p>By default the storage is an embedded S3Proxy (signature checks on, files under {@code
+ * ./presign-demo-data}, CORS open to this page). With {@code S3_BUCKET_NAME} and {@code AWS_REGION}
+ * in the environment it uses that bucket with the SDK's usual credentials chain, and {@code
+ * S3_ENDPOINT} (path style) for MinIO and the like.
  */
 public final class DemoServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoServer.class);
   // A connection silent for this long, halfway through its request or between requests, is closed.
   private static final long IDLE_TIMEOUT_MILLIS = 10_000;
-  // Bounded: past MAX_CONNECTIONS open connections the server stops accepting, and a flood waits in the
+  // Bounded: past MAX_CONNECTIONS open connections the server stops accepting, and a flood waits in
+  // the
   // kernel's accept queue (or is refused there) instead of growing the server's memory. An HTTP/1.1
-  // connection has one request in progress at a time, so the thread pool's queue stays under that too.
-  private static final int MAX_THREADS = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+  // connection has one request in progress at a time, so the thread pool's queue stays under that
+  // too.
+  private static final int MAX_THREADS =
+      Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
   private static final int MAX_CONNECTIONS = 1024;
   private static final int ACCEPT_QUEUE = 1024;
-  // /multipart/complete's body is one "partNumber:etag" line per part; larger bodies are answered 413.
+  // /multipart/complete's body is one "partNumber:etag" line per part; larger bodies are answered
+  // 413.
   private static final int MAX_REQUEST_BODY = 1_000_000;
   private static final int MAX_REQUEST_HEAD = 16 * 1024;
 
@@ -71,11 +76,18 @@ public final class DemoServer implements AutoCloseable {
   private final UploadUrlIssuer issuer;
   private final MultipartUploads multipart;
   private final long multipartThreshold;
-  // Download tokens (key and name, HMAC'd) replace a map of issued keys that an anonymous flood could fill.
+  // Download tokens (key and name, HMAC'd) replace a map of issued keys that an anonymous flood
+  // could fill.
   private final DownloadTokens tokens;
 
-  private DemoServer(Server jetty, ServerConnector connector, EmbeddedS3 embedded, UploadUrlIssuer issuer,
-      MultipartUploads multipart, long multipartThreshold, DownloadTokens tokens) {
+  private DemoServer(
+      Server jetty,
+      ServerConnector connector,
+      EmbeddedS3 embedded,
+      UploadUrlIssuer issuer,
+      MultipartUploads multipart,
+      long multipartThreshold,
+      DownloadTokens tokens) {
     this.jetty = jetty;
     this.connector = connector;
     this.embedded = embedded;
@@ -94,14 +106,17 @@ public final class DemoServer implements AutoCloseable {
    * @return the running server
    * @throws Exception when the server or the store cannot start
    */
-  public static DemoServer start(int port, Path dataDirectory, long multipartThreshold) throws Exception {
+  public static DemoServer start(int port, Path dataDirectory, long multipartThreshold)
+      throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("demo");
     Server jetty = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
-    // Request line and headers: 16 KiB, room for a file name of 255 characters percent-encoded as UTF-8 several
-    // times over, so that the policy refuses a long name with its own reason; beyond that Jetty answers 414/431.
+    // Request line and headers: 16 KiB, room for a file name of 255 characters percent-encoded as
+    // UTF-8 several
+    // times over, so that the policy refuses a long name with its own reason; beyond that Jetty
+    // answers 414/431.
     http.setRequestHeaderSize(MAX_REQUEST_HEAD);
     ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
     connector.setHost("127.0.0.1");
@@ -111,25 +126,34 @@ public final class DemoServer implements AutoCloseable {
     jetty.addConnector(connector);
     jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
     jetty.setErrorHandler(new Routes.JsonErrors());
-    connector.open();   // bound now, so that the store's CORS rule can name the page's origin
+    connector.open(); // bound now, so that the store's CORS rule can name the page's origin
     int bound = connector.getLocalPort();
     List<String> origins = List.of("http://127.0.0.1:" + bound, "http://localhost:" + bound);
-    PresignPolicy policy = PresignPolicy.builder()
-        .allowContentTypes("image/*", "video/*", "audio/*", "application/pdf", "text/plain")
-        .maxSize(PresignPolicy.MAX_OBJECT_SIZE)
-        .requireDeclaredSize(false)   // the seed's client sends no size; /download-url serves attachments
-        .uploadTtl(Duration.ofMinutes(15))
-        .downloadTtl(Duration.ofMinutes(5))
-        .build();
+    PresignPolicy policy =
+        PresignPolicy.builder()
+            .allowContentTypes("image/*", "video/*", "audio/*", "application/pdf", "text/plain")
+            .maxSize(PresignPolicy.MAX_OBJECT_SIZE)
+            .requireDeclaredSize(
+                false) // the seed's client sends no size; /download-url serves attachments
+            .uploadTtl(Duration.ofMinutes(15))
+            .downloadTtl(Duration.ofMinutes(5))
+            .build();
     String bucket = System.getenv("S3_BUCKET_NAME");
     EmbeddedS3 embedded = null;
-    UploadUrlIssuer.Builder issuer = UploadUrlIssuer.builder().policy(policy).keyStrategy(KeyStrategy.datedUuid("uploads/"));
+    UploadUrlIssuer.Builder issuer =
+        UploadUrlIssuer.builder().policy(policy).keyStrategy(KeyStrategy.datedUuid("uploads/"));
     if (bucket == null || bucket.isBlank()) {
       embedded = EmbeddedS3.start(dataDirectory, origins);
-      issuer.bucket(EmbeddedS3.BUCKET).region(Region.US_EAST_1).endpointOverride(embedded.endpoint())
-          .pathStyleAccess(true).credentialsProvider(embedded.credentials());
+      issuer
+          .bucket(EmbeddedS3.BUCKET)
+          .region(Region.US_EAST_1)
+          .endpointOverride(embedded.endpoint())
+          .pathStyleAccess(true)
+          .credentialsProvider(embedded.credentials());
     } else {
-      issuer.bucket(bucket).region(Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1")))
+      issuer
+          .bucket(bucket)
+          .region(Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1")))
           .credentialsProvider(DefaultCredentialsProvider.builder().build());
       String endpoint = System.getenv("S3_ENDPOINT");
       if (endpoint != null && !endpoint.isBlank()) {
@@ -139,15 +163,27 @@ public final class DemoServer implements AutoCloseable {
     UploadUrlIssuer built = issuer.build();
     byte[] sessionKey = new byte[32];
     new SecureRandom().nextBytes(sessionKey);
-    MultipartUploads multipart = MultipartUploads.builder().issuer(built).sessionKey(sessionKey)
-        .partSize(5L * 1024 * 1024).build();
-    // Kept in the data folder, so that the links of files uploaded before a restart still work after it.
-    DownloadTokens tokens = new DownloadTokens(dataDirectory == null ? DownloadTokens.randomKey()
-        : DownloadTokens.loadOrCreateKey(dataDirectory.resolve(DownloadTokens.KEY_FILE)));
-    DemoServer server = new DemoServer(jetty, connector, embedded, built, multipart, multipartThreshold, tokens);
+    MultipartUploads multipart =
+        MultipartUploads.builder()
+            .issuer(built)
+            .sessionKey(sessionKey)
+            .partSize(5L * 1024 * 1024)
+            .build();
+    // Kept in the data folder, so that the links of files uploaded before a restart still work
+    // after it.
+    DownloadTokens tokens =
+        new DownloadTokens(
+            dataDirectory == null
+                ? DownloadTokens.randomKey()
+                : DownloadTokens.loadOrCreateKey(dataDirectory.resolve(DownloadTokens.KEY_FILE)));
+    DemoServer server =
+        new DemoServer(jetty, connector, embedded, built, multipart, multipartThreshold, tokens);
     SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BODY, -1);
-    // /uppy and below: the Uppy page and Uppy's S3 routes (UppyRoutes); every other path: the table in routes().
-    limit.setHandler(new UppyRoutes(built, multipart, multipartThreshold, DemoServer::endUserMessage, server.routes()));
+    // /uppy and below: the Uppy page and Uppy's S3 routes (UppyRoutes); every other path: the table
+    // in routes().
+    limit.setHandler(
+        new UppyRoutes(
+            built, multipart, multipartThreshold, DemoServer::endUserMessage, server.routes()));
     jetty.setHandler(limit);
     jetty.start();
     return server;
@@ -169,12 +205,16 @@ public final class DemoServer implements AutoCloseable {
         .get("/", DemoServer::page)
         .get("/favicon.svg", DemoServer::favicon)
         .get("/favicon.ico", DemoServer::favicon)
-        .get("/config", exchange -> exchange.json(200, Map.of("multipartThreshold", multipartThreshold)))
+        .get(
+            "/config",
+            exchange -> exchange.json(200, Map.of("multipartThreshold", multipartThreshold)))
         .get("/generate-presigned-url", exchange -> exchange.json(200, upload(exchange.query())))
         .get("/download-url", this::download)
         .post("/multipart/start", exchange -> exchange.json(200, startMultipart(exchange.query())))
         .get("/multipart/parts", exchange -> exchange.json(200, parts(exchange.query())))
-        .post("/multipart/complete", exchange -> exchange.json(200, complete(exchange.query(), exchange.body())))
+        .post(
+            "/multipart/complete",
+            exchange -> exchange.json(200, complete(exchange.query(), exchange.body())))
         .post("/multipart/abort", this::abort);
   }
 
@@ -213,7 +253,8 @@ public final class DemoServer implements AutoCloseable {
       exchange.json(404, Routes.error("NOT_FOUND", "this server issued no upload for that token"));
       return;
     }
-    PresignedDownload download = issuer.issueDownload(DownloadRequest.of(issued.key()).attachment(issued.name()));
+    PresignedDownload download =
+        issuer.issueDownload(DownloadRequest.of(issued.key()).attachment(issued.name()));
     exchange.json(200, Map.of("url", download.url(), "expiresAt", download.expiresAt().toString()));
   }
 
@@ -262,7 +303,10 @@ public final class DemoServer implements AutoCloseable {
         throw new BadRequest("each line must be partNumber:etag");
       }
       try {
-        parts.add(UploadedPart.of(Integer.parseInt(line.substring(0, colon).trim()), line.substring(colon + 1).trim()));
+        parts.add(
+            UploadedPart.of(
+                Integer.parseInt(line.substring(0, colon).trim()),
+                line.substring(colon + 1).trim()));
       } catch (NumberFormatException e) {
         throw new BadRequest("part numbers must be whole numbers");
       }
@@ -309,10 +353,14 @@ public final class DemoServer implements AutoCloseable {
     }
   }
 
-  // The policy's own message names MIME patterns (image/*), which mean nothing to the person picking a file.
+  // The policy's own message names MIME patterns (image/*), which mean nothing to the person
+  // picking a file.
   private static String endUserMessage(InvalidRequestException e) {
     return switch (e.reason()) {
-      case CONTENT_TYPE_INVALID, CONTENT_TYPE_NOT_ALLOWED, EXTENSION_NOT_ALLOWED, EXTENSION_MISMATCH ->
+      case CONTENT_TYPE_INVALID,
+          CONTENT_TYPE_NOT_ALLOWED,
+          EXTENSION_NOT_ALLOWED,
+          EXTENSION_MISMATCH ->
           "This file type is not accepted. Accepted: images, videos, audio, PDF and plain text.";
       case TOO_LARGE -> "This file is too large.";
       case TOO_SMALL -> "This file is too small.";
@@ -326,19 +374,30 @@ public final class DemoServer implements AutoCloseable {
     try (InputStream in = DemoServer.class.getResourceAsStream("index.html")) {
       bytes = in.readAllBytes();
     }
-    exchange.send(200, "text/html; charset=utf-8", bytes, "Content-Security-Policy", "default-src 'self'; "
-        + "script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self' http://127.0.0.1:* "
-        + "http://localhost:* https:");
+    exchange.send(
+        200,
+        "text/html; charset=utf-8",
+        bytes,
+        "Content-Security-Policy",
+        "default-src 'self'; "
+            + "script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self' http://127.0.0.1:* "
+            + "http://localhost:* https:");
   }
 
   private static void favicon(Exchange exchange) {
-    exchange.send(200, "image/svg+xml", FAVICON.getBytes(StandardCharsets.UTF_8), "Cache-Control", "max-age=86400");
+    exchange.send(
+        200,
+        "image/svg+xml",
+        FAVICON.getBytes(StandardCharsets.UTF_8),
+        "Cache-Control",
+        "max-age=86400");
   }
 
   // An upward arrow on a rounded square; SVG, so that no binary file is needed.
-  private static final String FAVICON = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
-      + "<rect width=\"32\" height=\"32\" rx=\"7\" fill=\"#2456d6\"/>"
-      + "<path d=\"M16 6l8 9h-5v10h-6V15H8z\" fill=\"#fff\"/></svg>";
+  private static final String FAVICON =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+          + "<rect width=\"32\" height=\"32\" rx=\"7\" fill=\"#2456d6\"/>"
+          + "<path d=\"M16 6l8 9h-5v10h-6V15H8z\" fill=\"#fff\"/></svg>";
 
   @Override
   public void close() {

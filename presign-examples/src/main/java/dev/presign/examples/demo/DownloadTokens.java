@@ -15,9 +15,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Stateless proof that this server issued an upload: {@code base64url(key NUL name) "." base64url(HMAC)}.
- * The page keeps the token and sends it back for a download link, so the server remembers nothing and an
- * anonymous flood of issue calls cannot crowd out anyone's downloads. Thread-safe.
+ * Stateless proof that this server issued an upload: {@code base64url(key NUL name) "."
+ * base64url(HMAC)}. The page keeps the token and sends it back for a download link, so the server
+ * remembers nothing and an anonymous flood of issue calls cannot crowd out anyone's downloads.
+ * Thread-safe.
  */
 final class DownloadTokens {
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -26,6 +27,7 @@ final class DownloadTokens {
 
   /** The key file's name in the data folder. */
   static final String KEY_FILE = ".download-token-key";
+
   private static final int KEY_BYTES = 32;
 
   /** What a token names: the object key and the name to download it under. */
@@ -45,16 +47,19 @@ final class DownloadTokens {
   }
 
   /**
-   * The key in {@code file}, created (owner-only where the file system has POSIX permissions) on first use, so
-   * that tokens issued before a restart still open after it.
+   * The key in {@code file}, created (owner-only where the file system has POSIX permissions) on
+   * first use, so that tokens issued before a restart still open after it.
    */
   static byte[] loadOrCreateKey(Path file) throws IOException {
     if (!Files.exists(file)) {
       Files.createDirectories(file.toAbsolutePath().getParent());
       byte[] fresh = randomKey();
       try {
-        if (Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView("posix")) {
-          Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        if (Files.getFileStore(file.toAbsolutePath().getParent())
+            .supportsFileAttributeView("posix")) {
+          Files.createFile(
+              file,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } else {
           Files.createFile(file);
         }
@@ -66,8 +71,14 @@ final class DownloadTokens {
     }
     byte[] key = Files.readAllBytes(file);
     if (key.length != KEY_BYTES) {
-      throw new IOException("the download token key must be " + KEY_BYTES + " bytes, "
-          + file + " has " + key.length + "; delete it to make a new one (older download links stop working)");
+      throw new IOException(
+          "the download token key must be "
+              + KEY_BYTES
+              + " bytes, "
+              + file
+              + " has "
+              + key.length
+              + "; delete it to make a new one (older download links stop working)");
     }
     return key;
   }

@@ -2,9 +2,12 @@ package dev.presign.examples.demo;
 
 import java.util.Map;
 
-/** Just enough JSON for the demo's answers: objects of strings, numbers, nested objects and lists. */
+/**
+ * Just enough JSON for the demo's answers: objects of strings, numbers, nested objects and lists.
+ */
 final class Json {
-  // Signed URLs carry several '&': String.format for each took about 5% of the demo's time under load.
+  // Signed URLs carry several '&': String.format for each took about 5% of the demo's time under
+  // load.
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private Json() {}
@@ -59,7 +62,11 @@ final class Json {
       } else if (c >= 0x20 && c < 0x7f && c != '<' && c != '>' && c != '&') {
         out.append(c);
       } else {
-        out.append("\\u").append(HEX[c >>> 12]).append(HEX[(c >>> 8) & 0xf]).append(HEX[(c >>> 4) & 0xf]).append(HEX[c & 0xf]);
+        out.append("\\u")
+            .append(HEX[c >>> 12])
+            .append(HEX[(c >>> 8) & 0xf])
+            .append(HEX[(c >>> 4) & 0xf])
+            .append(HEX[c & 0xf]);
       }
     }
     out.append('"');

@@ -21,13 +21,14 @@ import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
- * The demo's HTTP layer on Jetty's core API (no servlets): a table of routes, each a method and an exact path,
- * and the JSON error {@code {"error","reason"}} for every request no route answers, down to request lines
- * and headers Jetty refuses before any route runs ({@link JsonErrors}).
+ * The demo's HTTP layer on Jetty's core API (no servlets): a table of routes, each a method and an
+ * exact path, and the JSON error {@code {"error","reason"}} for every request no route answers,
+ * down to request lines and headers Jetty refuses before any route runs ({@link JsonErrors}).
  */
 final class Routes extends Handler.Abstract {
   static final String JSON = "application/json; charset=utf-8";
-  // An echoed path is cut here: enough to recognize a typo, not a way to make the server repeat a payload.
+  // An echoed path is cut here: enough to recognize a typo, not a way to make the server repeat a
+  // payload.
   private static final int MAX_ECHOED_PATH = 100;
 
   /** Answers one request, or throws for the failure handler to answer. */
@@ -71,21 +72,30 @@ final class Routes extends Handler.Abstract {
     Map<String, Route> methods = byPath.get(path);
     try {
       if (methods == null) {
-        exchange.json(404, error("NOT_FOUND", "no such endpoint: " + request.getMethod() + " " + echo(path)));
+        exchange.json(
+            404, error("NOT_FOUND", "no such endpoint: " + request.getMethod() + " " + echo(path)));
       } else if (!methods.containsKey(request.getMethod())) {
         String allowed = String.join(", ", methods.keySet());
         response.getHeaders().put(HttpHeader.ALLOW, allowed);
-        exchange.json(405, error("METHOD_NOT_ALLOWED", echo(path) + " answers " + allowed + " only"));
-      } else if (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
-        // The body is read before the route runs, without holding a thread: a client that sends its body
+        exchange.json(
+            405, error("METHOD_NOT_ALLOWED", echo(path) + " answers " + allowed + " only"));
+      } else if (request.getLength() > 0
+          || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+        // The body is read before the route runs, without holding a thread: a client that sends its
+        // body
         // slowly, or half of it, keeps only its own connection waiting (until the idle timeout).
         Route route = methods.get(request.getMethod());
-        // BLOCKING: the route may wait on the store, so Jetty runs it on a pool thread, never a selector's.
-        Content.Source.asByteArrayAsync(request, maxBody, Promise.Invocable.from(InvocationType.BLOCKING,
-            (body, failed) -> {
-              exchange.body = body;
-              answer(route, exchange, failed);
-            }));
+        // BLOCKING: the route may wait on the store, so Jetty runs it on a pool thread, never a
+        // selector's.
+        Content.Source.asByteArrayAsync(
+            request,
+            maxBody,
+            Promise.Invocable.from(
+                InvocationType.BLOCKING,
+                (body, failed) -> {
+                  exchange.body = body;
+                  answer(route, exchange, failed);
+                }));
       } else {
         answer(methods.get(request.getMethod()), exchange, null);
       }
@@ -100,21 +110,36 @@ final class Routes extends Handler.Abstract {
       if (readFailure != null) {
         throw readFailure instanceof Exception e ? e : new IOException(readFailure);
       }
-      exchange.query();   // a query that is not valid percent-encoding (?%) is refused on every route
+      exchange.query(); // a query that is not valid percent-encoding (?%) is refused on every route
       route.answer(exchange);
     } catch (Exception e) {
-      // A fault in the request itself (a chunked body that is not chunked, a body over the limit): Jetty's
-      // status, through JsonErrors like every other protocol error; a body that stopped coming: 408.
+      // A fault in the request itself (a chunked body that is not chunked, a body over the limit):
+      // Jetty's
+      // status, through JsonErrors like every other protocol error; a body that stopped coming:
+      // 408.
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         if (cause instanceof HttpException http) {
-          Response.writeError(exchange.request, exchange.response, exchange.callback, http.getCode(), http.getReason());
+          Response.writeError(
+              exchange.request,
+              exchange.response,
+              exchange.callback,
+              http.getCode(),
+              http.getReason());
           return;
         }
       }
       if (readFailure != null) {
-        boolean timedOut = readFailure instanceof TimeoutException || readFailure.getCause() instanceof TimeoutException;
-        Response.writeError(exchange.request, exchange.response, exchange.callback, timedOut ? 408 : 400,
-            timedOut ? "the request body did not arrive in time" : "the request body could not be read");
+        boolean timedOut =
+            readFailure instanceof TimeoutException
+                || readFailure.getCause() instanceof TimeoutException;
+        Response.writeError(
+            exchange.request,
+            exchange.response,
+            exchange.callback,
+            timedOut ? 408 : 400,
+            timedOut
+                ? "the request body did not arrive in time"
+                : "the request body could not be read");
         return;
       }
       try {
@@ -125,7 +150,10 @@ final class Routes extends Handler.Abstract {
     }
   }
 
-  /** {@return the demo's error body: {@code error}, a code in capitals, then {@code reason}, for developers} */
+  /**
+   * {@return the demo's error body: {@code error}, a code in capitals, then {@code reason}, for
+   * developers}
+   */
   static Map<String, Object> error(String error, String reason) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", error);
@@ -170,7 +198,12 @@ final class Routes extends Handler.Abstract {
     }
 
     void json(int status, Map<String, ?> body) {
-      send(status, JSON, Json.of(body).getBytes(StandardCharsets.UTF_8), "Cache-Control", "no-store");
+      send(
+          status,
+          JSON,
+          Json.of(body).getBytes(StandardCharsets.UTF_8),
+          "Cache-Control",
+          "no-store");
     }
 
     /** Answers with these bytes, and header names and values in pairs. */
@@ -191,8 +224,10 @@ final class Routes extends Handler.Abstract {
       for (String pair : raw.split("&")) {
         int eq = pair.indexOf('=');
         try {
-          String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-          String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+          String name =
+              URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+          String value =
+              eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
           query.putIfAbsent(name, value);
         } catch (IllegalArgumentException e) {
           throw new BadRequest("the query string is not valid percent-encoding");
@@ -212,19 +247,21 @@ final class Routes extends Handler.Abstract {
   }
 
   /**
-   * Jetty's own answers (a target that is not a URI, a bad Host, a header without a colon, a body over the
-   * limit, headers too large...) in the demo's JSON instead of Jetty's HTML page. The reason is Jetty's
-   * description of the fault or the status's name, never the request's bytes or an exception's text.
+   * Jetty's own answers (a target that is not a URI, a bad Host, a header without a colon, a body
+   * over the limit, headers too large...) in the demo's JSON instead of Jetty's HTML page. The
+   * reason is Jetty's description of the fault or the status's name, never the request's bytes or
+   * an exception's text.
    */
   static final class JsonErrors extends ErrorHandler {
     private static final int MAX_REASON = 200;
     // What Jetty refuses without a reason of its own: mostly request targets (URIs) it cannot take.
-    private static final String BAD_REQUEST = "the request is not valid HTTP: a target with malformed "
-        + "percent-encoding, a NUL, a path that leaves the root or an encoded separator, or a malformed header";
+    private static final String BAD_REQUEST =
+        "the request is not valid HTTP: a target with malformed "
+            + "percent-encoding, a NUL, a path that leaves the root or an encoded separator, or a malformed header";
 
     @Override
     public boolean errorPageForMethod(String method) {
-      return true;   // a body for every method, not only GET, POST and HEAD
+      return true; // a body for every method, not only GET, POST and HEAD
     }
 
     @Override
@@ -233,10 +270,18 @@ final class Routes extends Handler.Abstract {
     }
 
     @Override
-    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+    protected void generateResponse(
+        Request request,
+        Response response,
+        int code,
+        String message,
+        Throwable cause,
         Callback callback) {
-      String reason = cause instanceof HttpException http ? http.getReason() : cause == null ? message : null;
-      if (reason == null || reason.isBlank() || reason.length() > MAX_REASON
+      String reason =
+          cause instanceof HttpException http ? http.getReason() : cause == null ? message : null;
+      if (reason == null
+          || reason.isBlank()
+          || reason.length() > MAX_REASON
           || reason.equals(HttpStatus.getMessage(code))) {
         reason = code == 400 ? BAD_REQUEST : HttpStatus.getMessage(code);
       }
@@ -245,12 +290,15 @@ final class Routes extends Handler.Abstract {
       response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    // BAD_REQUEST, NOT_FOUND, URI_TOO_LONG, REQUEST_HEADER_FIELDS_TOO_LARGE...; 500 as the demo's own.
+    // BAD_REQUEST, NOT_FOUND, URI_TOO_LONG, REQUEST_HEADER_FIELDS_TOO_LARGE...; 500 as the demo's
+    // own.
     private static String code(int status) {
       if (status == 500) {
         return "INTERNAL_ERROR";
       }
-      return HttpStatus.getMessage(status).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_")
+      return HttpStatus.getMessage(status)
+          .toUpperCase(Locale.ROOT)
+          .replaceAll("[^A-Z0-9]+", "_")
           .replaceAll("^_|_$", "");
     }
   }

@@ -8,8 +8,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a consuming project asserts about its upload endpoint, written once and run against each store
- * a test can start. Happy paths only here: that is all S3Mock, which checks no signature, can show.
+ * What a consuming project asserts about its upload endpoint, written once and run against each
+ * store a test can start. Happy paths only here: that is all S3Mock, which checks no signature, can
+ * show.
  */
 abstract class AvatarEndpointContract {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
@@ -22,7 +23,8 @@ abstract class AvatarEndpointContract {
 
   @Test
   void requestUpload_png_givesAUrlThatStoresTheAvatarUnderTheUser() {
-    AvatarEndpoint.Answer answer = endpoint().requestUpload("user-42", "me.png", "image/png", PNG.length);
+    AvatarEndpoint.Answer answer =
+        endpoint().requestUpload("user-42", "me.png", "image/png", PNG.length);
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.upload())

@@ -26,15 +26,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The demo page in real headless Chromium (Debian's chromium and chromedriver): a file picked in the page
- * lands in the store byte for byte and its link is signed when clicked, large files go up in parts with the
- * button disabled, a refused type shows end-user words and stores nothing, and the finished page is kept as
- * {@code target/demo-page.png}. Without the browser it is skipped, except under CI, where that is a failure.
+ * The demo page in real headless Chromium (Debian's chromium and chromedriver): a file picked in
+ * the page lands in the store byte for byte and its link is signed when clicked, large files go up
+ * in parts with the button disabled, a refused type shows end-user words and stores nothing, and
+ * the finished page is kept as {@code target/demo-page.png}. Without the browser it is skipped,
+ * except under CI, where that is a failure.
  */
 class DemoServerBrowserTest {
 
-  @TempDir
-  static Path files;
+  @TempDir static Path files;
   private static DemoServer server;
   private static WebDriver browser;
 
@@ -67,28 +67,39 @@ class DemoServerBrowserTest {
     assertThat(browser.findElement(By.id("percent")).getText()).isEqualTo("100%");
     WebElement anchor = browser.findElement(By.cssSelector("#files a[data-key='" + key + "']"));
     // The listed link holds no signature: the signed URL is asked for when the link is clicked.
-    assertThat(anchor.getAttribute("href")).contains("/download-url?token=").doesNotContain("X-Amz-Signature");
+    assertThat(anchor.getAttribute("href"))
+        .contains("/download-url?token=")
+        .doesNotContain("X-Amz-Signature");
     JavascriptExecutor script = (JavascriptExecutor) browser;
     script.executeScript("window.openLink = (url) => { window.openedUrl = url; };");
     anchor.click();
-    String opened = (String) new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(d -> script.executeScript("return window.openedUrl || null;"));
+    String opened =
+        (String)
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> script.executeScript("return window.openedUrl || null;"));
     assertThat(opened).contains("X-Amz-Signature", key);
-    byte[] downloaded = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(opened)).build(),
-        BodyHandlers.ofByteArray()).body();
+    byte[] downloaded =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(opened)).build(), BodyHandlers.ofByteArray())
+            .body();
     assertThat(downloaded).isEqualTo(bytes);
   }
 
   @Test
   void finishedPage_isStyledAndIsKeptAsAScreenshot() throws Exception {
-    Path file = Files.write(files.resolve("notes.txt"), "hello from the demo".getBytes(StandardCharsets.UTF_8));
+    Path file =
+        Files.write(
+            files.resolve("notes.txt"), "hello from the demo".getBytes(StandardCharsets.UTF_8));
     uploadThroughThePage(file, "Uploaded notes.txt.");
     JavascriptExecutor script = (JavascriptExecutor) browser;
 
-    assertThat(script.executeScript("return getComputedStyle(document.querySelector('main')).borderRadius;"))
+    assertThat(
+            script.executeScript(
+                "return getComputedStyle(document.querySelector('main')).borderRadius;"))
         .isEqualTo("12px");
     assertThat(script.executeScript("return document.querySelector('link[rel=icon]').href;"))
-        .asString().endsWith("/favicon.svg");
+        .asString()
+        .endsWith("/favicon.svg");
     assertThat(browser.findElement(By.id("percent")).getText()).isEqualTo("100%");
     Path png = Files.createDirectories(Path.of("target")).resolve("demo-page.png");
     Files.write(png, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
@@ -103,9 +114,11 @@ class DemoServerBrowserTest {
     browser.findElement(By.id("file")).sendKeys(file.toString());
     WebElement button = browser.findElement(By.id("upload"));
 
-    // The click handler runs up to its first await inside click(), so this reads the state during the upload.
-    Object disabledWhileUploading = ((JavascriptExecutor) browser)
-        .executeScript("arguments[0].click(); return arguments[0].disabled;", button);
+    // The click handler runs up to its first await inside click(), so this reads the state during
+    // the upload.
+    Object disabledWhileUploading =
+        ((JavascriptExecutor) browser)
+            .executeScript("arguments[0].click(); return arguments[0].disabled;", button);
     String key = awaitUpload("Uploaded big.png.");
 
     assertThat(disabledWhileUploading).isEqualTo(true);
@@ -115,17 +128,22 @@ class DemoServerBrowserTest {
 
   @Test
   void refusedType_showsTheServersReasonAndStoresNothing() throws Exception {
-    Path file = Files.write(files.resolve("page.html"), "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+    Path file =
+        Files.write(
+            files.resolve("page.html"),
+            "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
     List<String> before = server.embedded().keys();
 
     browser.get(server.url().toString());
     browser.findElement(By.id("file")).sendKeys(file.toString());
     browser.findElement(By.id("upload")).click();
     WebElement status = browser.findElement(By.id("status"));
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> status.getText().startsWith("Refused"));
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> status.getText().startsWith("Refused"));
 
     assertThat(status.getText())
-        .isEqualTo("Refused: This file type is not accepted. Accepted: images, videos, audio, PDF and plain text.")
+        .isEqualTo(
+            "Refused: This file type is not accepted. Accepted: images, videos, audio, PDF and plain text.")
         .doesNotContain("image/*");
     assertThat(server.embedded().keys()).isEqualTo(before);
   }
@@ -140,9 +158,11 @@ class DemoServerBrowserTest {
   private static String awaitUpload(String done) {
     WebElement status = browser.findElement(By.id("status"));
     new WebDriverWait(browser, Duration.ofSeconds(60))
-        .until(d -> status.getText().startsWith("Uploaded") || status.getText().startsWith("Refused"));
+        .until(
+            d -> status.getText().startsWith("Uploaded") || status.getText().startsWith("Refused"));
     assertThat(status.getText()).isEqualTo(done);
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#files a")).isEmpty());
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.cssSelector("#files a")).isEmpty());
     List<WebElement> links = browser.findElements(By.cssSelector("#files a"));
     return links.get(links.size() - 1).getAttribute("data-key");
   }

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo against the adversarial review's denial-of-service findings: a flood of anonymous issue calls
- * no longer crowds out download links, and half-sent requests or slowly sent bodies no longer hold every worker.
+ * The demo against the adversarial review's denial-of-service findings: a flood of anonymous issue
+ * calls no longer crowds out download links, and half-sent requests or slowly sent bodies no longer
+ * hold every worker.
  */
 class DemoServerHardeningTest {
   private static DemoServer server;
@@ -45,7 +46,8 @@ class DemoServerHardeningTest {
     server.close();
   }
 
-  // The review's flood: 100,000 anonymous issue calls filled a map of issued keys, and every later upload's
+  // The review's flood: 100,000 anonymous issue calls filled a map of issued keys, and every later
+  // upload's
   // /download-url answered 404. The server now remembers nothing; the page keeps an HMAC'd token.
   @Test
   void downloadLink_afterAHundredThousandAnonymousIssueCalls_stillWorks() throws Exception {
@@ -53,13 +55,20 @@ class DemoServerHardeningTest {
     try {
       List<Future<Integer>> batches = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
-        batches.add(pool.submit(() -> {
-          int ok = 0;
-          for (int i = 0; i < 100_001 / 8 + 1; i++) {
-            ok += get("/generate-presigned-url?fileName=f.png&fileType=image/png").statusCode() == 200 ? 1 : 0;
-          }
-          return ok;
-        }));
+        batches.add(
+            pool.submit(
+                () -> {
+                  int ok = 0;
+                  for (int i = 0; i < 100_001 / 8 + 1; i++) {
+                    ok +=
+                        get("/generate-presigned-url?fileName=f.png&fileType=image/png")
+                                    .statusCode()
+                                == 200
+                            ? 1
+                            : 0;
+                  }
+                  return ok;
+                }));
       }
       int issued = 0;
       for (Future<Integer> batch : batches) {
@@ -71,8 +80,10 @@ class DemoServerHardeningTest {
     }
 
     HttpResponse<String> fresh = get("/generate-presigned-url?fileName=cat.png&fileType=image/png");
-    HttpResponse<String> link = get("/download-url?token="
-        + URLEncoder.encode(field(fresh.body(), "downloadToken"), StandardCharsets.UTF_8));
+    HttpResponse<String> link =
+        get(
+            "/download-url?token="
+                + URLEncoder.encode(field(fresh.body(), "downloadToken"), StandardCharsets.UTF_8));
 
     assertThat(link.statusCode()).as(link.body()).isEqualTo(200);
     assertThat(field(link.body(), "url")).contains(field(fresh.body(), "key"));
@@ -80,12 +91,19 @@ class DemoServerHardeningTest {
 
   @Test
   void downloadToken_editedOrForAnotherKey_isRefused() throws Exception {
-    String token = field(get("/generate-presigned-url?fileName=cat.png&fileType=image/png").body(), "downloadToken");
-    String other = field(get("/generate-presigned-url?fileName=dog.png&fileType=image/png").body(), "downloadToken");
+    String token =
+        field(
+            get("/generate-presigned-url?fileName=cat.png&fileType=image/png").body(),
+            "downloadToken");
+    String other =
+        field(
+            get("/generate-presigned-url?fileName=dog.png&fileType=image/png").body(),
+            "downloadToken");
     String spliced = token.substring(0, token.indexOf('.')) + other.substring(other.indexOf('.'));
 
     for (String forged : List.of(spliced, token + "A", token.replace('.', '_'), "." + token)) {
-      HttpResponse<String> response = get("/download-url?token=" + URLEncoder.encode(forged, StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          get("/download-url?token=" + URLEncoder.encode(forged, StandardCharsets.UTF_8));
       assertThat(response.statusCode()).as(forged).isIn(400, 404);
       assertThat(field(response.body(), "error")).isIn("NOT_FOUND", "BAD_REQUEST");
     }
@@ -98,18 +116,28 @@ class DemoServerHardeningTest {
     try {
       for (int i = 0; i < 24; i++) {
         Socket socket = new Socket("127.0.0.1", server.url().getPort());
-        socket.getOutputStream().write("GET /config HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+        socket
+            .getOutputStream()
+            .write(
+                "GET /config HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "
+                    .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         stalled.add(socket);
       }
 
-      HttpResponse<String> config = http.send(HttpRequest.newBuilder(server.url().resolve("/config"))
-          .timeout(Duration.ofSeconds(60)).build(), BodyHandlers.ofString());
+      HttpResponse<String> config =
+          http.send(
+              HttpRequest.newBuilder(server.url().resolve("/config"))
+                  .timeout(Duration.ofSeconds(60))
+                  .build(),
+              BodyHandlers.ofString());
 
       assertThat(config.statusCode()).isEqualTo(200);
       for (Socket socket : stalled) {
         socket.setSoTimeout(60_000);
-        assertThat(closedByServer(socket.getInputStream())).as("the server closes a half-sent request").isTrue();
+        assertThat(closedByServer(socket.getInputStream()))
+            .as("the server closes a half-sent request")
+            .isTrue();
       }
     } finally {
       for (Socket socket : stalled) {
@@ -118,8 +146,10 @@ class DemoServerHardeningTest {
     }
   }
 
-  // Bodies sent slowly, a byte at a time within the idle timeout, for more connections than the server has
-  // threads: the body is read without holding a thread, so the server keeps answering others meanwhile.
+  // Bodies sent slowly, a byte at a time within the idle timeout, for more connections than the
+  // server has
+  // threads: the body is read without holding a thread, so the server keeps answering others
+  // meanwhile.
   @Test
   void bodiesSentSlowly_holdNoThreadAndTheServerKeepsServing() throws Exception {
     List<Socket> slow = new ArrayList<>();
@@ -127,23 +157,37 @@ class DemoServerHardeningTest {
     try {
       for (int i = 0; i < 48; i++) {
         Socket socket = new Socket("127.0.0.1", server.url().getPort());
-        socket.getOutputStream().write(("POST /multipart/complete?token=x HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-            + "Content-Length: 1000\r\n\r\n1:").getBytes(StandardCharsets.US_ASCII));
+        socket
+            .getOutputStream()
+            .write(
+                ("POST /multipart/complete?token=x HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Length: 1000\r\n\r\n1:")
+                    .getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         slow.add(socket);
       }
       // One more byte on each every 2 s, well within the 10 s idle timeout, until the test ends.
-      dribble.scheduleAtFixedRate(() -> slow.forEach(socket -> {
-        try {
-          socket.getOutputStream().write('a');
-          socket.getOutputStream().flush();
-        } catch (IOException e) {
-          // closed by the test's end
-        }
-      }), 2, 2, TimeUnit.SECONDS);
+      dribble.scheduleAtFixedRate(
+          () ->
+              slow.forEach(
+                  socket -> {
+                    try {
+                      socket.getOutputStream().write('a');
+                      socket.getOutputStream().flush();
+                    } catch (IOException e) {
+                      // closed by the test's end
+                    }
+                  }),
+          2,
+          2,
+          TimeUnit.SECONDS);
 
-      HttpResponse<String> config = http.send(HttpRequest.newBuilder(server.url().resolve("/config"))
-          .timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+      HttpResponse<String> config =
+          http.send(
+              HttpRequest.newBuilder(server.url().resolve("/config"))
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              BodyHandlers.ofString());
 
       assertThat(config.statusCode()).isEqualTo(200);
     } finally {
@@ -168,7 +212,8 @@ class DemoServerHardeningTest {
   }
 
   private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery.substring(1))).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery.substring(1))).build(),
         BodyHandlers.ofString());
   }
 }

@@ -41,62 +41,87 @@ class DemoServerTest {
 
   @Test
   void seedClientFlow_nameAndTypeOnly_uploadsAndDownloads() throws Exception {
-    // The seed's client: GET the URL with fileName and fileType, read data.url, PUT with Content-Type.
-    HttpResponse<String> issued = get("/generate-presigned-url?fileName=cat.png&fileType=image/png");
+    // The seed's client: GET the URL with fileName and fileType, read data.url, PUT with
+    // Content-Type.
+    HttpResponse<String> issued =
+        get("/generate-presigned-url?fileName=cat.png&fileType=image/png");
     assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
     String url = field(issued.body(), "url");
-    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "image/png")
-        .PUT(BodyPublishers.ofByteArray(PNG)).build(), BodyHandlers.ofString());
+    HttpResponse<String> put =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "image/png")
+                .PUT(BodyPublishers.ofByteArray(PNG))
+                .build(),
+            BodyHandlers.ofString());
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
-    HttpResponse<String> link = get("/download-url?token=" + encode(field(issued.body(), "downloadToken")));
+    HttpResponse<String> link =
+        get("/download-url?token=" + encode(field(issued.body(), "downloadToken")));
     assertThat(link.statusCode()).isEqualTo(200);
-    HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(URI.create(field(link.body(), "url"))).build(),
-        BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> download =
+        http.send(
+            HttpRequest.newBuilder(URI.create(field(link.body(), "url"))).build(),
+            BodyHandlers.ofByteArray());
     assertThat(download.body()).isEqualTo(PNG);
-    assertThat(download.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"cat.png\"");
+    assertThat(download.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"cat.png\"");
   }
 
   @Test
   void generate_withSize_signsTheLengthAndAnswersTheFullShape() throws Exception {
-    HttpResponse<String> issued = get("/generate-presigned-url?fileName=" + encode("Résumé photo.png")
-        + "&fileType=image/png&size=12");
+    HttpResponse<String> issued =
+        get(
+            "/generate-presigned-url?fileName="
+                + encode("Résumé photo.png")
+                + "&fileType=image/png&size=12");
 
     assertThat(issued.statusCode()).isEqualTo(200);
-    assertThat(issued.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
-    assertThat(issued.body()).contains("\"method\":\"PUT\"", "\"headers\":{\"Content-Type\":\"image/png\"}",
-        "X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost", "\"key\":\"uploads/", "\"expiresAt\":\"");
+    assertThat(issued.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
+    assertThat(issued.body())
+        .contains(
+            "\"method\":\"PUT\"",
+            "\"headers\":{\"Content-Type\":\"image/png\"}",
+            "X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost",
+            "\"key\":\"uploads/",
+            "\"expiresAt\":\"");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "/generate-presigned-url                                          | 400 | BAD_REQUEST",
-      "/generate-presigned-url?fileName=&fileType=image/png             | 400 | BAD_REQUEST",
-      "/generate-presigned-url?fileName=a.png                           | 400 | BAD_REQUEST",
-      "/generate-presigned-url?fileName=a.png&fileType=text/html        | 400 | CONTENT_TYPE_NOT_ALLOWED",
-      "/generate-presigned-url?fileName=a.png&fileType=image/png%0D%0AX-Evil:%201 | 400 | CONTENT_TYPE_INVALID",
-      "/generate-presigned-url?fileName=a.png&fileType=image/png&size=abc | 400 | BAD_REQUEST",
-      "/generate-presigned-url?fileName=a.png&fileType=image/png&size=-5  | 400 | BAD_REQUEST",
-      "/download-url?key=uploads/never-issued.png                       | 400 | BAD_REQUEST",
-      "/download-url?token=dXBsb2Fkcy9hLnBuZwBhLnBuZw.AAAA              | 404 | NOT_FOUND",
-      "/download-url?token=%00                                          | 404 | NOT_FOUND",
-      "/generate-presigned-url?fileName=a.png&fileType=%00             | 400 | CONTENT_TYPE_INVALID",
-      "/%00                                                             | 400 | BAD_REQUEST",
-      "/download-url                                                    | 400 | BAD_REQUEST",
-      "/no-such-page                                                    | 404 | NOT_FOUND",
-  })
-  void badInput_getsA4xxWithJsonAndTheServerKeepsServing(String path, int status, String error) throws Exception {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/generate-presigned-url                                          | 400 | BAD_REQUEST",
+        "/generate-presigned-url?fileName=&fileType=image/png             | 400 | BAD_REQUEST",
+        "/generate-presigned-url?fileName=a.png                           | 400 | BAD_REQUEST",
+        "/generate-presigned-url?fileName=a.png&fileType=text/html        | 400 | CONTENT_TYPE_NOT_ALLOWED",
+        "/generate-presigned-url?fileName=a.png&fileType=image/png%0D%0AX-Evil:%201 | 400 | CONTENT_TYPE_INVALID",
+        "/generate-presigned-url?fileName=a.png&fileType=image/png&size=abc | 400 | BAD_REQUEST",
+        "/generate-presigned-url?fileName=a.png&fileType=image/png&size=-5  | 400 | BAD_REQUEST",
+        "/download-url?key=uploads/never-issued.png                       | 400 | BAD_REQUEST",
+        "/download-url?token=dXBsb2Fkcy9hLnBuZwBhLnBuZw.AAAA              | 404 | NOT_FOUND",
+        "/download-url?token=%00                                          | 404 | NOT_FOUND",
+        "/generate-presigned-url?fileName=a.png&fileType=%00             | 400 | CONTENT_TYPE_INVALID",
+        "/%00                                                             | 400 | BAD_REQUEST",
+        "/download-url                                                    | 400 | BAD_REQUEST",
+        "/no-such-page                                                    | 404 | NOT_FOUND",
+      })
+  void badInput_getsA4xxWithJsonAndTheServerKeepsServing(String path, int status, String error)
+      throws Exception {
     HttpResponse<String> response = get(path);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(field(response.body(), "error")).isEqualTo(error);
     assertThat(field(response.body(), "reason")).isNotBlank();
-    assertThat(get("/generate-presigned-url?fileName=a.png&fileType=image/png").statusCode()).isEqualTo(200);
+    assertThat(get("/generate-presigned-url?fileName=a.png&fileType=image/png").statusCode())
+        .isEqualTo(200);
   }
 
   @Test
   void badInput_tenThousandCharacterName_isRefusedShortly() throws Exception {
-    HttpResponse<String> response = get("/generate-presigned-url?fileName=" + "a".repeat(10_000) + "&fileType=image/png");
+    HttpResponse<String> response =
+        get("/generate-presigned-url?fileName=" + "a".repeat(10_000) + "&fileType=image/png");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(field(response.body(), "error")).isEqualTo("FILE_NAME_INVALID");
@@ -107,9 +132,17 @@ class DemoServerTest {
   void multipartEndpoints_uploadALargeFileInParts() throws Exception {
     byte[] file = new byte[11 * 1024 * 1024 + 77];
     new Random(3).nextBytes(file);
-    HttpResponse<String> started = http.send(HttpRequest.newBuilder(server.url().resolve(
-        "/multipart/start?fileName=film.mp4&fileType=video/mp4&size=" + file.length))
-        .POST(BodyPublishers.noBody()).build(), BodyHandlers.ofString());
+    HttpResponse<String> started =
+        http.send(
+            HttpRequest.newBuilder(
+                    server
+                        .url()
+                        .resolve(
+                            "/multipart/start?fileName=film.mp4&fileType=video/mp4&size="
+                                + file.length))
+                .POST(BodyPublishers.noBody())
+                .build(),
+            BodyHandlers.ofString());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String token = field(started.body(), "token");
 
@@ -121,15 +154,23 @@ class DemoServerTest {
       partNumber++;
       int from = (partNumber - 1) * 5 * 1024 * 1024;
       int to = Math.min(file.length, from + 5 * 1024 * 1024);
-      HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(unescape(urls.group(1))))
-          .PUT(BodyPublishers.ofByteArray(java.util.Arrays.copyOfRange(file, from, to))).build(), BodyHandlers.ofString());
+      HttpResponse<String> put =
+          http.send(
+              HttpRequest.newBuilder(URI.create(unescape(urls.group(1))))
+                  .PUT(BodyPublishers.ofByteArray(java.util.Arrays.copyOfRange(file, from, to)))
+                  .build(),
+              BodyHandlers.ofString());
       assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
       lines.add(partNumber + ":" + put.headers().firstValue("ETag").orElseThrow());
     }
     assertThat(partNumber).isEqualTo(3);
-    HttpResponse<String> completed = http.send(HttpRequest.newBuilder(server.url().resolve(
-        "/multipart/complete?token=" + encode(token))).POST(BodyPublishers.ofString(String.join("\n", lines))).build(),
-        BodyHandlers.ofString());
+    HttpResponse<String> completed =
+        http.send(
+            HttpRequest.newBuilder(
+                    server.url().resolve("/multipart/complete?token=" + encode(token)))
+                .POST(BodyPublishers.ofString(String.join("\n", lines)))
+                .build(),
+            BodyHandlers.ofString());
 
     assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
     assertThat(server.embedded().exists(field(started.body(), "key"))).isTrue();
@@ -137,13 +178,15 @@ class DemoServerTest {
 
   @Test
   void refusedType_answersEndUserWordsAndKeepsTheMachineReadableReason() throws Exception {
-    HttpResponse<String> response = get("/generate-presigned-url?fileName=page.html&fileType=text/html");
+    HttpResponse<String> response =
+        get("/generate-presigned-url?fileName=page.html&fileType=text/html");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(field(response.body(), "error")).isEqualTo("CONTENT_TYPE_NOT_ALLOWED");
     assertThat(field(response.body(), "reason")).contains("image/*", "text/html");
     assertThat(field(response.body(), "message"))
-        .isEqualTo("This file type is not accepted. Accepted: images, videos, audio, PDF and plain text.")
+        .isEqualTo(
+            "This file type is not accepted. Accepted: images, videos, audio, PDF and plain text.")
         .doesNotContain("*", "/");
   }
 
@@ -163,11 +206,14 @@ class DemoServerTest {
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-    assertThat(page.body()).contains("XMLHttpRequest", "/generate-presigned-url", "/multipart/start");
+    assertThat(page.body())
+        .contains("XMLHttpRequest", "/generate-presigned-url", "/multipart/start");
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(server.url().toString().replaceAll("/$", "") + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(server.url().toString().replaceAll("/$", "") + path))
+            .build(),
         BodyHandlers.ofString());
   }
 

@@ -28,17 +28,17 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /**
- * Real Uppy (the {@code uppy} 6.0.1 npm bundle: Dashboard and {@code @uppy/aws-s3} with
- * {@code companionEndpoint}) in real headless Chromium against the demo's {@code /uppy} routes and its
- * signature-checking store: a small upload (Uppy's POST form), a three-part upload paused after its first
- * part and resumed, a refused type showing presign's words, and a forged upload id or key refused. Each test
- * asserts what the store holds afterwards. Skipped without Debian's chromium, a failure under CI.
+ * Real Uppy (the {@code uppy} 6.0.1 npm bundle: Dashboard and {@code @uppy/aws-s3} with {@code
+ * companionEndpoint}) in real headless Chromium against the demo's {@code /uppy} routes and its
+ * signature-checking store: a small upload (Uppy's POST form), a three-part upload paused after its
+ * first part and resumed, a refused type showing presign's words, and a forged upload id or key
+ * refused. Each test asserts what the store holds afterwards. Skipped without Debian's chromium, a
+ * failure under CI.
  */
 class UppyRoutesBrowserTest {
   private static final int MIB = 1024 * 1024;
 
-  @TempDir
-  static Path files;
+  @TempDir static Path files;
   private static DemoServer server;
   private static WebDriver browser;
   private static S3Client s3;
@@ -47,8 +47,13 @@ class UppyRoutesBrowserTest {
   static void start() throws Exception {
     HeadlessChromium.assumeInstalled();
     server = DemoServer.start(0, null, 6L * MIB);
-    s3 = S3Client.builder().region(Region.US_EAST_1).endpointOverride(server.embedded().endpoint())
-        .forcePathStyle(true).credentialsProvider(server.embedded().credentials()).build();
+    s3 =
+        S3Client.builder()
+            .region(Region.US_EAST_1)
+            .endpointOverride(server.embedded().endpoint())
+            .forcePathStyle(true)
+            .credentialsProvider(server.embedded().credentials())
+            .build();
     browser = HeadlessChromium.start();
     browser.manage().window().setSize(new Dimension(1000, 900));
   }
@@ -69,7 +74,8 @@ class UppyRoutesBrowserTest {
   @BeforeEach
   void freshPageAndStore() {
     for (MultipartUpload upload : openUploads()) {
-      s3.abortMultipartUpload(r -> r.bucket(EmbeddedS3.BUCKET).key(upload.key()).uploadId(upload.uploadId()));
+      s3.abortMultipartUpload(
+          r -> r.bucket(EmbeddedS3.BUCKET).key(upload.key()).uploadId(upload.uploadId()));
     }
     for (String key : server.embedded().keys()) {
       s3.deleteObject(r -> r.bucket(EmbeddedS3.BUCKET).key(key));
@@ -99,19 +105,27 @@ class UppyRoutesBrowserTest {
   void threePartFile_pausedAfterItsFirstPartAndResumed_isStoredWhole() throws Exception {
     byte[] film = bytes(2 * 5 * MIB + 123_457, false);
     String id = pick(Files.write(files.resolve("film.mp4"), film));
-    script("window.uppy.once('s3-multipart:part-uploaded', (file, part) => {"
-        + " window.uppy.pauseResume(file.id); window.pausedAfter = part.PartNumber; });");
+    script(
+        "window.uppy.once('s3-multipart:part-uploaded', (file, part) => {"
+            + " window.uppy.pauseResume(file.id); window.pausedAfter = part.PartNumber; });");
 
     script("window.uppy.upload();");
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> script("return window.pausedAfter || null;") != null);
-    Thread.sleep(1000);   // let the aborted part request settle: nothing may complete while paused
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(d -> script("return window.pausedAfter || null;") != null);
+    Thread.sleep(1000); // let the aborted part request settle: nothing may complete while paused
 
     assertThat(script("return window.uppy.getFile(arguments[0]).isPaused;", id)).isEqualTo(true);
     assertThat(server.embedded().keys()).isEmpty();
     List<MultipartUpload> open = openUploads();
     assertThat(open).hasSize(1);
-    assertThat(s3.listParts(r -> r.bucket(EmbeddedS3.BUCKET).key(open.get(0).key()).uploadId(open.get(0).uploadId()))
-        .parts()).isNotEmpty();
+    assertThat(
+            s3.listParts(
+                    r ->
+                        r.bucket(EmbeddedS3.BUCKET)
+                            .key(open.get(0).key())
+                            .uploadId(open.get(0).uploadId()))
+                .parts())
+        .isNotEmpty();
     assertThat(companionRequests()).doesNotContain("POST /uppy/s3/multipart/X/complete");
 
     script("window.uppy.pauseResume(arguments[0]);", id);
@@ -130,39 +144,56 @@ class UppyRoutesBrowserTest {
 
   @Test
   void refusedType_showsPresignsMessageAndStoresNothing() throws Exception {
-    String id = pick(Files.write(files.resolve("page.html"), "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)));
+    String id =
+        pick(
+            Files.write(
+                files.resolve("page.html"),
+                "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)));
 
     script("window.uppy.upload();");
     String error = awaitError(id);
 
-    assertThat(error).isEqualTo("Companion request failed: This file type is not accepted. "
-        + "Accepted: images, videos, audio, PDF and plain text.");
-    // The Dashboard shows it on the file: the "?" button's tooltip (aria-label), an alert when clicked.
+    assertThat(error)
+        .isEqualTo(
+            "Companion request failed: This file type is not accepted. "
+                + "Accepted: images, videos, audio, PDF and plain text.");
+    // The Dashboard shows it on the file: the "?" button's tooltip (aria-label), an alert when
+    // clicked.
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(d -> !d.findElements(By.cssSelector(".uppy-Dashboard-Item-errorDetails")).isEmpty());
-    assertThat(browser.findElement(By.cssSelector(".uppy-Dashboard-Item-errorDetails")).getAttribute("aria-label"))
+    assertThat(
+            browser
+                .findElement(By.cssSelector(".uppy-Dashboard-Item-errorDetails"))
+                .getAttribute("aria-label"))
         .isEqualTo(error);
     assertThat(server.embedded().keys()).isEmpty();
     assertThat(openUploads()).isEmpty();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      // a forged upload id: one character of the token's MAC changed
-      "path.replace(/(\\/s3\\/multipart\\/[^/]+?)([A-Za-z0-9])(\\/1)$/, (m, a, c, b) => a + (c === 'A' ? 'B' : 'A') + b)",
-      // another key than the upload's
-      "path"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // a forged upload id: one character of the token's MAC changed
+        "path.replace(/(\\/s3\\/multipart\\/[^/]+?)([A-Za-z0-9])(\\/1)$/, (m, a, c, b) => a + (c === 'A' ? 'B' : 'A') + b)",
+        // another key than the upload's
+        "path"
+      })
   void forgedUploadIdOrKey_isRefusedAndNothingIsStored(String rewritePath) throws Exception {
     boolean forgesKey = rewritePath.equals("path");
-    // A hostile page: rewrites Uppy's request for the first part's URL before it leaves the browser.
-    script("const inner = window.fetch; window.fetch = (input, init) => {"
-        + " const url = new URL(typeof input === 'string' ? input : input.url, location.href);"
-        + " if (/\\/s3\\/multipart\\/[^/]+\\/1$/.test(url.pathname)) {"
-        + "   const path = url.pathname;"
-        + "   url.pathname = " + rewritePath + ";"
-        + (forgesKey ? "   url.searchParams.set('key', 'uploads/someone-else.mp4');" : "")
-        + "   window.forged = url.pathname + url.search; input = url.toString(); }"
-        + " return inner(input, init); };");
+    // A hostile page: rewrites Uppy's request for the first part's URL before it leaves the
+    // browser.
+    script(
+        "const inner = window.fetch; window.fetch = (input, init) => {"
+            + " const url = new URL(typeof input === 'string' ? input : input.url, location.href);"
+            + " if (/\\/s3\\/multipart\\/[^/]+\\/1$/.test(url.pathname)) {"
+            + "   const path = url.pathname;"
+            + "   url.pathname = "
+            + rewritePath
+            + ";"
+            + (forgesKey ? "   url.searchParams.set('key', 'uploads/someone-else.mp4');" : "")
+            + "   window.forged = url.pathname + url.search; input = url.toString(); }"
+            + " return inner(input, init); };");
     byte[] film = bytes(2 * 5 * MIB + 10, false);
     String id = pick(Files.write(files.resolve("forged.mp4"), film));
 
@@ -170,39 +201,60 @@ class UppyRoutesBrowserTest {
     String error = awaitError(id);
 
     assertThat(script("return window.forged || null;")).isNotNull();
-    assertThat(error).isEqualTo("Companion request failed: This upload was refused. Reload the page and try again.");
+    assertThat(error)
+        .isEqualTo(
+            "Companion request failed: This upload was refused. Reload the page and try again.");
     assertThat(server.embedded().keys()).isEmpty();
     List<MultipartUpload> open = openUploads();
     assertThat(open).hasSize(1);
-    assertThat(s3.listParts(r -> r.bucket(EmbeddedS3.BUCKET).key(open.get(0).key()).uploadId(open.get(0).uploadId()))
-        .parts()).isEmpty();
+    assertThat(
+            s3.listParts(
+                    r ->
+                        r.bucket(EmbeddedS3.BUCKET)
+                            .key(open.get(0).key())
+                            .uploadId(open.get(0).uploadId()))
+                .parts())
+        .isEmpty();
   }
 
   private static String pick(Path file) {
     browser.findElement(By.cssSelector(".uppy-Dashboard-input")).sendKeys(file.toString());
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> script("return window.uppy.getFiles().length;")
-        .equals(1L));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> script("return window.uppy.getFiles().length;").equals(1L));
     return (String) script("return window.uppy.getFiles()[0].id;");
   }
 
   private static String awaitSuccess(String id) {
-    new WebDriverWait(browser, Duration.ofSeconds(90)).until(d -> script(
-        "const f = window.uppy.getFile(arguments[0]); return !!(f && (f.progress.uploadComplete || f.error));", id));
+    new WebDriverWait(browser, Duration.ofSeconds(90))
+        .until(
+            d ->
+                script(
+                    "const f = window.uppy.getFile(arguments[0]); return !!(f && (f.progress.uploadComplete || f.error));",
+                    id));
     assertThat(script("return window.uppy.getFile(arguments[0]).error || null;", id)).isNull();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.cssSelector("#done li")).isEmpty());
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.cssSelector("#done li")).isEmpty());
     return browser.findElement(By.cssSelector("#done li")).getAttribute("data-key");
   }
 
   private static String awaitError(String id) {
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> script(
-        "const f = window.uppy.getFile(arguments[0]); return f && f.error ? f.error : null;", id) != null);
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(
+            d ->
+                script(
+                        "const f = window.uppy.getFile(arguments[0]); return f && f.error ? f.error : null;",
+                        id)
+                    != null);
     return (String) script("return window.uppy.getFile(arguments[0]).error;", id);
   }
 
   @SuppressWarnings("unchecked")
   private static List<String> companionRequests() {
-    return ((List<Object>) script("return window.companionRequests;")).stream().map(String::valueOf)
-        .map(c -> c.replaceAll("^(\\w+ /uppy/s3/multipart/)[^/]+", "$1X")).toList();
+    return ((List<Object>) script("return window.companionRequests;"))
+        .stream()
+            .map(String::valueOf)
+            .map(c -> c.replaceAll("^(\\w+ /uppy/s3/multipart/)[^/]+", "$1X"))
+            .toList();
   }
 
   private static List<MultipartUpload> openUploads() {

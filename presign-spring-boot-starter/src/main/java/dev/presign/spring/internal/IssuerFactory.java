@@ -13,7 +13,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 
-/** Builds presign-core's objects from {@link PresignProperties}; unset properties keep core's defaults. */
+/**
+ * Builds presign-core's objects from {@link PresignProperties}; unset properties keep core's
+ * defaults.
+ */
 public final class IssuerFactory {
   private IssuerFactory() {}
 
@@ -25,16 +28,20 @@ public final class IssuerFactory {
    * @param appRegion the app's own Region bean, or null
    * @param defaultRegions the region chain asked last
    * @return the issuer
-   * @throws IllegalStateException when a property is invalid ({@link PresignConfigurationException} when no region
-   *     can be found)
+   * @throws IllegalStateException when a property is invalid ({@link PresignConfigurationException}
+   *     when no region can be found)
    */
-  public static UploadUrlIssuer issuer(PresignProperties properties, AwsCredentialsProvider credentials, @Nullable Region appRegion,
+  public static UploadUrlIssuer issuer(
+      PresignProperties properties,
+      AwsCredentialsProvider credentials,
+      @Nullable Region appRegion,
       AwsRegionProvider defaultRegions) {
-    UploadUrlIssuer.Builder builder = UploadUrlIssuer.builder()
-        .bucket(Objects.requireNonNull(properties.getBucket(), "presign.bucket"))
-        .credentialsProvider(credentials)
-        .policy(policy(properties.getPolicy()))
-        .keyStrategy(keyStrategy(properties.getKeyStrategy()));
+    UploadUrlIssuer.Builder builder =
+        UploadUrlIssuer.builder()
+            .bucket(Objects.requireNonNull(properties.getBucket(), "presign.bucket"))
+            .credentialsProvider(credentials)
+            .policy(policy(properties.getPolicy()))
+            .keyStrategy(keyStrategy(properties.getKeyStrategy()));
     StoreProfile profile = properties.getProfile();
     if (profile != null) {
       builder.profile(profile, properties.getEndpoint());
@@ -44,8 +51,10 @@ public final class IssuerFactory {
     if (properties.getPathStyle() != null) {
       builder.pathStyleAccess(properties.getPathStyle());
     }
-    Region explicit = properties.getRegion() != null && !properties.getRegion().isBlank()
-        ? Region.of(properties.getRegion().strip()) : appRegion;
+    Region explicit =
+        properties.getRegion() != null && !properties.getRegion().isBlank()
+            ? Region.of(properties.getRegion().strip())
+            : appRegion;
     if (explicit != null) {
       builder.region(explicit);
     } else if (profile == null || profile.defaultRegion(properties.getEndpoint()).isEmpty()) {
@@ -64,9 +73,12 @@ public final class IssuerFactory {
   public static PresignPolicy policy(PresignProperties.Policy p) {
     List<String> types = p.getAllowedContentTypes();
     if (types == null || types.isEmpty()) {
-      throw new PresignConfigurationException("presign.policy.allowed-content-types must name at least one type "
-          + "when presign.bucket is set: none", "Set presign.policy.allowed-content-types, e.g. to "
-          + "image/png,image/jpeg (or */* for any type).", null);
+      throw new PresignConfigurationException(
+          "presign.policy.allowed-content-types must name at least one type "
+              + "when presign.bucket is set: none",
+          "Set presign.policy.allowed-content-types, e.g. to "
+              + "image/png,image/jpeg (or */* for any type).",
+          null);
     }
     PresignPolicy.Builder b = PresignPolicy.builder().allowContentTypes(types);
     if (p.getMinSize() != null) {
@@ -113,9 +125,12 @@ public final class IssuerFactory {
     try {
       return regions.getRegion();
     } catch (SdkClientException e) {
-      throw new PresignConfigurationException("presign.region is not set, the application has no Region bean, and "
-          + "the AWS SDK's default region chain (AWS_REGION, aws.region, the profile file, instance metadata) found "
-          + "none", "Set presign.region to the bucket's region, e.g. eu-west-1.", e);
+      throw new PresignConfigurationException(
+          "presign.region is not set, the application has no Region bean, and "
+              + "the AWS SDK's default region chain (AWS_REGION, aws.region, the profile file, instance metadata) found "
+              + "none",
+          "Set presign.region to the bucket's region, e.g. eu-west-1.",
+          e);
     }
   }
 }

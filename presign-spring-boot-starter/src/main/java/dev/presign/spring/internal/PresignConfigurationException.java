@@ -3,8 +3,9 @@ package dev.presign.spring.internal;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@code presign.*} property is missing or invalid. The message names the property and what is wrong with
- * it, never a key's value; {@link #action()} says how to fix it. Spring Boot's start-up report shows both.
+ * A {@code presign.*} property is missing or invalid. The message names the property and what is
+ * wrong with it, never a key's value; {@link #action()} says how to fix it. Spring Boot's start-up
+ * report shows both.
  */
 public final class PresignConfigurationException extends IllegalStateException {
   private static final long serialVersionUID = 1L;

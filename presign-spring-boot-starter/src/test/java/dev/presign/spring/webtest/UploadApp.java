@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A web app with an upload endpoint on the starter, as a user writes it: no wiring, no exception mapping. */
+/**
+ * A web app with an upload endpoint on the starter, as a user writes it: no wiring, no exception
+ * mapping.
+ */
 @SpringBootApplication
 public class UploadApp {
 
@@ -22,7 +25,8 @@ public class UploadApp {
     }
 
     @PostMapping("/uploads")
-    PresignedUpload upload(@RequestParam String fileName, @RequestParam String contentType, @RequestParam long size) {
+    PresignedUpload upload(
+        @RequestParam String fileName, @RequestParam String contentType, @RequestParam long size) {
       return issuer.issueUpload(UploadRequest.of(fileName, contentType, size));
     }
 

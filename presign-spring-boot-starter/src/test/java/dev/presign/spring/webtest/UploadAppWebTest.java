@@ -26,13 +26,17 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = UploadApp.class, properties = {
-    "presign.policy.allowed-content-types=image/png,image/jpeg",
-    "presign.policy.max-size=1MB",
-    "presign.key-strategy.kind=dated-uuid",
-    "presign.key-strategy.prefix=uploads/",
-    "presign.health.enabled=true",
-    "management.endpoint.health.show-components=always"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    classes = UploadApp.class,
+    properties = {
+      "presign.policy.allowed-content-types=image/png,image/jpeg",
+      "presign.policy.max-size=1MB",
+      "presign.key-strategy.kind=dated-uuid",
+      "presign.key-strategy.prefix=uploads/",
+      "presign.health.enabled=true",
+      "management.endpoint.health.show-components=always"
+    })
 @Import(UploadAppWebTest.StoreCredentials.class)
 class UploadAppWebTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
@@ -58,12 +62,12 @@ class UploadAppWebTest {
     }
   }
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Test
   void upload_png_isStoredThroughTheIssuedUrl() throws Exception {
-    HttpResponse<String> issued = post("/uploads?fileName=cat.png&contentType=image/png&size=" + PNG.length);
+    HttpResponse<String> issued =
+        post("/uploads?fileName=cat.png&contentType=image/png&size=" + PNG.length);
     assertThat(issued.statusCode()).isEqualTo(200);
     JsonNode upload = JSON.readTree(issued.body());
     String key = upload.get("key").asString();
@@ -77,7 +81,8 @@ class UploadAppWebTest {
 
   @Test
   void upload_ofAnotherTypeThanIssued_isRefusedByTheStore() throws Exception {
-    JsonNode upload = JSON.readTree(post("/uploads?fileName=cat.png&contentType=image/png&size=6").body());
+    JsonNode upload =
+        JSON.readTree(post("/uploads?fileName=cat.png&contentType=image/png&size=6").body());
 
     StoreResponse put = put(upload, "<svg/>".getBytes(), "image/svg+xml");
 
@@ -100,18 +105,24 @@ class UploadAppWebTest {
 
   @Test
   void requestUpload_tooLarge_is400TooLarge() throws Exception {
-    HttpResponse<String> refused = post("/uploads?fileName=big.png&contentType=image/png&size=" + (1024 * 1024 + 1));
+    HttpResponse<String> refused =
+        post("/uploads?fileName=big.png&contentType=image/png&size=" + (1024 * 1024 + 1));
 
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(refused.body()).get("reason").asString()).isEqualTo("TOO_LARGE");
   }
 
   @ParameterizedTest
-  @EnumSource(value = PresignException.Kind.class, names = "INVALID_REQUEST", mode = EnumSource.Mode.EXCLUDE)
-  void backendFailure_getsItsKindsStatusAndNoInternalDetail(PresignException.Kind kind) throws Exception {
+  @EnumSource(
+      value = PresignException.Kind.class,
+      names = "INVALID_REQUEST",
+      mode = EnumSource.Mode.EXCLUDE)
+  void backendFailure_getsItsKindsStatusAndNoInternalDetail(PresignException.Kind kind)
+      throws Exception {
     HttpResponse<String> failed = post("/fail?kind=" + kind);
 
-    assertThat(failed.statusCode()).isEqualTo(dev.presign.spring.PresignProblemHandler.statusOf(kind).value());
+    assertThat(failed.statusCode())
+        .isEqualTo(dev.presign.spring.PresignProblemHandler.statusOf(kind).value());
     assertThat(failed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     JsonNode problem = JSON.readTree(failed.body());
     assertThat(problem.get("reason").asString()).isEqualTo(kind.name());
@@ -120,26 +131,39 @@ class UploadAppWebTest {
 
   @Test
   void actuatorHealth_includesPresignsSelfTest() throws Exception {
-    HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> health =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(health.body()).get("components").get("presign").get("status").asString()).isEqualTo("UP");
+    assertThat(
+            JSON.readTree(health.body()).get("components").get("presign").get("status").asString())
+        .isEqualTo("UP");
     assertThat(store.keys()).isEmpty();
   }
 
   private HttpResponse<String> post(String pathAndQuery) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   // As a browser does: the URL and the Content-Type it was told, the body's own length.
   private static StoreResponse put(JsonNode upload, byte[] body, String contentType)
       throws IOException, InterruptedException {
-    HttpResponse<byte[]> response = store.httpClient().send(HttpRequest.newBuilder(URI.create(upload.get("url").asString()))
-        .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        store
+            .httpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(upload.get("url").asString()))
+                    .header("Content-Type", contentType)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     return new StoreResponse(response.statusCode(), response.headers().map(), response.body());
   }
-
 }

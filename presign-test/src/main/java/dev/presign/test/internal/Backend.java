@@ -4,8 +4,9 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
- * One kind of S3 store behind {@code S3TestStore}: where it listens, which credentials it takes, and how
- * it starts and stops. Everything else the kit does goes through the S3 API, the same for every kind.
+ * One kind of S3 store behind {@code S3TestStore}: where it listens, which credentials it takes,
+ * and how it starts and stops. Everything else the kit does goes through the S3 API, the same for
+ * every kind.
  */
 public interface Backend extends AutoCloseable {
   /** {@return the endpoint, for path-style requests} */

@@ -22,10 +22,11 @@ import javax.net.ssl.SSLParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JDK's HTTP client, which also asks the offline signature check about every request made with a
- * presigned URL and fails the test when the store's answer disagrees: accepted by one and refused with
- * 403 by the other. A 403 counts as an authentication refusal: against a store with bucket policies that
- * refuse for other reasons, build the store with {@code crossCheckSignatures(false)}. That way every request a suite sends proves the offline check against a real store.
+ * The JDK's HTTP client, which also asks the offline signature check about every request made with
+ * a presigned URL and fails the test when the store's answer disagrees: accepted by one and refused
+ * with 403 by the other. A 403 counts as an authentication refusal: against a store with bucket
+ * policies that refuse for other reasons, build the store with {@code crossCheckSignatures(false)}.
+ * That way every request a suite sends proves the offline check against a real store.
  */
 public final class CrossCheckingHttpClient extends HttpClient {
   private final HttpClient delegate;
@@ -39,7 +40,8 @@ public final class CrossCheckingHttpClient extends HttpClient {
    * @param check the check to compare with
    * @param storeName the store's name, for messages
    */
-  public CrossCheckingHttpClient(HttpClient delegate, OfflineSignatureCheck check, String storeName) {
+  public CrossCheckingHttpClient(
+      HttpClient delegate, OfflineSignatureCheck check, String storeName) {
     this.delegate = delegate;
     this.check = check;
     this.storeName = storeName;
@@ -55,22 +57,31 @@ public final class CrossCheckingHttpClient extends HttpClient {
   }
 
   @Override
-  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+      HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     SignatureVerdict verdict = verdict(request);
-    return delegate.sendAsync(request, handler).thenApply(response -> {
-      compare(request, verdict, response.statusCode());
-      return response;
-    });
+    return delegate
+        .sendAsync(request, handler)
+        .thenApply(
+            response -> {
+              compare(request, verdict, response.statusCode());
+              return response;
+            });
   }
 
   @Override
-  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+      HttpRequest request,
+      HttpResponse.BodyHandler<T> handler,
       HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
     SignatureVerdict verdict = verdict(request);
-    return delegate.sendAsync(request, handler, pushPromiseHandler).thenApply(response -> {
-      compare(request, verdict, response.statusCode());
-      return response;
-    });
+    return delegate
+        .sendAsync(request, handler, pushPromiseHandler)
+        .thenApply(
+            response -> {
+              compare(request, verdict, response.statusCode());
+              return response;
+            });
   }
 
   private @Nullable SignatureVerdict verdict(HttpRequest request) {
@@ -79,13 +90,14 @@ public final class CrossCheckingHttpClient extends HttpClient {
     if (!url.isPresigned() || request.method().equals("OPTIONS")) {
       return null;
     }
-    return check.check(request.method(), request.uri().toString(), sentHeaders(request), Instant.now());
+    return check.check(
+        request.method(), request.uri().toString(), sentHeaders(request), Instant.now());
   }
 
   /**
-   * The headers java.net.http puts on the wire: the request's own, plus Content-Length from a body of known
-   * length. JDKs differ on whether an empty GET or DELETE carries {@code Content-Length: 0}; it only matters
-   * to a URL that signs content-length, which a download URL never does.
+   * The headers java.net.http puts on the wire: the request's own, plus Content-Length from a body
+   * of known length. JDKs differ on whether an empty GET or DELETE carries {@code Content-Length:
+   * 0}; it only matters to a URL that signs content-length, which a download URL never does.
    */
   static Map<String, String> sentHeaders(HttpRequest request) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -99,16 +111,26 @@ public final class CrossCheckingHttpClient extends HttpClient {
   }
 
   private void compare(HttpRequest request, @Nullable SignatureVerdict verdict, int status) {
-    // S3 refuses a URL dated more than 15 minutes ahead; S3Proxy 4.1.1 does not check that for presigned URLs.
+    // S3 refuses a URL dated more than 15 minutes ahead; S3Proxy 4.1.1 does not check that for
+    // presigned URLs.
     if (verdict == null || verdict.reason() == SignatureVerdict.Reason.NOT_YET_VALID) {
       return;
     }
-    boolean storeRefusedAuthentication = status == 403 || (status == 400 && verdict.reason().status() == 400);
+    boolean storeRefusedAuthentication =
+        status == 403 || (status == 400 && verdict.reason().status() == 400);
     if (verdict.accepted() == storeRefusedAuthentication) {
-      throw new AssertionError("The offline signature check and " + storeName + " disagree on "
-          + request.method() + ' ' + PresignedUrl.parse(request.uri().toString()).withoutQuery() + ": the check says "
-          + verdict.reason() + (verdict.detail().isEmpty() ? "" : " (" + verdict.detail() + ')')
-          + ", the store answered HTTP " + status);
+      throw new AssertionError(
+          "The offline signature check and "
+              + storeName
+              + " disagree on "
+              + request.method()
+              + ' '
+              + PresignedUrl.parse(request.uri().toString()).withoutQuery()
+              + ": the check says "
+              + verdict.reason()
+              + (verdict.detail().isEmpty() ? "" : " (" + verdict.detail() + ')')
+              + ", the store answered HTTP "
+              + status);
     }
   }
 

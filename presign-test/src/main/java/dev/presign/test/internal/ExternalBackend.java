@@ -8,8 +8,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A store that runs elsewhere (Ceph RGW, MinIO, a real bucket): the kit neither starts nor stops it, and
- * creates further buckets through the S3 API.
+ * A store that runs elsewhere (Ceph RGW, MinIO, a real bucket): the kit neither starts nor stops
+ * it, and creates further buckets through the S3 API.
  */
 public final class ExternalBackend implements Backend {
   private final URI endpoint;
@@ -26,9 +26,11 @@ public final class ExternalBackend implements Backend {
    * @param bucket an existing bucket the tests may empty
    * @param region the region to sign for
    */
-  public ExternalBackend(URI endpoint, String accessKeyId, String secretAccessKey, String bucket, Region region) {
+  public ExternalBackend(
+      URI endpoint, String accessKeyId, String secretAccessKey, String bucket, Region region) {
     this.endpoint = endpoint;
-    this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+    this.credentials =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
     this.bucket = bucket;
     this.region = region;
   }

@@ -15,14 +15,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A SigV4 query-string URL taken apart: its authentication parameters and the rest of its query, decoded.
- * Parsing only; it checks nothing.
+ * A SigV4 query-string URL taken apart: its authentication parameters and the rest of its query,
+ * decoded. Parsing only; it checks nothing.
  */
 public final class PresignedUrl {
   /** The parameters that carry the signature, as opposed to those the signature covers. */
-  public static final List<String> AUTH_PARAMETERS = List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date",
-      "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token");
-  private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+  public static final List<String> AUTH_PARAMETERS =
+      List.of(
+          "X-Amz-Algorithm",
+          "X-Amz-Credential",
+          "X-Amz-Date",
+          "X-Amz-Expires",
+          "X-Amz-SignedHeaders",
+          "X-Amz-Signature",
+          "X-Amz-Security-Token");
+
+  private static final DateTimeFormatter AMZ_DATE =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
 
   private final URI uri;
   private final Map<String, String> parameters;
@@ -105,7 +114,8 @@ public final class PresignedUrl {
   /** {@return the signing time, from X-Amz-Date, if present and well-formed} */
   public Optional<Instant> signedAt() {
     try {
-      return parameter("X-Amz-Date").map(date -> LocalDateTime.parse(date, AMZ_DATE).toInstant(ZoneOffset.UTC));
+      return parameter("X-Amz-Date")
+          .map(date -> LocalDateTime.parse(date, AMZ_DATE).toInstant(ZoneOffset.UTC));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
@@ -138,7 +148,10 @@ public final class PresignedUrl {
 
   /** {@return the URL without its query string: safe to print} */
   public String withoutQuery() {
-    return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    return uri.getScheme()
+        + "://"
+        + uri.getRawAuthority()
+        + (uri.getRawPath() == null ? "" : uri.getRawPath());
   }
 
   private static String decode(String encoded) {

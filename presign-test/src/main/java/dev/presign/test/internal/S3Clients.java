@@ -12,15 +12,16 @@ public final class S3Clients {
   private S3Clients() {}
 
   /**
-   * A path-style client for a test store. Checksums only where an operation requires them: test stores
-   * (S3Proxy, older Ceph) do not all speak the SDK's default flexible checksums.
+   * A path-style client for a test store. Checksums only where an operation requires them: test
+   * stores (S3Proxy, older Ceph) do not all speak the SDK's default flexible checksums.
    *
    * @param endpoint the store's endpoint
    * @param region the region to sign for
    * @param credentials credentials the store accepts
    * @return a client the caller closes
    */
-  public static S3Client pathStyle(URI endpoint, Region region, AwsCredentialsProvider credentials) {
+  public static S3Client pathStyle(
+      URI endpoint, Region region, AwsCredentialsProvider credentials) {
     return S3Client.builder()
         .endpointOverride(endpoint)
         .forcePathStyle(true)

@@ -7,16 +7,17 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Adobe S3Mock in a Docker container through Testcontainers. S3Mock accepts any signature, any expired URL
- * and any header, so it shows happy paths only. Loaded only when asked for: a consumer without
- * s3mock-testcontainers on the class path never touches this class.
+ * Adobe S3Mock in a Docker container through Testcontainers. S3Mock accepts any signature, any
+ * expired URL and any header, so it shows happy paths only. Loaded only when asked for: a consumer
+ * without s3mock-testcontainers on the class path never touches this class.
  */
 public final class S3MockBackend implements Backend {
   private final S3MockContainer container;
   private final String bucket;
   private final StaticCredentialsProvider credentials;
 
-  private S3MockBackend(S3MockContainer container, String bucket, StaticCredentialsProvider credentials) {
+  private S3MockBackend(
+      S3MockContainer container, String bucket, StaticCredentialsProvider credentials) {
     this.container = container;
     this.bucket = bucket;
     this.credentials = credentials;
@@ -31,10 +32,13 @@ public final class S3MockBackend implements Backend {
    * @param secretAccessKey any secret (S3Mock ignores it)
    * @return the running backend
    */
-  public static S3MockBackend start(String version, String bucket, String accessKeyId, String secretAccessKey) {
+  public static S3MockBackend start(
+      String version, String bucket, String accessKeyId, String secretAccessKey) {
     S3MockContainer container = new S3MockContainer(version).withInitialBuckets(bucket);
     container.start();
-    return new S3MockBackend(container, bucket,
+    return new S3MockBackend(
+        container,
+        bucket,
         StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
   }
 
@@ -70,7 +74,9 @@ public final class S3MockBackend implements Backend {
 
   @Override
   public void createBucket(String name) {
-    try (var s3 = S3Clients.pathStyle(endpoint(), software.amazon.awssdk.regions.Region.US_EAST_1, credentials)) {
+    try (var s3 =
+        S3Clients.pathStyle(
+            endpoint(), software.amazon.awssdk.regions.Region.US_EAST_1, credentials)) {
       s3.createBucket(b -> b.bucket(name));
     }
   }

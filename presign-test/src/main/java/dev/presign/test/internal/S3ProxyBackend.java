@@ -18,8 +18,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * S3Proxy in this JVM on a free loopback port, checking SigV4 (and V2) signatures, presigned expiry, signed
- * headers, POST policies and multipart, over an in-memory store or a data folder.
+ * S3Proxy in this JVM on a free loopback port, checking SigV4 (and V2) signatures, presigned
+ * expiry, signed headers, POST policies and multipart, over an in-memory store or a data folder.
  */
 public final class S3ProxyBackend implements Backend {
   private static final long START_TIMEOUT_NANOS = 30_000_000_000L;
@@ -29,7 +29,8 @@ public final class S3ProxyBackend implements Backend {
   private final String bucket;
   private final StaticCredentialsProvider credentials;
 
-  private S3ProxyBackend(S3Proxy proxy, BlobStore blobStore, String bucket, StaticCredentialsProvider credentials) {
+  private S3ProxyBackend(
+      S3Proxy proxy, BlobStore blobStore, String bucket, StaticCredentialsProvider credentials) {
     this.proxy = proxy;
     this.blobStore = blobStore;
     this.bucket = bucket;
@@ -46,22 +47,33 @@ public final class S3ProxyBackend implements Backend {
    * @param dataDirectory where objects are kept, or null for memory
    * @return the running backend
    */
-  public static S3ProxyBackend start(String bucket, String accessKeyId, String secretAccessKey,
-      List<String> corsOrigins, @Nullable Path dataDirectory) {
+  public static S3ProxyBackend start(
+      String bucket,
+      String accessKeyId,
+      String secretAccessKey,
+      List<String> corsOrigins,
+      @Nullable Path dataDirectory) {
     BlobStore blobStore = blobStore(dataDirectory);
     S3Proxy proxy = null;
     try {
       if (!blobStore.containerExists(bucket)) {
         blobStore.createContainer(bucket);
       }
-      S3Proxy.Builder builder = S3Proxy.builder()
-          .blobStore(blobStore)
-          .endpoint(URI.create("http://127.0.0.1:0"))
-          .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey);
+      S3Proxy.Builder builder =
+          S3Proxy.builder()
+              .blobStore(blobStore)
+              .endpoint(URI.create("http://127.0.0.1:0"))
+              .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey);
       if (!corsOrigins.isEmpty()) {
-        // What a browser upload needs: any header the URL signs, and ETag readable for multipart completion.
-        builder.corsRules(new CrossOriginResourceSharing(corsOrigins, List.of("GET", "HEAD", "PUT", "POST", "DELETE"),
-            List.of("*"), List.of("ETag", "x-amz-version-id"), "false"));
+        // What a browser upload needs: any header the URL signs, and ETag readable for multipart
+        // completion.
+        builder.corsRules(
+            new CrossOriginResourceSharing(
+                corsOrigins,
+                List.of("GET", "HEAD", "PUT", "POST", "DELETE"),
+                List.of("*"),
+                List.of("ETag", "x-amz-version-id"),
+                "false"));
       }
       proxy = builder.build();
       proxy.start();
@@ -72,8 +84,12 @@ public final class S3ProxyBackend implements Backend {
         }
         Thread.sleep(2);
       }
-      return new S3ProxyBackend(proxy, blobStore, bucket,
-          StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
+      return new S3ProxyBackend(
+          proxy,
+          blobStore,
+          bucket,
+          StaticCredentialsProvider.create(
+              AwsBasicCredentials.create(accessKeyId, secretAccessKey)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stopQuietly(proxy, blobStore);

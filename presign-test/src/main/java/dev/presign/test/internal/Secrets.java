@@ -6,7 +6,8 @@ import java.security.SecureRandom;
 public final class Secrets {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  private static final String ANY = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+";
+  private static final String ANY =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+";
 
   private Secrets() {}
 
@@ -20,7 +21,10 @@ public final class Secrets {
     return random(ANY, 40);
   }
 
-  /** {@return a bucket name that S3's naming rules accept: the prefix and 10 random lower-case letters} */
+  /**
+   * {@return a bucket name that S3's naming rules accept: the prefix and 10 random lower-case
+   * letters}
+   */
   public static String bucketName(String prefix) {
     return prefix + random(UPPER, 10).toLowerCase(java.util.Locale.ROOT);
   }
