@@ -19,10 +19,9 @@ module dev.presign {
   requires software.amazon.awssdk.http.auth.spi;
   requires org.slf4j;
   // The null contract (@NullMarked, @Nullable): needed to compile presign, optional for its users.
-  // Not
-  // transitive, which would make every named-module user compile with JSpecify; so javac's exports
-  // lint
-  // warns where @Nullable appears in the API, and those elements say @SuppressWarnings("exports").
+  // Not transitive, which would make every named-module user compile with JSpecify; so javac's
+  // exports lint warns where @Nullable appears in the API, and those elements say
+  // @SuppressWarnings("exports").
   requires static org.jspecify;
   requires static transitive java.net.http;
 

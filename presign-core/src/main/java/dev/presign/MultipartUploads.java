@@ -150,8 +150,7 @@ public final class MultipartUploads implements AutoCloseable {
     String uploadId = calls.create(key, type.headerValue(), attributes);
     Instant expiresAt = now.plus(sessionTtl).truncatedTo(ChronoUnit.SECONDS);
     // A store that drops CreateMultipartUpload's tags gets them after completion, from the signed
-    // token:
-    // never from what the client sends then.
+    // token: never from what the client sends then.
     StoreProfile profile = connection.profile();
     String tagging =
         profile != null && profile.dropsMultipartTagging()

@@ -82,9 +82,8 @@ public record PresignedUpload(
     for (int i = 0; i < copy.size(); i++) {
       String name = copy.name(i);
       // Length first, so the usual names need no folded copy: only a 14-character name can fold to
-      // content-length
-      // (folding changes the length only for U+0130, which becomes an 'i' that content-length
-      // lacks).
+      // content-length (folding changes the length only for U+0130, which becomes an 'i' that
+      // content-length lacks).
       if (name.length() == CONTENT_LENGTH.length()
           && name.toLowerCase(Locale.ROOT).equals(CONTENT_LENGTH)) {
         throw new IllegalArgumentException(

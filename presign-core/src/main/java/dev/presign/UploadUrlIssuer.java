@@ -290,8 +290,8 @@ public final class UploadUrlIssuer {
     private @Nullable AwsCredentialsProvider credentialsProvider;
     private @Nullable PresignPolicy policy;
     // Null for the default, KeyStrategy.uuid(""), made in build() only when none was set: an issuer
-    // with its
-    // own strategy does not load the UUID strategy's classes on a cold JVM's way to its first URL.
+    // with its own strategy does not load the UUID strategy's classes on a cold JVM's way to its
+    // first URL.
     private @Nullable KeyStrategy keyStrategy;
     private Clock clock = Clock.systemUTC();
     private boolean rejectShortLivedCredentials;

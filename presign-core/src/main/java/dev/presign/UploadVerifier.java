@@ -171,17 +171,38 @@ public final class UploadVerifier implements AutoCloseable {
    * MISSING}). The upload must have been issued for this verifier's bucket, which the upload itself
    * does not record: it is checked under its key in this verifier's bucket.
    *
+   * <p>The upload is trusted as given: its key decides which object is checked, and a failed check
+   * quarantines or deletes that object. Pass only an upload this backend issued and kept, never one
+   * rebuilt from what a client sent back; for uploads whose facts only the client holds, issue a
+   * ticket and use {@link #verify(String)}, whose facts are authenticated.
+   *
    * @param upload the issued upload
    * @return the result
    * @throws InvalidRequestException when the upload's key is not a safe key ({@code KEY_INVALID}),
-   *     or this verifier promotes and the key is not under its staging prefix; nothing is asked of
-   *     S3 then
+   *     its Content-Type is missing or not a concrete media type ({@code CONTENT_TYPE_INVALID}),
+   *     its checksum header is malformed ({@code HEADER_INVALID}), or this verifier promotes and
+   *     the key is not under its staging prefix; nothing is asked of S3 then
    * @throws PresignException when S3 cannot be asked
    */
   public Verification verify(PresignedUpload upload) {
     Objects.requireNonNull(upload, "upload");
     StoreConnection.requireSafeKey(upload.key());
-    return verify(Expectation.of(upload));
+    String type = upload.headers().get("Content-Type");
+    if (type == null || MediaType.parseOrNull(type) == null) {
+      throw new InvalidRequestException(
+          Reason.CONTENT_TYPE_INVALID,
+          "the upload's Content-Type must be a concrete media type such as image/png: "
+              + (type == null ? "none" : Redact.quote(type)));
+    }
+    Expectation expected;
+    try {
+      expected = Expectation.of(upload);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(
+          Reason.HEADER_INVALID,
+          "the upload's checksum header is malformed: " + String.valueOf(e.getMessage()));
+    }
+    return verify(expected);
   }
 
   /**

@@ -36,7 +36,7 @@ class PresignExceptionTest {
   }
 
   @Test
-  void policyViolation_isKindPolicyViolation() {
+  void invalidRequest_isKindInvalidRequest() {
     InvalidRequestException e =
         new InvalidRequestException(InvalidRequestException.Reason.TOO_LARGE, "too big");
 
@@ -45,7 +45,7 @@ class PresignExceptionTest {
   }
 
   @Test
-  void issue_refusedRequest_isKindPolicyViolation() {
+  void issue_refusedRequest_isKindInvalidRequest() {
     assertThatThrownBy(
             () ->
                 issuer(() -> AwsBasicCredentials.create("AKIAEXAMPLE", "secret"))

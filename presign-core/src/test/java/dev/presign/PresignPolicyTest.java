@@ -94,8 +94,7 @@ class PresignPolicyTest {
   }
 
   // A TAB has two spellings once a signer or S3 canonicalizes the header: refused, so the signed
-  // value is
-  // the one every store checks.
+  // value is the one every store checks.
   @ParameterizedTest
   @ValueSource(
       strings = {

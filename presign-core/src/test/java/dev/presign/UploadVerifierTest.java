@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -90,6 +92,56 @@ class UploadVerifierTest {
         .hasMessageStartingWith("the ticket expired at ")
         .extracting(e -> ((InvalidRequestException) e).reason())
         .isEqualTo(InvalidRequestException.Reason.TICKET_INVALID);
+    assertThat(s3.calls()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "image", "image/*", "text/html; charset=\"x"})
+  void verify_presignedUploadWithoutAConcreteType_isContentTypeInvalidAndAsksNothingOfS3(
+      String type) {
+    PresignedUpload issued = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 12));
+    Map<String, String> headers = new HashMap<>(issued.headers());
+    if (type.isEmpty()) {
+      headers.remove("Content-Type");
+    } else {
+      headers.put("Content-Type", type);
+    }
+    PresignedUpload edited =
+        new PresignedUpload(
+            issued.method(),
+            issued.url(),
+            headers,
+            issued.contentLength(),
+            issued.key(),
+            issued.expiresAt());
+
+    assertThatThrownBy(() -> verifier(issuer).build().verify(edited))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageStartingWith("the upload's Content-Type must be a concrete media type")
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.CONTENT_TYPE_INVALID);
+    assertThat(s3.calls()).isEmpty();
+  }
+
+  @Test
+  void verify_presignedUploadWithAMalformedChecksum_isHeaderInvalidAndAsksNothingOfS3() {
+    PresignedUpload issued = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 12));
+    Map<String, String> headers = new HashMap<>(issued.headers());
+    headers.put("x-amz-checksum-sha256", "not base64!");
+    PresignedUpload edited =
+        new PresignedUpload(
+            issued.method(),
+            issued.url(),
+            headers,
+            issued.contentLength(),
+            issued.key(),
+            issued.expiresAt());
+
+    assertThatThrownBy(() -> verifier(issuer).build().verify(edited))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("the upload's checksum header is malformed: SHA256 checksum must be")
+        .extracting(e -> ((InvalidRequestException) e).reason())
+        .isEqualTo(InvalidRequestException.Reason.HEADER_INVALID);
     assertThat(s3.calls()).isEmpty();
   }
 

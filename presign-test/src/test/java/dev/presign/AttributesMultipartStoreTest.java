@@ -117,8 +117,7 @@ class AttributesMultipartStoreTest extends StoreSuite {
             session.token(),
             store.client().putParts(session, uploads.presignAllParts(session.token()), file));
         // RGW 16.2.15 drops x-amz-tagging on CreateMultipartUpload (see the next test); its profile
-        // has
-        // complete() set the tags the session token carries.
+        // has complete() set the tags the session token carries.
         assertThat(
                 store
                     .s3Client()

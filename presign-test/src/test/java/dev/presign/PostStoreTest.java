@@ -74,9 +74,8 @@ class PostStoreTest extends StoreSuite {
   }
 
   // The adversarial review's comma trick: "image/x, text/html" passed a starts-with "image/"
-  // condition and
-  // was served as HTML. Every form now signs one exact type, and S3 refuses anything else in the
-  // field.
+  // condition and was served as HTML. Every form now signs one exact type, and S3 refuses anything
+  // else in the field.
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -149,8 +148,7 @@ class PostStoreTest extends StoreSuite {
     HttpResponse<String> response = send(post, widened, "image/png", new byte[MIN]);
 
     // S3 refuses any field the policy does not list with 403 AccessDenied. RGW checks the storage
-    // class
-    // before the policy and refuses one it does not know (GLACIER) with 400 InvalidArgument.
+    // class before the policy and refuses one it does not know (GLACIER) with 400 InvalidArgument.
     StoreVariant.Refusal expected =
         field.equals("x-amz-storage-class")
             ? variant().unknownStorageClassInPost()
@@ -191,8 +189,7 @@ class PostStoreTest extends StoreSuite {
     HttpResponse<String> response = send(post, tampered, "image/png", new byte[MAX + 1]);
 
     // S3 answers SignatureDoesNotMatch; S3Proxy 4.1.1 refuses a POST whose signature does not match
-    // with
-    // a bare 403 and no error document, so the status is all there is to assert.
+    // with a bare 403 and no error document, so the status is all there is to assert.
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     assertThat(response.body()).doesNotContain("EntityTooLarge");
     assertThat(store.keys()).as("nothing may be stored").isEmpty();

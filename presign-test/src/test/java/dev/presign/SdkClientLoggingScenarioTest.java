@@ -89,8 +89,7 @@ class SdkClientLoggingScenarioTest extends StoreSuite {
     try (MultipartUploads multipart =
         MultipartUploads.builder().issuer(issuer).sessionKey(KEY).build()) {
       // S3Proxy answers NotImplemented to a header-signed request with a session token: the request
-      // is
-      // still signed and sent, which is what the loggers would see.
+      // is still signed and sent, which is what the loggers would see.
       attempt(() -> multipart.start(UploadRequest.of("f.mp4", "video/mp4", 6L * 1024 * 1024)));
     }
     try (UploadVerifier verifier = UploadVerifier.builder().issuer(issuer).ticketKey(KEY).build()) {

@@ -130,9 +130,8 @@ class SecretFreeOutputScenarioTest extends StoreSuite {
                 .endpointOverride(URI.create("http://user:" + TOKEN + "@host:1/x")));
 
     // S3Proxy answers NotImplemented to a header-signed request with a session token, so the SDK
-    // calls of
-    // multipart uploads and verification use the static key; part URLs are still signed with the
-    // session.
+    // calls of multipart uploads and verification use the static key; part URLs are still signed
+    // with the session.
     UploadUrlIssuer staticKey =
         issuer.toBuilder().credentialsProvider(store.credentialsProvider()).build();
     try (MultipartUploads multipart =

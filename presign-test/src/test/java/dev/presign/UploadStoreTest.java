@@ -167,9 +167,8 @@ class UploadStoreTest extends StoreSuite {
   @EnumSource(Checksum.Algorithm.class)
   void put_otherBytesThanTheChecksum_isRefused(Checksum.Algorithm algorithm) throws Exception {
     // S3 checks every checksum (400 BadDigest). RGW 16 ignores x-amz-checksum-* and would store
-    // these bytes
-    // with a 200, so its profile refuses those checksums before signing: that refusal is what it
-    // gets.
+    // these bytes with a 200, so its profile refuses those checksums before signing: that refusal
+    // is what it gets.
     if (!variant().checks(algorithm)) {
       assertRefusedBeforeSigning(algorithm);
       return;

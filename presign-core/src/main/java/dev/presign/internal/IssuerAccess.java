@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * API, without that being public: reach its connection (to sign outside the policy) and read the
  * policy's attribute headers. {@code dev.presign} registers the one implementation when {@link
  * UploadUrlIssuer} is initialized, so it is there whenever an issuer exists; this package is not
- * exported, so no other module can call it.
+ * exported, so no other named module can call it (on the class path any code can, as with any
+ * public class of a jar).
  */
 public abstract class IssuerAccess {
   private static volatile @Nullable IssuerAccess registered;

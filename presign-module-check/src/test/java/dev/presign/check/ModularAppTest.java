@@ -63,9 +63,8 @@ class ModularAppTest {
   }
 
   // The JVM running the tests resolves every system module (the test runner is on the class path),
-  // so
-  // the graph an application really gets is only seen in a JVM started with -m, as an application
-  // is.
+  // so the graph an application really gets is only seen in a JVM started with -m, as an
+  // application is.
 
   @Test
   void issue_inAnApplicationsOwnModuleGraph_needsNoJavaNetHttp() throws Exception {

@@ -139,9 +139,8 @@ public final class OfflineSignatureCheck {
           "the URL expired at " + signedAt.plusSeconds(expires) + ", the request arrives at " + at);
     }
     // With session credentials the URL must carry their token. With long-term credentials a token
-    // in the URL is
-    // STS's to judge, which no offline check can: it is signed as it stands (S3Proxy, too, accepts
-    // it).
+    // in the URL is STS's to judge, which no offline check can: it is signed as it stands (S3Proxy,
+    // too, accepts it).
     String urlToken = presigned.parameter("X-Amz-Security-Token").orElse(null);
     String token =
         identity instanceof AwsSessionCredentialsIdentity session

@@ -150,8 +150,7 @@ public final class ContentDisposition {
       }
     }
     // NFC after the invisible characters are gone: one between a letter and its accent would block
-    // composing.
-    // Trimmed again after capping: the cut can land in a run of spaces or dots.
+    // composing. Trimmed again after capping: the cut can land in a run of spaces or dots.
     String cleaned = trimEnds(capped(trimEnds(Nfc.normalize(out.toString()))));
     return cleaned.isEmpty() ? "download" : cleaned;
   }

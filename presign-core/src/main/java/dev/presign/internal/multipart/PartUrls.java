@@ -135,8 +135,7 @@ public final class PartUrls {
     List<PresignedPart> parts;
     if (to - from + 1 >= PARALLEL_PARTS) {
       // Thousands of URLs at once (a 50 GB video): spread them over the cores on the common pool,
-      // as
-      // Caffeine does its own bulk work. The signer keeps its buffers per thread, so nothing is
+      // as Caffeine does its own bulk work. The signer keeps its buffers per thread, so nothing is
       // shared.
       parts = IntStream.rangeClosed(from, to).parallel().mapToObj(signPart).toList();
     } else {

@@ -81,8 +81,7 @@ public final class ExtensionTable {
           Map.entry("text/html", "html"));
 
   // Extension to type: the alphabetically first type that claims it, but for the few where that
-  // reads
-  // wrong (an .mp4 is a video before it is audio).
+  // reads wrong (an .mp4 is a video before it is audio).
   private static final Map<String, String> TYPE_OF;
 
   static {

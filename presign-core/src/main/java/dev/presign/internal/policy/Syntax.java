@@ -139,9 +139,8 @@ final class Syntax {
   }
 
   // No TAB, though RFC 9110 allows one: signers and S3 turn it into a space when they canonicalize
-  // the
-  // header, so a value with a TAB has two spellings, and which one a store checks is the store's
-  // choice.
+  // the header, so a value with a TAB has two spellings, and which one a store checks is the
+  // store's choice.
   private static boolean isVisibleOrSpace(char c) {
     return c == ' ' || (c > 0x20 && c < 0x7f);
   }

@@ -150,8 +150,7 @@ public final class UploadChecks {
   public MediaType checkPost(UploadRequest request) {
     checkFileName(request);
     // A starts-with condition ("image/") also admits "image/x, text/html", which browsers render as
-    // HTML:
-    // a form signs one exact type, as a PUT does.
+    // HTML: a form signs one exact type, as a PUT does.
     if (request.contentType().indexOf('*') >= 0) {
       throw new InvalidRequestException(
           Reason.CONTENT_TYPE_INVALID,

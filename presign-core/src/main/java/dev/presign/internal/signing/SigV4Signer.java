@@ -18,8 +18,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  */
 public final class SigV4Signer implements UrlSigner {
   // Filled by scratch(), not withInitial() or an initialValue() subclass: no lambda bootstrap and
-  // no extra
-  // class to load on a cold JVM's way to its first URL.
+  // no extra class to load on a cold JVM's way to its first URL.
   private static final ThreadLocal<SigningScratch> SCRATCH = new ThreadLocal<>();
 
   private final String region;

@@ -42,10 +42,8 @@ final class SigningScratch {
   private byte[][] headerLowerNames = new byte[8][];
   private int headerCount;
   // Header names folded to lower case, by identity: the issuer's names are the same String objects
-  // on
-  // every call, so each is folded once per thread instead of three times per URL.
-  // Extra query parameter names by identity, checked and encoded, likewise: a download's response-*
-  // names are
+  // on every call, so each is folded once per thread instead of three times per URL. Extra query
+  // parameter names by identity, checked and encoded, likewise: a download's response-* names are
   // the same constants on every call, so each is checked and encoded once per thread instead of
   // once per URL.
   private final String[] nameKeys = new String[NAME_CACHE];
@@ -143,8 +141,7 @@ final class SigningScratch {
   private void writeQuery(ByteSink c, SigningRequest request, SigningKey key, long epochSecond) {
     sortExtraParameters(request.queryParameters());
     // The X-Amz-* parameters go in their fixed order, which is canonical (byte) order; extra ones
-    // are
-    // merged in where their encoded names sort (ASCII, so String order is byte order).
+    // are merged in where their encoded names sort (ASCII, so String order is byte order).
     int start = c.length;
     nextExtra = 0;
     extrasBefore(c, start, "X-Amz-Algorithm");

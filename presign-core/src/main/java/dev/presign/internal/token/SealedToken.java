@@ -60,8 +60,8 @@ public final class SealedToken {
       throw new InvalidTokenException("the " + what + " is malformed");
     }
     // One spelling only: the decoder also takes padding and other values of the last character's
-    // unused
-    // bits, and a revocation list or one-time-use check keyed on the string would not see those.
+    // unused bits, and a revocation list or one-time-use check keyed on the string would not see
+    // those.
     if (!isCanonical(token, 0, dot, payload) || !isCanonical(token, dot + 1, token.length(), mac)) {
       throw new InvalidTokenException("the " + what + " is malformed");
     }

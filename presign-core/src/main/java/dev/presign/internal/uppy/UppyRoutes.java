@@ -214,8 +214,7 @@ public final class UppyRoutes {
   }
 
   // A key the verifier would refuse to promote would fail only after S3 assembled the object: ask
-  // the key
-  // strategy for a key of this request first, before CreateMultipartUpload.
+  // the key strategy for a key of this request first, before CreateMultipartUpload.
   private void requirePromotable(UploadRequest request) {
     String staging = backend.stagingPrefixOrNull();
     if (staging != null && !backend.keyStrategy().key(request, backend.now()).startsWith(staging)) {
@@ -255,8 +254,7 @@ public final class UppyRoutes {
   private Response complete(String token, String key, List<UploadedPart> named) {
     UploadRequest declared = backend.verifies() ? backend.declaredOf(token) : null;
     // A retried completion (S3 assembled the object, the answer or the verification after it was
-    // lost)
-    // answers the stored object, verified again.
+    // lost) answers the stored object, verified again.
     String etag = backend.completeOrStored(token, named);
     String finalKey = key;
     if (backend.verifies()) {

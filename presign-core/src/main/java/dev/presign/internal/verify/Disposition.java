@@ -102,9 +102,8 @@ public final class Disposition {
   }
 
   // The very bytes that were checked (If-Match on the ETag, the version HEAD saw) go to a key no
-  // issued URL
-  // can write; the staged copy goes, so a later PUT with the same URL is just a new, unverified
-  // upload.
+  // issued URL can write; the staged copy goes, so a later PUT with the same URL is just a new,
+  // unverified upload.
   private Verification promote(String key, HeadObjectResponse head) {
     String target = permanentPrefix + key.substring(stagingPrefix.length());
     CopyObjectResponse copied =

@@ -192,8 +192,7 @@ public final class ObjectChecks {
   }
 
   // presign signs only Content-Type, Content-Length and a checksum; S3 stores these too when a PUT
-  // adds
-  // them unsigned, and a plain GET would send them to every reader.
+  // adds them unsigned, and a plain GET would send them to every reader.
   private static List<String> unsignedHeaders(HeadObjectResponse head) {
     List<String> found = new ArrayList<>();
     addIfSet(found, "Content-Disposition", head.contentDisposition());

@@ -203,9 +203,8 @@ class SigV4SignerDifferentialTest {
     SigV4Signer ours = new SigV4Signer("us-east-1", addressing);
     SdkOracleSigner sdk = new SdkOracleSigner("us-east-1", addressing);
     // More headers and parameters than the per-thread scratch starts with, names that are prefixes
-    // of one
-    // another and differ in case, and parameter names that sort before, between and after the
-    // X-Amz-* ones.
+    // of one another and differ in case, and parameter names that sort before, between and after
+    // the X-Amz-* ones.
     Map<String, String> headers = new LinkedHashMap<>();
     for (String name :
         new String[] {
@@ -259,8 +258,7 @@ class SigV4SignerDifferentialTest {
   }
 
   // The adversarial review: a TAB inside a quoted parameter was signed as is, while the SDKs for
-  // Java v2,
-  // JavaScript v3 and Python turn every run of whitespace into one space, as S3 does.
+  // Java v2, JavaScript v3 and Python turn every run of whitespace into one space, as S3 does.
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(
       strings = {

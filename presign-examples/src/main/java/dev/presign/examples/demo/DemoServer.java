@@ -57,10 +57,9 @@ public final class DemoServer implements AutoCloseable {
   // A connection silent for this long, halfway through its request or between requests, is closed.
   private static final long IDLE_TIMEOUT_MILLIS = 10_000;
   // Bounded: past MAX_CONNECTIONS open connections the server stops accepting, and a flood waits in
-  // the
-  // kernel's accept queue (or is refused there) instead of growing the server's memory. An HTTP/1.1
-  // connection has one request in progress at a time, so the thread pool's queue stays under that
-  // too.
+  // the kernel's accept queue (or is refused there) instead of growing the server's memory. An
+  // HTTP/1.1 connection has one request in progress at a time, so the thread pool's queue stays
+  // under that too.
   private static final int MAX_THREADS =
       Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
   private static final int MAX_CONNECTIONS = 1024;
@@ -114,9 +113,8 @@ public final class DemoServer implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     // Request line and headers: 16 KiB, room for a file name of 255 characters percent-encoded as
-    // UTF-8 several
-    // times over, so that the policy refuses a long name with its own reason; beyond that Jetty
-    // answers 414/431.
+    // UTF-8 several times over, so that the policy refuses a long name with its own reason; beyond
+    // that Jetty answers 414/431.
     http.setRequestHeaderSize(MAX_REQUEST_HEAD);
     ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
     connector.setHost("127.0.0.1");

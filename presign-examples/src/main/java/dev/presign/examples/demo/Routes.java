@@ -82,8 +82,8 @@ final class Routes extends Handler.Abstract {
       } else if (request.getLength() > 0
           || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
         // The body is read before the route runs, without holding a thread: a client that sends its
-        // body
-        // slowly, or half of it, keeps only its own connection waiting (until the idle timeout).
+        // body slowly, or half of it, keeps only its own connection waiting (until the idle
+        // timeout).
         Route route = methods.get(request.getMethod());
         // BLOCKING: the route may wait on the store, so Jetty runs it on a pool thread, never a
         // selector's.
@@ -114,9 +114,8 @@ final class Routes extends Handler.Abstract {
       route.answer(exchange);
     } catch (Exception e) {
       // A fault in the request itself (a chunked body that is not chunked, a body over the limit):
-      // Jetty's
-      // status, through JsonErrors like every other protocol error; a body that stopped coming:
-      // 408.
+      // Jetty's status, through JsonErrors like every other protocol error; a body that stopped
+      // coming: 408.
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         if (cause instanceof HttpException http) {
           Response.writeError(

@@ -47,8 +47,8 @@ class DemoServerHardeningTest {
   }
 
   // The review's flood: 100,000 anonymous issue calls filled a map of issued keys, and every later
-  // upload's
-  // /download-url answered 404. The server now remembers nothing; the page keeps an HMAC'd token.
+  // upload's /download-url answered 404. The server now remembers nothing; the page keeps an HMAC'd
+  // token.
   @Test
   void downloadLink_afterAHundredThousandAnonymousIssueCalls_stillWorks() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -147,9 +147,8 @@ class DemoServerHardeningTest {
   }
 
   // Bodies sent slowly, a byte at a time within the idle timeout, for more connections than the
-  // server has
-  // threads: the body is read without holding a thread, so the server keeps answering others
-  // meanwhile.
+  // server has threads: the body is read without holding a thread, so the server keeps answering
+  // others meanwhile.
   @Test
   void bodiesSentSlowly_holdNoThreadAndTheServerKeepsServing() throws Exception {
     List<Socket> slow = new ArrayList<>();
