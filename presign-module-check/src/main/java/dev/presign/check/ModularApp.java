@@ -83,23 +83,21 @@ public final class ModularApp {
   }
 
   private static UploadUrlIssuer issuer() {
-    return issuer(null);
+    return builder().build();
   }
 
   private static UploadUrlIssuer issuer(URI endpoint) {
-    UploadUrlIssuer.Builder builder =
-        UploadUrlIssuer.builder()
-            .bucket("modular-bucket")
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create("AKIAMODULAR", "secret")))
-            .policy(PresignPolicy.builder().allowContentTypes("image/png").build())
-            .keyStrategy(KeyStrategy.uuid("m/"));
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint).pathStyleAccess(true);
-    }
-    return builder.build();
+    return builder().endpointOverride(endpoint).pathStyleAccess(true).build();
+  }
+
+  private static UploadUrlIssuer.Builder builder() {
+    return UploadUrlIssuer.builder()
+        .bucket("modular-bucket")
+        .region(Region.EU_WEST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAMODULAR", "secret")))
+        .policy(PresignPolicy.builder().allowContentTypes("image/png").build())
+        .keyStrategy(KeyStrategy.uuid("m/"));
   }
 
   // A port that was free a moment ago: the self-test's PUT finds nobody listening there.
