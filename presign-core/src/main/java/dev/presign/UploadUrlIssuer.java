@@ -54,12 +54,6 @@ import software.amazon.awssdk.regions.Region;
 public final class UploadUrlIssuer {
   private static final Logger LOG = LoggerFactory.getLogger(UploadUrlIssuer.class);
 
-  static {
-    // A named class, not a lambda: a lambda here would bootstrap invokedynamic on a cold JVM's
-    // first URL.
-    IssuerAccessImpl.install();
-  }
-
   private final StoreConnection connection;
   private final PresignPolicy policy;
   private final KeyStrategy keyStrategy;
