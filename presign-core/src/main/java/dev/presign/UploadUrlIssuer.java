@@ -454,7 +454,11 @@ public final class UploadUrlIssuer {
       Require.state(credentialsProvider != null, "credentialsProvider is required", "null");
       Require.state(policy != null, "policy is required", "null");
       String bucketViolation = BucketNames.violation(bucket, pathStyleAccess);
-      Require.state(bucketViolation == null, String.valueOf(bucketViolation), Redact.quote(bucket));
+      // Quoted only when refused: a valid bucket does not load Redact on a cold JVM's first URL.
+      Require.state(
+          bucketViolation == null,
+          String.valueOf(bucketViolation),
+          bucketViolation == null ? "" : Redact.quote(bucket));
       Require.state(
           !region.isGlobalRegion(),
           "region must be a real region, not a global pseudo-region",

@@ -20,9 +20,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Which classes a cold JVM loads on its way to the first PUT URL: each scenario runs in a fresh
  * class loader over the test class path, which then says which classes it loaded. The attribute
  * classes stay unloaded when the policy sets none, the S3 client's and the SDK's HTTP and auth
- * types when no client is built, and the issuer's internal accessor when nothing asks for it. Every
- * class loaded costs a fresh JVM a fraction of a millisecond (README, Performance); this checks
- * what is loaded, not how long it takes.
+ * types when no client is built, the issuer's internal accessor when nothing asks for it, and the
+ * helpers of refusals and unusual content types when nothing is refused or unusual. Every class
+ * loaded costs a fresh JVM a fraction of a millisecond (README, Performance); this checks what is
+ * loaded, not how long it takes.
  */
 class FirstUrlClassesTest {
   private static final List<String> OFF_THE_FIRST_URL_PATH =
@@ -34,6 +35,8 @@ class FirstUrlClassesTest {
           "dev.presign.internal.connection.S3Clients",
           "dev.presign.internal.IssuerAccess",
           "dev.presign.IssuerAccessImpl",
+          "dev.presign.internal.Redact",
+          "dev.presign.internal.policy.Syntax$Parsed",
           "software.amazon.awssdk.services.s3.S3Client",
           "software.amazon.awssdk.http.SdkHttpClient$Builder",
           "software.amazon.awssdk.http.auth.spi.scheme.AuthScheme");
