@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 final class IssuerAccessImpl extends IssuerAccess {
   private IssuerAccessImpl() {}
 
-  /** Registers the one instance; called from {@link UploadUrlIssuer}'s static initializer. */
-  static void install() {
+  static {
+    // Registered when IssuerAccess.get() first initializes this class, not with UploadUrlIssuer:
+    // an issuer that only signs URLs does not load these two classes on its way to the first one.
     IssuerAccess.register(new IssuerAccessImpl());
   }
 

@@ -68,7 +68,9 @@ public final class PresignPolicy {
   private final Duration downloadTtl;
   private final Set<String> allowedExtensions;
   private final boolean extensionMustMatchContentType;
-  private final ObjectAttributes attributes;
+  // Null until attributes(ObjectAttributes) is called: a policy that sets none does not load the
+  // attribute classes on a cold JVM's way to its first URL.
+  private final @Nullable ObjectAttributes attributes;
   // Null when the attributes set nothing: then a URL costs nothing more than before they existed.
   private final @Nullable AttributeHeaders attributeHeaders;
 
@@ -81,7 +83,7 @@ public final class PresignPolicy {
     this.allowedExtensions = Set.copyOf(b.allowedExtensions);
     this.extensionMustMatchContentType = b.extensionMustMatchContentType;
     this.attributes = b.attributes;
-    this.attributeHeaders = AttributeHeaders.of(attributes);
+    this.attributeHeaders = attributes == null ? null : AttributeHeaders.of(attributes);
     this.checks =
         new UploadChecks(
             b.ranges,
@@ -152,7 +154,7 @@ public final class PresignPolicy {
    * {@return the object attributes every upload gets, and what requests may add; none by default}
    */
   public ObjectAttributes attributes() {
-    return attributes;
+    return attributes == null ? ObjectAttributes.none() : attributes;
   }
 
   /**
@@ -216,7 +218,7 @@ public final class PresignPolicy {
         + downloadTtl
         + (allowedExtensions.isEmpty() ? "" : ", extensions=" + new TreeSet<>(allowedExtensions))
         + (extensionMustMatchContentType ? ", extensionMatchesType" : "")
-        + (attributes.isEmpty() ? "" : ", " + attributes)
+        + (attributes == null || attributes.isEmpty() ? "" : ", " + attributes)
         + ']';
   }
 
@@ -233,7 +235,8 @@ public final class PresignPolicy {
     private Duration downloadTtl = Duration.ofMinutes(5);
     private Set<String> allowedExtensions = Set.of();
     private boolean extensionMustMatchContentType;
-    private ObjectAttributes attributes = ObjectAttributes.none();
+    // Null for none (see the policy's field).
+    private @Nullable ObjectAttributes attributes;
 
     private Builder() {}
 

@@ -54,12 +54,6 @@ import software.amazon.awssdk.regions.Region;
 public final class UploadUrlIssuer {
   private static final Logger LOG = LoggerFactory.getLogger(UploadUrlIssuer.class);
 
-  static {
-    // A named class, not a lambda: a lambda here would bootstrap invokedynamic on a cold JVM's
-    // first URL.
-    IssuerAccessImpl.install();
-  }
-
   private final StoreConnection connection;
   private final PresignPolicy policy;
   private final KeyStrategy keyStrategy;
@@ -460,7 +454,11 @@ public final class UploadUrlIssuer {
       Require.state(credentialsProvider != null, "credentialsProvider is required", "null");
       Require.state(policy != null, "policy is required", "null");
       String bucketViolation = BucketNames.violation(bucket, pathStyleAccess);
-      Require.state(bucketViolation == null, String.valueOf(bucketViolation), Redact.quote(bucket));
+      // Quoted only when refused: a valid bucket does not load Redact on a cold JVM's first URL.
+      Require.state(
+          bucketViolation == null,
+          String.valueOf(bucketViolation),
+          bucketViolation == null ? "" : Redact.quote(bucket));
       Require.state(
           !region.isGlobalRegion(),
           "region must be a real region, not a global pseudo-region",

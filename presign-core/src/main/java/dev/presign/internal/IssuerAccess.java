@@ -10,11 +10,12 @@ import org.jspecify.annotations.Nullable;
  * What presign's other packages ({@code dev.presign.setup}) may do with an issuer beyond its public
  * API, without that being public: reach its connection (to sign outside the policy) and read the
  * policy's attribute headers. {@code dev.presign} registers the one implementation when {@link
- * UploadUrlIssuer} is initialized, so it is there whenever an issuer exists; this package is not
- * exported, so no other named module can call it (on the class path any code can, as with any
- * public class of a jar).
+ * #get()} first asks for it (not with every issuer: one that only signs URLs never needs it); this
+ * package is not exported, so no other named module can call it (on the class path any code can, as
+ * with any public class of a jar).
  */
 public abstract class IssuerAccess {
+  private static final String IMPLEMENTATION = "dev.presign.IssuerAccessImpl";
   private static volatile @Nullable IssuerAccess registered;
 
   /** For the one implementation, in {@code dev.presign}. */
@@ -29,7 +30,9 @@ public abstract class IssuerAccess {
   public static synchronized void register(IssuerAccess access) {
     Objects.requireNonNull(access, "access");
     Require.state(
-        registered == null, "IssuerAccess is registered once, by UploadUrlIssuer", "a second time");
+        registered == null,
+        "IssuerAccess is registered once, by UploadUrlIssuer's package",
+        "a second time");
     registered = access;
   }
 
@@ -37,9 +40,19 @@ public abstract class IssuerAccess {
   public static IssuerAccess get() {
     IssuerAccess access = registered;
     if (access == null) {
-      // Callers hold an issuer, so UploadUrlIssuer's static initializer has run and registered it.
-      throw new IllegalStateException(
-          "IssuerAccess is registered when UploadUrlIssuer is initialized: none");
+      // Initializing the implementation registers it: by name, so that dev.presign's classes do
+      // not load it (and this class) with every issuer.
+      try {
+        Class.forName(IMPLEMENTATION, true, IssuerAccess.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(
+            "IssuerAccess implementation missing: " + IMPLEMENTATION, e);
+      }
+      access = registered;
+      if (access == null) {
+        throw new IllegalStateException(
+            "IssuerAccess is registered when " + IMPLEMENTATION + " is initialized: none");
+      }
     }
     return access;
   }

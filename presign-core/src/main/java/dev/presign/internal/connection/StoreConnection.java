@@ -7,7 +7,6 @@ import dev.presign.StoreProfile;
 import dev.presign.internal.HeaderMap;
 import dev.presign.internal.Redact;
 import dev.presign.internal.keys.ObjectKeys;
-import dev.presign.internal.sdk.QuietSigV4;
 import dev.presign.internal.signing.Expiry;
 import dev.presign.internal.signing.S3Addressing;
 import dev.presign.internal.signing.SigV4Signer;
@@ -18,14 +17,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Where and as whom every service talks to one bucket: the bucket, region, endpoint and addressing,
@@ -276,19 +271,11 @@ public final class StoreConnection {
    * @return a new client; the caller closes it
    */
   public S3Client newS3Client(SdkHttpClient.Builder<?> httpClient) {
-    S3ClientBuilder builder =
-        S3Client.builder()
-            .httpClientBuilder(httpClient != null ? httpClient : UrlConnectionHttpClient.builder())
-            .region(region)
-            .credentialsProvider(credentialsProvider)
-            .putAuthScheme(new QuietSigV4())
-            .forcePathStyle(pathStyleAccess)
-            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-    if (endpointOverride != null) {
-      builder.endpointOverride(endpointOverride);
-    }
-    return builder.build();
+    // In its own class: the SDK's client, HTTP and auth types it names would otherwise be loaded
+    // (by verification) with this class, on the way to the first URL of an issuer that never
+    // builds a client.
+    return S3Clients.create(
+        region, endpointOverride, pathStyleAccess, credentialsProvider, httpClient);
   }
 
   @Override
