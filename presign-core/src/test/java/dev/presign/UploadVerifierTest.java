@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,6 +65,20 @@ class UploadVerifierTest {
     return UploadVerifier.builder().issuer(on).ticketKey(TICKET_KEY).s3Client(s3);
   }
 
+  // The upload as a client could hand it back: the same URL with its headers edited.
+  private static PresignedUpload withHeaders(
+      PresignedUpload issued, Consumer<Map<String, String>> edit) {
+    Map<String, String> headers = new HashMap<>(issued.headers());
+    edit.accept(headers);
+    return new PresignedUpload(
+        issued.method(),
+        issued.url(),
+        headers,
+        issued.contentLength(),
+        issued.key(),
+        issued.expiresAt());
+  }
+
   @Test
   void verify_presignedUploadTwoDaysAfterIssue_checksTheObjectWithoutATicket() {
     VerifiableUpload issued =
@@ -100,20 +115,16 @@ class UploadVerifierTest {
   void verify_presignedUploadWithoutAConcreteType_isContentTypeInvalidAndAsksNothingOfS3(
       String type) {
     PresignedUpload issued = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 12));
-    Map<String, String> headers = new HashMap<>(issued.headers());
-    if (type.isEmpty()) {
-      headers.remove("Content-Type");
-    } else {
-      headers.put("Content-Type", type);
-    }
     PresignedUpload edited =
-        new PresignedUpload(
-            issued.method(),
-            issued.url(),
-            headers,
-            issued.contentLength(),
-            issued.key(),
-            issued.expiresAt());
+        withHeaders(
+            issued,
+            headers -> {
+              if (type.isEmpty()) {
+                headers.remove("Content-Type");
+              } else {
+                headers.put("Content-Type", type);
+              }
+            });
 
     assertThatThrownBy(() -> verifier(issuer).build().verify(edited))
         .isInstanceOf(InvalidRequestException.class)
@@ -126,16 +137,8 @@ class UploadVerifierTest {
   @Test
   void verify_presignedUploadWithAMalformedChecksum_isHeaderInvalidAndAsksNothingOfS3() {
     PresignedUpload issued = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 12));
-    Map<String, String> headers = new HashMap<>(issued.headers());
-    headers.put("x-amz-checksum-sha256", "not base64!");
     PresignedUpload edited =
-        new PresignedUpload(
-            issued.method(),
-            issued.url(),
-            headers,
-            issued.contentLength(),
-            issued.key(),
-            issued.expiresAt());
+        withHeaders(issued, headers -> headers.put("x-amz-checksum-sha256", "not base64!"));
 
     assertThatThrownBy(() -> verifier(issuer).build().verify(edited))
         .isInstanceOf(InvalidRequestException.class)
