@@ -19,6 +19,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,6 +67,16 @@ class UploadVerifierTest {
     return UploadVerifier.builder().issuer(on).ticketKey(TICKET_KEY).s3Client(s3);
   }
 
+  // A refusal presign makes itself: typed, with its reason, and before any call to S3.
+  private AbstractThrowableAssert<?, ? extends Throwable> assertRefusedBeforeS3(
+      ThrowingCallable call, InvalidRequestException.Reason reason) {
+    AbstractThrowableAssert<?, ? extends Throwable> refusal =
+        assertThatThrownBy(call).isInstanceOf(InvalidRequestException.class);
+    refusal.extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(reason);
+    assertThat(s3.calls()).isEmpty();
+    return refusal;
+  }
+
   // The upload as a client could hand it back: the same URL with its headers edited.
   private static PresignedUpload withHeaders(
       PresignedUpload issued, Consumer<Map<String, String>> edit) {
@@ -102,12 +114,9 @@ class UploadVerifierTest {
     UploadVerifier later =
         verifier(issuer(KeyStrategy.uuid("uploads/"), NOW.plus(Duration.ofDays(2)))).build();
 
-    assertThatThrownBy(() -> later.verify(issued.ticket()))
-        .isInstanceOf(InvalidRequestException.class)
-        .hasMessageStartingWith("the ticket expired at ")
-        .extracting(e -> ((InvalidRequestException) e).reason())
-        .isEqualTo(InvalidRequestException.Reason.TICKET_INVALID);
-    assertThat(s3.calls()).isEmpty();
+    assertRefusedBeforeS3(
+            () -> later.verify(issued.ticket()), InvalidRequestException.Reason.TICKET_INVALID)
+        .hasMessageStartingWith("the ticket expired at ");
   }
 
   @ParameterizedTest
@@ -126,12 +135,10 @@ class UploadVerifierTest {
               }
             });
 
-    assertThatThrownBy(() -> verifier(issuer).build().verify(edited))
-        .isInstanceOf(InvalidRequestException.class)
-        .hasMessageStartingWith("the upload's Content-Type must be a concrete media type")
-        .extracting(e -> ((InvalidRequestException) e).reason())
-        .isEqualTo(InvalidRequestException.Reason.CONTENT_TYPE_INVALID);
-    assertThat(s3.calls()).isEmpty();
+    assertRefusedBeforeS3(
+            () -> verifier(issuer).build().verify(edited),
+            InvalidRequestException.Reason.CONTENT_TYPE_INVALID)
+        .hasMessageStartingWith("the upload's Content-Type must be a concrete media type");
   }
 
   @Test
@@ -140,12 +147,10 @@ class UploadVerifierTest {
     PresignedUpload edited =
         withHeaders(issued, headers -> headers.put("x-amz-checksum-sha256", "not base64!"));
 
-    assertThatThrownBy(() -> verifier(issuer).build().verify(edited))
-        .isInstanceOf(InvalidRequestException.class)
-        .hasMessageContaining("the upload's checksum header is malformed: SHA256 checksum must be")
-        .extracting(e -> ((InvalidRequestException) e).reason())
-        .isEqualTo(InvalidRequestException.Reason.HEADER_INVALID);
-    assertThat(s3.calls()).isEmpty();
+    assertRefusedBeforeS3(
+            () -> verifier(issuer).build().verify(edited),
+            InvalidRequestException.Reason.HEADER_INVALID)
+        .hasMessageContaining("the upload's checksum header is malformed: SHA256 checksum must be");
   }
 
   @Test
@@ -166,12 +171,9 @@ class UploadVerifierTest {
   void verify_malformedOrForgedTicket_isTicketInvalidAndAsksNothingOfS3(String ticket) {
     UploadVerifier verifier = verifier(issuer).build();
 
-    assertThatThrownBy(() -> verifier.verify(ticket))
-        .isInstanceOf(InvalidRequestException.class)
-        .hasMessageStartingWith("the ticket is ")
-        .extracting(e -> ((InvalidRequestException) e).reason())
-        .isEqualTo(InvalidRequestException.Reason.TICKET_INVALID);
-    assertThat(s3.calls()).isEmpty();
+    assertRefusedBeforeS3(
+            () -> verifier.verify(ticket), InvalidRequestException.Reason.TICKET_INVALID)
+        .hasMessageStartingWith("the ticket is ");
   }
 
   @Test
