@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.presign.InvalidRequestException.Reason;
-import dev.presign.testing.RecordingS3Client;
+import dev.presign.testing.FakeS3Client;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,7 +34,7 @@ class MultipartUploadsTest {
   private static final Instant T0 = Instant.parse("2026-12-02T10:00:00Z");
 
   private final MovableClock clock = new MovableClock(T0);
-  private final RecordingS3Client s3 = new RecordingS3Client();
+  private final FakeS3Client s3 = new FakeS3Client();
 
   static Stream<Arguments> tokenUses() {
     return Stream.of(
@@ -53,10 +53,10 @@ class MultipartUploadsTest {
     String token = multipart.start(UploadRequest.of("a.mp4", "video/mp4", 6L << 20)).token();
     char last = token.charAt(token.length() - 1);
     String edited = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
-    s3.calls.clear();
+    s3.clearCalls();
 
     assertSessionInvalid(() -> call.accept(multipart, edited), "the session token is ");
-    assertThat(s3.calls).isEmpty();
+    assertThat(s3.calls()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -68,12 +68,12 @@ class MultipartUploadsTest {
         multipart(issuer("b-1", null), otherKey)
             .start(UploadRequest.of("a.mp4", "video/mp4", 6L << 20))
             .token();
-    s3.calls.clear();
+    s3.clearCalls();
 
     assertSessionInvalid(
         () -> call.accept(multipart(issuer("b-1", null), KEY), token),
         "the session token is not authentic");
-    assertThat(s3.calls).isEmpty();
+    assertThat(s3.calls()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -83,12 +83,12 @@ class MultipartUploadsTest {
         multipart(issuer("b-1", null), KEY)
             .start(UploadRequest.of("a.mp4", "video/mp4", 6L << 20))
             .token();
-    s3.calls.clear();
+    s3.clearCalls();
 
     assertSessionInvalid(
         () -> call.accept(multipart(issuer("b-2", null), KEY), token),
         "the session token is for another bucket");
-    assertThat(s3.calls).isEmpty();
+    assertThat(s3.calls()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -97,12 +97,12 @@ class MultipartUploadsTest {
     MultipartUploads multipart =
         multipart(issuer("b-1", null), KEY).toBuilder().sessionTtl(Duration.ofHours(1)).build();
     String token = multipart.start(UploadRequest.of("a.mp4", "video/mp4", 6L << 20)).token();
-    s3.calls.clear();
+    s3.clearCalls();
     clock.set(T0.plus(Duration.ofHours(1)).plusSeconds(1));
 
     assertSessionInvalid(
         () -> call.accept(multipart, token), "the session expired at 2026-12-02T11:00:00Z");
-    assertThat(s3.calls).isEmpty();
+    assertThat(s3.calls()).isEmpty();
   }
 
   @Test
@@ -127,7 +127,7 @@ class MultipartUploadsTest {
         .hasMessage("the file size must be declared for a multipart upload")
         .extracting(e -> ((InvalidRequestException) e).reason())
         .isEqualTo(Reason.SIZE_MISSING);
-    assertThat(s3.calls).isEmpty();
+    assertThat(s3.calls()).isEmpty();
   }
 
   @Test
@@ -141,7 +141,7 @@ class MultipartUploadsTest {
         .hasMessageContaining("a multipart upload cannot bind a whole-object checksum; use a PUT")
         .extracting(e -> ((InvalidRequestException) e).reason())
         .isEqualTo(Reason.CHECKSUM_UNSUPPORTED);
-    assertThat(s3.calls).isEmpty();
+    assertThat(s3.calls()).isEmpty();
   }
 
   @Test
@@ -153,7 +153,7 @@ class MultipartUploadsTest {
         .isInstanceOf(InvalidRequestException.class)
         .extracting(e -> ((InvalidRequestException) e).reason())
         .isEqualTo(Reason.CONTENT_TYPE_NOT_ALLOWED);
-    assertThat(s3.calls).isEmpty();
+    assertThat(s3.calls()).isEmpty();
   }
 
   @Test
@@ -165,7 +165,7 @@ class MultipartUploadsTest {
     assertThat(session.partCount()).isEqualTo(3);
     assertThat(session.uploadId()).isEqualTo("u-1");
     assertThat(session.expiresAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
-    assertThat(s3.created)
+    assertThat(s3.created())
         .singleElement()
         .satisfies(
             r -> {
@@ -181,7 +181,7 @@ class MultipartUploadsTest {
 
     assertThat(issued).isInstanceOf(PresignedUpload.class);
     assertThat(issued.mechanism()).isEqualTo(IssuedUpload.Mechanism.PUT);
-    assertThat(s3.calls).isEmpty();
+    assertThat(s3.calls()).isEmpty();
   }
 
   @Test
@@ -191,7 +191,7 @@ class MultipartUploadsTest {
 
     assertThat(issued).isInstanceOf(PresignedPost.class);
     assertThat(issued.mechanism()).isEqualTo(IssuedUpload.Mechanism.POST);
-    assertThat(s3.calls).isEmpty();
+    assertThat(s3.calls()).isEmpty();
   }
 
   @Test
@@ -202,7 +202,8 @@ class MultipartUploadsTest {
 
     assertThat(issued).isInstanceOf(MultipartSession.class);
     assertThat(issued.mechanism()).isEqualTo(IssuedUpload.Mechanism.MULTIPART);
-    assertThat(s3.calls).containsExactly("CreateMultipartUpload");
+    assertThat(s3.calls())
+        .containsExactly("CreateMultipartUpload " + ((MultipartSession) issued).key());
   }
 
   @Test
@@ -213,7 +214,7 @@ class MultipartUploadsTest {
         .isInstanceOf(PresignException.class)
         .hasMessage(
             "CLOUDFLARE_R2 does not accept presigned POST forms; declare the size for a PUT or a multipart upload");
-    assertThat(s3.calls).isEmpty();
+    assertThat(s3.calls()).isEmpty();
   }
 
   private static void assertSessionInvalid(

@@ -21,21 +21,9 @@ class StoreProfileTest {
   @Test
   void profile_setsAddressingRegionAndEndpoint() {
     UploadUrlIssuer r2 =
-        UploadUrlIssuer.builder()
-            .profile(
-                StoreProfile.CLOUDFLARE_R2, URI.create("https://acct.r2.cloudflarestorage.com"))
-            .bucket("media")
-            .credentialsProvider(CREDENTIALS)
-            .policy(POLICY)
-            .build();
+        issuer(StoreProfile.CLOUDFLARE_R2, "https://acct.r2.cloudflarestorage.com");
     UploadUrlIssuer b2 =
-        UploadUrlIssuer.builder()
-            .profile(
-                StoreProfile.BACKBLAZE_B2, URI.create("https://s3.us-west-004.backblazeb2.com"))
-            .bucket("media")
-            .credentialsProvider(CREDENTIALS)
-            .policy(POLICY)
-            .build();
+        issuer(StoreProfile.BACKBLAZE_B2, "https://s3.us-west-004.backblazeb2.com");
 
     PresignedDownload fromR2 = r2.issueDownload("a.png");
     assertThat(r2.region().id()).isEqualTo("auto");
@@ -49,13 +37,7 @@ class StoreProfileTest {
   @Test
   void profile_withoutPost_refusesPostForms() {
     UploadUrlIssuer r2 =
-        UploadUrlIssuer.builder()
-            .profile(
-                StoreProfile.CLOUDFLARE_R2, URI.create("https://acct.r2.cloudflarestorage.com"))
-            .bucket("media")
-            .credentialsProvider(CREDENTIALS)
-            .policy(POLICY)
-            .build();
+        issuer(StoreProfile.CLOUDFLARE_R2, "https://acct.r2.cloudflarestorage.com");
 
     assertThatThrownBy(() -> r2.issuePost(UploadRequest.of("a.png", "image/png")))
         .isInstanceOf(PresignException.class)
@@ -72,13 +54,7 @@ class StoreProfileTest {
       value = Checksum.Algorithm.class,
       names = {"SHA256", "CRC32C"})
   void profile_refusesAChecksumTheStoreRejects(Checksum.Algorithm algorithm) {
-    UploadUrlIssuer ceph =
-        UploadUrlIssuer.builder()
-            .profile(StoreProfile.CEPH_RGW, URI.create("http://127.0.0.1:7480"))
-            .bucket("media")
-            .credentialsProvider(CREDENTIALS)
-            .policy(POLICY)
-            .build();
+    UploadUrlIssuer ceph = issuer(StoreProfile.CEPH_RGW, "http://127.0.0.1:7480");
     Checksum checksum =
         algorithm == Checksum.Algorithm.SHA256
             ? Checksum.sha256("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")
@@ -184,5 +160,14 @@ class StoreProfileTest {
         .isEmpty();
     assertThat(StoreProfile.BACKBLAZE_B2.defaultRegion(null)).isEmpty();
     assertThat(StoreProfile.AWS_S3.defaultRegion(null)).isEmpty();
+  }
+
+  private static UploadUrlIssuer issuer(StoreProfile profile, String endpoint) {
+    return UploadUrlIssuer.builder()
+        .profile(profile, URI.create(endpoint))
+        .bucket("media")
+        .credentialsProvider(CREDENTIALS)
+        .policy(POLICY)
+        .build();
   }
 }

@@ -18,6 +18,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,6 +67,30 @@ class UploadVerifierTest {
     return UploadVerifier.builder().issuer(on).ticketKey(TICKET_KEY).s3Client(s3);
   }
 
+  // A refusal presign makes itself: typed, with its reason, and before any call to S3.
+  private AbstractThrowableAssert<?, ? extends Throwable> assertRefusedBeforeS3(
+      ThrowingCallable call, InvalidRequestException.Reason reason) {
+    AbstractThrowableAssert<?, ? extends Throwable> refusal =
+        assertThatThrownBy(call).isInstanceOf(InvalidRequestException.class);
+    refusal.extracting(e -> ((InvalidRequestException) e).reason()).isEqualTo(reason);
+    assertThat(s3.calls()).isEmpty();
+    return refusal;
+  }
+
+  // The upload as a client could hand it back: the same URL with its headers edited.
+  private static PresignedUpload withHeaders(
+      PresignedUpload issued, Consumer<Map<String, String>> edit) {
+    Map<String, String> headers = new HashMap<>(issued.headers());
+    edit.accept(headers);
+    return new PresignedUpload(
+        issued.method(),
+        issued.url(),
+        headers,
+        issued.contentLength(),
+        issued.key(),
+        issued.expiresAt());
+  }
+
   @Test
   void verify_presignedUploadTwoDaysAfterIssue_checksTheObjectWithoutATicket() {
     VerifiableUpload issued =
@@ -87,12 +114,9 @@ class UploadVerifierTest {
     UploadVerifier later =
         verifier(issuer(KeyStrategy.uuid("uploads/"), NOW.plus(Duration.ofDays(2)))).build();
 
-    assertThatThrownBy(() -> later.verify(issued.ticket()))
-        .isInstanceOf(InvalidRequestException.class)
-        .hasMessageStartingWith("the ticket expired at ")
-        .extracting(e -> ((InvalidRequestException) e).reason())
-        .isEqualTo(InvalidRequestException.Reason.TICKET_INVALID);
-    assertThat(s3.calls()).isEmpty();
+    assertRefusedBeforeS3(
+            () -> later.verify(issued.ticket()), InvalidRequestException.Reason.TICKET_INVALID)
+        .hasMessageStartingWith("the ticket expired at ");
   }
 
   @ParameterizedTest
@@ -100,49 +124,33 @@ class UploadVerifierTest {
   void verify_presignedUploadWithoutAConcreteType_isContentTypeInvalidAndAsksNothingOfS3(
       String type) {
     PresignedUpload issued = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 12));
-    Map<String, String> headers = new HashMap<>(issued.headers());
-    if (type.isEmpty()) {
-      headers.remove("Content-Type");
-    } else {
-      headers.put("Content-Type", type);
-    }
     PresignedUpload edited =
-        new PresignedUpload(
-            issued.method(),
-            issued.url(),
-            headers,
-            issued.contentLength(),
-            issued.key(),
-            issued.expiresAt());
+        withHeaders(
+            issued,
+            headers -> {
+              if (type.isEmpty()) {
+                headers.remove("Content-Type");
+              } else {
+                headers.put("Content-Type", type);
+              }
+            });
 
-    assertThatThrownBy(() -> verifier(issuer).build().verify(edited))
-        .isInstanceOf(InvalidRequestException.class)
-        .hasMessageStartingWith("the upload's Content-Type must be a concrete media type")
-        .extracting(e -> ((InvalidRequestException) e).reason())
-        .isEqualTo(InvalidRequestException.Reason.CONTENT_TYPE_INVALID);
-    assertThat(s3.calls()).isEmpty();
+    assertRefusedBeforeS3(
+            () -> verifier(issuer).build().verify(edited),
+            InvalidRequestException.Reason.CONTENT_TYPE_INVALID)
+        .hasMessageStartingWith("the upload's Content-Type must be a concrete media type");
   }
 
   @Test
   void verify_presignedUploadWithAMalformedChecksum_isHeaderInvalidAndAsksNothingOfS3() {
     PresignedUpload issued = issuer.issueUpload(UploadRequest.of("cat.png", "image/png", 12));
-    Map<String, String> headers = new HashMap<>(issued.headers());
-    headers.put("x-amz-checksum-sha256", "not base64!");
     PresignedUpload edited =
-        new PresignedUpload(
-            issued.method(),
-            issued.url(),
-            headers,
-            issued.contentLength(),
-            issued.key(),
-            issued.expiresAt());
+        withHeaders(issued, headers -> headers.put("x-amz-checksum-sha256", "not base64!"));
 
-    assertThatThrownBy(() -> verifier(issuer).build().verify(edited))
-        .isInstanceOf(InvalidRequestException.class)
-        .hasMessageContaining("the upload's checksum header is malformed: SHA256 checksum must be")
-        .extracting(e -> ((InvalidRequestException) e).reason())
-        .isEqualTo(InvalidRequestException.Reason.HEADER_INVALID);
-    assertThat(s3.calls()).isEmpty();
+    assertRefusedBeforeS3(
+            () -> verifier(issuer).build().verify(edited),
+            InvalidRequestException.Reason.HEADER_INVALID)
+        .hasMessageContaining("the upload's checksum header is malformed: SHA256 checksum must be");
   }
 
   @Test
@@ -163,12 +171,9 @@ class UploadVerifierTest {
   void verify_malformedOrForgedTicket_isTicketInvalidAndAsksNothingOfS3(String ticket) {
     UploadVerifier verifier = verifier(issuer).build();
 
-    assertThatThrownBy(() -> verifier.verify(ticket))
-        .isInstanceOf(InvalidRequestException.class)
-        .hasMessageStartingWith("the ticket is ")
-        .extracting(e -> ((InvalidRequestException) e).reason())
-        .isEqualTo(InvalidRequestException.Reason.TICKET_INVALID);
-    assertThat(s3.calls()).isEmpty();
+    assertRefusedBeforeS3(
+            () -> verifier.verify(ticket), InvalidRequestException.Reason.TICKET_INVALID)
+        .hasMessageStartingWith("the ticket is ");
   }
 
   @Test

@@ -12,12 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -26,16 +33,24 @@ import software.amazon.awssdk.services.s3.model.GetObjectTaggingRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectTaggingResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListPartsRequest;
+import software.amazon.awssdk.services.s3.model.ListPartsResponse;
+import software.amazon.awssdk.services.s3.model.Part;
 import software.amazon.awssdk.services.s3.model.PutObjectTaggingRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectTaggingResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
- * An in-memory stand-in for the few S3 calls the verifier makes (HEAD, GET with If-Match and a
- * range, CopyObject with copy-source-if-match, DeleteObject, object tagging), recording each call.
- * For unit tests of what presign decides from S3's answers; never evidence of what S3 itself
- * decides (the store suites are). Not thread-safe.
+ * An in-memory stand-in for the S3 calls presign makes: the verifier's (HEAD, GET with If-Match and
+ * a range, CopyObject with copy-source-if-match, DeleteObject, object tagging) and the multipart
+ * calls (create, ListParts, complete, abort), recording each call and each request. For unit tests
+ * of what presign decides from S3's answers; never evidence of what S3 itself decides (the store
+ * suites are). Not thread-safe.
+ *
+ * <p>Multipart answers are as configured: by default an upload id {@code u-1}, no parts, and a
+ * completion ETag {@code "assembled-2"}; a completion stores the object under its key with that
+ * ETag and version.
  */
 public final class FakeS3Client implements S3Client {
   /** One stored object: its bytes and what HEAD reports besides them. */
@@ -50,9 +65,13 @@ public final class FakeS3Client implements S3Client {
     final Map<String, String> tags = new LinkedHashMap<>();
 
     StoredObject(byte[] bytes, String contentType) {
+      this(bytes, contentType, '"' + HexFormat.of().formatHex(digest("MD5", bytes)) + '"');
+    }
+
+    private StoredObject(byte[] bytes, String contentType, String etag) {
       this.bytes = bytes.clone();
       this.contentType = contentType;
-      this.etag = '"' + HexFormat.of().formatHex(digest("MD5", bytes)) + '"';
+      this.etag = etag;
     }
 
     /**
@@ -107,6 +126,20 @@ public final class FakeS3Client implements S3Client {
   private final Map<String, StoredObject> objects = new LinkedHashMap<>();
   private final List<String> calls = new ArrayList<>();
   private final Set<String> refusedCopyTargets = new HashSet<>();
+  private final List<CreateMultipartUploadRequest> created = new ArrayList<>();
+  private final List<ListPartsRequest> listed = new ArrayList<>();
+  private final List<CompleteMultipartUploadRequest> completed = new ArrayList<>();
+  private final List<AbortMultipartUploadRequest> aborted = new ArrayList<>();
+  private final List<HeadObjectRequest> heads = new ArrayList<>();
+  private final List<PutObjectTaggingRequest> taggings = new ArrayList<>();
+  private Function<ListPartsRequest, ListPartsResponse> listing =
+      r -> ListPartsResponse.builder().isTruncated(false).build();
+  private S3Exception listFailure;
+  private String completeETag = "\"assembled-2\"";
+  private String completeVersionId;
+  // Set, HEAD answers this instead of what is stored: a store whose HEAD disagrees with its writes.
+  private HeadObjectResponse headAnswer;
+  private S3Exception headFailure;
 
   /**
    * Stores an object.
@@ -163,9 +196,135 @@ public final class FakeS3Client implements S3Client {
     return List.copyOf(calls);
   }
 
+  /** Forgets the calls so far, e.g. those that set a test up. */
+  public void clearCalls() {
+    calls.clear();
+  }
+
+  /** {@return the CreateMultipartUpload requests so far} */
+  public List<CreateMultipartUploadRequest> created() {
+    return List.copyOf(created);
+  }
+
+  /** {@return the ListParts requests so far} */
+  public List<ListPartsRequest> listed() {
+    return List.copyOf(listed);
+  }
+
+  /** {@return the CompleteMultipartUpload requests so far} */
+  public List<CompleteMultipartUploadRequest> completed() {
+    return List.copyOf(completed);
+  }
+
+  /** {@return the AbortMultipartUpload requests so far} */
+  public List<AbortMultipartUploadRequest> aborted() {
+    return List.copyOf(aborted);
+  }
+
+  /** {@return the HeadObject requests so far} */
+  public List<HeadObjectRequest> heads() {
+    return List.copyOf(heads);
+  }
+
+  /** {@return the PutObjectTagging requests so far} */
+  public List<PutObjectTaggingRequest> taggings() {
+    return List.copyOf(taggings);
+  }
+
+  /**
+   * Holds these parts of every multipart upload, answered in one ListParts page.
+   *
+   * @param parts the parts
+   * @return this fake
+   */
+  public FakeS3Client holding(Part... parts) {
+    List<Part> held = List.of(parts);
+    return listing(r -> ListPartsResponse.builder().parts(held).isTruncated(false).build());
+  }
+
+  /**
+   * Answers ListParts with this function, for paging.
+   *
+   * @param listing the answer to each request
+   * @return this fake
+   */
+  public FakeS3Client listing(Function<ListPartsRequest, ListPartsResponse> listing) {
+    this.listing = listing;
+    return this;
+  }
+
+  /**
+   * Refuses ListParts with this status and error code.
+   *
+   * @param status the HTTP status
+   * @param code S3's error code
+   * @return this fake
+   */
+  public FakeS3Client refusingList(int status, String code) {
+    this.listFailure = error(status, code);
+    return this;
+  }
+
+  /**
+   * Answers CompleteMultipartUpload with this ETag and version.
+   *
+   * @param etag the ETag, or null for none
+   * @param versionId the version, or null
+   * @return this fake
+   */
+  public FakeS3Client completingWith(String etag, String versionId) {
+    this.completeETag = etag;
+    this.completeVersionId = versionId;
+    return this;
+  }
+
+  /**
+   * Answers every HeadObject with this ETag (status 200), whatever is stored.
+   *
+   * @param etag the ETag, possibly blank
+   * @return this fake
+   */
+  public FakeS3Client headAnswering(String etag) {
+    this.headAnswer = HeadObjectResponse.builder().eTag(etag).build();
+    this.headFailure = null;
+    return this;
+  }
+
+  /**
+   * Refuses every HeadObject with this status and error code, whatever is stored.
+   *
+   * @param status the HTTP status
+   * @param code S3's error code
+   * @return this fake
+   */
+  public FakeS3Client refusingHead(int status, String code) {
+    this.headFailure = error(status, code);
+    this.headAnswer = null;
+    return this;
+  }
+
+  /**
+   * A part as ListParts shows it.
+   *
+   * @param number the part number
+   * @param etag its ETag
+   * @param size its size
+   * @return the part
+   */
+  public static Part part(int number, String etag, long size) {
+    return Part.builder().partNumber(number).eTag(etag).size(size).build();
+  }
+
   @Override
   public HeadObjectResponse headObject(HeadObjectRequest request) {
     calls.add("HeadObject " + request.key());
+    heads.add(request);
+    if (headFailure != null) {
+      throw headFailure;
+    }
+    if (headAnswer != null) {
+      return headAnswer;
+    }
     StoredObject o = find(request.key());
     return HeadObjectResponse.builder()
         .contentLength((long) o.bytes.length)
@@ -240,10 +399,51 @@ public final class FakeS3Client implements S3Client {
   @Override
   public PutObjectTaggingResponse putObjectTagging(PutObjectTaggingRequest request) {
     calls.add("PutObjectTagging " + request.key());
+    taggings.add(request);
     StoredObject o = find(request.key());
     o.tags.clear();
     request.tagging().tagSet().forEach(t -> o.tags.put(t.key(), t.value()));
     return PutObjectTaggingResponse.builder().build();
+  }
+
+  @Override
+  public CreateMultipartUploadResponse createMultipartUpload(CreateMultipartUploadRequest request) {
+    calls.add("CreateMultipartUpload " + request.key());
+    created.add(request);
+    return CreateMultipartUploadResponse.builder().uploadId("u-1").build();
+  }
+
+  @Override
+  public ListPartsResponse listParts(ListPartsRequest request) {
+    calls.add("ListParts " + request.key());
+    listed.add(request);
+    if (listFailure != null) {
+      throw listFailure;
+    }
+    return listing.apply(request);
+  }
+
+  @Override
+  public CompleteMultipartUploadResponse completeMultipartUpload(
+      CompleteMultipartUploadRequest request) {
+    calls.add("CompleteMultipartUpload " + request.key());
+    completed.add(request);
+    // The parts' bytes never reach the fake: the object stands with the ETag the completion
+    // answers.
+    StoredObject assembled = new StoredObject(new byte[0], null, completeETag);
+    assembled.versionId = completeVersionId;
+    objects.put(request.key(), assembled);
+    return CompleteMultipartUploadResponse.builder()
+        .eTag(completeETag)
+        .versionId(completeVersionId)
+        .build();
+  }
+
+  @Override
+  public AbortMultipartUploadResponse abortMultipartUpload(AbortMultipartUploadRequest request) {
+    calls.add("AbortMultipartUpload " + request.key());
+    aborted.add(request);
+    return AbortMultipartUploadResponse.builder().build();
   }
 
   @Override

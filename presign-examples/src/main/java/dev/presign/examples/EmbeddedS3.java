@@ -4,6 +4,7 @@ import dev.presign.test.S3TestStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -35,7 +36,7 @@ public final class EmbeddedS3 implements AutoCloseable {
    * @param corsOrigins the web pages allowed to upload from a browser; none disables CORS
    * @return the running store
    */
-  public static EmbeddedS3 start(Path dataDirectory, List<String> corsOrigins) {
+  public static EmbeddedS3 start(@Nullable Path dataDirectory, List<String> corsOrigins) {
     S3TestStore.Builder builder = S3TestStore.builder().bucket(BUCKET).corsOrigins(corsOrigins);
     if (dataDirectory != null) {
       builder.dataDirectory(dataDirectory);

@@ -17,12 +17,14 @@ import dev.presign.test.S3TestStore;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -108,10 +110,7 @@ class PresignAutoConfigurationTest {
         .withPropertyValues("presign.bucket=uploads", "presign.region=eu-west-1")
         .run(
             context ->
-                assertThat(context)
-                    .hasFailed()
-                    .getFailure()
-                    .rootCause()
+                startUpFailure(context)
                     .hasMessageContaining(
                         "presign.policy.allowed-content-types must name at least one type"));
   }
@@ -164,10 +163,7 @@ class PresignAutoConfigurationTest {
         .withPropertyValues("presign.policy.upload-ttl=8d")
         .run(
             context ->
-                assertThat(context)
-                    .hasFailed()
-                    .getFailure()
-                    .rootCause()
+                startUpFailure(context)
                     .hasMessageContaining("uploadTtl must be between 1s and 7d"));
   }
 
@@ -265,13 +261,7 @@ class PresignAutoConfigurationTest {
   void profile_awsWithEndpoint_failsAtStartUp() {
     minimal()
         .withPropertyValues("presign.profile=aws-s3", "presign.endpoint=http://127.0.0.1:9000")
-        .run(
-            context ->
-                assertThat(context)
-                    .hasFailed()
-                    .getFailure()
-                    .rootCause()
-                    .hasMessageContaining("AWS_S3 takes no endpoint"));
+        .run(context -> startUpFailure(context).hasMessageContaining("AWS_S3 takes no endpoint"));
   }
 
   @Test
@@ -406,10 +396,7 @@ class PresignAutoConfigurationTest {
         .withPropertyValues(property + "=" + KEY_16)
         .run(
             context ->
-                assertThat(context)
-                    .hasFailed()
-                    .getFailure()
-                    .rootCause()
+                startUpFailure(context)
                     .hasMessage(
                         property
                             + " must be base64 of at least 32 secret random bytes (e.g. from "
@@ -426,10 +413,7 @@ class PresignAutoConfigurationTest {
         .withPropertyValues(property + "=" + secret)
         .run(
             context ->
-                assertThat(context)
-                    .hasFailed()
-                    .getFailure()
-                    .rootCause()
+                startUpFailure(context)
                     .hasMessageContaining(
                         property + " must be base64 of at least 32 secret random bytes")
                     .hasMessageEndingWith(
@@ -512,10 +496,7 @@ class PresignAutoConfigurationTest {
             "presign.verifier.ticket-key=" + KEY_32, "presign.verifier.ticket-ttl=10s")
         .run(
             context ->
-                assertThat(context)
-                    .hasFailed()
-                    .getFailure()
-                    .rootCause()
+                startUpFailure(context)
                     .hasMessageContaining("ticketTtl must be between 1m and 7d"));
   }
 
@@ -608,5 +589,11 @@ class PresignAutoConfigurationTest {
     UploadVerifier ownVerifier(UploadUrlIssuer issuer) {
       return UploadVerifier.builder().issuer(issuer).ticketKey(new byte[40]).keepFailed().build();
     }
+  }
+
+  // Why the app did not start: the exception at the bottom of Spring's chain, presign's own.
+  private static AbstractThrowableAssert<?, ? extends Throwable> startUpFailure(
+      AssertableApplicationContext context) {
+    return assertThat(context).hasFailed().getFailure().rootCause();
   }
 }

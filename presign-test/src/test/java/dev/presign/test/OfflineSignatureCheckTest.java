@@ -33,6 +33,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 class OfflineSignatureCheckTest {
   private static final byte[] PNG = "\u0089PNG offline check".getBytes(StandardCharsets.ISO_8859_1);
+  private static final Map<String, String> PNG_HEADERS =
+      Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length));
 
   @RegisterExtension
   static final S3TestStore store =
@@ -49,6 +51,22 @@ class OfflineSignatureCheckTest {
         .keyStrategy(KeyStrategy.uuid("uploads/"))
         .clock(clock)
         .build();
+  }
+
+  // The upload's own headers sent now: what the store would be asked.
+  private static SignatureVerdict checkNow(PresignedUpload upload) {
+    return store.offlineCheck().check("PUT", upload.url(), PNG_HEADERS, Instant.now());
+  }
+
+  // The check and the store refuse the same upload alike, and nothing is stored.
+  private static void assertRefusedLikeTheStore(
+      PresignedUpload upload, SignatureVerdict.Reason reason, int status, String code) {
+    SignatureVerdict verdict = checkNow(upload);
+    StoreResponse response = store.client().put(upload, PNG);
+
+    assertThat(verdict.reason()).isEqualTo(reason);
+    assertThat(response).isRefusedWith(status, code);
+    assertThat(store.keys()).isEmpty();
   }
 
   static Stream<Arguments> cases() {
@@ -115,14 +133,7 @@ class OfflineSignatureCheckTest {
     PresignedUpload upload =
         issuer(ahead).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
 
-    SignatureVerdict verdict =
-        store
-            .offlineCheck()
-            .check(
-                "PUT",
-                upload.url(),
-                Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length)),
-                Instant.now());
+    SignatureVerdict verdict = checkNow(upload);
     StoreResponse response = store.client().put(upload, PNG);
 
     assertThat(verdict.reason()).isEqualTo(SignatureVerdict.Reason.NOT_YET_VALID);
@@ -137,28 +148,30 @@ class OfflineSignatureCheckTest {
     Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     PresignedUpload upload =
         issuer(clock).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
-    Map<String, String> headers =
-        Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length));
     OfflineSignatureCheck check = store.offlineCheck();
 
     assertThat(
             check
-                .check("PUT", upload.url(), headers, upload.expiresAt().minusSeconds(1))
+                .check("PUT", upload.url(), PNG_HEADERS, upload.expiresAt().minusSeconds(1))
                 .accepted())
         .isTrue();
-    assertThat(check.check("PUT", upload.url(), headers, upload.expiresAt()).reason())
-        .isEqualTo(SignatureVerdict.Reason.EXPIRED);
-    assertThat(
-            check.check("PUT", upload.url(), headers, upload.expiresAt().plusSeconds(1)).reason())
+    assertThat(check.check("PUT", upload.url(), PNG_HEADERS, upload.expiresAt()).reason())
         .isEqualTo(SignatureVerdict.Reason.EXPIRED);
     assertThat(
             check
-                .check("PUT", upload.url(), headers, clock.instant().minus(Duration.ofMinutes(15)))
+                .check("PUT", upload.url(), PNG_HEADERS, upload.expiresAt().plusSeconds(1))
+                .reason())
+        .isEqualTo(SignatureVerdict.Reason.EXPIRED);
+    assertThat(
+            check
+                .check(
+                    "PUT", upload.url(), PNG_HEADERS, clock.instant().minus(Duration.ofMinutes(15)))
                 .accepted())
         .isTrue();
     assertThat(
             check
-                .check("PUT", upload.url(), headers, clock.instant().minus(Duration.ofMinutes(16)))
+                .check(
+                    "PUT", upload.url(), PNG_HEADERS, clock.instant().minus(Duration.ofMinutes(16)))
                 .reason())
         .isEqualTo(SignatureVerdict.Reason.NOT_YET_VALID);
   }
@@ -233,18 +246,16 @@ class OfflineSignatureCheckTest {
             .build();
     OfflineSignatureCheck check =
         OfflineSignatureCheck.of(StaticCredentialsProvider.create(session));
-    Map<String, String> headers =
-        Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length));
     UploadRequest request = UploadRequest.of("cat.png", "image/png", PNG.length);
 
     assertThat(
             check
-                .check("PUT", withToken.issueUpload(request).url(), headers, Instant.now())
+                .check("PUT", withToken.issueUpload(request).url(), PNG_HEADERS, Instant.now())
                 .accepted())
         .isTrue();
     assertThat(
             check
-                .check("PUT", otherToken.issueUpload(request).url(), headers, Instant.now())
+                .check("PUT", otherToken.issueUpload(request).url(), PNG_HEADERS, Instant.now())
                 .reason())
         .isEqualTo(SignatureVerdict.Reason.INVALID_TOKEN);
     assertThat(
@@ -252,7 +263,7 @@ class OfflineSignatureCheckTest {
                 .check(
                     "PUT",
                     issuer(Clock.systemUTC()).issueUpload(request).url(),
-                    headers,
+                    PNG_HEADERS,
                     Instant.now())
                 .reason())
         .isEqualTo(SignatureVerdict.Reason.INVALID_TOKEN);
@@ -287,19 +298,7 @@ class OfflineSignatureCheckTest {
     PresignedUpload upload =
         issuer(past).issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
 
-    SignatureVerdict verdict =
-        store
-            .offlineCheck()
-            .check(
-                "PUT",
-                upload.url(),
-                Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length)),
-                Instant.now());
-    StoreResponse response = store.client().put(upload, PNG);
-
-    assertThat(verdict.reason()).isEqualTo(SignatureVerdict.Reason.EXPIRED);
-    assertThat(response).isRefusedWith(403, "AccessDenied");
-    assertThat(store.keys()).isEmpty();
+    assertRefusedLikeTheStore(upload, SignatureVerdict.Reason.EXPIRED, 403, "AccessDenied");
   }
 
   @Test
@@ -315,19 +314,8 @@ class OfflineSignatureCheckTest {
     PresignedUpload upload =
         wrong.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
 
-    SignatureVerdict verdict =
-        store
-            .offlineCheck()
-            .check(
-                "PUT",
-                upload.url(),
-                Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length)),
-                Instant.now());
-    StoreResponse response = store.client().put(upload, PNG);
-
-    assertThat(verdict.reason()).isEqualTo(SignatureVerdict.Reason.SIGNATURE_MISMATCH);
-    assertThat(response).isRefusedWith(403, "SignatureDoesNotMatch");
-    assertThat(store.keys()).isEmpty();
+    assertRefusedLikeTheStore(
+        upload, SignatureVerdict.Reason.SIGNATURE_MISMATCH, 403, "SignatureDoesNotMatch");
   }
 
   @Test
@@ -341,19 +329,8 @@ class OfflineSignatureCheckTest {
     PresignedUpload upload =
         stranger.issueUpload(UploadRequest.of("cat.png", "image/png", PNG.length));
 
-    SignatureVerdict verdict =
-        store
-            .offlineCheck()
-            .check(
-                "PUT",
-                upload.url(),
-                Map.of("Content-Type", "image/png", "Content-Length", Integer.toString(PNG.length)),
-                Instant.now());
-    StoreResponse response = store.client().put(upload, PNG);
-
-    assertThat(verdict.reason()).isEqualTo(SignatureVerdict.Reason.UNKNOWN_ACCESS_KEY);
-    assertThat(response).isRefusedWith(403, "InvalidAccessKeyId");
-    assertThat(store.keys()).isEmpty();
+    assertRefusedLikeTheStore(
+        upload, SignatureVerdict.Reason.UNKNOWN_ACCESS_KEY, 403, "InvalidAccessKeyId");
   }
 
   @Test

@@ -1,15 +1,16 @@
 package dev.presign.internal.multipart;
 
-import static dev.presign.testing.RecordingS3Client.part;
+import static dev.presign.testing.FakeS3Client.part;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.presign.InvalidRequestException;
 import dev.presign.PresignException;
 import dev.presign.UploadedPart;
-import dev.presign.testing.RecordingS3Client;
+import dev.presign.testing.FakeS3Client;
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -29,25 +30,18 @@ import software.amazon.awssdk.services.s3.model.Tag;
 class MultipartCallsTest {
   private static final String ASSEMBLED = "\"71046e2ca1918d077bd783b79860a531-2\"";
   private static final long MIB5 = 5L << 20;
-  private static final SessionToken SESSION =
-      new SessionToken(
-          "b-1",
-          "u-1",
-          "films/a.mp4",
-          "video/mp4",
-          PartPlan.of(2 * MIB5, MIB5),
-          Instant.parse("2026-12-03T00:00:00Z"));
+  private static final SessionToken SESSION = session("");
   private static final List<UploadedPart> NAMED =
       List.of(UploadedPart.of(1, "\"e1\""), UploadedPart.of(2, "\"e2\""));
 
   @Test
   void create_sendsBucketKeyAndTypeAndAnswersTheUploadId() {
-    RecordingS3Client s3 = new RecordingS3Client();
+    FakeS3Client s3 = new FakeS3Client();
 
     String uploadId = new MultipartCalls(s3, "b-1").create("films/a.mp4", "video/mp4", null);
 
     assertThat(uploadId).isEqualTo("u-1");
-    assertThat(s3.created)
+    assertThat(s3.created())
         .singleElement()
         .satisfies(
             r -> {
@@ -59,40 +53,40 @@ class MultipartCallsTest {
 
   @Test
   void list_followsPagesInOrder() {
-    RecordingS3Client s3 =
-        new RecordingS3Client()
+    FakeS3Client s3 =
+        new FakeS3Client()
             .listing(
                 r -> page(r.partNumberMarker() == null ? 1 : 3, r.partNumberMarker() == null, 2));
 
     List<UploadedPart> parts = new MultipartCalls(s3, "b-1").list(SESSION);
 
     assertThat(parts).extracting(UploadedPart::partNumber).containsExactly(1, 2, 3, 4);
-    assertThat(s3.listed).extracting(r -> r.partNumberMarker()).containsExactly(null, 2);
-    assertThat(s3.listed).allSatisfy(r -> assertThat(r.uploadId()).isEqualTo("u-1"));
+    assertThat(s3.listed()).extracting(r -> r.partNumberMarker()).containsExactly(null, 2);
+    assertThat(s3.listed()).allSatisfy(r -> assertThat(r.uploadId()).isEqualTo("u-1"));
   }
 
   @Test
   void list_storeWhoseMarkerNeverAdvances_stopsInsteadOfLooping() {
-    RecordingS3Client s3 = new RecordingS3Client().listing(r -> page(1, true, 2));
+    FakeS3Client s3 = new FakeS3Client().listing(r -> page(1, true, 2));
 
     List<UploadedPart> parts = new MultipartCalls(s3, "b-1").list(SESSION);
 
-    assertThat(s3.listed).hasSize(2);
+    assertThat(s3.listed()).hasSize(2);
     assertThat(parts).extracting(UploadedPart::partNumber).startsWith(1, 2);
   }
 
   @Test
   void list_truncatedWithoutAMarker_stops() {
-    RecordingS3Client s3 = new RecordingS3Client().listing(r -> page(1, true, null));
+    FakeS3Client s3 = new FakeS3Client().listing(r -> page(1, true, null));
 
     assertThat(new MultipartCalls(s3, "b-1").list(SESSION)).hasSize(2);
-    assertThat(s3.listed).hasSize(1);
+    assertThat(s3.listed()).hasSize(1);
   }
 
   @Test
   void list_partWithoutETagOrSize_listedAsEmptyAndMinusOne() {
-    RecordingS3Client s3 =
-        new RecordingS3Client()
+    FakeS3Client s3 =
+        new FakeS3Client()
             .holding(software.amazon.awssdk.services.s3.model.Part.builder().partNumber(1).build());
 
     assertThat(new MultipartCalls(s3, "b-1").list(SESSION))
@@ -101,8 +95,7 @@ class MultipartCallsTest {
 
   @Test
   void complete_partsNamedWrongly_refusedBeforeAnyCallToS3() {
-    RecordingS3Client s3 =
-        new RecordingS3Client().holding(part(1, "\"e1\"", MIB5), part(2, "\"e2\"", MIB5));
+    FakeS3Client s3 = new FakeS3Client().holding(part(1, "\"e1\"", MIB5), part(2, "\"e2\"", MIB5));
 
     assertThatThrownBy(
             () ->
@@ -110,27 +103,28 @@ class MultipartCallsTest {
                     .complete(SESSION, List.of(NAMED.get(1), NAMED.get(0)), false))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("parts must be numbered 1..2 in order: found 2 at position 1");
-    assertThat(s3.calls).isEmpty();
+    assertThat(s3.calls()).isEmpty();
   }
 
   @Test
   void complete_storeHoldsAShortPart_refusedWithoutCompleting() {
-    RecordingS3Client s3 =
-        new RecordingS3Client().holding(part(1, "\"e1\"", MIB5 - 1), part(2, "\"e2\"", MIB5));
+    FakeS3Client s3 =
+        new FakeS3Client().holding(part(1, "\"e1\"", MIB5 - 1), part(2, "\"e2\"", MIB5));
 
-    assertThatThrownBy(() -> new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, false))
+    assertThatThrownBy(() -> complete(s3, false))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessage("part 1 must be 5242880 bytes: 5242879");
-    assertThat(s3.calls).containsExactly("ListParts");
+    assertThat(s3.calls()).containsExactly("ListParts films/a.mp4");
   }
 
   @Test
   void complete_storeSendsTheETag_returnsItWithoutAHead() {
-    RecordingS3Client s3 = holdingTwo().completingWith(ASSEMBLED, null);
+    FakeS3Client s3 = holdingTwo().completingWith(ASSEMBLED, null);
 
-    assertThat(new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, false)).isEqualTo(ASSEMBLED);
-    assertThat(s3.calls).containsExactly("ListParts", "CompleteMultipartUpload");
-    assertThat(s3.completed.get(0).multipartUpload().parts())
+    assertThat(complete(s3, false)).isEqualTo(ASSEMBLED);
+    assertThat(s3.calls())
+        .containsExactly("ListParts films/a.mp4", "CompleteMultipartUpload films/a.mp4");
+    assertThat(s3.completed().get(0).multipartUpload().parts())
         .extracting(CompletedPart::partNumber, CompletedPart::eTag)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(1, "\"e1\""),
@@ -141,10 +135,10 @@ class MultipartCallsTest {
   @NullSource
   @ValueSource(strings = {"", "  ", "\"\""})
   void complete_storeSendsNoETag_returnsTheETagOfAHeadOfTheObject(String missing) {
-    RecordingS3Client s3 = holdingTwo().completingWith(missing, null).headAnswering(ASSEMBLED);
+    FakeS3Client s3 = holdingTwo().completingWith(missing, null).headAnswering(ASSEMBLED);
 
-    assertThat(new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, false)).isEqualTo(ASSEMBLED);
-    assertThat(s3.heads)
+    assertThat(complete(s3, false)).isEqualTo(ASSEMBLED);
+    assertThat(s3.heads())
         .singleElement()
         .satisfies(
             head -> {
@@ -156,92 +150,75 @@ class MultipartCallsTest {
 
   @Test
   void complete_versionedBucketWithoutETag_headsTheVersionTheCompletionCreated() {
-    RecordingS3Client s3 = holdingTwo().completingWith("", "v-42").headAnswering(ASSEMBLED);
+    FakeS3Client s3 = holdingTwo().completingWith("", "v-42").headAnswering(ASSEMBLED);
 
-    assertThat(new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, false)).isEqualTo(ASSEMBLED);
-    assertThat(s3.heads).extracting(HeadObjectRequest::versionId).containsExactly("v-42");
+    assertThat(complete(s3, false)).isEqualTo(ASSEMBLED);
+    assertThat(s3.heads()).extracting(HeadObjectRequest::versionId).containsExactly("v-42");
   }
 
   @Test
   void complete_noETagOnCompletionNorOnHead_saysSoInsteadOfReturningNothing() {
-    RecordingS3Client s3 = holdingTwo().completingWith("", null).headAnswering("");
+    FakeS3Client s3 = holdingTwo().completingWith("", null).headAnswering("");
 
-    assertThatThrownBy(() -> new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, false))
-        .isInstanceOf(PresignException.class)
+    assertCompletionFails(s3, false, PresignException.Kind.STORE_INCONSISTENT)
         .hasMessageStartingWith("the multipart upload completed, but S3 gave no ETag for it")
-        .hasMessageContaining("films/a.mp4")
-        .extracting(e -> ((PresignException) e).kind())
-        .isEqualTo(PresignException.Kind.STORE_INCONSISTENT);
+        .hasMessageContaining("films/a.mp4");
   }
 
   @Test
   void complete_headRefused_surfacesS3sErrorCode() {
-    RecordingS3Client s3 = holdingTwo().completingWith("", null).headAnswering(null);
+    FakeS3Client s3 = holdingTwo().completingWith("", null).refusingHead(403, "AccessDenied");
 
-    assertThatThrownBy(() -> new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, false))
-        .isInstanceOf(PresignException.class)
-        .hasMessage("S3 refused HeadObject: AccessDenied (HTTP 403)")
-        .extracting(e -> ((PresignException) e).kind())
-        .isEqualTo(PresignException.Kind.STORE_REFUSED);
+    assertCompletionFails(s3, false, PresignException.Kind.STORE_REFUSED)
+        .hasMessage("S3 refused HeadObject: AccessDenied (HTTP 403)");
   }
 
   @Test
   void complete_retriedAfterS3ForgotTheUpload_answersTheStoredObjectsETag() {
-    RecordingS3Client s3 =
-        new RecordingS3Client().refusingList(404, "NoSuchUpload").headAnswering(ASSEMBLED);
+    FakeS3Client s3 = new FakeS3Client().refusingList(404, "NoSuchUpload").headAnswering(ASSEMBLED);
 
-    assertThat(new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, true)).isEqualTo(ASSEMBLED);
-    assertThat(s3.calls).containsExactly("ListParts", "HeadObject");
+    assertThat(complete(s3, true)).isEqualTo(ASSEMBLED);
+    assertThat(s3.calls()).containsExactly("ListParts films/a.mp4", "HeadObject films/a.mp4");
   }
 
   @Test
   void complete_retriedWithNoPartsListed_answersTheStoredObjectsETag() {
-    RecordingS3Client s3 = new RecordingS3Client().headAnswering(ASSEMBLED);
+    FakeS3Client s3 = new FakeS3Client().headAnswering(ASSEMBLED);
 
-    assertThat(new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, true)).isEqualTo(ASSEMBLED);
-    assertThat(s3.completed).isEmpty();
+    assertThat(complete(s3, true)).isEqualTo(ASSEMBLED);
+    assertThat(s3.completed()).isEmpty();
   }
 
   @Test
   void complete_retriedButNothingStored_surfacesNoSuchUpload() {
-    RecordingS3Client s3 = new RecordingS3Client().refusingList(404, "NoSuchUpload");
+    FakeS3Client s3 = new FakeS3Client().refusingList(404, "NoSuchUpload");
 
-    assertThatThrownBy(() -> new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, true))
-        .isInstanceOf(PresignException.class)
-        .hasMessage("S3 refused ListParts: NoSuchUpload (HTTP 404)")
-        .extracting(e -> ((PresignException) e).kind())
-        .isEqualTo(PresignException.Kind.NOT_FOUND);
+    assertCompletionFails(s3, true, PresignException.Kind.NOT_FOUND)
+        .hasMessage("S3 refused ListParts: NoSuchUpload (HTTP 404)");
   }
 
   @Test
   void complete_notARetry_neverAnswersAStoredObject() {
-    RecordingS3Client s3 =
-        new RecordingS3Client().refusingList(404, "NoSuchUpload").headAnswering(ASSEMBLED);
+    FakeS3Client s3 = new FakeS3Client().refusingList(404, "NoSuchUpload").headAnswering(ASSEMBLED);
 
-    assertThatThrownBy(() -> new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, false))
-        .isInstanceOf(PresignException.class)
+    assertCompletionFails(s3, false, PresignException.Kind.NOT_FOUND)
         .hasMessage("S3 refused ListParts: NoSuchUpload (HTTP 404)");
-    assertThat(s3.heads).isEmpty();
+    assertThat(s3.heads()).isEmpty();
   }
 
   @Test
   void complete_sessionCarriesTags_setsThemOnTheVersionCompleted() {
-    SessionToken tagged =
-        new SessionToken(
-            "b-1",
-            "u-1",
-            "films/a.mp4",
-            "video/mp4",
-            PartPlan.of(2 * MIB5, MIB5),
-            SESSION.expiresAt(),
-            "team=a%20b");
-    RecordingS3Client s3 = holdingTwo().completingWith(ASSEMBLED, "v-7");
+    SessionToken tagged = session("team=a%20b");
+    FakeS3Client s3 = holdingTwo().completingWith(ASSEMBLED, "v-7");
 
     new MultipartCalls(s3, "b-1").complete(tagged, NAMED, false);
 
-    assertThat(s3.calls)
-        .containsExactly("ListParts", "CompleteMultipartUpload", "PutObjectTagging");
-    assertThat(s3.taggings)
+    assertThat(s3.calls())
+        .containsExactly(
+            "ListParts films/a.mp4",
+            "CompleteMultipartUpload films/a.mp4",
+            "PutObjectTagging films/a.mp4");
+    assertThat(s3.taggings())
         .singleElement()
         .satisfies(
             r -> {
@@ -254,11 +231,11 @@ class MultipartCallsTest {
 
   @Test
   void abort_sendsKeyAndUploadId() {
-    RecordingS3Client s3 = new RecordingS3Client();
+    FakeS3Client s3 = new FakeS3Client();
 
     new MultipartCalls(s3, "b-1").abort("films/a.mp4", "u-9");
 
-    assertThat(s3.aborted)
+    assertThat(s3.aborted())
         .singleElement()
         .satisfies(
             r -> {
@@ -268,8 +245,31 @@ class MultipartCallsTest {
             });
   }
 
-  private static RecordingS3Client holdingTwo() {
-    return new RecordingS3Client().holding(part(1, "\"e1\"", MIB5), part(2, "\"e2\"", MIB5));
+  private static SessionToken session(String tagging) {
+    return new SessionToken(
+        "b-1",
+        "u-1",
+        "films/a.mp4",
+        "video/mp4",
+        PartPlan.of(2 * MIB5, MIB5),
+        Instant.parse("2026-12-03T00:00:00Z"),
+        tagging);
+  }
+
+  private static String complete(FakeS3Client s3, boolean retry) {
+    return new MultipartCalls(s3, "b-1").complete(SESSION, NAMED, retry);
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertCompletionFails(
+      FakeS3Client s3, boolean retry, PresignException.Kind kind) {
+    AbstractThrowableAssert<?, ? extends Throwable> failure =
+        assertThatThrownBy(() -> complete(s3, retry)).isInstanceOf(PresignException.class);
+    failure.extracting(e -> ((PresignException) e).kind()).isEqualTo(kind);
+    return failure;
+  }
+
+  private static FakeS3Client holdingTwo() {
+    return new FakeS3Client().holding(part(1, "\"e1\"", MIB5), part(2, "\"e2\"", MIB5));
   }
 
   private static ListPartsResponse page(int from, boolean truncated, Integer nextMarker) {

@@ -14,19 +14,7 @@ class ExpectationTest {
 
   @Test
   void ofUpload_readsKeySizeTypeAndChecksumFromTheSignedHeaders() {
-    PresignedUpload upload =
-        new PresignedUpload(
-            "PUT",
-            "https://b.s3.amazonaws.com/k",
-            Map.of(
-                "Content-Type",
-                "image/png",
-                "Content-Length",
-                "12",
-                "x-amz-checksum-sha256",
-                SHA256),
-            "uploads/a.png",
-            EXPIRY);
+    PresignedUpload upload = signedPng();
 
     Expectation expected = Expectation.of(upload);
 
@@ -49,22 +37,21 @@ class ExpectationTest {
 
   @Test
   void ofTicket_isWhatTheSameUploadsHeadersSay() {
-    PresignedUpload upload =
-        new PresignedUpload(
-            "PUT",
-            "https://b.s3.amazonaws.com/k",
-            Map.of(
-                "Content-Type",
-                "image/png",
-                "Content-Length",
-                "12",
-                "x-amz-checksum-sha256",
-                SHA256),
-            "uploads/a.png",
-            EXPIRY);
+    PresignedUpload upload = signedPng();
 
     assertThat(Expectation.of(UploadTicket.of("b", upload, EXPIRY)))
         .usingRecursiveComparison()
         .isEqualTo(Expectation.of(upload));
+  }
+
+  // An upload whose signed headers fix its size, type and checksum.
+  private static PresignedUpload signedPng() {
+    return new PresignedUpload(
+        "PUT",
+        "https://b.s3.amazonaws.com/k",
+        Map.of(
+            "Content-Type", "image/png", "Content-Length", "12", "x-amz-checksum-sha256", SHA256),
+        "uploads/a.png",
+        EXPIRY);
   }
 }

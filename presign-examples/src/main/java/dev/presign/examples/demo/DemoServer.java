@@ -34,6 +34,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -71,7 +72,7 @@ public final class DemoServer implements AutoCloseable {
 
   private final Server jetty;
   private final ServerConnector connector;
-  private final EmbeddedS3 embedded;
+  private final @Nullable EmbeddedS3 embedded;
   private final UploadUrlIssuer issuer;
   private final MultipartUploads multipart;
   private final long multipartThreshold;
@@ -82,7 +83,7 @@ public final class DemoServer implements AutoCloseable {
   private DemoServer(
       Server jetty,
       ServerConnector connector,
-      EmbeddedS3 embedded,
+      @Nullable EmbeddedS3 embedded,
       UploadUrlIssuer issuer,
       MultipartUploads multipart,
       long multipartThreshold,
@@ -105,7 +106,7 @@ public final class DemoServer implements AutoCloseable {
    * @return the running server
    * @throws Exception when the server or the store cannot start
    */
-  public static DemoServer start(int port, Path dataDirectory, long multipartThreshold)
+  public static DemoServer start(int port, @Nullable Path dataDirectory, long multipartThreshold)
       throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("demo");
@@ -192,8 +193,11 @@ public final class DemoServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
   }
 
-  /** {@return the embedded store, when the demo runs on one} */
-  public EmbeddedS3 embedded() {
+  /**
+   * {@return the embedded store, or null when the demo runs on an S3 bucket named by
+   * S3_BUCKET_NAME}
+   */
+  public @Nullable EmbeddedS3 embedded() {
     return embedded;
   }
 
@@ -218,18 +222,26 @@ public final class DemoServer implements AutoCloseable {
 
   private static void failure(Exchange exchange, Exception failure) {
     if (failure instanceof InvalidRequestException e) {
-      Map<String, Object> body = Routes.error(e.reason().name(), e.getMessage());
+      Map<String, Object> body = Routes.error(e.reason().name(), reason(e));
       body.put("message", endUserMessage(e));
       exchange.json(400, body);
     } else if (failure instanceof BadRequest e) {
-      exchange.json(400, Routes.error("BAD_REQUEST", e.getMessage()));
+      exchange.json(400, Routes.error("BAD_REQUEST", reason(e)));
     } else if (failure instanceof PresignException e) {
       LOG.warn("Storage refused: {}", e.getMessage());
-      exchange.json(502, Routes.error("STORAGE_ERROR", e.getMessage()));
+      exchange.json(502, Routes.error("STORAGE_ERROR", reason(e)));
     } else {
       LOG.error("Unexpected failure on {}", exchange.path(), failure);
       exchange.json(500, Routes.error("INTERNAL_ERROR", "something went wrong"));
     }
+  }
+
+  // Throwable's message may be null in general; presign's exceptions and BadRequest always carry
+  // one,
+  // so the fallback only keeps the error body's reason a string should that ever change.
+  private static String reason(Exception e) {
+    String message = e.getMessage();
+    return message != null ? message : e.getClass().getSimpleName();
   }
 
   private Map<String, Object> upload(Map<String, String> query) {
@@ -292,7 +304,7 @@ public final class DemoServer implements AutoCloseable {
   private Map<String, Object> complete(Map<String, String> query, byte[] body) {
     String token = required(query, "token");
     List<UploadedPart> parts = new ArrayList<>();
-    for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
+    for (String line : new String(body, StandardCharsets.UTF_8).split("\n", -1)) {
       if (line.isBlank()) {
         continue;
       }

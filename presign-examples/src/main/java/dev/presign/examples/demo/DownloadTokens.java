@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stateless proof that this server issued an upload: {@code base64url(key NUL name) "."
@@ -89,7 +90,7 @@ final class DownloadTokens {
   }
 
   /** The download a token names, or null when it is malformed or this server did not issue it. */
-  Download open(String token) {
+  @Nullable Download open(String token) {
     int dot = token.indexOf('.');
     if (dot <= 0 || token.length() > MAX_TOKEN_LENGTH) {
       return null;

@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo's HTTP layer on Jetty's core API (no servlets): a table of routes, each a method and an
@@ -105,7 +106,7 @@ final class Routes extends Handler.Abstract {
     return true;
   }
 
-  private void answer(Route route, Exchange exchange, Throwable readFailure) {
+  private void answer(Route route, Exchange exchange, @Nullable Throwable readFailure) {
     try {
       if (readFailure != null) {
         throw readFailure instanceof Exception e ? e : new IOException(readFailure);
@@ -169,7 +170,7 @@ final class Routes extends Handler.Abstract {
     private final Request request;
     private final Response response;
     private final Callback callback;
-    private Map<String, String> query;
+    private @Nullable Map<String, String> query;
     private byte[] body = new byte[0];
 
     private Exchange(Request request, Response response, Callback callback) {
@@ -215,12 +216,16 @@ final class Routes extends Handler.Abstract {
       response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
-    private static Map<String, String> parse(String raw) {
+    private static Map<String, String> parse(@Nullable String raw) {
       Map<String, String> query = new LinkedHashMap<>();
       if (raw == null || raw.isEmpty()) {
         return query;
       }
-      for (String pair : raw.split("&")) {
+      // An empty pair (a&&b, a trailing &) names nothing: skipped, as the routes look names up.
+      for (String pair : raw.split("&", -1)) {
+        if (pair.isEmpty()) {
+          continue;
+        }
         int eq = pair.indexOf('=');
         try {
           String name =

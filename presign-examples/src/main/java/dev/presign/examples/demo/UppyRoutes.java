@@ -18,6 +18,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.thread.Invocable.InvocationType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo's second page: Uppy's Dashboard with its unchanged S3 plugin ({@code @uppy/aws-s3}, from
@@ -93,7 +94,8 @@ final class UppyRoutes extends Handler.Wrapper {
     return true;
   }
 
-  private void protocol(Request request, Response response, Callback callback, byte[] body) {
+  private void protocol(
+      Request request, Response response, Callback callback, byte @Nullable [] body) {
     String raw = request.getHttpURI().getPath();
     UppyS3Handler.Response r =
         handler.handle(

@@ -13,9 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,17 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * terminal could act on.
  */
 class DemoServerBadRequestTest {
-  private static DemoServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = DemoServer.start(0, null, 6L * 1024 * 1024);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final RunningDemo demo = new RunningDemo();
 
   // {CRLF} ends a line; {HOST} is a valid Host header line. A row's statuses: the ones HTTP names
   // for that fault.
@@ -169,7 +158,7 @@ class DemoServerBadRequestTest {
   }
 
   private static Response send(byte[] request) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", server.url().getPort())) {
+    try (Socket socket = new Socket("127.0.0.1", demo.server().url().getPort())) {
       socket.setSoTimeout(30_000);
       OutputStream out = socket.getOutputStream();
       try {

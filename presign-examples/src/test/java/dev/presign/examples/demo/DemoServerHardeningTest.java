@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -22,9 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The demo against the adversarial review's denial-of-service findings: a flood of anonymous issue
@@ -32,19 +29,7 @@ import org.junit.jupiter.api.Test;
  * hold every worker.
  */
 class DemoServerHardeningTest {
-  private static DemoServer server;
-  private static HttpClient http;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = DemoServer.start(0, null, 6L * 1024 * 1024);
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final RunningDemo demo = new RunningDemo();
 
   // The review's flood: 100,000 anonymous issue calls filled a map of issued keys, and every later
   // upload's /download-url answered 404. The server now remembers nothing; the page keeps an HMAC'd
@@ -61,7 +46,7 @@ class DemoServerHardeningTest {
                   int ok = 0;
                   for (int i = 0; i < 100_001 / 8 + 1; i++) {
                     ok +=
-                        get("/generate-presigned-url?fileName=f.png&fileType=image/png")
+                        demo.get("/generate-presigned-url?fileName=f.png&fileType=image/png")
                                     .statusCode()
                                 == 200
                             ? 1
@@ -79,9 +64,10 @@ class DemoServerHardeningTest {
       pool.shutdownNow();
     }
 
-    HttpResponse<String> fresh = get("/generate-presigned-url?fileName=cat.png&fileType=image/png");
+    HttpResponse<String> fresh =
+        demo.get("/generate-presigned-url?fileName=cat.png&fileType=image/png");
     HttpResponse<String> link =
-        get(
+        demo.get(
             "/download-url?token="
                 + URLEncoder.encode(field(fresh.body(), "downloadToken"), StandardCharsets.UTF_8));
 
@@ -93,17 +79,17 @@ class DemoServerHardeningTest {
   void downloadToken_editedOrForAnotherKey_isRefused() throws Exception {
     String token =
         field(
-            get("/generate-presigned-url?fileName=cat.png&fileType=image/png").body(),
+            demo.get("/generate-presigned-url?fileName=cat.png&fileType=image/png").body(),
             "downloadToken");
     String other =
         field(
-            get("/generate-presigned-url?fileName=dog.png&fileType=image/png").body(),
+            demo.get("/generate-presigned-url?fileName=dog.png&fileType=image/png").body(),
             "downloadToken");
     String spliced = token.substring(0, token.indexOf('.')) + other.substring(other.indexOf('.'));
 
     for (String forged : List.of(spliced, token + "A", token.replace('.', '_'), "." + token)) {
       HttpResponse<String> response =
-          get("/download-url?token=" + URLEncoder.encode(forged, StandardCharsets.UTF_8));
+          demo.get("/download-url?token=" + URLEncoder.encode(forged, StandardCharsets.UTF_8));
       assertThat(response.statusCode()).as(forged).isIn(400, 404);
       assertThat(field(response.body(), "error")).isIn("NOT_FOUND", "BAD_REQUEST");
     }
@@ -115,7 +101,7 @@ class DemoServerHardeningTest {
     List<Socket> stalled = new ArrayList<>();
     try {
       for (int i = 0; i < 24; i++) {
-        Socket socket = new Socket("127.0.0.1", server.url().getPort());
+        Socket socket = new Socket("127.0.0.1", demo.server().url().getPort());
         socket
             .getOutputStream()
             .write(
@@ -126,11 +112,12 @@ class DemoServerHardeningTest {
       }
 
       HttpResponse<String> config =
-          http.send(
-              HttpRequest.newBuilder(server.url().resolve("/config"))
-                  .timeout(Duration.ofSeconds(60))
-                  .build(),
-              BodyHandlers.ofString());
+          demo.http()
+              .send(
+                  HttpRequest.newBuilder(demo.server().url().resolve("/config"))
+                      .timeout(Duration.ofSeconds(60))
+                      .build(),
+                  BodyHandlers.ofString());
 
       assertThat(config.statusCode()).isEqualTo(200);
       for (Socket socket : stalled) {
@@ -155,7 +142,7 @@ class DemoServerHardeningTest {
     ScheduledExecutorService dribble = Executors.newSingleThreadScheduledExecutor();
     try {
       for (int i = 0; i < 48; i++) {
-        Socket socket = new Socket("127.0.0.1", server.url().getPort());
+        Socket socket = new Socket("127.0.0.1", demo.server().url().getPort());
         socket
             .getOutputStream()
             .write(
@@ -182,11 +169,12 @@ class DemoServerHardeningTest {
           TimeUnit.SECONDS);
 
       HttpResponse<String> config =
-          http.send(
-              HttpRequest.newBuilder(server.url().resolve("/config"))
-                  .timeout(Duration.ofSeconds(30))
-                  .build(),
-              BodyHandlers.ofString());
+          demo.http()
+              .send(
+                  HttpRequest.newBuilder(demo.server().url().resolve("/config"))
+                      .timeout(Duration.ofSeconds(30))
+                      .build(),
+                  BodyHandlers.ofString());
 
       assertThat(config.statusCode()).isEqualTo(200);
     } finally {
@@ -208,11 +196,5 @@ class DemoServerHardeningTest {
     } catch (IOException e) {
       return true;
     }
-  }
-
-  private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery.substring(1))).build(),
-        BodyHandlers.ofString());
   }
 }

@@ -4,65 +4,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The demo backend over HTTP, the way the page and the seed's client use it. */
 class DemoServerTest {
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
-  private static DemoServer server;
-  private static HttpClient http;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = DemoServer.start(0, null, 6L * 1024 * 1024);
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final RunningDemo demo = new RunningDemo();
 
   @Test
   void seedClientFlow_nameAndTypeOnly_uploadsAndDownloads() throws Exception {
     // The seed's client: GET the URL with fileName and fileType, read data.url, PUT with
     // Content-Type.
     HttpResponse<String> issued =
-        get("/generate-presigned-url?fileName=cat.png&fileType=image/png");
+        demo.get("/generate-presigned-url?fileName=cat.png&fileType=image/png");
     assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
     String url = field(issued.body(), "url");
     HttpResponse<String> put =
-        http.send(
-            HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "image/png")
-                .PUT(BodyPublishers.ofByteArray(PNG))
-                .build(),
-            BodyHandlers.ofString());
+        demo.http()
+            .send(
+                HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "image/png")
+                    .PUT(BodyPublishers.ofByteArray(PNG))
+                    .build(),
+                BodyHandlers.ofString());
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
     HttpResponse<String> link =
-        get("/download-url?token=" + encode(field(issued.body(), "downloadToken")));
+        demo.get("/download-url?token=" + encode(field(issued.body(), "downloadToken")));
     assertThat(link.statusCode()).isEqualTo(200);
     HttpResponse<byte[]> download =
-        http.send(
-            HttpRequest.newBuilder(URI.create(field(link.body(), "url"))).build(),
-            BodyHandlers.ofByteArray());
+        demo.http()
+            .send(
+                HttpRequest.newBuilder(URI.create(field(link.body(), "url"))).build(),
+                BodyHandlers.ofByteArray());
     assertThat(download.body()).isEqualTo(PNG);
     assertThat(download.headers().firstValue("Content-Disposition"))
         .hasValue("attachment; filename=\"cat.png\"");
@@ -71,7 +58,7 @@ class DemoServerTest {
   @Test
   void generate_withSize_signsTheLengthAndAnswersTheFullShape() throws Exception {
     HttpResponse<String> issued =
-        get(
+        demo.get(
             "/generate-presigned-url?fileName="
                 + encode("Résumé photo.png")
                 + "&fileType=image/png&size=12");
@@ -109,19 +96,19 @@ class DemoServerTest {
       })
   void badInput_getsA4xxWithJsonAndTheServerKeepsServing(String path, int status, String error)
       throws Exception {
-    HttpResponse<String> response = get(path);
+    HttpResponse<String> response = demo.get(path);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(field(response.body(), "error")).isEqualTo(error);
     assertThat(field(response.body(), "reason")).isNotBlank();
-    assertThat(get("/generate-presigned-url?fileName=a.png&fileType=image/png").statusCode())
+    assertThat(demo.get("/generate-presigned-url?fileName=a.png&fileType=image/png").statusCode())
         .isEqualTo(200);
   }
 
   @Test
   void badInput_tenThousandCharacterName_isRefusedShortly() throws Exception {
     HttpResponse<String> response =
-        get("/generate-presigned-url?fileName=" + "a".repeat(10_000) + "&fileType=image/png");
+        demo.get("/generate-presigned-url?fileName=" + "a".repeat(10_000) + "&fileType=image/png");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(field(response.body(), "error")).isEqualTo("FILE_NAME_INVALID");
@@ -133,20 +120,22 @@ class DemoServerTest {
     byte[] file = new byte[11 * 1024 * 1024 + 77];
     new Random(3).nextBytes(file);
     HttpResponse<String> started =
-        http.send(
-            HttpRequest.newBuilder(
-                    server
-                        .url()
-                        .resolve(
-                            "/multipart/start?fileName=film.mp4&fileType=video/mp4&size="
-                                + file.length))
-                .POST(BodyPublishers.noBody())
-                .build(),
-            BodyHandlers.ofString());
+        demo.http()
+            .send(
+                HttpRequest.newBuilder(
+                        demo.server()
+                            .url()
+                            .resolve(
+                                "/multipart/start?fileName=film.mp4&fileType=video/mp4&size="
+                                    + file.length))
+                    .POST(BodyPublishers.noBody())
+                    .build(),
+                BodyHandlers.ofString());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String token = field(started.body(), "token");
 
-    HttpResponse<String> parts = get("/multipart/parts?token=" + encode(token) + "&from=1&to=3");
+    HttpResponse<String> parts =
+        demo.get("/multipart/parts?token=" + encode(token) + "&from=1&to=3");
     Matcher urls = Pattern.compile("\"url\":\"([^\"]+)\"").matcher(parts.body());
     List<String> lines = new ArrayList<>();
     int partNumber = 0;
@@ -155,31 +144,33 @@ class DemoServerTest {
       int from = (partNumber - 1) * 5 * 1024 * 1024;
       int to = Math.min(file.length, from + 5 * 1024 * 1024);
       HttpResponse<String> put =
-          http.send(
-              HttpRequest.newBuilder(URI.create(unescape(urls.group(1))))
-                  .PUT(BodyPublishers.ofByteArray(java.util.Arrays.copyOfRange(file, from, to)))
-                  .build(),
-              BodyHandlers.ofString());
+          demo.http()
+              .send(
+                  HttpRequest.newBuilder(URI.create(unescape(urls.group(1))))
+                      .PUT(BodyPublishers.ofByteArray(java.util.Arrays.copyOfRange(file, from, to)))
+                      .build(),
+                  BodyHandlers.ofString());
       assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
       lines.add(partNumber + ":" + put.headers().firstValue("ETag").orElseThrow());
     }
     assertThat(partNumber).isEqualTo(3);
     HttpResponse<String> completed =
-        http.send(
-            HttpRequest.newBuilder(
-                    server.url().resolve("/multipart/complete?token=" + encode(token)))
-                .POST(BodyPublishers.ofString(String.join("\n", lines)))
-                .build(),
-            BodyHandlers.ofString());
+        demo.http()
+            .send(
+                HttpRequest.newBuilder(
+                        demo.server().url().resolve("/multipart/complete?token=" + encode(token)))
+                    .POST(BodyPublishers.ofString(String.join("\n", lines)))
+                    .build(),
+                BodyHandlers.ofString());
 
     assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
-    assertThat(server.embedded().exists(field(started.body(), "key"))).isTrue();
+    assertThat(demo.server().embedded().exists(field(started.body(), "key"))).isTrue();
   }
 
   @Test
   void refusedType_answersEndUserWordsAndKeepsTheMachineReadableReason() throws Exception {
     HttpResponse<String> response =
-        get("/generate-presigned-url?fileName=page.html&fileType=text/html");
+        demo.get("/generate-presigned-url?fileName=page.html&fileType=text/html");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(field(response.body(), "error")).isEqualTo("CONTENT_TYPE_NOT_ALLOWED");
@@ -193,7 +184,7 @@ class DemoServerTest {
   @ParameterizedTest
   @CsvSource({"/favicon.ico", "/favicon.svg"})
   void favicon_isServedNotA404(String path) throws Exception {
-    HttpResponse<String> icon = get(path);
+    HttpResponse<String> icon = demo.get(path);
 
     assertThat(icon.statusCode()).isEqualTo(200);
     assertThat(icon.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
@@ -202,19 +193,12 @@ class DemoServerTest {
 
   @Test
   void page_isServedWithItsUploadScript() throws Exception {
-    HttpResponse<String> page = get("/");
+    HttpResponse<String> page = demo.get("/");
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
     assertThat(page.body())
         .contains("XMLHttpRequest", "/generate-presigned-url", "/multipart/start");
-  }
-
-  private static HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(server.url().toString().replaceAll("/$", "") + path))
-            .build(),
-        BodyHandlers.ofString());
   }
 
   private static String encode(String value) {

@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.Part;
 
 /**
  * Real Uppy (the {@code uppy} 6.0.1 npm bundle: Dashboard and {@code @uppy/aws-s3} with {@code
@@ -116,22 +117,14 @@ class UppyRoutesBrowserTest {
 
     assertThat(script("return window.uppy.getFile(arguments[0]).isPaused;", id)).isEqualTo(true);
     assertThat(server.embedded().keys()).isEmpty();
-    List<MultipartUpload> open = openUploads();
-    assertThat(open).hasSize(1);
-    assertThat(
-            s3.listParts(
-                    r ->
-                        r.bucket(EmbeddedS3.BUCKET)
-                            .key(open.get(0).key())
-                            .uploadId(open.get(0).uploadId()))
-                .parts())
-        .isNotEmpty();
+    MultipartUpload open = theOpenUpload();
+    assertThat(partsOf(open)).isNotEmpty();
     assertThat(companionRequests()).doesNotContain("POST /uppy/s3/multipart/X/complete");
 
     script("window.uppy.pauseResume(arguments[0]);", id);
     String key = awaitSuccess(id);
 
-    assertThat(key).isEqualTo(open.get(0).key()).startsWith("uploads/").endsWith(".mp4");
+    assertThat(key).isEqualTo(open.key()).startsWith("uploads/").endsWith(".mp4");
     assertThat(server.embedded().read(key)).isEqualTo(film);
     assertThat(s3.headObject(r -> r.bucket(EmbeddedS3.BUCKET).key(key)).eTag()).endsWith("-3\"");
     assertThat(openUploads()).isEmpty();
@@ -205,16 +198,21 @@ class UppyRoutesBrowserTest {
         .isEqualTo(
             "Companion request failed: This upload was refused. Reload the page and try again.");
     assertThat(server.embedded().keys()).isEmpty();
+    MultipartUpload open = theOpenUpload();
+    assertThat(partsOf(open)).isEmpty();
+  }
+
+  // The one multipart upload the store has open, as ListMultipartUploads shows it.
+  private static MultipartUpload theOpenUpload() {
     List<MultipartUpload> open = openUploads();
     assertThat(open).hasSize(1);
-    assertThat(
-            s3.listParts(
-                    r ->
-                        r.bucket(EmbeddedS3.BUCKET)
-                            .key(open.get(0).key())
-                            .uploadId(open.get(0).uploadId()))
-                .parts())
-        .isEmpty();
+    return open.get(0);
+  }
+
+  private static List<Part> partsOf(MultipartUpload upload) {
+    return s3.listParts(
+            r -> r.bucket(EmbeddedS3.BUCKET).key(upload.key()).uploadId(upload.uploadId()))
+        .parts();
   }
 
   private static String pick(Path file) {
