@@ -23,8 +23,55 @@ public final class ObjectKeys {
 
   private ObjectKeys() {}
 
+  // Printable ASCII but '\\', by code: what a key may hold without the Unicode checks.
+  private static final boolean[] PLAIN_ASCII = new boolean[0x80];
+
+  static {
+    for (char c = 0x20; c < 0x7f; c++) {
+      PLAIN_ASCII[c] = c != '\\';
+    }
+  }
+
   /** Returns which rule {@code key} breaks, or {@code null} when it is a safe key. */
   public static @Nullable String violation(String key) {
+    // Every download URL checks its key: the usual one is plain ASCII, accepted in one pass.
+    return key != null && isPlainAsciiKey(key) ? null : fullViolation(key);
+  }
+
+  /**
+   * Whether {@code key} is printable ASCII without {@code \\} or <code>$&#123;</code>, of at most
+   * {@value #MAX_KEY_BYTES} characters, with no path segment of only spaces and dots (so none
+   * empty, {@code .} or {@code ..}, and no leading {@code /}): exactly the ASCII keys {@link
+   * #fullViolation} accepts, since ASCII is its own NFKC form and its only space character is
+   * {@code ' '}. False sends the key to the full check, which names the rule it breaks.
+   */
+  static boolean isPlainAsciiKey(String key) {
+    int n = key.length();
+    if (n == 0 || n > MAX_KEY_BYTES) {
+      return false;
+    }
+    // Whether the current segment has a character other than '.' and ' '.
+    boolean named = false;
+    char previous = 0;
+    for (int i = 0; i < n; i++) {
+      char c = key.charAt(i);
+      if (c >= 0x80 || !PLAIN_ASCII[c] || (c == '{' && previous == '$')) {
+        return false;
+      }
+      if (c == '/') {
+        if (!named) {
+          return false;
+        }
+        named = false;
+      } else if (c != '.' && c != ' ') {
+        named = true;
+      }
+      previous = c;
+    }
+    return named;
+  }
+
+  static @Nullable String fullViolation(String key) {
     if (key == null || key.isEmpty()) {
       return "key must not be empty";
     }
