@@ -196,11 +196,7 @@ public final class SigV4Signer implements UrlSigner {
   static String[] lastCanonicalRequestAndStringToSign() {
     SigningScratch scratch = scratch();
     return new String[] {
-      new String(
-          scratch.canonical.bytes,
-          0,
-          scratch.canonical.length,
-          java.nio.charset.StandardCharsets.UTF_8),
+      scratch.lastCanonicalRequest(),
       new String(
           scratch.stringToSign.bytes,
           0,
