@@ -224,17 +224,6 @@ final class ByteSink {
   }
 
   String toLatin1String() {
-    return toLatin1String(0);
-  }
-
-  /** The bytes from {@code from} on, as a String: one copy. */
-  String toLatin1String(int from) {
-    return new String(bytes, from, length - from, StandardCharsets.ISO_8859_1);
-  }
-
-  /** Moves on {@code n} bytes, to be written later through {@link #bytes}. */
-  void skip(int n) {
-    ensure(n);
-    length += n;
+    return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
   }
 }

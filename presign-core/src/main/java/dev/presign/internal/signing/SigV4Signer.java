@@ -196,7 +196,11 @@ public final class SigV4Signer implements UrlSigner {
   static String[] lastCanonicalRequestAndStringToSign() {
     SigningScratch scratch = scratch();
     return new String[] {
-      scratch.lastCanonicalRequest(),
+      new String(
+          scratch.canonical.bytes,
+          0,
+          scratch.canonical.length,
+          java.nio.charset.StandardCharsets.UTF_8),
       new String(
           scratch.stringToSign.bytes,
           0,

@@ -1,7 +1,5 @@
 package dev.presign.internal.signing;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import dev.presign.internal.HeaderMap;
 import java.security.DigestException;
 import java.security.MessageDigest;
@@ -30,16 +28,9 @@ final class SigningScratch {
   private final MessageDigest sha256;
   private final HmacSha256 hmac = new HmacSha256();
   private @Nullable SigningKey hmacKey;
-  // The method line, path and query, then the URL over them; the headers and the rest go into the
-  // tail.
-  private final ByteSink canonical = new ByteSink(1024);
-  private final ByteSink canonicalTail = new ByteSink(256);
+  final ByteSink canonical = new ByteSink(1024);
   final ByteSink stringToSign = new ByteSink(160);
-  // Where the last canonical request's parts are, for lastCanonicalRequest().
-  private String lastMethod = "";
-  private int lastPathStart;
-  private int lastPathEnd;
-  private int lastQueryEnd;
+  private final ByteSink url = new ByteSink(1024);
   private final byte[] digest = new byte[32];
   private String[] extraNames = new String[4];
   private String[] extraValues = new String[4];
@@ -83,19 +74,10 @@ final class SigningScratch {
       long epochSecond) {
     sortHeaders(request.signedHeaders(), host.header());
 
-    // The URL is made in the canonical request's own buffer, with one copy into its String: the
-    // path and query are written once, after room for whichever is longer of the method line
-    // (hashed) and the scheme and host (the URL's start, written over it once hashed). The rest of
-    // the canonical request goes into a buffer of its own, so the signature can follow the query.
-    String method = request.method();
-    byte[] scheme = signer.schemeAndSeparator();
-    byte[] hostBytes = host.bytes();
-    int urlPrefix = scheme.length + hostBytes.length;
-    int methodLine = method.length() + 1;
-    int pathStart = Math.max(urlPrefix, methodLine);
     ByteSink c = canonical;
     c.reset();
-    c.skip(pathStart);
+    c.ascii(request.method()).append('\n');
+    int pathStart = c.length;
     c.append('/');
     if (signer.addressing().pathStyle()) {
       c.ascii(request.bucket()).append('/');
@@ -109,45 +91,28 @@ final class SigningScratch {
       encoded.writeTo(c, pathStart, pathEnd);
     }
     int queryEnd = c.length;
-    int canonicalStart = pathStart - methodLine;
-    byte[] b = c.bytes;
-    for (int i = 0; i < method.length(); i++) {
-      char m = method.charAt(i);
-      if (m >= 0x80) {
-        throw new IllegalArgumentException("method must be ASCII: " + method);
-      }
-      b[canonicalStart + i] = (byte) m;
-    }
-    b[pathStart - 1] = '\n';
-    ByteSink t = canonicalTail;
-    t.reset();
-    t.append('\n');
+    c.append('\n');
     for (int i = 0; i < headerCount; i++) {
-      t.append(headerLowerNames[i]).append(':');
+      c.append(headerLowerNames[i]).append(':');
       // The host's value, the same String on every call, is canonicalized once per bucket, not per
       // URL.
       if (headerValues[i] == host.header()) {
-        t.append(host.canonicalValue());
+        c.append(host.canonicalValue());
       } else {
-        t.headerValue(headerValues[i]);
+        c.headerValue(headerValues[i]);
       }
-      t.append('\n');
+      c.append('\n');
     }
-    t.append('\n');
-    writeSignedHeaderNames(t, false);
-    t.append('\n').append(signer.payloadHash());
-    lastMethod = method;
-    lastPathStart = pathStart;
-    lastPathEnd = pathEnd;
-    lastQueryEnd = queryEnd;
+    c.append('\n');
+    writeSignedHeaderNames(c, false);
+    c.append('\n').append(signer.payloadHash());
 
     ByteSink s = stringToSign;
     s.reset();
     s.append(STRING_TO_SIGN_PREFIX);
     writeAmzDate(s, key, epochSecond);
     s.append('\n').append(key.scope).append('\n');
-    sha256.update(b, canonicalStart, queryEnd - canonicalStart);
-    sha256.update(t.bytes, 0, t.length);
+    sha256.update(c.bytes, 0, c.length);
     try {
       sha256.digest(digest, 0, 32);
       s.hex(digest, 32);
@@ -161,26 +126,16 @@ final class SigningScratch {
       throw new IllegalStateException("signing failed", e);
     }
 
-    int urlStart = pathStart - urlPrefix;
-    System.arraycopy(scheme, 0, b, urlStart, scheme.length);
-    System.arraycopy(hostBytes, 0, b, urlStart + scheme.length, hostBytes.length);
-    b[queryStart - 1] = '?';
-    c.length = queryEnd;
-    c.append(SIGNATURE_PARAMETER).hex(digest, 32);
-    return c.toLatin1String(urlStart);
-  }
-
-  /**
-   * The canonical request of this thread's last signature, put back together from what its URL left
-   * of it, for tests. Never logged.
-   */
-  String lastCanonicalRequest() {
-    return lastMethod
-        + "\n"
-        + new String(canonical.bytes, lastPathStart, lastPathEnd - lastPathStart, UTF_8)
-        + "\n"
-        + new String(canonical.bytes, lastPathEnd + 1, lastQueryEnd - lastPathEnd - 1, UTF_8)
-        + new String(canonicalTail.bytes, 0, canonicalTail.length, UTF_8);
+    ByteSink u = url;
+    u.reset();
+    u.append(signer.schemeAndSeparator())
+        .append(host.bytes())
+        .append(c.bytes, pathStart, pathEnd)
+        .append('?')
+        .append(c.bytes, queryStart, queryEnd)
+        .append(SIGNATURE_PARAMETER)
+        .hex(digest, 32);
+    return u.toLatin1String();
   }
 
   private void writeQuery(ByteSink c, SigningRequest request, SigningKey key, long epochSecond) {
