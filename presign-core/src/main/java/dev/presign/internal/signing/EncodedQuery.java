@@ -70,9 +70,8 @@ public final class EncodedQuery {
    * {@code head}, then the last path segment of {@code key} (what follows its last {@code /}, or
    * all of it), then {@code tail}: the middle is copied from the URL's path, where the signer has
    * just encoded it, instead of encoded a second time. A plain download's file name is its key's
-   * last segment. The segment must not need encoding other than the path's: a key with no {@code /}
-   * in it after the last one, which holds by definition, so SigV4's encoding of the segment is the
-   * same in the path and in a query value.
+   * last segment. SigV4 encodes a path and a query value alike but for {@code /}, which the last
+   * segment never holds, so the copied bytes are the segment's encoding as a value.
    *
    * @param head the parameters up to the variable part, ending inside a value
    * @param key the object key the query is signed with; the signer refuses any other
