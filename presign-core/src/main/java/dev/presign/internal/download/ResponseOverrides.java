@@ -66,6 +66,12 @@ public final class ResponseOverrides {
 
   private static volatile @Nullable CacheControl lastCacheControl;
 
+  // The extension of the last plain download with a known one: the next key mostly has the same.
+  private static volatile @Nullable KnownExtension lastExtension;
+
+  /** A lower-case extension that {@link #PLAIN} knows, and what it pins. */
+  private record KnownExtension(String extension, Pinned pinned) {}
+
   /**
    * A type and disposition, with what follows a plain disposition's file name in the canonical
    * query, encoded once: the closing quote, the content encoding and the type.
@@ -177,18 +183,39 @@ public final class ResponseOverrides {
         || key.charAt(key.length() - 1) == '.') {
       return null;
     }
-    String extension = "";
-    if (dot >= 0) {
-      String candidate = key.substring(dot + 1);
-      extension =
-          SafeFileName.isAsciiAlphanumeric(candidate) ? candidate.toLowerCase(Locale.ROOT) : "";
-    }
-    Pinned pinned = PLAIN.getOrDefault(extension, PLAIN_WITHOUT_KNOWN_EXTENSION);
+    Pinned pinned = dot < 0 ? PLAIN_WITHOUT_KNOWN_EXTENSION : plainPinned(key, dot + 1);
     CacheControl cacheControl = defaultCacheControl(maxAgeSeconds);
-    return EncodedQuery.of(
+    // The file name is the key's last segment, which the signer has just encoded into the path.
+    return EncodedQuery.ofLastSegment(
         pinned.attachment ? cacheControl.attachmentHead : cacheControl.inlineHead,
-        key.substring(slash + 1),
+        key,
         pinned.plainTail);
+  }
+
+  /**
+   * What a plain download pins for the ASCII extension that starts at {@code from} in {@code key}.
+   * The last known extension is compared in place, ignoring case: an ASCII candidate matches a
+   * lower-case alphanumeric extension exactly when it is alphanumeric and folds to it, so no
+   * substring is cut and no map looked up for the next key of the same kind.
+   */
+  private static Pinned plainPinned(String key, int from) {
+    int n = key.length() - from;
+    KnownExtension last = lastExtension;
+    if (last != null
+        && last.extension.length() == n
+        && key.regionMatches(true, from, last.extension, 0, n)) {
+      return last.pinned;
+    }
+    String candidate = key.substring(from);
+    Pinned pinned =
+        SafeFileName.isAsciiAlphanumeric(candidate)
+            ? PLAIN.get(candidate.toLowerCase(Locale.ROOT))
+            : null;
+    if (pinned == null) {
+      return PLAIN_WITHOUT_KNOWN_EXTENSION;
+    }
+    lastExtension = new KnownExtension(candidate.toLowerCase(Locale.ROOT), pinned);
+    return pinned;
   }
 
   /**

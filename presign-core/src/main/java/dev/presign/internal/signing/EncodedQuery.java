@@ -20,11 +20,15 @@ import org.jspecify.annotations.Nullable;
 public final class EncodedQuery {
   private final byte[] head;
   private final @Nullable String middle;
+  // The key whose last path segment, as the URL's path already holds it encoded, is the middle.
+  private final @Nullable String keyOfLastSegment;
   private final byte[] tail;
 
-  private EncodedQuery(byte[] head, @Nullable String middle, byte[] tail) {
+  private EncodedQuery(
+      byte[] head, @Nullable String middle, @Nullable String keyOfLastSegment, byte[] tail) {
     this.head = head;
     this.middle = middle;
+    this.keyOfLastSegment = keyOfLastSegment;
     this.tail = tail;
   }
 
@@ -41,7 +45,7 @@ public final class EncodedQuery {
     if (parameters.firstName == null || parameters.startsInValue || parameters.endsInValue) {
       throw new IllegalArgumentException("parameters must be whole parameters: " + parameters);
     }
-    return new EncodedQuery(parameters.bytes, null, new byte[0]);
+    return new EncodedQuery(parameters.bytes, null, null, new byte[0]);
   }
 
   /**
@@ -57,8 +61,32 @@ public final class EncodedQuery {
    *     head}
    */
   public static EncodedQuery of(Encoded head, String middle, Encoded tail) {
-    Objects.requireNonNull(head, "head");
     Objects.requireNonNull(middle, "middle");
+    requireJoinable(head, tail);
+    return new EncodedQuery(head.bytes, middle, null, tail.bytes);
+  }
+
+  /**
+   * {@code head}, then the last path segment of {@code key} (what follows its last {@code /}, or
+   * all of it), then {@code tail}: the middle is copied from the URL's path, where the signer has
+   * just encoded it, instead of encoded a second time. A plain download's file name is its key's
+   * last segment. SigV4 encodes a path and a query value alike but for {@code /}, which the last
+   * segment never holds, so the copied bytes are the segment's encoding as a value.
+   *
+   * @param head the parameters up to the variable part, ending inside a value
+   * @param key the object key the query is signed with; the signer refuses any other
+   * @param tail the rest of the value and the parameters after it
+   * @return the query
+   * @throws IllegalArgumentException as {@link #of(Encoded, String, Encoded)} does
+   */
+  public static EncodedQuery ofLastSegment(Encoded head, String key, Encoded tail) {
+    Objects.requireNonNull(key, "key");
+    requireJoinable(head, tail);
+    return new EncodedQuery(head.bytes, null, key, tail.bytes);
+  }
+
+  private static void requireJoinable(Encoded head, Encoded tail) {
+    Objects.requireNonNull(head, "head");
     Objects.requireNonNull(tail, "tail");
     if (!head.endsInValue || !tail.startsInValue) {
       throw new IllegalArgumentException("head must end and tail must start inside a value");
@@ -70,14 +98,35 @@ public final class EncodedQuery {
               + " after "
               + head.lastName);
     }
-    return new EncodedQuery(head.bytes, middle, tail.bytes);
   }
 
-  /** Writes {@code &} and the parameters, after the X-Amz-* ones. */
-  void writeTo(ByteSink sink) {
+  /**
+   * Whether this query may be signed with {@code key}: any key, unless its middle is a key's last
+   * segment, which must be this one.
+   */
+  boolean fits(String key) {
+    return keyOfLastSegment == null || keyOfLastSegment.equals(key);
+  }
+
+  /**
+   * Writes {@code &} and the parameters, after the X-Amz-* ones.
+   *
+   * @param sink the canonical request, holding the encoded path
+   * @param pathStart where the encoded path starts in {@code sink}, at its leading {@code /}
+   * @param pathEnd where it ends
+   */
+  void writeTo(ByteSink sink, int pathStart, int pathEnd) {
     sink.append('&').append(head);
     if (middle != null) {
       sink.uriEncode(middle, false);
+    } else if (keyOfLastSegment != null) {
+      // The encoded path keeps '/' and writes nothing else as '/': the last one starts the segment.
+      byte[] path = sink.bytes;
+      int start = pathEnd;
+      while (start > pathStart && path[start - 1] != '/') {
+        start--;
+      }
+      sink.append(path, start, pathEnd);
     }
     sink.append(tail);
   }

@@ -67,12 +67,16 @@ public final class SigV4Signer implements UrlSigner {
    * @param request the request; its {@code queryParameters()} must be empty
    * @param query the extra parameters, or null for none
    * @return the URL
-   * @throws IllegalArgumentException when the request has query parameters of its own as well
+   * @throws IllegalArgumentException when the request has query parameters of its own as well, or
+   *     the query was made for another key's last segment
    */
   public String presign(SigningRequest request, @Nullable EncodedQuery query) {
     if (query != null && !request.queryParameters().isEmpty()) {
       throw new IllegalArgumentException(
           "query parameters must come either encoded or in the request, not both");
+    }
+    if (query != null && !query.fits(request.key())) {
+      throw new IllegalArgumentException("the encoded query was made for another key");
     }
     long epochSecond = request.signingEpochSecond();
     SigningKey key = keyFor(request.credentials(), epochSecond);

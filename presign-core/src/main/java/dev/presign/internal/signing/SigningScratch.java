@@ -88,7 +88,7 @@ final class SigningScratch {
     int queryStart = c.length;
     writeQuery(c, request, key, epochSecond);
     if (encoded != null) {
-      encoded.writeTo(c);
+      encoded.writeTo(c, pathStart, pathEnd);
     }
     int queryEnd = c.length;
     c.append('\n');

@@ -83,6 +83,18 @@ class EncodedDownloadQueryTest {
   }
 
   @Test
+  void encoded_extensionsOfOneLengthInTurn_eachSignsWhatTheParametersSign() {
+    // The last known extension is compared in place: same length, other case, other characters.
+    for (String key :
+        new String[] {
+          "a.png", "b.PNG", "c.p-g", "d.PnG", "e.gif", "f.pn", "g.png", "h.p_g", "i.svg", "j.SVG",
+          "k.png", "l.pdf", "m.zzz", "n.png"
+        }) {
+      assertSameUrl(DownloadRequest.of("x/" + key), 300);
+    }
+  }
+
+  @Test
   void encoded_randomKeysAndLifetimes_signWhatTheParametersSign() {
     Random random = new Random(15);
     for (int i = 0; i < 5_000; i++) {

@@ -2,6 +2,7 @@ package dev.presign.internal.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -117,5 +118,74 @@ class ObjectKeysTest {
                   ? "key must not contain control, format, line or paragraph separator characters or '\\'"
                   : null);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "/",
+        "/a",
+        "a/",
+        "a//b",
+        ".",
+        "..",
+        "...",
+        " ",
+        " . ",
+        "a/ /b",
+        "a/. ./b",
+        "./a",
+        "a/..",
+        "a\\b",
+        "a\u007fb",
+        "a\u001fb",
+        "${x}",
+        "a${",
+        "x/$${y",
+        "caf\u00e9",
+        "a\u00a0/b",
+        "a\uFF0Fb",
+        "a\u2215b"
+      })
+  void isPlainAsciiKey_keysTheFastPathMustNotTake_areLeftToTheFullCheck(String key) {
+    assertThat(ObjectKeys.isPlainAsciiKey(key)).isFalse();
+  }
+
+  @Test
+  void isPlainAsciiKey_overlongKey_isLeftToTheFullCheck() {
+    assertThat(ObjectKeys.isPlainAsciiKey("a".repeat(1024))).isTrue();
+    assertThat(ObjectKeys.isPlainAsciiKey("a".repeat(1025))).isFalse();
+    assertThat(ObjectKeys.violation("a".repeat(1025))).contains("at most 1024 UTF-8 bytes");
+  }
+
+  @Test
+  void isPlainAsciiKey_generatedKeys_acceptsExactlyTheAsciiKeysTheFullCheckAccepts() {
+    // Weighted towards what the rules are about: separators, dots, spaces, '$', '{', '\\',
+    // control characters and a few non-ASCII characters, NFKC look-alikes among them.
+    String alphabet =
+        "////....    $${{\\\u0000\u001f\u007f~-_+=()!'*%&;:,@#az09AZ\u00e9\u00a0\u2024\uFF0F\u3000";
+    Random random = new Random(1515);
+    int accepted = 0;
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder key = new StringBuilder();
+      int length = random.nextInt(12);
+      for (int j = 0; j < length; j++) {
+        key.append(
+            random.nextInt(3) == 0
+                ? (char) ('a' + random.nextInt(26))
+                : alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String k = key.toString();
+      String full = ObjectKeys.fullViolation(k);
+      boolean ascii = k.chars().allMatch(c -> c < 0x80);
+      assertThat(ObjectKeys.isPlainAsciiKey(k)).as("%s", k).isEqualTo(ascii && full == null);
+      assertThat(ObjectKeys.violation(k)).as("%s", k).isEqualTo(full);
+      if (full == null) {
+        accepted++;
+      }
+    }
+    // The table reaches both answers often, so it tests both.
+    assertThat(accepted).isBetween(20_000, 180_000);
   }
 }

@@ -13,6 +13,11 @@ import software.amazon.awssdk.regions.Region;
 class EncodedQueryTest {
   private static final SigV4Signer SIGNER =
       new SigV4Signer("eu-west-1", S3Addressing.of(Region.EU_WEST_1, null, false, "b"));
+  private static final SigV4Signer PATH_STYLE =
+      new SigV4Signer(
+          "us-east-1",
+          S3Addressing.of(
+              Region.US_EAST_1, java.net.URI.create("http://localhost:9000"), true, "b"));
 
   @Test
   void presign_headMiddleTail_signsWhatTheSameParametersSign() {
@@ -27,6 +32,33 @@ class EncodedQueryTest {
     assertThat(fast)
         .isEqualTo(general)
         .contains("&a-first=x%20y&b=%3Cm%20i%2Fd%3E&c=%C3%A9%2F&X-Amz-Signature=");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"k/x.png", "x.png", "a/b/c d(1)!.png", "a/+~'*.txt", "dir/ x"})
+  void presign_lastSegmentMiddle_signsWhatTheSegmentAsMiddleSigns(String key) {
+    EncodedQuery.Encoded head =
+        EncodedQuery.builder().parameter("a", "1").name("b").valuePart("n=\"").build(true);
+    EncodedQuery.Encoded tail =
+        EncodedQuery.builder().valuePart("\"").parameter("c", "2").build(false);
+    String segment = key.substring(key.lastIndexOf('/') + 1);
+    for (SigV4Signer signer : new SigV4Signer[] {SIGNER, PATH_STYLE}) {
+      String copied =
+          signer.presign(request(key, HeaderMap.of()), EncodedQuery.ofLastSegment(head, key, tail));
+      String encoded =
+          signer.presign(request(key, HeaderMap.of()), EncodedQuery.of(head, segment, tail));
+      assertThat(copied).isEqualTo(encoded);
+    }
+  }
+
+  @Test
+  void presign_lastSegmentOfAnotherKey_isRefused() {
+    EncodedQuery.Encoded head = EncodedQuery.builder().name("b").build(true);
+    EncodedQuery.Encoded tail = EncodedQuery.builder().valuePart("").build(false);
+    EncodedQuery query = EncodedQuery.ofLastSegment(head, "k/other.png", tail);
+    assertThatThrownBy(() -> SIGNER.presign(request(HeaderMap.of()), query))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("made for another key");
   }
 
   @ParameterizedTest
@@ -86,10 +118,14 @@ class EncodedQueryTest {
   }
 
   private static SigningRequest request(java.util.Map<String, String> query) {
+    return request("k/x.png", query);
+  }
+
+  private static SigningRequest request(String key, java.util.Map<String, String> query) {
     return new SigningRequest(
         "GET",
         "b",
-        "k/x.png",
+        key,
         HeaderMap.of(),
         query,
         1_796_000_000L,
