@@ -59,7 +59,7 @@ public final class MultipartUploads implements AutoCloseable {
   private final long multipartThreshold;
   private final S3Client s3;
   private final boolean ownsClient;
-  private final SdkHttpClient.Builder<?> httpClientBuilder;
+  private final SdkHttpClient.@Nullable Builder<?> httpClientBuilder;
   private final MultipartCalls calls;
 
   // NullAway cannot see that build() checked the required settings (Require.state) before calling

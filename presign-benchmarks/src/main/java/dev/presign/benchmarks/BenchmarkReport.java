@@ -149,8 +149,8 @@ public final class BenchmarkReport {
   /**
    * presign's own milliseconds of a cold start, slf4j ready, with an application class-data sharing
    * archive: one training run writes it ({@code -XX:ArchiveClassesAtExit}), then each measured JVM
-   * maps its classes already parsed and verified ({@code -XX:SharedArchiveFile}), as Spring Boot's
-   * CDS support and Lambda SnapStart start an application.
+   * maps its classes already parsed and verified ({@code -XX:SharedArchiveFile}), which is what
+   * Spring Boot's CDS support sets up.
    */
   private static List<Double> ownCodeStartsWithAppCds(int times)
       throws IOException, InterruptedException {

@@ -22,13 +22,22 @@ public abstract class IssuerAccess {
   protected IssuerAccess() {}
 
   /**
-   * Registers the implementation; once only, so nothing can replace it afterwards.
+   * Registers the implementation; once only, so nothing can replace it afterwards, and only
+   * presign's own, so that no other class on the class path can take its place before it is first
+   * asked for.
    *
    * @param access the implementation
+   * @throws IllegalArgumentException if {@code access} is not presign's implementation
    * @throws IllegalStateException on a second call
    */
   public static synchronized void register(IssuerAccess access) {
     Objects.requireNonNull(access, "access");
+    Class<?> type = access.getClass();
+    if (!type.getName().equals(IMPLEMENTATION)
+        || type.getClassLoader() != IssuerAccess.class.getClassLoader()) {
+      throw new IllegalArgumentException(
+          "IssuerAccess is implemented by " + IMPLEMENTATION + " only: " + type.getName());
+    }
     Require.state(
         registered == null,
         "IssuerAccess is registered once, by UploadUrlIssuer's package",

@@ -2,6 +2,7 @@ package dev.presign.internal.connection;
 
 import dev.presign.internal.sdk.QuietSigV4;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -21,10 +22,10 @@ final class S3Clients {
   /** {@return a new client, see {@link StoreConnection#newS3Client}} */
   static S3Client create(
       Region region,
-      URI endpointOverride,
+      @Nullable URI endpointOverride,
       boolean pathStyleAccess,
       AwsCredentialsProvider credentialsProvider,
-      SdkHttpClient.Builder<?> httpClient) {
+      SdkHttpClient.@Nullable Builder<?> httpClient) {
     S3ClientBuilder builder =
         S3Client.builder()
             .httpClientBuilder(httpClient != null ? httpClient : UrlConnectionHttpClient.builder())

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class StoreConnection {
   private final String bucket;
   private final Region region;
-  private final URI endpointOverride;
+  private final @Nullable URI endpointOverride;
   private final boolean pathStyleAccess;
   private final AwsCredentialsProvider credentialsProvider;
   private final Clock clock;
@@ -57,7 +58,7 @@ public final class StoreConnection {
   public StoreConnection(
       String bucket,
       Region region,
-      URI endpointOverride,
+      @Nullable URI endpointOverride,
       boolean pathStyleAccess,
       AwsCredentialsProvider credentialsProvider,
       Clock clock,
@@ -86,7 +87,7 @@ public final class StoreConnection {
   }
 
   /** {@return the endpoint, or null for AWS S3} */
-  public URI endpointOverride() {
+  public @Nullable URI endpointOverride() {
     return endpointOverride;
   }
 
@@ -270,7 +271,7 @@ public final class StoreConnection {
    *     which adds no jars beyond the JDK's HttpURLConnection
    * @return a new client; the caller closes it
    */
-  public S3Client newS3Client(SdkHttpClient.Builder<?> httpClient) {
+  public S3Client newS3Client(SdkHttpClient.@Nullable Builder<?> httpClient) {
     // In its own class: the SDK's client, HTTP and auth types it names would otherwise be loaded
     // (by verification) with this class, on the way to the first URL of an issuer that never
     // builds a client.

@@ -40,7 +40,7 @@ public final class ObjectKeys {
   }
 
   /**
-   * Whether {@code key} is printable ASCII without {@code \\} or <code>$&#123;</code>, of at most
+   * Whether {@code key} is printable ASCII without {@code \} or <code>$&#123;</code>, of at most
    * {@value #MAX_KEY_BYTES} characters, with no path segment of only spaces and dots (so none
    * empty, {@code .} or {@code ..}, and no leading {@code /}): exactly the ASCII keys {@link
    * #fullViolation} accepts, since ASCII is its own NFKC form and its only space character is

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.presign.InvalidRequestException;
 import dev.presign.PresignException;
 import dev.presign.PresignPolicy;
+import dev.presign.UploadRequest;
 import dev.presign.UploadUrlIssuer;
 import dev.presign.internal.HeaderMap;
 import dev.presign.internal.IssuerAccess;
@@ -141,18 +142,32 @@ class StoreConnectionTest {
 
   @Test
   void issuerAccessRegister_secondImplementation_refused() {
-    // Building an issuer initializes its class, which registers the accessor.
-    UploadUrlIssuer.builder()
-        .bucket("b-9")
-        .region(Region.EU_WEST_1)
-        .credentialsProvider(CREDENTIALS)
-        .policy(PresignPolicy.builder().allowContentTypes("image/png").build())
-        .build();
-
+    // The first get() initializes presign's implementation, which registers itself.
     IssuerAccess registered = IssuerAccess.get();
     assertThatThrownBy(() -> IssuerAccess.register(registered))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("IssuerAccess is registered once, by UploadUrlIssuer");
+  }
+
+  @Test
+  void issuerAccessRegister_foreignImplementation_refused() {
+    IssuerAccess foreign =
+        new IssuerAccess() {
+          @Override
+          public StoreConnection connection(UploadUrlIssuer issuer) {
+            throw new AssertionError("never registered");
+          }
+
+          @Override
+          public String[] attributeEntries(UploadUrlIssuer issuer, UploadRequest request) {
+            throw new AssertionError("never registered");
+          }
+        };
+
+    assertThatThrownBy(() -> IssuerAccess.register(foreign))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("IssuerAccess is implemented by dev.presign.IssuerAccessImpl only: ");
+    assertThat(IssuerAccess.get().getClass().getName()).isEqualTo("dev.presign.IssuerAccessImpl");
   }
 
   private static StoreConnection connection(
